@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/warden-mcp/warden/internal/audit"
+	"github.com/warden-mcp/warden/internal/config"
+	"github.com/warden-mcp/warden/internal/store/sqlite"
+)
+
+func cmdConfig(args []string, stdout, stderr io.Writer) error {
+	if len(args) != 2 || args[0] != "validate" {
+		return fmt.Errorf("expected 'warden config validate FILE': %w", errUsage)
+	}
+	cfg, err := config.Load(args[1])
+	if err != nil {
+		var ce *config.Error
+		if errors.As(err, &ce) {
+			fmt.Fprintln(stderr, ce.Error())
+			return errFailed
+		}
+		return err
+	}
+	fmt.Fprintf(stdout, "%s: valid (%d upstreams)\n", args[1], len(cfg.Upstreams))
+	for _, r := range cfg.Relaxations() {
+		fmt.Fprintf(stdout, "warning: %s\n", r)
+	}
+	return nil
+}
+
+func cmdAudit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return fmt.Errorf("expected 'warden audit tail' or 'warden audit verify': %w", errUsage)
+	}
+	fs := flag.NewFlagSet("audit "+args[0], flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dataDir := fs.String("data-dir", "", "Warden's data directory (default: the config's data_dir)")
+	cfgPath := fs.String("config", "", "configuration file, for its data_dir")
+	n := fs.Int("n", 20, "how many recent events to show (tail)")
+	follow := fs.Bool("f", false, "keep printing new events (tail)")
+	asJSON := fs.Bool("json", false, "print JSON lines (tail)")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	dir := *dataDir
+	if dir == "" {
+		cfg := config.Default()
+		if *cfgPath != "" {
+			var err error
+			if cfg, err = config.Load(*cfgPath); err != nil {
+				return err
+			}
+		}
+		dir = cfg.DataDir
+	}
+	st, err := sqlite.OpenReadOnly(ctx, filepath.Join(dir, sqlite.DefaultFile))
+	if err != nil {
+		return fmt.Errorf("opening the audit store in %s: %w", dir, err)
+	}
+	defer st.Close()
+	switch args[0] {
+	case "tail":
+		format := "text"
+		if *asJSON {
+			format = "json"
+		}
+		err := audit.Tail(ctx, st, *n, *follow, stdout, format)
+		if errors.Is(err, context.Canceled) {
+			return nil
+		}
+		return err
+	case "verify":
+		rep, err := audit.Verify(ctx, st)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, rep.String())
+		if !rep.OK {
+			return errFailed
+		}
+		return nil
+	}
+	return fmt.Errorf("unknown audit command %q: %w", args[0], errUsage)
+}

@@ -1,0 +1,83 @@
+// Command warden is a security gateway for the Model Context Protocol.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+const usage = `warden: a security gateway for the Model Context Protocol
+
+Usage:
+  warden serve [--config FILE | --listen ADDR --upstream NAME=URL --upstream NAME=stdio:'CMD ARGS'...]
+  warden wrap [--config FILE] -- CMD ARGS...
+  warden config validate FILE
+  warden audit tail [-n N] [-f] [--json] [--data-dir DIR]
+  warden audit verify [--data-dir DIR]
+  warden example-server
+  warden version
+
+With no flags, 'warden serve' runs the built-in configuration: Warden on
+127.0.0.1:8080/mcp in front of its own example MCP server, every guard on.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// errUsage marks a command-line mistake (exit code 2).
+var errUsage = errors.New("usage")
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	var err error
+	switch args[0] {
+	case "serve":
+		err = cmdServe(ctx, args[1:], stderr)
+	case "wrap":
+		err = cmdWrap(ctx, args[1:], stdin, stdout, stderr)
+	case "config":
+		err = cmdConfig(args[1:], stdout, stderr)
+	case "audit":
+		err = cmdAudit(ctx, args[1:], stdout, stderr)
+	case "example-server":
+		err = cmdExampleServer(ctx)
+	case "version", "--version":
+		fmt.Fprintln(stdout, "warden", version())
+		return 0
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "warden: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		fmt.Fprintln(stderr, "warden:", err)
+		return 2
+	case errors.Is(err, errFailed):
+		return 1
+	default:
+		fmt.Fprintln(stderr, "warden:", err)
+		return 1
+	}
+}
+
+// errFailed is a failure the command already reported.
+var errFailed = errors.New("failed")

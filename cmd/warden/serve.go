@@ -1,0 +1,209 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/modelcontextprotocol/go-sdk/mcp"
+
+	"github.com/warden-mcp/warden/examples/demo"
+	"github.com/warden-mcp/warden/internal/app"
+	"github.com/warden-mcp/warden/internal/config"
+)
+
+func version() string { return app.Version }
+
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+// loadConfig picks the configuration: a file, flags, or the built-in one.
+func loadConfig(path, listen string, upstreams []string) (*config.Config, error) {
+	var cfg *config.Config
+	var err error
+	switch {
+	case path != "" && (listen != "" || len(upstreams) > 0):
+		return nil, fmt.Errorf("--config cannot be combined with --listen or --upstream: %w", errUsage)
+	case path != "":
+		cfg, err = config.Load(path)
+	case listen != "" || len(upstreams) > 0:
+		cfg, err = config.FromFlags(listen, upstreams)
+	default:
+		cfg = config.Default()
+	}
+	if err != nil {
+		return nil, err
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, fmt.Errorf("finding warden's own executable: %w", err)
+	}
+	cfg.ResolveSelf(exe)
+	return cfg, nil
+}
+
+func newLogger(cfg *config.Config, w io.Writer) *slog.Logger {
+	var lvl slog.Level
+	_ = lvl.UnmarshalText([]byte(cfg.Log.Level))
+	opts := &slog.HandlerOptions{Level: lvl}
+	if cfg.Log.Format == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfgPath := fs.String("config", "", "configuration file (YAML)")
+	listen := fs.String("listen", "", "address to listen on, host:port")
+	var ups multiFlag
+	fs.Var(&ups, "upstream", "upstream server NAME=URL or NAME=stdio:'CMD ARGS' (repeatable)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected arguments %q: %w", fs.Args(), errUsage)
+	}
+	cfg, err := loadConfig(*cfgPath, *listen, ups)
+	if err != nil {
+		return err
+	}
+	log := newLogger(cfg, stderr)
+	a, err := app.New(ctx, cfg, app.Options{Logger: log})
+	if err != nil {
+		return err
+	}
+	defer func() {
+		cctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := a.Close(cctx); err != nil {
+			log.Error("shutdown", "err", err)
+		}
+	}()
+	ln, err := net.Listen("tcp", cfg.Listen)
+	if err != nil {
+		return fmt.Errorf("listening on %s: %w", cfg.Listen, err)
+	}
+	srv := &http.Server{
+		Handler:           a.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	runCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	done := make(chan struct{})
+	go func() { a.Run(runCtx); close(done) }()
+	errc := make(chan error, 1)
+	go func() {
+		if cfg.HTTP.TLS.Enabled() {
+			errc <- srv.ServeTLS(ln, cfg.HTTP.TLS.CertFile, cfg.HTTP.TLS.KeyFile)
+		} else {
+			errc <- srv.Serve(ln)
+		}
+	}()
+	scheme := "http"
+	if cfg.HTTP.TLS.Enabled() {
+		scheme = "https"
+	}
+	names := make([]string, 0, len(cfg.Upstreams))
+	for _, u := range cfg.Upstreams {
+		names = append(names, u.Name)
+	}
+	log.Info("warden listening", "url", fmt.Sprintf("%s://%s%s", scheme, ln.Addr(), cfg.Path),
+		"upstreams", strings.Join(names, ","), "data_dir", cfg.DataDir, "version", version())
+	select {
+	case <-ctx.Done():
+	case err := <-errc:
+		if !errors.Is(err, http.ErrServerClosed) {
+			cancel()
+			<-done
+			return fmt.Errorf("serving HTTP: %w", err)
+		}
+	}
+	log.Info("shutting down")
+	sctx, scancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer scancel()
+	_ = srv.Shutdown(sctx)
+	cancel()
+	<-done
+	return nil
+}
+
+func cmdWrap(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("wrap", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfgPath := fs.String("config", "", "configuration file (YAML); its upstreams are replaced by the wrapped command")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	cmd := fs.Args()
+	if len(cmd) == 0 {
+		return fmt.Errorf("wrap needs a command after --: %w", errUsage)
+	}
+	var cfg *config.Config
+	var err error
+	if *cfgPath != "" {
+		cfg, err = config.Load(*cfgPath)
+	} else {
+		cfg = config.Default()
+	}
+	if err != nil {
+		return err
+	}
+	cfg.Upstreams = []config.Upstream{wrappedUpstream(cfg, cmd)}
+	// stdout carries the protocol: logs go to stderr only.
+	log := newLogger(cfg, stderr)
+	a, err := app.New(ctx, cfg, app.Options{Logger: log})
+	if err != nil {
+		return err
+	}
+	defer func() {
+		cctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_ = a.Close(cctx)
+	}()
+	runCtx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { a.Run(runCtx); close(done) }()
+	err = a.Gateway.ServeStdio(ctx, stdin, stdout, int(cfg.Limits.MaxMessageBytes))
+	cancel()
+	<-done
+	return err
+}
+
+func wrappedUpstream(cfg *config.Config, cmd []string) config.Upstream {
+	u := config.Upstream{
+		Name:           "wrapped",
+		Command:        cmd,
+		Transport:      "stdio",
+		Protocol:       "auto",
+		EnvPassthrough: config.DefaultEnvPassthrough(),
+		Timeout:        cfg.Limits.RequestTimeout,
+		Restart:        config.Restart{InitialBackoff: config.Duration(500 * time.Millisecond), MaxBackoff: config.Duration(30 * time.Second)},
+	}
+	if len(cfg.Upstreams) == 1 {
+		// A config file's single upstream lends its settings (env, dir).
+		prev := cfg.Upstreams[0]
+		u.Name, u.Env, u.EnvPassthrough, u.Dir = prev.Name, prev.Env, prev.EnvPassthrough, prev.Dir
+		if prev.Timeout > 0 {
+			u.Timeout = prev.Timeout
+		}
+	}
+	return u
+}
+
+func cmdExampleServer(ctx context.Context) error {
+	return demo.Server(version()).Run(ctx, &mcp.StdioTransport{})
+}

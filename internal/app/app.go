@@ -1,0 +1,310 @@
+// Package app wires a Warden process together from one configuration: the
+// store, the audit log, the upstreams, the guard chain, the gateway and the
+// HTTP endpoints. cmd/warden stays a thin layer of flags over it, and tests
+// and benchmarks build the same process in memory.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/warden-mcp/warden/internal/audit"
+	"github.com/warden-mcp/warden/internal/config"
+	"github.com/warden-mcp/warden/internal/gateway"
+	"github.com/warden-mcp/warden/internal/guard"
+	"github.com/warden-mcp/warden/internal/store"
+	"github.com/warden-mcp/warden/internal/store/sqlite"
+	"github.com/warden-mcp/warden/internal/transport"
+)
+
+// Version is set at build time (-ldflags "-X ...app.Version=...").
+var Version = "dev"
+
+// App is one running Warden.
+type App struct {
+	Config   *config.Config
+	Store    store.Store
+	Audit    *audit.Logger
+	Gateway  *gateway.Gateway
+	Registry *prometheus.Registry
+	Log      *slog.Logger
+
+	mirror *os.File
+}
+
+// Options adjust how an App is built.
+type Options struct {
+	Logger *slog.Logger
+	// Guards, when non-nil, replaces the chain built from the config (tests
+	// and benchmarks).
+	Guards []guard.Guard
+	// Store, when non-nil, is used instead of opening one under data_dir.
+	Store store.Store
+}
+
+// New builds an App from cfg. Nothing listens and no upstream is started
+// until Run and Handler are used.
+func New(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
+	log := opts.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	a := &App{Config: cfg, Log: log, Registry: prometheus.NewRegistry()}
+	a.Registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	for _, r := range cfg.Relaxations() {
+		log.Warn("configuration relaxes a secure default", "setting", r)
+	}
+
+	st := opts.Store
+	if st == nil {
+		if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
+			return nil, fmt.Errorf("creating data directory %s: %w", cfg.DataDir, err)
+		}
+		var err error
+		st, err = sqlite.Open(ctx, filepath.Join(cfg.DataDir, sqlite.DefaultFile))
+		if err != nil {
+			return nil, fmt.Errorf("opening the store: %w", err)
+		}
+	}
+	a.Store = st
+	aopts := audit.Options{Log: log}
+	if cfg.Audit.Mirror != "" {
+		f, err := os.OpenFile(cfg.Audit.Mirror, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+		if err != nil {
+			a.closeStore()
+			return nil, fmt.Errorf("opening the audit mirror: %w", err)
+		}
+		a.mirror = f
+		aopts.Mirror = f
+	}
+	lg, err := audit.New(ctx, st, aopts)
+	if err != nil {
+		a.closeStore()
+		return nil, fmt.Errorf("starting the audit log: %w", err)
+	}
+	a.Audit = lg
+
+	guards := opts.Guards
+	if guards == nil {
+		if guards, err = buildGuards(cfg); err != nil {
+			a.Close(ctx)
+			return nil, err
+		}
+	}
+
+	metrics := gateway.NewMetrics(a.Registry)
+	ups := make([]*gateway.Upstream, 0, len(cfg.Upstreams))
+	for _, u := range cfg.Upstreams {
+		d, err := dialer(u, cfg, log)
+		if err != nil {
+			a.Close(ctx)
+			return nil, err
+		}
+		ups = append(ups, gateway.NewUpstream(gateway.UpstreamOptions{
+			Name:           u.Name,
+			Dialer:         d,
+			Protocol:       u.Protocol,
+			Timeout:        time.Duration(u.Timeout),
+			MaxTimeout:     time.Duration(cfg.Limits.MaxRequestTimeout),
+			InitialBackoff: time.Duration(u.Restart.InitialBackoff),
+			MaxBackoff:     time.Duration(u.Restart.MaxBackoff),
+			Logger:         log,
+			ClientName:     "warden",
+			ClientVersion:  Version,
+		}))
+	}
+	g, err := gateway.New(gateway.Options{
+		Name: "warden", Version: Version,
+		Upstreams:          ups,
+		Chain:              guard.NewChain(2*time.Second, guards...),
+		Auditor:            auditor{lg},
+		Logger:             log,
+		Metrics:            metrics,
+		SessionIdleTimeout: time.Duration(cfg.Limits.SessionIdleTimeout),
+		SessionMaxLifetime: time.Duration(cfg.Limits.SessionMaxLifetime),
+		MaxSessions:        cfg.Limits.MaxSessions,
+		AuditAllows:        true,
+	})
+	if err != nil {
+		a.Close(ctx)
+		return nil, err
+	}
+	a.Gateway = g
+	return a, nil
+}
+
+// knownGuards are the guard modules this build has; later features add
+// theirs here.
+var knownGuards = map[string]func(config.GuardConfig) (guard.Guard, error){}
+
+// KnownGuards lists the guard modules of this build.
+func KnownGuards() []string {
+	names := make([]string, 0, len(knownGuards))
+	for n := range knownGuards {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func buildGuards(cfg *config.Config) ([]guard.Guard, error) {
+	if err := cfg.CheckGuards(KnownGuards()); err != nil {
+		return nil, err
+	}
+	var out []guard.Guard
+	for _, name := range KnownGuards() {
+		gc := cfg.Guard(name)
+		if !gc.Enabled() {
+			continue
+		}
+		g, err := knownGuards[name](gc)
+		if err != nil {
+			return nil, fmt.Errorf("guard %s: %w", name, err)
+		}
+		out = append(out, g)
+	}
+	return out, nil
+}
+
+func dialer(u config.Upstream, cfg *config.Config, log *slog.Logger) (transport.Dialer, error) {
+	max := int(cfg.Limits.MaxMessageBytes)
+	ulog := log.With("upstream", u.Name)
+	if len(u.Command) > 0 {
+		env := make([]string, 0, len(u.Env)+len(u.EnvPassthrough))
+		for _, name := range u.EnvPassthrough {
+			if v, ok := os.LookupEnv(name); ok {
+				env = append(env, name+"="+v)
+			}
+		}
+		for k, v := range u.Env {
+			env = append(env, k+"="+v)
+		}
+		return &transport.StdioDialer{
+			Command: u.Command[0], Args: u.Command[1:], Env: env, Dir: u.Dir,
+			Logger: ulog, MaxMessageBytes: max,
+		}, nil
+	}
+	h := http.Header{}
+	for k, v := range u.Headers {
+		h.Set(k, v)
+	}
+	switch u.Transport {
+	case "sse":
+		return &transport.SSEDialer{URL: u.URL, Header: h, MaxMessageBytes: max, Logger: ulog}, nil
+	case "", "streamable":
+		return &transport.StreamableDialer{URL: u.URL, Header: h, MaxMessageBytes: max, Logger: ulog}, nil
+	}
+	return nil, fmt.Errorf("upstream %s: unknown transport %q", u.Name, u.Transport)
+}
+
+// Run connects the upstreams and serves until ctx ends.
+func (a *App) Run(ctx context.Context) { a.Gateway.Run(ctx) }
+
+// Handler returns the HTTP surface: the MCP endpoints, health, readiness
+// and metrics.
+func (a *App) Handler() http.Handler {
+	cfg := a.Config
+	mux := http.NewServeMux()
+	mcpHandler := a.Gateway.HTTPHandler(gateway.HTTPOptions{
+		Path:            cfg.Path,
+		MaxMessageBytes: int64(cfg.Limits.MaxMessageBytes),
+		AllowedHosts:    cfg.HTTP.AllowedHosts,
+		AllowedOrigins:  cfg.HTTP.AllowedOrigins,
+		LoopbackOnly:    isLoopbackListen(cfg.Listen),
+	})
+	mux.Handle(cfg.Path, mcpHandler)
+	mux.Handle("/sse", mcpHandler)
+	mux.Handle("/message", mcpHandler)
+	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain")
+		_, _ = w.Write([]byte("ok\n"))
+	})
+	mux.HandleFunc("/readyz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain")
+		ok, down := a.Gateway.Ready()
+		if a.Audit.Pending() > 0 {
+			ok = false
+			down = append(down, "audit log (events waiting for the store)")
+		}
+		if !ok {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			fmt.Fprintf(w, "not ready: %s\n", strings.Join(down, ", "))
+			return
+		}
+		_, _ = w.Write([]byte("ready\n"))
+	})
+	if cfg.Metrics.Enabled {
+		mux.Handle("/metrics", promhttp.HandlerFor(a.Registry, promhttp.HandlerOpts{}))
+	}
+	return mux
+}
+
+func isLoopbackListen(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// Close flushes the audit log and closes the store.
+func (a *App) Close(ctx context.Context) error {
+	var errs []error
+	if a.Audit != nil {
+		if err := a.Audit.Close(ctx); err != nil {
+			errs = append(errs, fmt.Errorf("closing the audit log: %w", err))
+		}
+	}
+	if a.mirror != nil {
+		errs = append(errs, a.mirror.Close())
+	}
+	errs = append(errs, a.closeStore())
+	return errors.Join(errs...)
+}
+
+func (a *App) closeStore() error {
+	if a.Store == nil {
+		return nil
+	}
+	err := a.Store.Close()
+	a.Store = nil
+	return err
+}
+
+// auditor adapts the gateway's events to the audit log.
+type auditor struct{ l *audit.Logger }
+
+func (a auditor) Record(ctx context.Context, ev gateway.Event) error {
+	name, ver, _ := strings.Cut(ev.Client, "/")
+	details := ev.Details
+	if ev.Rule != "" {
+		if details == nil {
+			details = map[string]any{}
+		}
+		details["rule"] = ev.Rule
+	}
+	return a.l.Record(ctx, audit.Event{
+		Time: ev.Time, Kind: audit.Kind(ev.Kind), Principal: ev.Principal,
+		Client:  audit.ClientInfo{Name: name, Version: ver},
+		Session: ev.Session, Server: ev.Server, Method: ev.Method, Tool: ev.Tool,
+		ArgsDigest: ev.ArgsDigest, Verdict: audit.Verdict(ev.Verdict), Guard: ev.Guard,
+		Reason: ev.Reason, Latency: ev.Latency, Details: details,
+	})
+}

@@ -1,0 +1,144 @@
+// Package audit is Warden's tamper-evident audit log: events are
+// canonicalised, hash-chained, committed to a store.AuditStore with group
+// commit, optionally mirrored as JSON lines, and verified or tailed later.
+package audit
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/warden-mcp/warden/internal/store"
+)
+
+// Kind says what an event is about.
+type Kind string
+
+// Event kinds.
+const (
+	KindDecision Kind = "decision" // a guard verdict on a message
+	KindSession  Kind = "session"  // session opened, bound, closed
+	KindUpstream Kind = "upstream" // upstream started, failed, tool list changed
+	KindConfig   Kind = "config"   // configuration loaded or reloaded
+	KindAuth     Kind = "auth"     // authentication success or failure
+	KindApproval Kind = "approval" // a held call approved, denied or expired
+	KindError    Kind = "error"    // a failure that affected a request
+)
+
+// Verdict is the outcome recorded for a decision.
+type Verdict string
+
+// Verdicts.
+const (
+	VerdictAllow  Verdict = "allow"
+	VerdictDeny   Verdict = "deny"
+	VerdictModify Verdict = "modify"
+	VerdictHold   Verdict = "hold"
+	VerdictError  Verdict = "error"
+)
+
+// ClientInfo identifies the MCP client from its initialize request.
+type ClientInfo struct {
+	Name    string `json:"name,omitempty"`
+	Version string `json:"version,omitempty"`
+}
+
+// Event is one audited occurrence. Only Kind is required; Time defaults to
+// the moment Record is called.
+type Event struct {
+	Time       time.Time      `json:"time"`
+	Kind       Kind           `json:"kind"`
+	Principal  string         `json:"principal,omitempty"` // "issuer|subject" or an API key name
+	Client     ClientInfo     `json:"client,omitzero"`
+	Session    string         `json:"session,omitempty"`
+	Server     string         `json:"server,omitempty"` // upstream name
+	Method     string         `json:"method,omitempty"` // JSON-RPC method
+	Tool       string         `json:"tool,omitempty"`
+	ArgsDigest string         `json:"args_digest,omitempty"` // DigestArgs of the arguments; never the arguments
+	Verdict    Verdict        `json:"verdict,omitempty"`
+	Guard      string         `json:"guard,omitempty"`
+	Reason     string         `json:"reason,omitempty"`
+	Latency    time.Duration  `json:"latency_ns,omitempty"`
+	Details    map[string]any `json:"details,omitempty"` // e.g. a readable diff of a modified result
+}
+
+// encode normalises ev.Time and returns the canonical JSON of ev.
+func (ev *Event) encode(now func() time.Time) ([]byte, error) {
+	if ev.Kind == "" {
+		return nil, fmt.Errorf("audit: event has no kind")
+	}
+	if ev.Time.IsZero() {
+		ev.Time = now()
+	}
+	ev.Time = ev.Time.UTC().Round(0) // UTC, no monotonic reading: it must round-trip
+	raw, err := json.Marshal(ev)
+	if err != nil {
+		return nil, fmt.Errorf("audit: encoding %s event: %w", ev.Kind, err)
+	}
+	c, err := Canonical(raw)
+	if err != nil {
+		return nil, fmt.Errorf("audit: encoding %s event: %w", ev.Kind, err)
+	}
+	return c, nil
+}
+
+// Entry is a committed event with its chain position, as printed by Tail
+// in JSON format and written to the mirror.
+type Entry struct {
+	Seq      int64           `json:"seq"`
+	Time     time.Time       `json:"time"`
+	Event    json.RawMessage `json:"event"`
+	PrevHash string          `json:"prev_hash"` // hex; "" for seq 1
+	Hash     string          `json:"hash"`      // hex
+}
+
+func entryOf(r store.AuditRecord) Entry {
+	return Entry{
+		Seq:      r.Seq,
+		Time:     r.Time,
+		Event:    json.RawMessage(r.Data),
+		PrevHash: hex.EncodeToString(r.PrevHash),
+		Hash:     hex.EncodeToString(r.Hash),
+	}
+}
+
+// ChainInput returns the bytes whose hash links a record into the chain:
+//
+//	prev_hash || {"event":<canonical event>,"seq":<seq>,"time":"<RFC 3339 UTC, ns>"}
+//
+// prev_hash is the raw 32-byte hash of the previous record (nothing for seq
+// 1). The JSON object is itself canonical (sorted keys, no whitespace).
+func ChainInput(prevHash []byte, seq int64, t time.Time, event []byte) []byte {
+	var b bytes.Buffer
+	b.Grow(len(prevHash) + len(event) + 80)
+	b.Write(prevHash)
+	b.WriteString(`{"event":`)
+	b.Write(event)
+	b.WriteString(`,"seq":`)
+	b.WriteString(strconv.FormatInt(seq, 10))
+	b.WriteString(`,"time":"`)
+	b.WriteString(t.UTC().Format(time.RFC3339Nano))
+	b.WriteString(`"}`)
+	return b.Bytes()
+}
+
+// Hash computes a record's hash: SHA-256 of ChainInput.
+func Hash(prevHash []byte, seq int64, t time.Time, event []byte) []byte {
+	sum := sha256.Sum256(ChainInput(prevHash, seq, t, event))
+	return sum[:]
+}
+
+func link(prev store.AuditRecord, t time.Time, event []byte) store.AuditRecord {
+	seq := prev.Seq + 1
+	return store.AuditRecord{
+		Seq:      seq,
+		Time:     t,
+		Data:     event,
+		PrevHash: prev.Hash,
+		Hash:     Hash(prev.Hash, seq, t, event),
+	}
+}

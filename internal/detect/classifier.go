@@ -1,0 +1,336 @@
+package detect
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+)
+
+// Model is a logistic-regression classifier over hashed word and character
+// n-grams. It is read-only after loading and safe for concurrent use.
+type Model struct {
+	Bits    uint8 // feature space has 1<<Bits buckets
+	Bias    float32
+	Weights []float32 // dense, len 1<<Bits
+}
+
+const (
+	modelMagic = "WDLR1\n"
+	// DefaultBits is 2^18 buckets: few collisions for short texts, 1 MB dense.
+	DefaultBits = 18
+	maxFeatText = 8 << 10 // the classifier reads at most this much per text
+)
+
+// Feature kinds are a prefix byte mixed into the hash.
+const (
+	featWord    = 'w'
+	featBigram  = 'b'
+	featChar    = 'c'
+	featPattern = 'p' // shape features: urls, paths, emails, identifiers
+)
+
+// Features appends the hashed feature indices of normalised text to dst.
+// Training and scoring use this one function, so they cannot drift apart.
+func Features(dst []uint32, text string, bits uint8) []uint32 {
+	if len(text) > maxFeatText {
+		text = text[:maxFeatText]
+	}
+	mask := uint32(1)<<bits - 1
+	var prev string
+	forEachToken(text, func(tok string) {
+		w := canonToken(tok)
+		if w == "" {
+			return
+		}
+		dst = append(dst, hashFeat(featWord, w, "")&mask)
+		if prev != "" {
+			dst = append(dst, hashFeat(featBigram, prev, w)&mask)
+		}
+		prev = w
+		// Character n-grams inside the word, with boundary marks, catch
+		// morphology and obfuscation without depending on exact wording.
+		if len(w) >= 3 && w[0] != '<' {
+			padded := len(w) + 2
+			for n := 3; n <= 5; n++ {
+				for i := 0; i+n <= padded; i++ {
+					dst = append(dst, hashCharGram(w, i, n)&mask)
+				}
+			}
+		}
+	})
+	return dst
+}
+
+// forEachToken splits on anything that is not a word byte, keeping a few
+// symbol tokens that carry meaning in attacks (<, >, ~/, $().
+func forEachToken(text string, fn func(string)) {
+	start := -1
+	for i := 0; i <= len(text); i++ {
+		if i < len(text) && (isWordByte(text[i]) || text[i] == '.' && start >= 0 && i+1 < len(text) && isWordByte(text[i+1])) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			fn(text[start:i])
+			start = -1
+		}
+		if i < len(text) {
+			switch c := text[i]; c {
+			case '<', '>', '~', '$', '@', '|':
+				fn(text[i : i+1])
+			}
+		}
+	}
+}
+
+// canonToken maps tokens that identify a corpus rather than an attack to
+// shape classes, so the model cannot memorise hostnames, numbers or the
+// word "attacker" that only synthetic data uses.
+func canonToken(tok string) string {
+	switch {
+	case strings.Count(tok, ".") >= 1 && isHostLike(tok):
+		return "<host>"
+	case isNumber(tok):
+		return "<num>"
+	case len(tok) > 24:
+		return "<long>"
+	}
+	// Words that label synthetic attack data: real attackers do not write
+	// them, so the model must not learn them.
+	for _, g := range [...]string{"attacker", "malicious", "exfil", "evil", "hacker", "c2", "poison", "shadow_", "surveil"} {
+		if strings.Contains(tok, g) {
+			return ""
+		}
+	}
+	return tok
+}
+
+func isHostLike(tok string) bool {
+	for _, tld := range [...]string{".com", ".net", ".org", ".io", ".example", ".internal", ".xyz", ".ru", ".dev", ".app", ".co"} {
+		if strings.Contains(tok, tld) {
+			return true
+		}
+	}
+	return false
+}
+
+func isNumber(tok string) bool {
+	digits := 0
+	for i := 0; i < len(tok); i++ {
+		if tok[i] >= '0' && tok[i] <= '9' {
+			digits++
+		}
+	}
+	return digits*2 >= len(tok)
+}
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+func hashFeat(kind byte, a, b string) uint32 {
+	h := uint32(fnvOffset)
+	h = (h ^ uint32(kind)) * fnvPrime
+	for i := 0; i < len(a); i++ {
+		h = (h ^ uint32(a[i])) * fnvPrime
+	}
+	if b != "" {
+		h = (h ^ ' ') * fnvPrime
+		for i := 0; i < len(b); i++ {
+			h = (h ^ uint32(b[i])) * fnvPrime
+		}
+	}
+	return finalize(h)
+}
+
+// hashCharGram hashes n bytes of "^"+w+"$" starting at i without building it.
+func hashCharGram(w string, i, n int) uint32 {
+	h := uint32(fnvOffset)
+	h = (h ^ featChar) * fnvPrime
+	for k := i; k < i+n; k++ {
+		var c byte
+		switch {
+		case k == 0:
+			c = '^'
+		case k == len(w)+1:
+			c = '$'
+		default:
+			c = w[k-1]
+		}
+		h = (h ^ uint32(c)) * fnvPrime
+	}
+	return finalize(h)
+}
+
+// finalize mixes the high bits into the low ones (FNV's low bits are weak).
+func finalize(h uint32) uint32 {
+	h ^= h >> 16
+	h *= 0x85ebca6b
+	h ^= h >> 13
+	return h
+}
+
+// Logit returns the raw score of a feature list: bias + sum(w)/sqrt(n).
+func (m *Model) Logit(feats []uint32) float64 {
+	if len(feats) == 0 {
+		return float64(m.Bias)
+	}
+	var s float64
+	for _, f := range feats {
+		s += float64(m.Weights[f])
+	}
+	return float64(m.Bias) + s/math.Sqrt(float64(len(feats)))
+}
+
+// Prob is the sigmoid of Logit.
+func (m *Model) Prob(feats []uint32) float64 { return sigmoid(m.Logit(feats)) }
+
+func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+
+// Contribution is one feature's share of a classifier score.
+type Contribution struct {
+	Feature string  // e.g. `word "disclose"`, `bigram "first call"`
+	Weight  float64 // signed contribution to the logit
+}
+
+// Explain returns the features of text that pushed the score most, in
+// either direction; only called for results a person will read.
+func (m *Model) Explain(text string, k int) []Contribution {
+	if len(text) > maxFeatText {
+		text = text[:maxFeatText]
+	}
+	mask := uint32(1)<<m.Bits - 1
+	type fc struct {
+		name string
+		idx  uint32
+	}
+	var fs []fc
+	var prev string
+	forEachToken(text, func(tok string) {
+		w := canonToken(tok)
+		if w == "" {
+			return
+		}
+		fs = append(fs, fc{`word "` + w + `"`, hashFeat(featWord, w, "") & mask})
+		if prev != "" {
+			fs = append(fs, fc{`bigram "` + prev + " " + w + `"`, hashFeat(featBigram, prev, w) & mask})
+		}
+		prev = w
+		if len(w) >= 3 && w[0] != '<' {
+			p := "^" + w + "$"
+			for n := 3; n <= 5; n++ {
+				for i := 0; i+n <= len(p); i++ {
+					fs = append(fs, fc{`chars "` + p[i:i+n] + `"`, hashCharGram(w, i, n) & mask})
+				}
+			}
+		}
+	})
+	if len(fs) == 0 {
+		return nil
+	}
+	norm := math.Sqrt(float64(len(fs)))
+	agg := map[string]float64{}
+	for _, f := range fs {
+		agg[f.name] += float64(m.Weights[f.idx]) / norm
+	}
+	out := make([]Contribution, 0, len(agg))
+	for name, w := range agg {
+		out = append(out, Contribution{Feature: name, Weight: w})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		ai, aj := math.Abs(out[i].Weight), math.Abs(out[j].Weight)
+		if ai != aj {
+			return ai > aj
+		}
+		return out[i].Feature < out[j].Feature
+	})
+	if len(out) > k {
+		out = out[:k]
+	}
+	return out
+}
+
+// MarshalBinary writes the model as gzip of: magic, bits, bias, count,
+// then (index uint32, weight float32) pairs for non-zero weights.
+func (m *Model) MarshalBinary() ([]byte, error) {
+	var raw bytes.Buffer
+	raw.WriteString(modelMagic)
+	raw.WriteByte(m.Bits)
+	var nz uint32
+	for _, w := range m.Weights {
+		if w != 0 {
+			nz++
+		}
+	}
+	_ = binary.Write(&raw, binary.LittleEndian, m.Bias)
+	_ = binary.Write(&raw, binary.LittleEndian, nz)
+	for i, w := range m.Weights {
+		if w != 0 {
+			_ = binary.Write(&raw, binary.LittleEndian, uint32(i))
+			_ = binary.Write(&raw, binary.LittleEndian, w)
+		}
+	}
+	var out bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&out, gzip.BestCompression)
+	if err != nil {
+		return nil, fmt.Errorf("compressing model: %w", err)
+	}
+	// The zero header (no name, no mtime) keeps the bytes reproducible.
+	if _, err := zw.Write(raw.Bytes()); err != nil {
+		return nil, fmt.Errorf("compressing model: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return nil, fmt.Errorf("compressing model: %w", err)
+	}
+	return out.Bytes(), nil
+}
+
+// LoadModel reads a model written by MarshalBinary.
+func LoadModel(data []byte) (*Model, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("reading model: %w", err)
+	}
+	r := bufio.NewReader(io.LimitReader(zr, 64<<20))
+	magic := make([]byte, len(modelMagic))
+	if _, err := io.ReadFull(r, magic); err != nil || string(magic) != modelMagic {
+		return nil, errors.New("reading model: bad magic")
+	}
+	bits, err := r.ReadByte()
+	if err != nil || bits < 8 || bits > 24 {
+		return nil, fmt.Errorf("reading model: bad feature bits %d", bits)
+	}
+	m := &Model{Bits: bits, Weights: make([]float32, 1<<bits)}
+	var nz uint32
+	if err := binary.Read(r, binary.LittleEndian, &m.Bias); err != nil {
+		return nil, fmt.Errorf("reading model bias: %w", err)
+	}
+	if err := binary.Read(r, binary.LittleEndian, &nz); err != nil || nz > 1<<bits {
+		return nil, fmt.Errorf("reading model: bad weight count %d", nz)
+	}
+	for range nz {
+		var idx uint32
+		var w float32
+		if err := binary.Read(r, binary.LittleEndian, &idx); err != nil {
+			return nil, fmt.Errorf("reading model weights: %w", err)
+		}
+		if err := binary.Read(r, binary.LittleEndian, &w); err != nil {
+			return nil, fmt.Errorf("reading model weights: %w", err)
+		}
+		if idx >= 1<<bits || math.IsNaN(float64(w)) || math.IsInf(float64(w), 0) {
+			return nil, fmt.Errorf("reading model: bad weight at %d", idx)
+		}
+		m.Weights[idx] = w
+	}
+	return m, nil
+}

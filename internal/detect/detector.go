@@ -1,0 +1,288 @@
+package detect
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/warden-mcp/warden/internal/detect/model"
+)
+
+// DefaultThreshold is the score at or above which a result is Flagged.
+const DefaultThreshold = 0.5
+
+// Options configure a Detector. The zero value is the built-in poisoning
+// detector.
+type Options struct {
+	// Threshold for Result.Flagged; 0 means DefaultThreshold.
+	Threshold float64
+	// Rules replaces the built-in rules when non-nil.
+	Rules []Rule
+	// Model replaces the embedded classifier when non-nil.
+	Model *Model
+	// NoClassifier scores with rules and hidden-content signals only.
+	NoClassifier bool
+	// ExplainTop is how many classifier features a flagged result lists;
+	// 0 means 8, negative means none.
+	ExplainTop int
+}
+
+// Detector scores text shown to a model. It is immutable and safe for
+// concurrent use.
+type Detector struct {
+	rules     *Ruleset
+	model     *Model
+	threshold float64
+	explain   int
+	pool      sync.Pool // *scratch
+}
+
+type scratch struct {
+	words map[string]struct{}
+	feats []uint32
+	text  []byte
+}
+
+// NewPoisoning returns a detector for tool poisoning: the built-in rules
+// and the embedded classifier, unless opts replace them.
+func NewPoisoning(opts Options) (*Detector, error) {
+	rules := opts.Rules
+	if rules == nil {
+		rules = PoisoningRules()
+	}
+	rs, err := CompileRules(rules)
+	if err != nil {
+		return nil, fmt.Errorf("building poisoning detector: %w", err)
+	}
+	d := &Detector{rules: rs, threshold: opts.Threshold, explain: opts.ExplainTop}
+	if d.threshold <= 0 {
+		d.threshold = DefaultThreshold
+	}
+	if d.explain == 0 {
+		d.explain = 8
+	}
+	if !opts.NoClassifier {
+		d.model = opts.Model
+		if d.model == nil {
+			m, err := LoadModel(model.Poisoning)
+			if err != nil {
+				return nil, fmt.Errorf("building poisoning detector: embedded model: %w", err)
+			}
+			d.model = m
+		}
+	}
+	d.pool.New = func() any { return &scratch{words: make(map[string]struct{}, 64)} }
+	return d, nil
+}
+
+// Threshold is the score at which results are flagged.
+func (d *Detector) Threshold() float64 { return d.threshold }
+
+// Finding is one piece of evidence.
+type Finding struct {
+	RuleID  string  `json:"rule"`
+	Family  Family  `json:"family"`
+	Weight  float64 `json:"weight"`
+	Field   string  `json:"field"`
+	Start   int     `json:"start"` // byte offsets in the field's original text
+	End     int     `json:"end"`
+	Origin  string  `json:"origin,omitempty"` // set when found in decoded or hidden text
+	Excerpt string  `json:"excerpt"`
+	Explain string  `json:"explain"`
+}
+
+// Location is the field path with the span, e.g. "description[12:40]".
+func (f Finding) Location() string { return fmt.Sprintf("%s[%d:%d]", f.Field, f.Start, f.End) }
+
+// Result is the verdict on one tool or text.
+type Result struct {
+	Score           float64        `json:"score"` // in [0,1]
+	Flagged         bool           `json:"flagged"`
+	RuleScore       float64        `json:"rule_score"`
+	ClassifierScore float64        `json:"classifier_score"`
+	Findings        []Finding      `json:"findings,omitempty"`
+	Features        []Contribution `json:"features,omitempty"` // top classifier features, when flagged
+}
+
+// Families lists the distinct rule families that fired, sorted.
+func (r Result) Families() []Family {
+	seen := map[Family]bool{}
+	var out []Family
+	for _, f := range r.Findings {
+		if !seen[f.Family] {
+			seen[f.Family] = true
+			out = append(out, f.Family)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+// Explanation is a short readable account of the result.
+func (r Result) Explanation() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "score %.2f (rules %.2f, classifier %.2f)", r.Score, r.RuleScore, r.ClassifierScore)
+	for _, f := range r.Findings {
+		fmt.Fprintf(&b, "\n- %s %s: %s: %q", f.Location(), f.RuleID, f.Explain, f.Excerpt)
+		if f.Origin != "" && f.Origin != "text" {
+			fmt.Fprintf(&b, " (in %s)", f.Origin)
+		}
+	}
+	if len(r.Features) > 0 {
+		b.WriteString("\n- classifier weighed:")
+		for _, c := range r.Features {
+			fmt.Fprintf(&b, " %s %+.2f;", c.Feature, c.Weight)
+		}
+	}
+	return b.String()
+}
+
+// hiddenWeight is the evidence a kind of hidden content carries alone.
+func hiddenWeight(h Hidden) float64 {
+	switch h.Kind {
+	case HiddenTag:
+		return 0.9
+	case HiddenANSI:
+		return 0.7
+	case HiddenBidi:
+		return 0.55
+	case HiddenZeroWidth:
+		if h.Count >= 3 {
+			return 0.6
+		}
+		return 0.4
+	case HiddenVariation:
+		if h.Count >= 4 { // emoji use one; smuggling uses one per byte
+			return 0.8
+		}
+	case HiddenConfusable:
+		return 0.55
+	case HiddenComment:
+		return 0.35
+	case HiddenEncoded:
+		return 0.35
+	case HiddenControl:
+		return 0.3
+	}
+	return 0
+}
+
+// ScanText scores one text, such as server instructions, a prompt or a
+// resource description. field names it in findings.
+func (d *Detector) ScanText(field, text string) Result {
+	return d.ScanTool(ToolText{Fields: []Field{{Path: field, Text: text}}})
+}
+
+// ScanToolJSON extracts a tool's text from its JSON and scans it.
+func (d *Detector) ScanToolJSON(raw []byte) (Result, error) {
+	t, err := ToolFromJSON(raw)
+	if err != nil {
+		return Result{}, err
+	}
+	return d.ScanTool(t), nil
+}
+
+// ScanTool scores every model-visible field of a tool together.
+func (d *Detector) ScanTool(t ToolText) Result {
+	sc := d.pool.Get().(*scratch)
+	defer d.pool.Put(sc)
+	sc.text = sc.text[:0]
+	var res Result
+	for _, f := range t.Fields {
+		for _, seg := range Segments(f.Text) {
+			d.scanSegment(&res, f, seg, sc)
+			if len(sc.text) > 0 {
+				sc.text = append(sc.text, " . "...)
+			}
+			sc.text = append(sc.text, seg.Norm.Text...)
+		}
+	}
+	// Rules: noisy-OR over distinct rules, each at its strongest match.
+	best := map[string]float64{}
+	for _, f := range res.Findings {
+		best[f.RuleID] = math.Max(best[f.RuleID], f.Weight)
+	}
+	miss := 1.0
+	for _, w := range best {
+		miss *= 1 - w
+	}
+	res.RuleScore = 1 - miss
+	if d.model != nil {
+		sc.feats = Features(sc.feats[:0], string(sc.text), d.model.Bits)
+		res.ClassifierScore = d.model.Prob(sc.feats)
+	}
+	res.Score = 1 - (1-res.RuleScore)*(1-res.ClassifierScore)
+	res.Flagged = res.Score >= d.threshold
+	if res.Flagged && d.model != nil && d.explain > 0 {
+		res.Features = d.model.Explain(string(sc.text), d.explain)
+	}
+	sort.SliceStable(res.Findings, func(i, j int) bool { return res.Findings[i].Weight > res.Findings[j].Weight })
+	return res
+}
+
+func (d *Detector) scanSegment(res *Result, f Field, seg Segment, sc *scratch) {
+	nz := seg.Norm
+	span := func(a, b int) (int, int) {
+		if seg.Depth > 0 { // decoded text: point at the encoded original
+			return seg.Start, seg.End
+		}
+		return nz.Span(a, b)
+	}
+	for _, h := range nz.Hidden {
+		w := hiddenWeight(h)
+		if w == 0 {
+			continue
+		}
+		a, b := h.Start, h.End
+		if seg.Depth > 0 {
+			a, b = seg.Start, seg.End
+		}
+		explain := "hidden content: " + string(h.Kind)
+		if h.Text != "" {
+			explain += ", decodes to " + quoteShort(h.Text, 80)
+		}
+		res.Findings = append(res.Findings, Finding{
+			RuleID: "hidden." + string(h.Kind), Family: FamilyHidden, Weight: w,
+			Field: f.Path, Start: a, End: b, Origin: seg.Origin,
+			Excerpt: excerpt(f.Text, a, b), Explain: explain,
+		})
+	}
+	words := wordSet(nz.Text, sc.words)
+	for _, m := range d.rules.Match(nz.Text, words) {
+		a, b := span(m.Start, m.End)
+		ex := excerpt(f.Text, a, b)
+		if seg.Depth > 0 {
+			ex = quoteShort(nz.Text[m.Start:m.End], 120)
+		}
+		res.Findings = append(res.Findings, Finding{
+			RuleID: m.Rule.ID, Family: m.Rule.Family, Weight: m.Rule.Weight,
+			Field: f.Path, Start: a, End: b, Origin: seg.Origin,
+			Excerpt: ex, Explain: m.Rule.Explain,
+		})
+	}
+}
+
+func excerpt(s string, a, b int) string {
+	if a < 0 || b > len(s) || a > b {
+		return ""
+	}
+	return quoteShort(s[a:b], 120)
+}
+
+// quoteShort trims s to n bytes on a rune boundary and makes it printable.
+func quoteShort(s string, n int) string {
+	if len(s) > n {
+		for n > 0 && n < len(s) && s[n]&0xC0 == 0x80 {
+			n--
+		}
+		s = s[:n] + "…"
+	}
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7F || r >= 0xE0000 && r <= 0xE007F {
+			return '·'
+		}
+		return r
+	}, s)
+}

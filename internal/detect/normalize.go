@@ -1,0 +1,428 @@
+package detect
+
+import (
+	"encoding/base64"
+	"encoding/hex"
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// HiddenKind names a way of hiding text from a person reading it.
+type HiddenKind string
+
+const (
+	HiddenZeroWidth  HiddenKind = "zero-width"       // U+200B.., U+FEFF, soft hyphen
+	HiddenBidi       HiddenKind = "bidi-control"     // U+202A.., U+2066..
+	HiddenTag        HiddenKind = "tag-characters"   // U+E0000..U+E007F, invisible ASCII
+	HiddenVariation  HiddenKind = "variation-selector"
+	HiddenControl    HiddenKind = "control-character"
+	HiddenANSI       HiddenKind = "ansi-escape"
+	HiddenComment    HiddenKind = "comment" // HTML or Markdown comment
+	HiddenConfusable HiddenKind = "confusable"
+	HiddenEncoded    HiddenKind = "encoded-payload" // base64, hex or percent-encoded text
+)
+
+// Hidden records hidden or obfuscated material found while normalising.
+type Hidden struct {
+	Kind  HiddenKind
+	Start int // byte offsets in the original text
+	End   int
+	Count int    // characters of this kind in the span
+	Text  string // decoded text for tag characters and encoded payloads
+}
+
+// Normalized is text prepared for matching: NFKC, lowercase, confusables
+// folded, invisible characters and escapes removed, whitespace collapsed.
+// Every byte of Text maps back to a byte range of the original.
+type Normalized struct {
+	Orig   string
+	Text   string
+	start  []int32 // start[i]: original offset of the rune that produced Text[i]
+	end    []int32 // end[i]: original end offset of that rune
+	Hidden []Hidden
+}
+
+// Span maps a byte range of n.Text to a byte range of n.Orig.
+func (n *Normalized) Span(a, b int) (int, int) {
+	if len(n.start) == 0 {
+		return 0, 0
+	}
+	if a >= len(n.start) {
+		a = len(n.start) - 1
+	}
+	if b <= a {
+		b = a + 1
+	}
+	if b > len(n.end) {
+		b = len(n.end)
+	}
+	return int(n.start[a]), int(n.end[b-1])
+}
+
+// Limits bound the work normalisation does on hostile input.
+const (
+	maxDecodeDepth = 2
+	maxDecodedSize = 64 << 10 // total decoded bytes per top-level text
+	minBase64Len   = 24
+	minHexLen      = 32
+)
+
+var (
+	reBase64  = regexp.MustCompile(`[A-Za-z0-9+/_-]{24,}={0,2}`)
+	reHex     = regexp.MustCompile(`(?:\\x|0x)?(?:[0-9a-fA-F]{2}(?:\\x)?){16,}`)
+	rePercent = regexp.MustCompile(`[^\s%]*(?:%[0-9a-fA-F]{2}[^\s%]*){3,}`)
+	reComment = regexp.MustCompile(`<!--[\s\S]*?(?:-->|$)|\[//\]: ?# ?\([^)\n]*\)|\[comment\]: ?<> ?\([^)\n]*\)`)
+)
+
+// Normalize prepares s for matching. It never fails: input that is not
+// valid UTF-8 is read rune by rune with U+FFFD for bad bytes.
+func Normalize(s string) *Normalized {
+	n := &Normalized{Orig: s}
+	var b strings.Builder
+	b.Grow(len(s))
+	n.start = make([]int32, 0, len(s))
+	n.end = make([]int32, 0, len(s))
+	emit := func(str string, from, to int) {
+		b.WriteString(str)
+		for range len(str) {
+			n.start = append(n.start, int32(from))
+			n.end = append(n.end, int32(to))
+		}
+	}
+	lastSpace := true // trims leading space
+	var tag strings.Builder
+	tagStart, tagEnd := -1, -1
+	flushTag := func() {
+		if tagStart >= 0 {
+			n.addHidden(Hidden{Kind: HiddenTag, Start: tagStart, End: tagEnd, Count: tag.Len(), Text: tag.String()})
+			tag.Reset()
+			tagStart = -1
+		}
+	}
+	var buf [utf8.UTFMax * 4]byte
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		j := i + size
+		if r >= 0xE0000 && r <= 0xE007F {
+			if tagStart < 0 {
+				tagStart = i
+			}
+			tagEnd = j
+			if r >= 0xE0020 && r <= 0xE007E {
+				tag.WriteByte(byte(r - 0xE0000))
+			}
+			i = j
+			continue
+		}
+		flushTag()
+		if r == 0x1B { // ANSI escape sequence: CSI, OSC or a single-char escape
+			k := skipANSI(s, i)
+			n.addHidden(Hidden{Kind: HiddenANSI, Start: i, End: k, Count: 1})
+			i = k
+			continue
+		}
+		if kind, hidden := invisibleKind(r); hidden {
+			n.addHidden(Hidden{Kind: kind, Start: i, End: j, Count: 1})
+			i = j
+			continue
+		}
+		if unicode.IsSpace(r) {
+			if !lastSpace {
+				emit(" ", i, j)
+				lastSpace = true
+			}
+			i = j
+			continue
+		}
+		// NFKC per rune: folds fullwidth and mathematical letters, ligatures.
+		var folded string
+		if r < utf8.RuneSelf {
+			folded = s[i:j]
+		} else {
+			folded = norm.NFKD.String(s[i:j])
+		}
+		out := buf[:0]
+		for _, fr := range folded {
+			if unicode.Is(unicode.Mn, fr) { // drop diacritics left by NFKD
+				continue
+			}
+			if c, ok := confusables[fr]; ok {
+				n.addHidden(Hidden{Kind: HiddenConfusable, Start: i, End: j, Count: 1})
+				fr = c
+			}
+			fr = unicode.ToLower(fr)
+			if unicode.IsSpace(fr) {
+				fr = ' '
+			}
+			out = utf8.AppendRune(out, fr)
+		}
+		if len(out) > 0 {
+			emit(string(out), i, j)
+			lastSpace = out[len(out)-1] == ' '
+		}
+		i = j
+	}
+	flushTag()
+	n.Text = b.String()
+	// Comments stay in the text (their words are scanned) but are recorded.
+	for _, m := range reComment.FindAllStringIndex(n.Text, 16) {
+		a, z := n.Span(m[0], m[1])
+		n.addHidden(Hidden{Kind: HiddenComment, Start: a, End: z, Count: 1})
+	}
+	// Confusables only count when they sit among Latin letters: a Greek or
+	// Russian description is not an attack.
+	n.dropLoneConfusables()
+	return n
+}
+
+// addHidden merges adjacent records of the same kind so that a run of
+// zero-width characters is one finding.
+func (n *Normalized) addHidden(h Hidden) {
+	if k := len(n.Hidden) - 1; k >= 0 {
+		p := &n.Hidden[k]
+		if p.Kind == h.Kind && h.Kind != HiddenTag && h.Kind != HiddenEncoded && h.Start <= p.End+1 {
+			p.End = max(p.End, h.End)
+			p.Count += h.Count
+			return
+		}
+	}
+	n.Hidden = append(n.Hidden, h)
+}
+
+func (n *Normalized) dropLoneConfusables() {
+	latin := 0
+	if len(n.Hidden) == 0 {
+		return
+	}
+	for _, r := range n.Orig {
+		if r < utf8.RuneSelf && unicode.IsLetter(r) {
+			latin++
+		}
+	}
+	nonLatin := 0
+	for _, r := range n.Orig {
+		if r >= utf8.RuneSelf && unicode.IsLetter(r) {
+			nonLatin++
+		}
+	}
+	out := n.Hidden[:0]
+	for _, h := range n.Hidden {
+		// Mostly non-Latin text: folding is a convenience, not a signal.
+		if h.Kind == HiddenConfusable && nonLatin > latin/4 {
+			continue
+		}
+		out = append(out, h)
+	}
+	n.Hidden = out
+}
+
+func invisibleKind(r rune) (HiddenKind, bool) {
+	switch {
+	case r == 0x200B, r == 0x200C, r == 0x200D, r == 0x2060, r == 0x2061, r == 0x2062,
+		r == 0x2063, r == 0x2064, r == 0xFEFF, r == 0x00AD, r == 0x180E, r == 0x034F,
+		r == 0x115F, r == 0x1160, r == 0x3164, r == 0xFFA0:
+		return HiddenZeroWidth, true
+	case r == 0x200E, r == 0x200F, r == 0x061C, r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+		return HiddenBidi, true
+	case r >= 0xFE00 && r <= 0xFE0F, r >= 0xE0100 && r <= 0xE01EF:
+		return HiddenVariation, true
+	case r == '\t', r == '\n', r == '\r':
+		return "", false
+	case r < 0x20, r == 0x7F, r >= 0x80 && r < 0xA0:
+		return HiddenControl, true
+	}
+	return "", false
+}
+
+// skipANSI returns the offset after the escape sequence starting at s[i].
+func skipANSI(s string, i int) int {
+	j := i + 1
+	if j >= len(s) {
+		return j
+	}
+	switch s[j] {
+	case '[': // CSI: parameters then a final byte in 0x40..0x7E
+		for j++; j < len(s) && j < i+64; j++ {
+			if s[j] >= 0x40 && s[j] <= 0x7E {
+				return j + 1
+			}
+		}
+		return j
+	case ']': // OSC: until BEL or ESC \
+		for j++; j < len(s) && j < i+4096; j++ {
+			if s[j] == 0x07 {
+				return j + 1
+			}
+			if s[j] == 0x1B && j+1 < len(s) && s[j+1] == '\\' {
+				return j + 2
+			}
+		}
+		return j
+	}
+	return j + 1
+}
+
+// Segment is one piece of text to scan with where it came from: the
+// normalised text itself, or text decoded from a hidden or encoded part.
+type Segment struct {
+	Origin string // "text", or the HiddenKind / encoding it was decoded from
+	Start  int    // span in the original field text this segment stands for
+	End    int
+	Norm   *Normalized
+	Depth  int
+}
+
+// Segments normalises s and adds every hidden or encoded payload, decoded
+// and normalised, as a further segment, to a bounded depth and size.
+func Segments(s string) []Segment {
+	budget := maxDecodedSize
+	return appendSegments(nil, s, 0, 0, len(s), "text", &budget)
+}
+
+func appendSegments(out []Segment, s string, depth, start, end int, origin string, budget *int) []Segment {
+	nz := Normalize(s)
+	// Decoded segments report spans of the whole encoded part.
+	out = append(out, Segment{Origin: origin, Start: start, End: end, Norm: nz, Depth: depth})
+	if depth >= maxDecodeDepth {
+		return out
+	}
+	sub := func(h Hidden, text string) {
+		if *budget <= 0 || strings.TrimSpace(text) == "" {
+			return
+		}
+		if len(text) > *budget {
+			text = text[:*budget]
+		}
+		*budget -= len(text)
+		a, z := h.Start, h.End
+		if depth > 0 { // spans always refer to the top-level original
+			a, z = start, end
+		}
+		out = appendSegments(out, text, depth+1, a, z, string(h.Kind), budget)
+	}
+	for _, h := range nz.Hidden {
+		if h.Kind == HiddenTag {
+			sub(h, h.Text)
+		}
+	}
+	for _, h := range decodePayloads(s) {
+		nz.Hidden = append(nz.Hidden, h)
+		sub(h, h.Text)
+	}
+	return out
+}
+
+// decodePayloads finds base64, hex and percent-encoded runs in s whose
+// decoding is readable text.
+func decodePayloads(s string) []Hidden {
+	var hs []Hidden
+	if len(s) < minBase64Len {
+		return nil
+	}
+	for _, m := range reBase64.FindAllStringIndex(s, 8) {
+		tok := strings.TrimRight(s[m[0]:m[1]], "=")
+		if !mixedBase64(tok) {
+			continue
+		}
+		var dec []byte
+		var err error
+		if strings.ContainsAny(tok, "-_") {
+			dec, err = base64.RawURLEncoding.DecodeString(tok[:len(tok)/4*4+rem(len(tok))])
+		} else {
+			dec, err = base64.RawStdEncoding.DecodeString(tok[:len(tok)/4*4+rem(len(tok))])
+		}
+		if err == nil && readable(dec) {
+			hs = append(hs, Hidden{Kind: HiddenEncoded, Start: m[0], End: m[1], Count: 1, Text: string(dec)})
+		}
+	}
+	for _, m := range reHex.FindAllStringIndex(s, 8) {
+		tok := strings.NewReplacer(`\x`, "", "0x", "").Replace(s[m[0]:m[1]])
+		if len(tok) < minHexLen || len(tok)%2 != 0 {
+			continue
+		}
+		dec, err := hex.DecodeString(tok)
+		if err == nil && readable(dec) {
+			hs = append(hs, Hidden{Kind: HiddenEncoded, Start: m[0], End: m[1], Count: 1, Text: string(dec)})
+		}
+	}
+	if strings.Contains(s, "%") {
+		for _, m := range rePercent.FindAllStringIndex(s, 8) {
+			dec, err := url.PathUnescape(s[m[0]:m[1]])
+			if err == nil && dec != s[m[0]:m[1]] && readable([]byte(dec)) && strings.Count(dec, " ") >= 2 {
+				hs = append(hs, Hidden{Kind: HiddenEncoded, Start: m[0], End: m[1], Count: 1, Text: dec})
+			}
+		}
+	}
+	return hs
+}
+
+// rem keeps the valid part of a trailing base64 quantum (1 leftover char is junk).
+func rem(n int) int {
+	if r := n % 4; r >= 2 {
+		return r
+	}
+	return 0
+}
+
+// mixedBase64 rejects identifiers and words that merely look like base64:
+// real payloads mix cases and usually digits or symbols.
+func mixedBase64(tok string) bool {
+	var lower, upper, other int
+	for i := 0; i < len(tok); i++ {
+		c := tok[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+			lower++
+		case c >= 'A' && c <= 'Z':
+			upper++
+		default:
+			other++
+		}
+	}
+	return lower > 2 && upper > 2 && (upper+other)*8 > len(tok)
+}
+
+// readable reports whether b looks like natural-language text: valid
+// UTF-8, mostly printable, with spaces between words.
+func readable(b []byte) bool {
+	if len(b) < 8 || !utf8.Valid(b) {
+		return false
+	}
+	var printable, letters, spaces, total int
+	for _, r := range string(b) {
+		total++
+		if unicode.IsPrint(r) || r == '\n' || r == '\t' {
+			printable++
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+		if r == ' ' {
+			spaces++
+		}
+	}
+	return printable*100 >= total*95 && letters*2 >= total && spaces >= 1
+}
+
+// confusables folds common lookalikes of Latin letters (Cyrillic, Greek,
+// Armenian, Latin extensions) that NFKC leaves alone.
+var confusables = map[rune]rune{
+	// Cyrillic lowercase
+	'а': 'a', 'в': 'b', 'е': 'e', 'ё': 'e', 'к': 'k', 'м': 'm', 'н': 'h', 'о': 'o', 'р': 'p', 'с': 'c',
+	'т': 't', 'у': 'y', 'х': 'x', 'ѕ': 's', 'і': 'i', 'ї': 'i', 'ј': 'j', 'ԁ': 'd', 'һ': 'h', 'ԛ': 'q',
+	'ԝ': 'w', 'ɡ': 'g', 'ӏ': 'l', 'ү': 'y', 'ᴄ': 'c', 'ᴠ': 'v', 'ᴡ': 'w', 'ᴢ': 'z',
+	// Cyrillic uppercase
+	'А': 'a', 'В': 'b', 'Е': 'e', 'К': 'k', 'М': 'm', 'Н': 'h', 'О': 'o', 'Р': 'p', 'С': 'c', 'Т': 't',
+	'У': 'y', 'Х': 'x', 'Ѕ': 's', 'І': 'i', 'Ј': 'j', 'Ԁ': 'd', 'Ү': 'y', 'Ԛ': 'q', 'Ԝ': 'w',
+	// Greek
+	'α': 'a', 'β': 'b', 'ε': 'e', 'ι': 'i', 'κ': 'k', 'ν': 'v', 'ο': 'o', 'ρ': 'p', 'τ': 't', 'υ': 'u',
+	'χ': 'x', 'γ': 'y', 'Α': 'a', 'Β': 'b', 'Ε': 'e', 'Ζ': 'z', 'Η': 'h', 'Ι': 'i', 'Κ': 'k', 'Μ': 'm',
+	'Ν': 'n', 'Ο': 'o', 'Ρ': 'p', 'Τ': 't', 'Υ': 'y', 'Χ': 'x',
+	// Armenian and others
+	'օ': 'o', 'ս': 'u', 'ց': 'g', 'հ': 'h', 'ո': 'n', 'ı': 'i', 'ȷ': 'j', 'ℓ': 'l',
+}

@@ -1,0 +1,126 @@
+package detect
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+)
+
+// Field is one piece of text a server shows the model, with where it sits.
+type Field struct {
+	Path string // e.g. "description", "inputSchema.properties.note.description"
+	Text string
+}
+
+// ToolText is every string of a tool definition that reaches the model.
+type ToolText struct {
+	Name   string
+	Fields []Field
+}
+
+// maxSchemaDepth bounds the walk over nested schemas.
+const maxSchemaDepth = 32
+
+// ToolFromJSON extracts the model-visible strings of an MCP tool object:
+// name, title, description, annotations, and every title, description,
+// default, enum, const and example string inside inputSchema and
+// outputSchema. _meta is skipped: clients do not show it to the model.
+func ToolFromJSON(raw []byte) (ToolText, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var obj map[string]any
+	if err := dec.Decode(&obj); err != nil {
+		return ToolText{}, fmt.Errorf("decoding tool: %w", err)
+	}
+	return ToolFromMap(obj), nil
+}
+
+// ToolFromMap is ToolFromJSON for an already decoded object.
+func ToolFromMap(obj map[string]any) ToolText {
+	var t ToolText
+	if s, ok := obj["name"].(string); ok {
+		t.Name = s
+		t.Fields = append(t.Fields, Field{Path: "name", Text: s})
+	}
+	for _, k := range [...]string{"title", "description"} {
+		if s, ok := obj[k].(string); ok && s != "" {
+			t.Fields = append(t.Fields, Field{Path: k, Text: s})
+		}
+	}
+	if a, ok := obj["annotations"].(map[string]any); ok {
+		walkStrings(&t.Fields, "annotations", a, 0)
+	}
+	for _, k := range [...]string{"inputSchema", "outputSchema", "input_schema", "parameters"} {
+		if s, ok := obj[k].(map[string]any); ok {
+			walkSchema(&t.Fields, k, s, 0)
+		}
+	}
+	return t
+}
+
+// schemaText are the keywords whose string values a model reads.
+var schemaText = map[string]bool{"title": true, "description": true, "default": true, "enum": true, "const": true, "examples": true, "$comment": true, "markdownDescription": true}
+
+func walkSchema(out *[]Field, path string, s map[string]any, depth int) {
+	if depth > maxSchemaDepth {
+		return
+	}
+	for _, k := range sortedKeys(s) {
+		v := s[k]
+		p := path + "." + k
+		switch {
+		case schemaText[k]:
+			walkStrings(out, p, v, depth+1)
+		case k == "properties" || k == "patternProperties" || k == "$defs" || k == "definitions" || k == "dependentSchemas":
+			if m, ok := v.(map[string]any); ok {
+				for _, name := range sortedKeys(m) {
+					if sub, ok := m[name].(map[string]any); ok {
+						walkSchema(out, p+"."+name, sub, depth+1)
+					}
+				}
+			}
+		default:
+			switch sv := v.(type) {
+			case map[string]any: // items, additionalProperties, not, if/then/else...
+				walkSchema(out, p, sv, depth+1)
+			case []any: // anyOf, oneOf, allOf, prefixItems
+				for i, e := range sv {
+					if m, ok := e.(map[string]any); ok {
+						walkSchema(out, p+"["+strconv.Itoa(i)+"]", m, depth+1)
+					}
+				}
+			}
+		}
+	}
+}
+
+func walkStrings(out *[]Field, path string, v any, depth int) {
+	if depth > maxSchemaDepth {
+		return
+	}
+	switch x := v.(type) {
+	case string:
+		if x != "" {
+			*out = append(*out, Field{Path: path, Text: x})
+		}
+	case []any:
+		for i, e := range x {
+			walkStrings(out, path+"["+strconv.Itoa(i)+"]", e, depth+1)
+		}
+	case map[string]any:
+		for _, k := range sortedKeys(x) {
+			walkStrings(out, path+"."+k, x[k], depth+1)
+		}
+	}
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,416 @@
+package gateway
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/warden-mcp/warden/internal/guard"
+	"github.com/warden-mcp/warden/internal/mcp"
+)
+
+// maxInputRounds bounds multi round-trip exchanges bridged by Warden.
+const maxInputRounds = 8
+
+// callNamed forwards tools/call and prompts/get: resolve the name, run the
+// request guards, forward, run the result guards.
+func (g *Gateway) callNamed(ctx context.Context, s *Session, m *mcp.Message, k itemKind, send Sender) *mcp.Message {
+	p, err := mcp.ParseObject(m.Params)
+	if err != nil {
+		return invalidParams(err.Error())
+	}
+	name := p.String("name")
+	u, orig := g.resolve(name)
+	if u == nil || orig == "" {
+		return invalidParams(fmt.Sprintf("unknown %s: %q", k.item, name))
+	}
+	if tok := p.String("requestState"); isParkedToken(tok) {
+		return g.resumeParked(ctx, s, m, tok, p)
+	}
+	return g.forwardGuarded(ctx, s, m, u, orig, p, send, func(p mcp.Object) { p.Set("name", orig) })
+}
+
+// forwardGuarded is the guarded path shared by every request that targets
+// one item of one upstream.
+func (g *Gateway) forwardGuarded(ctx context.Context, s *Session, m *mcp.Message, u *Upstream, target string, p mcp.Object, send Sender, rewrite func(mcp.Object)) *mcp.Message {
+	start := time.Now()
+	ex := &guard.Exchange{
+		Phase: guard.PhaseRequest, Session: s.info(), Server: u.Name(),
+		Method: m.Method, Name: target, Params: m.Params,
+	}
+	out := g.chain.Run(ctx, ex)
+	argsDigest := digest(p["arguments"])
+	if err := g.recordDecision(ctx, ex, out, time.Since(start), argsDigest); err != nil {
+		return g.denied(m.Method, "Warden could not record this decision in its audit log, so the request was refused")
+	}
+	if out.Final.Action == guard.Deny {
+		return g.denied(m.Method, out.Final.Reason)
+	}
+	if out.Final.Action == guard.Modify {
+		var err error
+		if p, err = mcp.ParseObject(ex.Params); err != nil {
+			return g.denied(m.Method, "a guard produced invalid parameters")
+		}
+	}
+	if rewrite != nil {
+		rewrite(p)
+	}
+	p = g.upstreamParams(s, u, p)
+
+	resp, errResp := g.forward(ctx, s, u, m.Method, p, send, ex, target, start)
+	if errResp != nil {
+		return errResp
+	}
+	if resp.Error != nil {
+		return mcp.NewErrorResponse(nil, resp.Error)
+	}
+	if mcp.StringField(resp.Result, "resultType") == mcp.ResultInputRequired {
+		// A modern upstream's multi round-trip result for a modern client
+		// passes through: the client answers and retries.
+		return mcp.NewResult(nil, resp.Result)
+	}
+	return g.guardResult(ctx, s, u, m.Method, target, ex, resp.Result, start)
+}
+
+// guardResult runs the result guards over an upstream result.
+func (g *Gateway) guardResult(ctx context.Context, s *Session, u *Upstream, method, target string, req *guard.Exchange, result json.RawMessage, start time.Time) *mcp.Message {
+	ex := &guard.Exchange{
+		Phase: guard.PhaseResult, Session: req.Session, Server: u.Name(),
+		Method: method, Name: target, Params: req.Params, Result: result, Values: req.Values,
+	}
+	t0 := time.Now()
+	out := g.chain.Run(ctx, ex)
+	if out.Final.Action != guard.Allow {
+		if err := g.recordVerdicts(ctx, ex, out, time.Since(t0), ""); err != nil {
+			return g.denied(method, "Warden could not record this decision in its audit log, so the result was withheld")
+		}
+	}
+	if out.Final.Action == guard.Deny {
+		return g.denied(method, out.Final.Reason)
+	}
+	res, err := mcp.ParseObject(ex.Result)
+	if err != nil {
+		return upstreamError(fmt.Errorf("upstream result is not an object: %w", err))
+	}
+	g.metrics.upstreamLatency(u.Name(), time.Since(start))
+	return mcp.NewResult(nil, g.finishResult(s, res, method == mcp.MethodResourcesRead))
+}
+
+// forward sends a request upstream, bridging the two protocol eras: a
+// legacy upstream's server-to-client requests reach a modern client as
+// input_required results, and a modern upstream's input_required results
+// reach a legacy client as server-to-client requests.
+func (g *Gateway) forward(ctx context.Context, s *Session, u *Upstream, method string, p mcp.Object, send Sender, req *guard.Exchange, target string, start time.Time) (*mcp.Message, *mcp.Message) {
+	info := u.Info()
+	if s.modern && info != nil && !info.Modern && bridgeable(method) {
+		return g.forwardMRTR(ctx, s, u, method, p, send, req, target, start)
+	}
+	peer := &sessionPeer{s: s, send: send}
+	for round := 0; ; round++ {
+		resp, err := u.Call(ctx, method, p.Encode(), peer)
+		if err != nil {
+			return nil, upstreamError(err)
+		}
+		if s.modern || resp.Error != nil || mcp.StringField(resp.Result, "resultType") != mcp.ResultInputRequired {
+			return resp, nil
+		}
+		if round >= maxInputRounds {
+			return nil, upstreamError(errors.New("upstream asked for input too many times"))
+		}
+		res, _ := mcp.ParseObject(resp.Result)
+		answers, errResp := g.answerInputs(ctx, s, peer, res)
+		if errResp != nil {
+			return nil, errResp
+		}
+		p["inputResponses"] = answers
+		if st, ok := res["requestState"]; ok {
+			p["requestState"] = st
+		} else {
+			delete(p, "requestState")
+		}
+	}
+}
+
+func bridgeable(method string) bool {
+	return method == mcp.MethodToolsCall || method == mcp.MethodPromptsGet || method == mcp.MethodResourcesRead
+}
+
+// answerInputs asks a legacy client each input request of an
+// input_required result.
+func (g *Gateway) answerInputs(ctx context.Context, s *Session, peer *sessionPeer, res mcp.Object) (json.RawMessage, *mcp.Message) {
+	var reqs map[string]struct {
+		Method string          `json:"method"`
+		Params json.RawMessage `json:"params"`
+	}
+	if err := json.Unmarshal(res["inputRequests"], &reqs); err != nil && len(res["inputRequests"]) > 0 {
+		return nil, upstreamError(fmt.Errorf("invalid inputRequests: %w", err))
+	}
+	answers := map[string]json.RawMessage{}
+	for key, r := range reqs {
+		resp, err := peer.Request(ctx, r.Method, r.Params)
+		if err != nil {
+			return nil, upstreamError(err)
+		}
+		if resp.Error != nil {
+			return nil, mcp.NewErrorResponse(nil, resp.Error)
+		}
+		answers[key] = resp.Result
+	}
+	b, _ := json.Marshal(answers)
+	return b, nil
+}
+
+// upstreamParams adapts params to the upstream's protocol era. A modern
+// upstream needs the per-request _meta that a legacy client gave once, at
+// initialize.
+func (g *Gateway) upstreamParams(s *Session, u *Upstream, p mcp.Object) mcp.Object {
+	info := u.Info()
+	if info == nil || info.Modern == s.modern {
+		return p
+	}
+	if !info.Modern {
+		// A legacy upstream must not see the stateless protocol's
+		// per-request keys: its transport would announce a version it
+		// never negotiated.
+		meta := p.Object("_meta")
+		if len(meta) == 0 {
+			return p
+		}
+		for _, k := range []string{mcp.MetaProtocolVersion, mcp.MetaClientCapabilities, mcp.MetaClientInfo, mcp.MetaLogLevel} {
+			delete(meta, k)
+		}
+		if len(meta) == 0 {
+			delete(p, "_meta")
+		} else {
+			p["_meta"] = meta.Encode()
+		}
+		return p
+	}
+	meta := p.Object("_meta")
+	meta.Set(mcp.MetaProtocolVersion, info.Protocol)
+	s.mu.Lock()
+	caps := s.clientCaps
+	name, ver := s.clientName, s.clientVer
+	level := s.logLevel
+	s.mu.Unlock()
+	if caps == nil {
+		caps = mcp.Object{}
+	}
+	meta.Set(mcp.MetaClientCapabilities, caps.Encode())
+	meta.Set(mcp.MetaClientInfo, map[string]string{"name": name, "version": ver})
+	if level != "" {
+		meta.Set(mcp.MetaLogLevel, level)
+	}
+	p["_meta"] = meta.Encode()
+	return p
+}
+
+func (g *Gateway) resourceRequest(ctx context.Context, s *Session, m *mcp.Message, send Sender) *mcp.Message {
+	p, err := mcp.ParseObject(m.Params)
+	if err != nil {
+		return invalidParams(err.Error())
+	}
+	uri := p.String("uri")
+	if uri == "" {
+		return invalidParams("missing uri")
+	}
+	if tok := p.String("requestState"); isParkedToken(tok) {
+		return g.resumeParked(ctx, s, m, tok, p)
+	}
+	u := g.ownerOfURI(uri)
+	if u == nil {
+		// The lists may not have been read yet: index them.
+		g.indexResources(ctx, s)
+		if u = g.ownerOfURI(uri); u == nil {
+			code := mcp.CodeInvalidParams
+			if !s.modern {
+				code = mcp.CodeLegacyResourceMissing
+			}
+			return mcp.NewErrorResponse(nil, mcp.NewError(code, "resource not found", map[string]string{"uri": uri}))
+		}
+	}
+	switch m.Method {
+	case mcp.MethodResourcesSubscribe, mcp.MethodResourcesUnsub:
+		s.mu.Lock()
+		if m.Method == mcp.MethodResourcesSubscribe {
+			s.subs[uri] = true
+		} else {
+			delete(s.subs, uri)
+		}
+		s.mu.Unlock()
+		resp, err := u.Call(ctx, m.Method, g.upstreamParams(s, u, p).Encode(), nil)
+		if err != nil {
+			return upstreamError(err)
+		}
+		if resp.Error != nil {
+			return mcp.NewErrorResponse(nil, resp.Error)
+		}
+		return mcp.NewResult(nil, g.finishResult(s, mustObject(resp.Result), false))
+	}
+	return g.forwardGuarded(ctx, s, m, u, uri, p, send, nil)
+}
+
+func (g *Gateway) complete(ctx context.Context, s *Session, m *mcp.Message, send Sender) *mcp.Message {
+	p, err := mcp.ParseObject(m.Params)
+	if err != nil {
+		return invalidParams(err.Error())
+	}
+	ref := p.Object("ref")
+	var u *Upstream
+	target := ""
+	switch ref.String("type") {
+	case "ref/prompt":
+		name := ref.String("name")
+		u, target = g.resolve(name)
+		if u == nil {
+			return invalidParams(fmt.Sprintf("unknown prompt: %q", name))
+		}
+		ref.Set("name", target)
+	case "ref/resource":
+		target = ref.String("uri")
+		if u = g.ownerOfURI(target); u == nil {
+			return invalidParams(fmt.Sprintf("unknown resource: %q", target))
+		}
+	default:
+		return invalidParams("completion/complete needs a ref of type ref/prompt or ref/resource")
+	}
+	return g.forwardGuarded(ctx, s, m, u, target, p, send, func(p mcp.Object) { p["ref"] = ref.Encode() })
+}
+
+// forwardUnknown forwards a method Warden does not interpret, untouched,
+// when there is only one place it can go.
+func (g *Gateway) forwardUnknown(ctx context.Context, s *Session, m *mcp.Message, send Sender) *mcp.Message {
+	var u *Upstream
+	if !g.federated() {
+		u = g.ups[0]
+	} else if name := mcp.StringField(m.Params, "name"); name != "" {
+		u, _ = g.resolve(name)
+	}
+	if u == nil {
+		return mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeMethodNotFound, "method not found: "+m.Method, nil))
+	}
+	p, err := mcp.ParseObject(m.Params)
+	if err != nil {
+		return invalidParams(err.Error())
+	}
+	return g.forwardGuarded(ctx, s, m, u, "", p, send, nil)
+}
+
+// sessionPeer relays an upstream's related traffic to a legacy client on
+// the request's own stream, or on the session's standalone stream.
+type sessionPeer struct {
+	s    *Session
+	send Sender
+}
+
+func (p *sessionPeer) Key() string { return fmt.Sprintf("%p", p.s) }
+
+func (p *sessionPeer) Notify(ctx context.Context, n *mcp.Message) {
+	if p.send != nil {
+		if err := p.send(ctx, n); err == nil {
+			return
+		}
+	}
+	if !p.s.modern {
+		p.s.post(n)
+	}
+}
+
+func (p *sessionPeer) Request(ctx context.Context, method string, params json.RawMessage) (*mcp.Message, error) {
+	if p.s.modern {
+		return nil, mcp.NewError(mcp.CodeInvalidRequest, "the client uses the stateless protocol and cannot receive requests", nil)
+	}
+	capName := map[string]string{mcp.MethodSampling: "sampling", mcp.MethodElicit: "elicitation", mcp.MethodRootsList: "roots"}[method]
+	if capName != "" && !p.s.hasCapability(capName) {
+		return nil, mcp.NewError(mcp.CodeInvalidRequest, "the client did not declare the "+capName+" capability", nil)
+	}
+	send := p.send
+	if send == nil {
+		send = func(_ context.Context, m *mcp.Message) error { p.s.post(m); return nil }
+	}
+	return p.s.ask(ctx, method, params, send)
+}
+
+func (g *Gateway) denied(method, reason string) *mcp.Message {
+	if method == mcp.MethodToolsCall {
+		// A tool error lets the model read why and adjust.
+		return mcp.NewResult(nil, map[string]any{
+			"content": []any{map[string]any{"type": "text", "text": "Warden blocked this call: " + reason}},
+			"isError": true,
+			"_meta":   map[string]any{"dev.warden/denied": true},
+		})
+	}
+	return mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeDenied, "Warden refused this request: "+reason, nil))
+}
+
+func upstreamError(err error) *mcp.Message {
+	code := mcp.CodeUpstream
+	switch {
+	case errors.Is(err, ErrTimeout):
+		code = mcp.CodeTimeout
+	case errors.Is(err, context.Canceled):
+		return mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeInternalError, "request cancelled", nil))
+	}
+	return mcp.NewErrorResponse(nil, mcp.NewError(code, err.Error(), nil))
+}
+
+func mustObject(raw json.RawMessage) mcp.Object {
+	o, err := mcp.ParseObject(raw)
+	if err != nil {
+		return mcp.Object{}
+	}
+	return o
+}
+
+// recordDecision audits a request decision: every non-allow verdict, and
+// allows too when configured.
+func (g *Gateway) recordDecision(ctx context.Context, ex *guard.Exchange, out guard.Outcome, lat time.Duration, argsDigest string) error {
+	if out.Final.Action == guard.Allow {
+		g.metrics.verdict("", "allow")
+		if !g.opts.AuditAllows {
+			return nil
+		}
+		return g.audit(ctx, g.event(ex, guard.Verdict{Action: guard.Allow}, lat, argsDigest))
+	}
+	return g.recordVerdicts(ctx, ex, out, lat, argsDigest)
+}
+
+func (g *Gateway) recordVerdicts(ctx context.Context, ex *guard.Exchange, out guard.Outcome, lat time.Duration, argsDigest string) error {
+	var firstErr error
+	for _, v := range out.Verdicts {
+		g.metrics.verdict(v.Guard, v.Action.String())
+		if err := g.audit(ctx, g.event(ex, v, lat, argsDigest)); err != nil && firstErr == nil {
+			firstErr = err
+		}
+	}
+	return firstErr
+}
+
+func (g *Gateway) event(ex *guard.Exchange, v guard.Verdict, lat time.Duration, argsDigest string) Event {
+	return Event{
+		Kind:       "decision",
+		Principal:  ex.Session.Principal.String(),
+		Client:     ex.Session.ClientName + "/" + ex.Session.ClientVersion,
+		Session:    ex.Session.ID,
+		Server:     ex.Server,
+		Method:     ex.Method,
+		Tool:       ex.Name,
+		ArgsDigest: argsDigest,
+		Verdict:    v.Action.String(),
+		Guard:      v.Guard,
+		Rule:       v.Rule,
+		Reason:     v.Reason,
+		Latency:    lat,
+		Details:    mergeDetails(v.Details, ex.Phase),
+	}
+}
+
+func mergeDetails(d map[string]any, phase guard.Phase) map[string]any {
+	out := map[string]any{"phase": phase.String()}
+	for k, v := range d {
+		out[k] = v
+	}
+	return out
+}

@@ -1,0 +1,584 @@
+// Package gateway is Warden's MCP router: it terminates client sessions,
+// routes each request to the upstream that owns the name it targets, merges
+// lists across upstreams, bridges protocol versions, relays server-to-client
+// traffic to the session that caused it, and runs every exchange through the
+// guard chain. It knows guards only through the guard interface.
+package gateway
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/warden-mcp/warden/internal/guard"
+	"github.com/warden-mcp/warden/internal/mcp"
+)
+
+// Event is one audit record as the gateway sees it. The audit package turns
+// it into a hash-chained entry.
+type Event struct {
+	Time       time.Time
+	Kind       string
+	Principal  string
+	Client     string
+	Session    string
+	Server     string
+	Method     string
+	Tool       string
+	ArgsDigest string
+	Verdict    string
+	Guard      string
+	Rule       string
+	Reason     string
+	Latency    time.Duration
+	Details    map[string]any
+}
+
+// Auditor records events durably. Record returns only when the event is
+// stored; an error means the gateway must fail closed.
+type Auditor interface {
+	Record(ctx context.Context, ev Event) error
+}
+
+// Options configures a Gateway.
+type Options struct {
+	Name, Version string
+	Upstreams     []*Upstream
+	Chain         *guard.Chain
+	Auditor       Auditor
+	Logger        *slog.Logger
+	Metrics       *Metrics
+	// Separator joins server and item names when there is more than one
+	// upstream.
+	Separator          string
+	SessionIdleTimeout time.Duration
+	SessionMaxLifetime time.Duration
+	MaxSessions        int
+	// AuditAllows records allowed calls too, not only non-allow verdicts.
+	AuditAllows bool
+}
+
+// Gateway routes MCP traffic between clients and upstreams.
+type Gateway struct {
+	opts     Options
+	log      *slog.Logger
+	ups      []*Upstream
+	byName   map[string]*Upstream
+	sessions sessions
+	chain    *guard.Chain
+	metrics  *Metrics
+
+	mu        sync.Mutex
+	resIndex  map[string]string // resource URI → upstream name
+	listeners map[*listener]struct{}
+	parked    map[string]*parkedCall
+}
+
+// New builds a gateway. Upstreams are connected by Run.
+func New(opts Options) (*Gateway, error) {
+	if len(opts.Upstreams) == 0 {
+		return nil, errors.New("no upstreams configured")
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	if opts.Separator == "" {
+		opts.Separator = "__"
+	}
+	if opts.Name == "" {
+		opts.Name = "warden"
+	}
+	if opts.Metrics == nil {
+		opts.Metrics = NewMetrics(nil)
+	}
+	g := &Gateway{
+		opts:      opts,
+		log:       opts.Logger,
+		ups:       opts.Upstreams,
+		byName:    make(map[string]*Upstream),
+		chain:     opts.Chain,
+		metrics:   opts.Metrics,
+		resIndex:  make(map[string]string),
+		listeners: make(map[*listener]struct{}),
+		parked:    make(map[string]*parkedCall),
+		sessions: sessions{
+			byID: make(map[string]*Session),
+			max:  opts.MaxSessions,
+			idle: opts.SessionIdleTimeout,
+			life: opts.SessionMaxLifetime,
+		},
+	}
+	for _, u := range opts.Upstreams {
+		if _, dup := g.byName[u.Name()]; dup {
+			return nil, fmt.Errorf("upstream %q configured twice", u.Name())
+		}
+		g.byName[u.Name()] = u
+		prev := u.opts.OnNotify
+		u.opts.OnNotify = func(u *Upstream, n *mcp.Message) {
+			if prev != nil {
+				prev(u, n)
+			}
+			g.upstreamNotification(u, n)
+		}
+		prevState := u.opts.OnState
+		u.opts.OnState = func(u *Upstream, up bool) {
+			if prevState != nil {
+				prevState(u, up)
+			}
+			g.metrics.upstreamUp(u.Name(), up)
+			if up {
+				g.broadcastListChanged()
+			}
+		}
+	}
+	return g, nil
+}
+
+// Run connects every upstream and sweeps expired sessions until ctx ends.
+func (g *Gateway) Run(ctx context.Context) {
+	var wg sync.WaitGroup
+	for _, u := range g.ups {
+		wg.Add(1)
+		go func() { defer wg.Done(); u.Run(ctx) }()
+	}
+	t := time.NewTicker(30 * time.Second)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			for _, s := range g.sessions.all() {
+				g.sessions.remove(s.id)
+			}
+			wg.Wait()
+			return
+		case now := <-t.C:
+			if n := g.sessions.sweep(now); n > 0 {
+				g.log.Debug("expired sessions closed", "count", n)
+			}
+			g.metrics.sessions.Set(float64(g.sessions.count()))
+			g.expireParked(now)
+		}
+	}
+}
+
+// Ready reports whether every upstream is connected.
+func (g *Gateway) Ready() (bool, []string) {
+	var down []string
+	for _, u := range g.ups {
+		if !u.Ready() {
+			down = append(down, u.Name())
+		}
+	}
+	return len(down) == 0, down
+}
+
+// Upstreams returns the configured upstreams.
+func (g *Gateway) Upstreams() []*Upstream { return g.ups }
+
+// federated reports whether names are namespaced.
+func (g *Gateway) federated() bool { return len(g.ups) > 1 }
+
+// NewSession creates a legacy session for principal p. The id is minted
+// when initialize succeeds.
+func (g *Gateway) NewSession(p *guard.Principal) *Session {
+	return newSession("", p, false)
+}
+
+// StatelessSession builds the throwaway session of one 2026-07-28 request.
+func (g *Gateway) StatelessSession(p *guard.Principal, params json.RawMessage) *Session {
+	s := newSession("", p, true)
+	meta := mcp.MetaOf(params)
+	s.protocol = meta.String(mcp.MetaProtocolVersion)
+	s.clientCaps = meta.Object(mcp.MetaClientCapabilities)
+	ci := meta.Object(mcp.MetaClientInfo)
+	s.clientName, s.clientVer = ci.String("name"), ci.String("version")
+	return s
+}
+
+// Session returns the live session with id, or nil.
+func (g *Gateway) Session(id string) *Session {
+	s := g.sessions.get(id)
+	if s != nil {
+		s.touch()
+	}
+	return s
+}
+
+// EndSession closes a session (DELETE, stdio EOF).
+func (g *Gateway) EndSession(ctx context.Context, s *Session, why string) {
+	if s.id != "" {
+		g.sessions.remove(s.id)
+		g.metrics.sessions.Set(float64(g.sessions.count()))
+		g.audit(ctx, Event{Kind: "session", Session: s.id, Principal: s.principal.String(), Verdict: "end", Reason: why})
+	} else {
+		s.close()
+	}
+}
+
+// Sender delivers messages related to one request (progress, log
+// messages, server-to-client requests) to the client on that request's
+// stream. A nil Sender means the request has no stream of its own.
+type Sender func(ctx context.Context, m *mcp.Message) error
+
+// Handle processes one client message. For a request it returns the
+// response (with the request's id); for notifications and responses nil.
+func (g *Gateway) Handle(ctx context.Context, s *Session, m *mcp.Message, send Sender) *mcp.Message {
+	s.touch()
+	switch m.Kind() {
+	case mcp.KindResponse:
+		if !s.deliver(m) {
+			g.log.Debug("client response matches no pending request", "id", string(m.ID))
+		}
+		return nil
+	case mcp.KindNotification:
+		g.clientNotification(ctx, s, m)
+		return nil
+	case mcp.KindRequest:
+	default:
+		return mcp.NewErrorResponse(m.ID, mcp.NewError(mcp.CodeInvalidRequest, "invalid message", nil))
+	}
+	start := time.Now()
+	idKey := m.IDKey()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	if s.id != "" && !s.track(idKey, cancel) {
+		return mcp.NewErrorResponse(m.ID, mcp.NewError(mcp.CodeInvalidRequest, "session closed", nil))
+	}
+	defer s.untrack(idKey)
+	resp := g.request(ctx, s, m, send)
+	resp.ID = m.ID
+	g.metrics.request(m.Method, resp.Error == nil, time.Since(start))
+	return resp
+}
+
+func (g *Gateway) request(ctx context.Context, s *Session, m *mcp.Message, send Sender) *mcp.Message {
+	if s.modern {
+		if e := checkModernMeta(m); e != nil {
+			return mcp.NewErrorResponse(nil, e)
+		}
+	} else if m.Method != mcp.MethodInitialize && m.Method != mcp.MethodPing && s.id == "" {
+		return mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeInvalidRequest, "the session is not initialized", nil))
+	}
+	switch m.Method {
+	case mcp.MethodInitialize:
+		return g.initialize(ctx, s, m)
+	case mcp.MethodPing:
+		return mcp.NewResult(nil, nil)
+	case mcp.MethodDiscover:
+		return g.discover(s)
+	case mcp.MethodToolsList:
+		return g.list(ctx, s, m, kindTool)
+	case mcp.MethodPromptsList:
+		return g.list(ctx, s, m, kindPrompt)
+	case mcp.MethodResourcesList:
+		return g.list(ctx, s, m, kindResource)
+	case mcp.MethodResourceTemplates:
+		return g.list(ctx, s, m, kindTemplate)
+	case mcp.MethodToolsCall:
+		return g.callNamed(ctx, s, m, kindTool, send)
+	case mcp.MethodPromptsGet:
+		return g.callNamed(ctx, s, m, kindPrompt, send)
+	case mcp.MethodResourcesRead, mcp.MethodResourcesSubscribe, mcp.MethodResourcesUnsub:
+		return g.resourceRequest(ctx, s, m, send)
+	case mcp.MethodComplete:
+		return g.complete(ctx, s, m, send)
+	case mcp.MethodSetLevel:
+		return g.setLevel(ctx, s, m)
+	case mcp.MethodSubscriptionsListen:
+		return g.listen(ctx, s, m, send)
+	}
+	return g.forwardUnknown(ctx, s, m, send)
+}
+
+// checkModernMeta enforces the required _meta of a stateless request.
+func checkModernMeta(m *mcp.Message) *mcp.Error {
+	meta := mcp.MetaOf(m.Params)
+	v := meta.String(mcp.MetaProtocolVersion)
+	if v == "" {
+		return mcp.NewError(mcp.CodeInvalidParams, "missing required _meta field "+mcp.MetaProtocolVersion, nil)
+	}
+	if !mcp.IsSupported(v) || !mcp.IsModern(v) {
+		return mcp.NewError(mcp.CodeUnsupportedVersion, "unsupported protocol version",
+			map[string]any{"supported": mcp.ModernVersions(), "requested": v})
+	}
+	if _, ok := meta[mcp.MetaClientCapabilities]; !ok {
+		return mcp.NewError(mcp.CodeInvalidParams, "missing required _meta field "+mcp.MetaClientCapabilities, nil)
+	}
+	return nil
+}
+
+func (g *Gateway) initialize(ctx context.Context, s *Session, m *mcp.Message) *mcp.Message {
+	if s.id != "" {
+		return mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeInvalidRequest, "session already initialized", nil))
+	}
+	p, err := mcp.ParseObject(m.Params)
+	if err != nil {
+		return mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeInvalidParams, err.Error(), nil))
+	}
+	requested := p.String("protocolVersion")
+	version := mcp.LatestLegacyVersion
+	for _, v := range mcp.LegacyVersions() {
+		if v == requested {
+			version = v
+		}
+	}
+	ci := p.Object("clientInfo")
+	s.mu.Lock()
+	s.protocol = version
+	s.clientCaps = p.Object("capabilities")
+	s.clientName, s.clientVer = ci.String("name"), ci.String("version")
+	s.mu.Unlock()
+	s.id = newSessionID()
+	if err := g.sessions.add(s); err != nil {
+		s.id = ""
+		return mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeInternalError, "Warden has reached its session limit; try again later", nil))
+	}
+	g.metrics.sessions.Set(float64(g.sessions.count()))
+	g.audit(ctx, Event{Kind: "session", Session: s.id, Principal: s.principal.String(),
+		Client: s.clientName + "/" + s.clientVer, Verdict: "start", Reason: "protocol " + version})
+	caps, instructions, serverInfo := g.merged(ctx)
+	res := map[string]any{
+		"protocolVersion": version,
+		"capabilities":    caps,
+		"serverInfo":      serverInfo,
+	}
+	if instructions != "" {
+		res["instructions"] = instructions
+	}
+	return mcp.NewResult(nil, res)
+}
+
+func (g *Gateway) discover(s *Session) *mcp.Message {
+	caps, instructions, serverInfo := g.merged(context.Background())
+	res := map[string]any{
+		"resultType":        mcp.ResultComplete,
+		"supportedVersions": mcp.ModernVersions(),
+		"capabilities":      caps,
+		"ttlMs":             0,
+		"cacheScope":        "private",
+		"_meta":             map[string]any{mcp.MetaServerInfo: serverInfo},
+	}
+	if instructions != "" {
+		res["instructions"] = instructions
+	}
+	return mcp.NewResult(nil, res)
+}
+
+// merged combines the upstreams' capabilities, instructions and identity.
+// With one upstream Warden presents it as it is; with several, the union.
+func (g *Gateway) merged(ctx context.Context) (map[string]any, string, any) {
+	caps := map[string]any{}
+	var instructions string
+	var serverInfo any = map[string]any{"name": g.opts.Name, "version": g.opts.Version}
+	wctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	for _, u := range g.ups {
+		info := u.LastKnown()
+		if info == nil {
+			// Never connected yet (starting up): wait a little, shared
+			// across upstreams, rather than advertise too little.
+			_ = u.WaitReady(wctx)
+			if info = u.LastKnown(); info == nil {
+				continue
+			}
+		}
+		for k, v := range info.Capabilities {
+			switch k {
+			case "tools", "prompts", "resources":
+				mergeCap(caps, k, v)
+			case "extensions", "experimental":
+				mergeCap(caps, k, v)
+			default:
+				caps[k] = v
+			}
+		}
+		if !g.federated() {
+			instructions = info.Instructions
+			if len(info.ServerInfo) > 0 {
+				serverInfo = info.ServerInfo
+			}
+		} else if info.Instructions != "" {
+			instructions += fmt.Sprintf("## Server %q (its tools, prompts and resources are prefixed with %q)\n%s\n\n",
+				u.Name(), u.Name()+g.opts.Separator, info.Instructions)
+		}
+	}
+	// Warden itself always offers list-change notifications: guards and
+	// pins change what a client may see.
+	for _, k := range []string{"tools", "prompts", "resources"} {
+		if c, ok := caps[k].(map[string]any); ok {
+			c["listChanged"] = true
+		}
+	}
+	return caps, instructions, serverInfo
+}
+
+func mergeCap(caps map[string]any, key string, raw json.RawMessage) {
+	var add map[string]any
+	if json.Unmarshal(raw, &add) != nil {
+		return
+	}
+	cur, _ := caps[key].(map[string]any)
+	if cur == nil {
+		cur = map[string]any{}
+	}
+	for k, v := range add {
+		if b, ok := v.(bool); ok {
+			if old, ok := cur[k].(bool); ok && old {
+				continue
+			}
+			cur[k] = b
+			continue
+		}
+		cur[k] = v
+	}
+	caps[key] = cur
+}
+
+func (g *Gateway) clientNotification(ctx context.Context, s *Session, m *mcp.Message) {
+	switch m.Method {
+	case mcp.MethodInitialized:
+		s.mu.Lock()
+		s.initialized = true
+		s.mu.Unlock()
+	case mcp.NotifyCancelled:
+		p, _ := mcp.ParseObject(m.Params)
+		s.cancel(string(p["requestId"]))
+	case mcp.NotifyRootsChanged:
+		for _, u := range g.ups {
+			if info := u.Info(); info != nil && !info.Modern {
+				_ = u.Notify(ctx, m.Method, m.Params)
+			}
+		}
+	default:
+		// Unknown notifications go to the only upstream, or nowhere: with
+		// several upstreams there is no telling whose they are.
+		if len(g.ups) == 1 {
+			_ = g.ups[0].Notify(ctx, m.Method, m.Params)
+		}
+	}
+}
+
+func (g *Gateway) setLevel(ctx context.Context, s *Session, m *mcp.Message) *mcp.Message {
+	p, _ := mcp.ParseObject(m.Params)
+	s.mu.Lock()
+	s.logLevel = p.String("level")
+	s.mu.Unlock()
+	for _, u := range g.ups {
+		info := u.Info()
+		if info == nil || info.Modern {
+			continue
+		}
+		if _, ok := info.Capabilities["logging"]; !ok {
+			continue
+		}
+		if resp, err := u.Call(ctx, m.Method, m.Params, nil); err == nil && resp.Error != nil && !g.federated() {
+			return mcp.NewErrorResponse(nil, resp.Error)
+		}
+	}
+	return mcp.NewResult(nil, nil)
+}
+
+// upstreamNotification handles an upstream notification that belongs to no
+// call: list changes and resource updates fan out to the sessions that
+// should see them; log messages go to every legacy session.
+func (g *Gateway) upstreamNotification(u *Upstream, n *mcp.Message) {
+	switch n.Method {
+	case mcp.NotifyToolsChanged, mcp.NotifyPromptsChanged, mcp.NotifyResourcesChanged:
+		if n.Method == mcp.NotifyResourcesChanged {
+			g.forgetResources(u.Name())
+		}
+		g.broadcast(n)
+	case mcp.NotifyResourceUpdated:
+		uri := mcp.StringField(n.Params, "uri")
+		g.notifySubscribers(u.Name(), uri, n)
+	default:
+		for _, s := range g.sessions.all() {
+			s.post(n)
+		}
+	}
+}
+
+func (g *Gateway) broadcastListChanged() {
+	for _, m := range []string{mcp.NotifyToolsChanged, mcp.NotifyPromptsChanged, mcp.NotifyResourcesChanged} {
+		g.broadcast(mcp.NewNotification(m, nil))
+	}
+}
+
+func (g *Gateway) broadcast(n *mcp.Message) {
+	for _, s := range g.sessions.all() {
+		s.post(n)
+	}
+	g.mu.Lock()
+	ls := make([]*listener, 0, len(g.listeners))
+	for l := range g.listeners {
+		ls = append(ls, l)
+	}
+	g.mu.Unlock()
+	for _, l := range ls {
+		l.offer(n)
+	}
+}
+
+func (g *Gateway) notifySubscribers(server, uri string, n *mcp.Message) {
+	exposed := g.exposeURI(server, uri)
+	if exposed != uri {
+		p, _ := mcp.ParseObject(n.Params)
+		p.Set("uri", exposed)
+		n = &mcp.Message{Method: n.Method, Params: p.Encode()}
+	}
+	for _, s := range g.sessions.all() {
+		s.mu.Lock()
+		sub := s.subs[exposed]
+		s.mu.Unlock()
+		if sub {
+			s.post(n)
+		}
+	}
+	g.mu.Lock()
+	ls := make([]*listener, 0, len(g.listeners))
+	for l := range g.listeners {
+		ls = append(ls, l)
+	}
+	g.mu.Unlock()
+	for _, l := range ls {
+		l.offer(n)
+	}
+}
+
+// audit records an event; failures are logged and counted here, and the
+// callers that must fail closed check the returned error.
+func (g *Gateway) audit(ctx context.Context, ev Event) error {
+	if g.opts.Auditor == nil {
+		return nil
+	}
+	if ev.Time.IsZero() {
+		ev.Time = time.Now().UTC()
+	}
+	if err := g.opts.Auditor.Record(context.WithoutCancel(ctx), ev); err != nil {
+		g.metrics.auditErrors.Inc()
+		g.log.Error("audit record failed", "err", err, "kind", ev.Kind, "verdict", ev.Verdict)
+		return err
+	}
+	return nil
+}
+
+// digest is the audit digest of arguments: the values never enter the log.
+func digest(raw json.RawMessage) string {
+	if len(raw) == 0 {
+		return ""
+	}
+	var v any
+	if json.Unmarshal(raw, &v) == nil {
+		if b, err := json.Marshal(v); err == nil { // map keys sorted: canonical enough
+			raw = b
+		}
+	}
+	sum := sha256.Sum256(raw)
+	return hex.EncodeToString(sum[:])
+}

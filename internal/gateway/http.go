@@ -1,0 +1,653 @@
+package gateway
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/warden-mcp/warden/internal/guard"
+	"github.com/warden-mcp/warden/internal/mcp"
+	"github.com/warden-mcp/warden/internal/transport"
+)
+
+// Authenticator identifies the caller of an HTTP request. It returns an
+// error that the handler turns into a 401 (or the status the error
+// carries).
+type Authenticator interface {
+	Authenticate(r *http.Request) (*guard.Principal, error)
+}
+
+// AuthenticatorFunc adapts a function.
+type AuthenticatorFunc func(r *http.Request) (*guard.Principal, error)
+
+func (f AuthenticatorFunc) Authenticate(r *http.Request) (*guard.Principal, error) { return f(r) }
+
+// HTTPError is an error with an HTTP status and headers (for example a 401
+// with WWW-Authenticate).
+type HTTPError struct {
+	Status int
+	Header http.Header
+	Msg    string
+}
+
+func (e *HTTPError) Error() string { return e.Msg }
+
+// HTTPOptions configures the downstream HTTP handler.
+type HTTPOptions struct {
+	// Path of the Streamable HTTP endpoint; the legacy HTTP+SSE transport
+	// is served at SSEPath and MessagePath.
+	Path, SSEPath, MessagePath string
+	MaxMessageBytes            int64
+	// AllowedHosts and AllowedOrigins extend the loopback defaults when
+	// LoopbackOnly is set; otherwise, when non-empty, they are the whole
+	// allowlist.
+	AllowedHosts, AllowedOrigins []string
+	// LoopbackOnly is set when the listener is bound to a loopback address:
+	// Host and Origin must then name loopback (DNS-rebinding protection).
+	LoopbackOnly bool
+	Auth         Authenticator
+	// KeepAlive is the interval of SSE comment pings on long streams.
+	KeepAlive time.Duration
+}
+
+type httpHandler struct {
+	g    *Gateway
+	opts HTTPOptions
+
+	mu  sync.Mutex
+	get map[string]bool // sessions with an open GET stream
+	sse map[string]*sseSession
+}
+
+type sseSession struct {
+	s    *Session
+	mu   sync.Mutex
+	w    io.Writer
+	fl   http.Flusher
+	done chan struct{}
+}
+
+// HTTPHandler serves MCP over Streamable HTTP (stateful and stateless) and
+// the legacy HTTP+SSE transport.
+func (g *Gateway) HTTPHandler(opts HTTPOptions) http.Handler {
+	if opts.Path == "" {
+		opts.Path = "/mcp"
+	}
+	if opts.SSEPath == "" {
+		opts.SSEPath = "/sse"
+	}
+	if opts.MessagePath == "" {
+		opts.MessagePath = "/message"
+	}
+	if opts.MaxMessageBytes <= 0 {
+		opts.MaxMessageBytes = 4 << 20
+	}
+	if opts.KeepAlive <= 0 {
+		opts.KeepAlive = 25 * time.Second
+	}
+	h := &httpHandler{g: g, opts: opts, get: map[string]bool{}, sse: map[string]*sseSession{}}
+	mux := http.NewServeMux()
+	mux.HandleFunc(opts.Path, h.streamable)
+	mux.HandleFunc(opts.SSEPath, h.legacySSE)
+	mux.HandleFunc(opts.MessagePath, h.legacyMessage)
+	return h.guardOrigin(mux)
+}
+
+// guardOrigin rejects requests whose Host or Origin could come from a DNS
+// rebinding attack, and tokens in query strings.
+func (h *httpHandler) guardOrigin(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !h.hostAllowed(r.Host) {
+			h.g.metrics.TransportError("bad_host")
+			h.reject(w, r, http.StatusForbidden, "Host not allowed", "bad_host")
+			return
+		}
+		if o := r.Header.Get("Origin"); o != "" && !h.originAllowed(o) {
+			h.g.metrics.TransportError("bad_origin")
+			h.reject(w, r, http.StatusForbidden, "Origin not allowed", "bad_origin")
+			return
+		}
+		q := r.URL.Query()
+		if q.Has("access_token") || q.Has("token") || q.Has("api_key") {
+			h.reject(w, r, http.StatusBadRequest, "credentials in the query string are refused; send an Authorization header", "query_token")
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func (h *httpHandler) reject(w http.ResponseWriter, r *http.Request, status int, msg, reason string) {
+	h.g.audit(r.Context(), Event{Kind: "transport", Verdict: "deny", Reason: msg,
+		Details: map[string]any{"reason": reason, "remote": r.RemoteAddr, "host": r.Host, "origin": r.Header.Get("Origin")}})
+	writeJSONError(w, status, nil, mcp.NewError(mcp.CodeInvalidRequest, msg, nil))
+}
+
+func isLoopbackHost(host string) bool {
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(strings.Trim(host, "[]"))
+	return ip != nil && ip.IsLoopback()
+}
+
+func (h *httpHandler) hostAllowed(hostport string) bool {
+	host := hostport
+	if hh, _, err := net.SplitHostPort(hostport); err == nil {
+		host = hh
+	}
+	for _, a := range h.opts.AllowedHosts {
+		if strings.EqualFold(a, host) || strings.EqualFold(a, hostport) {
+			return true
+		}
+	}
+	if h.opts.LoopbackOnly {
+		return isLoopbackHost(host)
+	}
+	return len(h.opts.AllowedHosts) == 0
+}
+
+func (h *httpHandler) originAllowed(origin string) bool {
+	for _, a := range h.opts.AllowedOrigins {
+		if strings.EqualFold(a, origin) {
+			return true
+		}
+	}
+	u, err := url.Parse(origin)
+	if err != nil || u.Host == "" {
+		return false
+	}
+	if h.opts.LoopbackOnly {
+		return isLoopbackHost(u.Hostname())
+	}
+	return len(h.opts.AllowedOrigins) == 0
+}
+
+func (h *httpHandler) authenticate(w http.ResponseWriter, r *http.Request) (*guard.Principal, bool) {
+	if h.opts.Auth == nil {
+		return &guard.Principal{Subject: "local"}, true
+	}
+	p, err := h.opts.Auth.Authenticate(r)
+	if err == nil {
+		return p, true
+	}
+	status := http.StatusUnauthorized
+	var he *HTTPError
+	if errors.As(err, &he) {
+		status = he.Status
+		for k, vs := range he.Header {
+			for _, v := range vs {
+				w.Header().Add(k, v)
+			}
+		}
+	}
+	h.g.audit(r.Context(), Event{Kind: "auth", Verdict: "deny", Reason: err.Error(), Details: map[string]any{"remote": r.RemoteAddr}})
+	writeJSONError(w, status, nil, mcp.NewError(mcp.CodeInvalidRequest, err.Error(), nil))
+	return nil, false
+}
+
+func writeJSONError(w http.ResponseWriter, status int, id json.RawMessage, e *mcp.Error) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_, _ = w.Write(mcp.NewErrorResponse(id, e).Encode())
+}
+
+// readBody reads one bounded message body.
+func (h *httpHandler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, h.opts.MaxMessageBytes))
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			h.g.metrics.TransportError("too_large")
+			h.reject(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf("message larger than the limit of %d bytes", h.opts.MaxMessageBytes), "too_large")
+			return nil, false
+		}
+		writeJSONError(w, http.StatusBadRequest, nil, mcp.NewError(mcp.CodeParseError, "reading the request body: "+err.Error(), nil))
+		return nil, false
+	}
+	return body, true
+}
+
+func (h *httpHandler) decode(w http.ResponseWriter, r *http.Request, body []byte) (*mcp.Message, bool) {
+	m, err := mcp.Decode(body)
+	if err != nil {
+		h.g.metrics.TransportError("malformed")
+		code := mcp.CodeParseError
+		if errors.Is(err, mcp.ErrBatch) {
+			code = mcp.CodeInvalidRequest
+		}
+		writeJSONError(w, http.StatusBadRequest, nil, mcp.NewError(code, err.Error(), nil))
+		return nil, false
+	}
+	return m, true
+}
+
+func acceptsBoth(r *http.Request) bool {
+	a := r.Header.Get("Accept")
+	if a == "" || strings.Contains(a, "*/*") {
+		return true
+	}
+	return strings.Contains(a, "application/json") && strings.Contains(a, "text/event-stream")
+}
+
+func (h *httpHandler) streamable(w http.ResponseWriter, r *http.Request) {
+	switch r.Method {
+	case http.MethodPost:
+		h.post(w, r)
+	case http.MethodGet:
+		h.getStream(w, r)
+	case http.MethodDelete:
+		h.deleteSession(w, r)
+	default:
+		w.Header().Set("Allow", "GET, POST, DELETE")
+		writeJSONError(w, http.StatusMethodNotAllowed, nil, mcp.NewError(mcp.CodeInvalidRequest, "method not allowed", nil))
+	}
+}
+
+// session finds the caller's legacy session. Presenting a session that
+// belongs to another principal is answered exactly like an unknown one
+// (404), and audited.
+func (h *httpHandler) session(w http.ResponseWriter, r *http.Request, p *guard.Principal, id string) *Session {
+	s := h.g.Session(id)
+	if s != nil && s.principal.String() != p.String() {
+		h.g.audit(r.Context(), Event{Kind: "session", Verdict: "deny", Principal: p.String(), Session: id,
+			Reason: "session presented by a principal that does not own it", Details: map[string]any{"remote": r.RemoteAddr}})
+		s = nil
+	}
+	if s == nil {
+		writeJSONError(w, http.StatusNotFound, nil, mcp.NewError(mcp.CodeInvalidRequest, "session not found", nil))
+	}
+	return s
+}
+
+func (h *httpHandler) post(w http.ResponseWriter, r *http.Request) {
+	if !acceptsBoth(r) {
+		writeJSONError(w, http.StatusNotAcceptable, nil, mcp.NewError(mcp.CodeInvalidRequest, "Accept must list application/json and text/event-stream", nil))
+		return
+	}
+	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") {
+		writeJSONError(w, http.StatusUnsupportedMediaType, nil, mcp.NewError(mcp.CodeInvalidRequest, "Content-Type must be application/json", nil))
+		return
+	}
+	p, ok := h.authenticate(w, r)
+	if !ok {
+		return
+	}
+	body, ok := h.readBody(w, r)
+	if !ok {
+		return
+	}
+	m, ok := h.decode(w, r, body)
+	if !ok {
+		return
+	}
+	var s *Session
+	if id := r.Header.Get("Mcp-Session-Id"); id != "" {
+		if s = h.session(w, r, p, id); s == nil {
+			return
+		}
+		if v := r.Header.Get("Mcp-Protocol-Version"); v != "" && !mcp.IsSupported(v) {
+			writeJSONError(w, http.StatusBadRequest, nil, mcp.NewError(mcp.CodeInvalidRequest, "unsupported MCP-Protocol-Version "+v, nil))
+			return
+		}
+	} else if m.Method == mcp.MethodInitialize {
+		s = h.g.NewSession(p)
+	} else {
+		modern, e := checkModernHeaders(r, m)
+		if e != nil {
+			h.g.metrics.TransportError("header_mismatch")
+			writeJSONError(w, http.StatusBadRequest, m.ID, e)
+			return
+		}
+		if !modern {
+			writeJSONError(w, http.StatusBadRequest, m.ID, mcp.NewError(mcp.CodeInvalidRequest, "missing Mcp-Session-Id: initialize first, or use the stateless protocol", nil))
+			return
+		}
+		s = h.g.StatelessSession(p, m.Params)
+		defer s.close()
+	}
+	if m.Kind() != mcp.KindRequest {
+		h.g.Handle(r.Context(), s, m, nil)
+		w.WriteHeader(http.StatusAccepted)
+		return
+	}
+	sw := &streamWriter{w: w, fl: flusherOf(w)}
+	resp := h.g.Handle(r.Context(), s, m, sw.send)
+	if m.Method == mcp.MethodInitialize && resp.Error == nil {
+		w.Header().Set("Mcp-Session-Id", s.ID())
+	}
+	status := http.StatusOK
+	if s.modern && resp.Error != nil {
+		switch resp.Error.Code {
+		case mcp.CodeMethodNotFound:
+			status = http.StatusNotFound
+		case mcp.CodeInvalidParams, mcp.CodeUnsupportedVersion, mcp.CodeHeaderMismatch, mcp.CodeMissingCapability:
+			if m.Method != mcp.MethodToolsCall || resp.Error.Code != mcp.CodeInvalidParams {
+				status = http.StatusBadRequest
+			}
+		}
+	}
+	sw.finish(resp, status)
+}
+
+// checkModernHeaders validates the 2026-07-28 request headers against the
+// body. It reports whether the request is a stateless one at all.
+func checkModernHeaders(r *http.Request, m *mcp.Message) (bool, *mcp.Error) {
+	hv := r.Header.Get("Mcp-Protocol-Version")
+	bv := mcp.MetaOf(m.Params).String(mcp.MetaProtocolVersion)
+	if hv == "" && bv == "" {
+		return false, nil
+	}
+	if hv != "" && !mcp.IsModern(hv) && bv == "" {
+		return false, nil
+	}
+	if hv == "" || bv == "" {
+		if bv == "" {
+			return true, mcp.NewError(mcp.CodeInvalidParams, "missing required _meta field "+mcp.MetaProtocolVersion, nil)
+		}
+		return true, mcp.NewError(mcp.CodeHeaderMismatch, "missing MCP-Protocol-Version header", nil)
+	}
+	if !mcp.IsSupported(hv) || !mcp.IsModern(hv) {
+		return true, mcp.NewError(mcp.CodeUnsupportedVersion, "unsupported protocol version",
+			map[string]any{"supported": mcp.ModernVersions(), "requested": hv})
+	}
+	if hv != bv {
+		return true, mcp.NewError(mcp.CodeHeaderMismatch, "MCP-Protocol-Version header does not match _meta", nil)
+	}
+	if m.Kind() == mcp.KindRequest {
+		if hm := r.Header.Get("Mcp-Method"); hm != m.Method {
+			return true, mcp.NewError(mcp.CodeHeaderMismatch, fmt.Sprintf("Mcp-Method header %q does not match the body's method %q", hm, m.Method), nil)
+		}
+		var key string
+		switch m.Method {
+		case mcp.MethodToolsCall, mcp.MethodPromptsGet:
+			key = "name"
+		case mcp.MethodResourcesRead:
+			key = "uri"
+		}
+		if key != "" {
+			want := mcp.StringField(m.Params, key)
+			got, ok := decodeHeaderValue(r.Header.Get("Mcp-Name"))
+			if !ok || got != want {
+				return true, mcp.NewError(mcp.CodeHeaderMismatch, "Mcp-Name header does not match the body", nil)
+			}
+		}
+	}
+	return true, nil
+}
+
+// decodeHeaderValue undoes the =?base64?...?= encoding of header values.
+func decodeHeaderValue(v string) (string, bool) {
+	if strings.HasPrefix(v, "=?base64?") && strings.HasSuffix(v, "?=") {
+		b, err := base64.StdEncoding.DecodeString(v[len("=?base64?") : len(v)-2])
+		if err != nil {
+			return "", false
+		}
+		return string(b), true
+	}
+	return v, true
+}
+
+func flusherOf(w http.ResponseWriter) http.Flusher {
+	f, _ := w.(http.Flusher)
+	return f
+}
+
+// streamWriter answers one POST: plain JSON when the response is all there
+// is, an SSE stream once a related message has to go first.
+type streamWriter struct {
+	mu   sync.Mutex
+	w    http.ResponseWriter
+	fl   http.Flusher
+	sse  bool
+	done bool
+}
+
+var errStreamClosed = errors.New("the request's stream is closed")
+
+func (sw *streamWriter) send(ctx context.Context, m *mcp.Message) error {
+	sw.mu.Lock()
+	defer sw.mu.Unlock()
+	if sw.done {
+		return errStreamClosed
+	}
+	if !sw.sse {
+		sw.sse = true
+		h := sw.w.Header()
+		h.Set("Content-Type", "text/event-stream")
+		h.Set("Cache-Control", "no-cache")
+		h.Set("X-Accel-Buffering", "no")
+		sw.w.WriteHeader(http.StatusOK)
+	}
+	if err := transport.WriteEvent(sw.w, "", "message", m.Encode()); err != nil {
+		return err
+	}
+	if sw.fl != nil {
+		sw.fl.Flush()
+	}
+	return nil
+}
+
+func (sw *streamWriter) finish(resp *mcp.Message, status int) {
+	sw.mu.Lock()
+	defer sw.mu.Unlock()
+	sw.done = true
+	if sw.sse {
+		_ = transport.WriteEvent(sw.w, "", "message", resp.Encode())
+		if sw.fl != nil {
+			sw.fl.Flush()
+		}
+		return
+	}
+	sw.w.Header().Set("Content-Type", "application/json")
+	sw.w.WriteHeader(status)
+	_, _ = sw.w.Write(resp.Encode())
+}
+
+// getStream serves the standalone GET SSE stream of a legacy session.
+func (h *httpHandler) getStream(w http.ResponseWriter, r *http.Request) {
+	id := r.Header.Get("Mcp-Session-Id")
+	if id == "" {
+		w.Header().Set("Allow", "POST")
+		writeJSONError(w, http.StatusMethodNotAllowed, nil, mcp.NewError(mcp.CodeInvalidRequest, "GET needs an Mcp-Session-Id (the stateless protocol has no GET stream)", nil))
+		return
+	}
+	if !strings.Contains(r.Header.Get("Accept"), "text/event-stream") {
+		writeJSONError(w, http.StatusNotAcceptable, nil, mcp.NewError(mcp.CodeInvalidRequest, "Accept must list text/event-stream", nil))
+		return
+	}
+	p, ok := h.authenticate(w, r)
+	if !ok {
+		return
+	}
+	s := h.session(w, r, p, id)
+	if s == nil {
+		return
+	}
+	h.mu.Lock()
+	if h.get[id] {
+		h.mu.Unlock()
+		writeJSONError(w, http.StatusConflict, nil, mcp.NewError(mcp.CodeInvalidRequest, "this session already has a GET stream", nil))
+		return
+	}
+	h.get[id] = true
+	h.mu.Unlock()
+	defer func() {
+		h.mu.Lock()
+		delete(h.get, id)
+		h.mu.Unlock()
+	}()
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-cache")
+	w.Header().Set("X-Accel-Buffering", "no")
+	w.WriteHeader(http.StatusOK)
+	fl := flusherOf(w)
+	if fl != nil {
+		fl.Flush()
+	}
+	h.pump(r.Context(), s, w, fl)
+}
+
+// pump copies a session's outbox to an SSE stream until either ends.
+func (h *httpHandler) pump(ctx context.Context, s *Session, w io.Writer, fl http.Flusher) {
+	tick := time.NewTicker(h.opts.KeepAlive)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-s.Done():
+			return
+		case <-tick.C:
+			if _, err := io.WriteString(w, ":\n\n"); err != nil {
+				return
+			}
+		case m := <-s.Outbox():
+			if err := transport.WriteEvent(w, "", "message", m.Encode()); err != nil {
+				s.post(m) // not delivered: keep it for the next stream
+				return
+			}
+		}
+		if fl != nil {
+			fl.Flush()
+		}
+	}
+}
+
+func (h *httpHandler) deleteSession(w http.ResponseWriter, r *http.Request) {
+	id := r.Header.Get("Mcp-Session-Id")
+	if id == "" {
+		w.Header().Set("Allow", "POST")
+		writeJSONError(w, http.StatusMethodNotAllowed, nil, mcp.NewError(mcp.CodeInvalidRequest, "DELETE needs an Mcp-Session-Id", nil))
+		return
+	}
+	p, ok := h.authenticate(w, r)
+	if !ok {
+		return
+	}
+	s := h.session(w, r, p, id)
+	if s == nil {
+		return
+	}
+	h.g.EndSession(r.Context(), s, "client ended the session")
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// legacySSE serves the 2024-11-05 HTTP+SSE transport: the stream's first
+// event names the endpoint where the client POSTs its messages.
+func (h *httpHandler) legacySSE(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet {
+		w.Header().Set("Allow", "GET")
+		writeJSONError(w, http.StatusMethodNotAllowed, nil, mcp.NewError(mcp.CodeInvalidRequest, "method not allowed", nil))
+		return
+	}
+	p, ok := h.authenticate(w, r)
+	if !ok {
+		return
+	}
+	s := h.g.NewSession(p)
+	key := newSessionID()
+	ss := &sseSession{s: s, w: w, fl: flusherOf(w), done: make(chan struct{})}
+	h.mu.Lock()
+	h.sse[key] = ss
+	h.mu.Unlock()
+	defer func() {
+		h.mu.Lock()
+		delete(h.sse, key)
+		h.mu.Unlock()
+		h.g.EndSession(context.WithoutCancel(r.Context()), s, "SSE stream closed")
+	}()
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-cache")
+	w.Header().Set("X-Accel-Buffering", "no")
+	w.WriteHeader(http.StatusOK)
+	ss.mu.Lock()
+	err := transport.WriteEvent(w, "", "endpoint", []byte(h.opts.MessagePath+"?sessionId="+key))
+	if ss.fl != nil {
+		ss.fl.Flush()
+	}
+	ss.mu.Unlock()
+	if err != nil {
+		return
+	}
+	tick := time.NewTicker(h.opts.KeepAlive)
+	defer tick.Stop()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-s.Done():
+			return
+		case <-tick.C:
+			if ss.write(nil) != nil {
+				return
+			}
+		case m := <-s.Outbox():
+			if ss.write(m) != nil {
+				return
+			}
+		}
+	}
+}
+
+func (ss *sseSession) write(m *mcp.Message) error {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	var err error
+	if m == nil {
+		_, err = io.WriteString(ss.w, ":\n\n")
+	} else {
+		err = transport.WriteEvent(ss.w, "", "message", m.Encode())
+	}
+	if err == nil && ss.fl != nil {
+		ss.fl.Flush()
+	}
+	return err
+}
+
+func (h *httpHandler) legacyMessage(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", "POST")
+		writeJSONError(w, http.StatusMethodNotAllowed, nil, mcp.NewError(mcp.CodeInvalidRequest, "method not allowed", nil))
+		return
+	}
+	p, ok := h.authenticate(w, r)
+	if !ok {
+		return
+	}
+	h.mu.Lock()
+	ss := h.sse[r.URL.Query().Get("sessionId")]
+	h.mu.Unlock()
+	if ss == nil || ss.s.principal.String() != p.String() {
+		writeJSONError(w, http.StatusNotFound, nil, mcp.NewError(mcp.CodeInvalidRequest, "session not found", nil))
+		return
+	}
+	body, ok := h.readBody(w, r)
+	if !ok {
+		return
+	}
+	m, ok := h.decode(w, r, body)
+	if !ok {
+		return
+	}
+	w.WriteHeader(http.StatusAccepted)
+	if m.Kind() != mcp.KindRequest {
+		h.g.Handle(r.Context(), ss.s, m, nil)
+		return
+	}
+	// The answer travels on the stream; the POST is done.
+	go func() {
+		ctx := context.WithoutCancel(r.Context())
+		send := func(_ context.Context, out *mcp.Message) error { return ss.write(out) }
+		resp := h.g.Handle(ctx, ss.s, m, send)
+		_ = ss.write(resp)
+	}()
+}

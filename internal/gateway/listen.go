@@ -1,0 +1,112 @@
+package gateway
+
+import (
+	"context"
+	"encoding/json"
+
+	"github.com/warden-mcp/warden/internal/mcp"
+)
+
+// listener is one open subscriptions/listen stream of a stateless client.
+type listener struct {
+	ch     chan *mcp.Message
+	tools  bool
+	prompt bool
+	res    bool
+	uris   map[string]bool
+}
+
+func (l *listener) offer(n *mcp.Message) {
+	switch n.Method {
+	case mcp.NotifyToolsChanged:
+		if !l.tools {
+			return
+		}
+	case mcp.NotifyPromptsChanged:
+		if !l.prompt {
+			return
+		}
+	case mcp.NotifyResourcesChanged:
+		if !l.res {
+			return
+		}
+	case mcp.NotifyResourceUpdated:
+		if !l.uris[mcp.StringField(n.Params, "uri")] {
+			return
+		}
+	default:
+		return
+	}
+	select {
+	case l.ch <- n:
+	default: // a slow listener misses advisory notifications, never blocks others
+	}
+}
+
+// listen serves subscriptions/listen (2026-07-28): acknowledge, then relay
+// the notifications asked for until the client closes the stream.
+func (g *Gateway) listen(ctx context.Context, s *Session, m *mcp.Message, send Sender) *mcp.Message {
+	if !s.modern {
+		return mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeMethodNotFound, "subscriptions/listen is part of the stateless protocol; legacy sessions use the GET stream", nil))
+	}
+	if send == nil {
+		return mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeInvalidRequest, "subscriptions/listen needs a streaming transport", nil))
+	}
+	p, _ := mcp.ParseObject(m.Params)
+	var filter struct {
+		Tools     bool     `json:"toolsListChanged"`
+		Prompts   bool     `json:"promptsListChanged"`
+		Resources bool     `json:"resourcesListChanged"`
+		URIs      []string `json:"resourceSubscriptions"`
+	}
+	_ = json.Unmarshal(p["notifications"], &filter)
+	l := &listener{ch: make(chan *mcp.Message, 64), tools: filter.Tools, prompt: filter.Prompts, res: filter.Resources, uris: map[string]bool{}}
+	for _, uri := range filter.URIs {
+		l.uris[uri] = true
+		if u := g.ownerOfURI(uri); u != nil {
+			if info := u.Info(); info != nil && !info.Modern {
+				sp := mcp.Object{}
+				sp.Set("uri", uri)
+				_, _ = u.Call(ctx, mcp.MethodResourcesSubscribe, sp.Encode(), nil)
+			}
+		}
+	}
+	subID := m.ID
+	ackFilter := map[string]any{
+		"toolsListChanged":     filter.Tools,
+		"promptsListChanged":   filter.Prompts,
+		"resourcesListChanged": filter.Resources,
+	}
+	if len(filter.URIs) > 0 {
+		ackFilter["resourceSubscriptions"] = filter.URIs
+	}
+	ack := mcp.NewNotification(mcp.NotifySubscriptionsAck, map[string]any{
+		"notifications": ackFilter,
+		"_meta":         map[string]any{mcp.MetaSubscriptionID: subID},
+	})
+	if err := send(ctx, ack); err != nil {
+		return upstreamError(err)
+	}
+	g.mu.Lock()
+	g.listeners[l] = struct{}{}
+	g.mu.Unlock()
+	defer func() {
+		g.mu.Lock()
+		delete(g.listeners, l)
+		g.mu.Unlock()
+	}()
+	for {
+		select {
+		case <-ctx.Done():
+			return mcp.NewResult(nil, map[string]any{"resultType": mcp.ResultComplete})
+		case n := <-l.ch:
+			np, _ := mcp.ParseObject(n.Params)
+			meta := np.Object("_meta")
+			meta.Set(mcp.MetaSubscriptionID, subID)
+			np["_meta"] = meta.Encode()
+			if err := send(ctx, &mcp.Message{Method: n.Method, Params: np.Encode()}); err != nil {
+				return mcp.NewResult(nil, map[string]any{"resultType": mcp.ResultComplete})
+			}
+		}
+	}
+}

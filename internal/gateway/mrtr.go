@@ -1,0 +1,199 @@
+package gateway
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/warden-mcp/warden/internal/guard"
+	"github.com/warden-mcp/warden/internal/mcp"
+)
+
+// A stateless (2026-07-28) client cannot receive requests, so when a legacy
+// upstream asks for sampling, elicitation or roots in the middle of a call,
+// Warden keeps the upstream call open ("parks" it), answers the client with
+// an input_required result whose requestState is a Warden token, and
+// resumes the call when the client retries with its answers.
+
+const parkedPrefix = "warden-mrtr:"
+
+// parkedTTL bounds how long a parked call waits for the client's retry.
+const parkedTTL = 5 * time.Minute
+
+func isParkedToken(s string) bool { return strings.HasPrefix(s, parkedPrefix) }
+
+type callResult struct {
+	resp *mcp.Message
+	err  error
+}
+
+type inputAsk struct {
+	method string
+	params json.RawMessage
+	reply  chan *mcp.Message
+}
+
+// mrtrPeer turns an upstream's server-to-client requests into asks that the
+// waiting handler converts into input_required results.
+type mrtrPeer struct {
+	key  string
+	asks chan *inputAsk
+
+	mu   sync.Mutex
+	send Sender
+}
+
+func (p *mrtrPeer) Key() string { return p.key }
+
+func (p *mrtrPeer) Notify(ctx context.Context, n *mcp.Message) {
+	p.mu.Lock()
+	send := p.send
+	p.mu.Unlock()
+	if send != nil {
+		_ = send(ctx, n)
+	}
+}
+
+func (p *mrtrPeer) Request(ctx context.Context, method string, params json.RawMessage) (*mcp.Message, error) {
+	a := &inputAsk{method: method, params: params, reply: make(chan *mcp.Message, 1)}
+	select {
+	case p.asks <- a:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	select {
+	case r := <-a.reply:
+		return r, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+type parkedCall struct {
+	owner   string
+	u       *Upstream
+	method  string
+	target  string
+	req     *guard.Exchange
+	start   time.Time
+	peer    *mrtrPeer
+	results chan callResult
+	cancel  context.CancelFunc
+	asks    map[string]*inputAsk
+	expires time.Time
+}
+
+func (g *Gateway) forwardMRTR(ctx context.Context, s *Session, u *Upstream, method string, p mcp.Object, send Sender, req *guard.Exchange, target string, start time.Time) (*mcp.Message, *mcp.Message) {
+	callCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), u.opts.MaxTimeout)
+	pc := &parkedCall{
+		owner: s.principal.String(), u: u, method: method, target: target, req: req, start: start,
+		peer:    &mrtrPeer{key: newSessionID(), asks: make(chan *inputAsk, 8), send: send},
+		results: make(chan callResult, 1),
+		cancel:  cancel,
+	}
+	params := p.Encode()
+	go func() {
+		resp, err := u.Call(callCtx, method, params, pc.peer)
+		pc.results <- callResult{resp, err}
+	}()
+	return g.awaitParked(ctx, pc)
+}
+
+// awaitParked waits for the upstream's result or its next request for input.
+func (g *Gateway) awaitParked(ctx context.Context, pc *parkedCall) (*mcp.Message, *mcp.Message) {
+	select {
+	case r := <-pc.results:
+		pc.cancel()
+		if r.err != nil {
+			return nil, upstreamError(r.err)
+		}
+		return r.resp, nil
+	case a := <-pc.peer.asks:
+		pc.asks = map[string]*inputAsk{"warden-1": a}
+		for i := 2; ; i++ {
+			select {
+			case more := <-pc.peer.asks:
+				pc.asks[fmt.Sprintf("warden-%d", i)] = more
+				continue
+			default:
+			}
+			break
+		}
+		reqs := map[string]any{}
+		for k, a := range pc.asks {
+			reqs[k] = map[string]any{"method": a.method, "params": a.params}
+		}
+		token := parkedPrefix + newSessionID()
+		pc.expires = time.Now().Add(parkedTTL)
+		pc.peer.mu.Lock()
+		pc.peer.send = nil
+		pc.peer.mu.Unlock()
+		g.mu.Lock()
+		g.parked[token] = pc
+		g.mu.Unlock()
+		return mcp.NewResult(nil, map[string]any{
+			"resultType":    mcp.ResultInputRequired,
+			"inputRequests": reqs,
+			"requestState":  token,
+		}), nil
+	case <-ctx.Done():
+		pc.cancel()
+		return nil, upstreamError(ctx.Err())
+	}
+}
+
+// resumeParked continues a parked call with the client's answers.
+func (g *Gateway) resumeParked(ctx context.Context, s *Session, m *mcp.Message, token string, p mcp.Object) *mcp.Message {
+	g.mu.Lock()
+	pc := g.parked[token]
+	if pc != nil && pc.owner == s.principal.String() && pc.method == m.Method {
+		delete(g.parked, token)
+	} else {
+		pc = nil
+	}
+	g.mu.Unlock()
+	if pc == nil {
+		return invalidParams("unknown or expired requestState")
+	}
+	var answers map[string]json.RawMessage
+	if err := json.Unmarshal(p["inputResponses"], &answers); err != nil {
+		pc.cancel()
+		return invalidParams("inputResponses must answer every input request")
+	}
+	for k, a := range pc.asks {
+		ans, ok := answers[k]
+		if !ok {
+			a.reply <- mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeInvalidRequest, "the client did not answer", nil))
+			continue
+		}
+		a.reply <- mcp.NewResult(nil, ans)
+	}
+	pc.peer.mu.Lock()
+	pc.peer.send = nil
+	pc.peer.mu.Unlock()
+	resp, errResp := g.awaitParked(ctx, pc)
+	if errResp != nil {
+		return errResp
+	}
+	if resp.Error != nil {
+		return mcp.NewErrorResponse(nil, resp.Error)
+	}
+	if mcp.StringField(resp.Result, "resultType") == mcp.ResultInputRequired {
+		return mcp.NewResult(nil, resp.Result)
+	}
+	return g.guardResult(ctx, s, pc.u, pc.method, pc.target, pc.req, resp.Result, pc.start)
+}
+
+func (g *Gateway) expireParked(now time.Time) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	for tok, pc := range g.parked {
+		if now.After(pc.expires) {
+			pc.cancel()
+			delete(g.parked, tok)
+		}
+	}
+}

@@ -1,0 +1,299 @@
+package gateway
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/warden-mcp/warden/internal/guard"
+	"github.com/warden-mcp/warden/internal/mcp"
+)
+
+// Session is one downstream client. Legacy clients (initialize-based) get a
+// Session that lives across requests; a stateless 2026-07-28 request gets a
+// throwaway Session for its own duration.
+type Session struct {
+	id        string
+	principal *guard.Principal
+	modern    bool
+	created   time.Time
+	lastSeen  atomic.Int64 // unix nanoseconds
+
+	mu          sync.Mutex
+	protocol    string
+	clientName  string
+	clientVer   string
+	clientCaps  mcp.Object
+	initialized bool
+	closed      bool
+	logLevel    string
+	subs        map[string]bool
+	inflight    map[string]context.CancelFunc // downstream request id → cancel
+	pending     map[string]chan *mcp.Message  // Warden's requests to the client
+	nextReq     int64
+
+	// outbox carries messages outside any request (list changes, resource
+	// updates, log messages) to the standalone stream: the GET SSE stream,
+	// or stdout for stdio clients.
+	outbox chan *mcp.Message
+	done   chan struct{}
+}
+
+const outboxSize = 256
+
+func newSession(id string, p *guard.Principal, modern bool) *Session {
+	s := &Session{
+		id:        id,
+		principal: p,
+		modern:    modern,
+		created:   time.Now(),
+		subs:      make(map[string]bool),
+		inflight:  make(map[string]context.CancelFunc),
+		pending:   make(map[string]chan *mcp.Message),
+		outbox:    make(chan *mcp.Message, outboxSize),
+		done:      make(chan struct{}),
+	}
+	s.touch()
+	return s
+}
+
+// ID is the session id ("" for a stateless request).
+func (s *Session) ID() string { return s.id }
+
+// Principal is the authenticated caller that owns the session.
+func (s *Session) Principal() *guard.Principal { return s.principal }
+
+// Outbox is the stream of messages that belong to no request.
+func (s *Session) Outbox() <-chan *mcp.Message { return s.outbox }
+
+// Done is closed when the session ends.
+func (s *Session) Done() <-chan struct{} { return s.done }
+
+// Modern reports whether the session speaks the stateless protocol.
+func (s *Session) Modern() bool { return s.modern }
+
+// Protocol is the negotiated protocol version.
+func (s *Session) Protocol() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.protocol
+}
+
+func (s *Session) touch() { s.lastSeen.Store(time.Now().UnixNano()) }
+
+func (s *Session) info() guard.Session {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return guard.Session{ID: s.id, Principal: s.principal, ClientName: s.clientName, ClientVersion: s.clientVer, Protocol: s.protocol}
+}
+
+// post queues a message for the standalone stream. When the client is not
+// reading, the oldest queued message gives way: these are advisory
+// notifications, and a stuck client must not hold memory without bound.
+func (s *Session) post(m *mcp.Message) {
+	for {
+		select {
+		case s.outbox <- m:
+			return
+		default:
+		}
+		select {
+		case <-s.outbox:
+		default:
+		}
+	}
+}
+
+// close ends the session and fails everything waiting on it.
+func (s *Session) close() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return
+	}
+	s.closed = true
+	close(s.done)
+	for _, cancel := range s.inflight {
+		cancel()
+	}
+	for k, ch := range s.pending {
+		delete(s.pending, k)
+		close(ch)
+	}
+}
+
+func (s *Session) track(id string, cancel context.CancelFunc) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return false
+	}
+	s.inflight[id] = cancel
+	return true
+}
+
+func (s *Session) untrack(id string) {
+	s.mu.Lock()
+	delete(s.inflight, id)
+	s.mu.Unlock()
+}
+
+func (s *Session) cancel(id string) bool {
+	s.mu.Lock()
+	cancel := s.inflight[id]
+	s.mu.Unlock()
+	if cancel != nil {
+		cancel()
+	}
+	return cancel != nil
+}
+
+// deliver hands a client's response to the Warden request waiting for it.
+func (s *Session) deliver(m *mcp.Message) bool {
+	s.mu.Lock()
+	ch := s.pending[m.IDKey()]
+	delete(s.pending, m.IDKey())
+	s.mu.Unlock()
+	if ch == nil {
+		return false
+	}
+	ch <- m
+	return true
+}
+
+// ask sends a request to the client through send and waits for the answer.
+func (s *Session) ask(ctx context.Context, method string, params json.RawMessage, send func(context.Context, *mcp.Message) error) (*mcp.Message, error) {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return nil, errors.New("session closed")
+	}
+	s.nextReq++
+	id := json.RawMessage(fmt.Sprintf(`"warden-%d"`, s.nextReq))
+	ch := make(chan *mcp.Message, 1)
+	s.pending[string(id)] = ch
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		delete(s.pending, string(id))
+		s.mu.Unlock()
+	}()
+	if err := send(ctx, &mcp.Message{ID: id, Method: method, Params: params}); err != nil {
+		return nil, fmt.Errorf("sending %s to the client: %w", method, err)
+	}
+	select {
+	case m, ok := <-ch:
+		if !ok {
+			return nil, errors.New("session closed while waiting for the client")
+		}
+		return m, nil
+	case <-ctx.Done():
+		return nil, fmt.Errorf("waiting for the client to answer %s: %w", method, ctx.Err())
+	}
+}
+
+func (s *Session) hasCapability(name string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, ok := s.clientCaps[name]
+	return ok
+}
+
+// newSessionID returns 192 bits from crypto/rand, URL-safe.
+func newSessionID() string {
+	var b [24]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		// crypto/rand does not fail on supported platforms; if it does,
+		// refusing to mint a guessable id is the only safe answer.
+		panic(fmt.Sprintf("crypto/rand failed: %v", err))
+	}
+	return base64.RawURLEncoding.EncodeToString(b[:])
+}
+
+// sessions is the table of live legacy sessions.
+type sessions struct {
+	mu   sync.Mutex
+	byID map[string]*Session
+	max  int
+	idle time.Duration
+	life time.Duration
+}
+
+// ErrTooManySessions is returned when the session table is full.
+var ErrTooManySessions = errors.New("too many sessions")
+
+func (t *sessions) add(s *Session) error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.max > 0 && len(t.byID) >= t.max {
+		return ErrTooManySessions
+	}
+	t.byID[s.id] = s
+	return nil
+}
+
+// get returns a live session. Expired sessions are closed and forgotten.
+func (t *sessions) get(id string) *Session {
+	t.mu.Lock()
+	s := t.byID[id]
+	t.mu.Unlock()
+	if s == nil {
+		return nil
+	}
+	if t.expired(s, time.Now()) {
+		t.remove(id)
+		return nil
+	}
+	return s
+}
+
+func (t *sessions) expired(s *Session, now time.Time) bool {
+	if t.life > 0 && now.Sub(s.created) > t.life {
+		return true
+	}
+	return t.idle > 0 && now.Sub(time.Unix(0, s.lastSeen.Load())) > t.idle
+}
+
+func (t *sessions) remove(id string) *Session {
+	t.mu.Lock()
+	s := t.byID[id]
+	delete(t.byID, id)
+	t.mu.Unlock()
+	if s != nil {
+		s.close()
+	}
+	return s
+}
+
+func (t *sessions) all() []*Session {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	out := make([]*Session, 0, len(t.byID))
+	for _, s := range t.byID {
+		out = append(out, s)
+	}
+	return out
+}
+
+func (t *sessions) count() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return len(t.byID)
+}
+
+// sweep closes expired sessions.
+func (t *sessions) sweep(now time.Time) (n int) {
+	for _, s := range t.all() {
+		if t.expired(s, now) {
+			t.remove(s.id)
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,132 @@
+package gateway
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+
+	"github.com/warden-mcp/warden/internal/guard"
+	"github.com/warden-mcp/warden/internal/mcp"
+)
+
+// ServeStdio serves one client over newline-delimited JSON on r and w (the
+// `warden wrap` mode, where a desktop client launches Warden). It returns
+// when r reaches EOF or ctx ends, after in-flight requests finish.
+func (g *Gateway) ServeStdio(ctx context.Context, r io.Reader, w io.Writer, maxMessage int) error {
+	if maxMessage <= 0 {
+		maxMessage = 4 << 20
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wmu sync.Mutex
+	write := func(_ context.Context, m *mcp.Message) error {
+		b := m.Encode()
+		wmu.Lock()
+		defer wmu.Unlock()
+		if _, err := w.Write(append(b, '\n')); err != nil {
+			return fmt.Errorf("writing to stdout: %w", err)
+		}
+		return nil
+	}
+	principal := &guard.Principal{Subject: "local"}
+	s := g.NewSession(principal)
+	defer g.EndSession(context.WithoutCancel(ctx), s, "stdin closed")
+
+	// Messages outside any request (list changes, resource updates).
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case m := <-s.Outbox():
+				_ = write(ctx, m)
+			}
+		}
+	}()
+
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	br := bufio.NewReaderSize(r, 64<<10)
+	for {
+		line, err := readLine(br, maxMessage)
+		if errors.Is(err, errLineTooLong) {
+			g.metrics.TransportError("too_large")
+			_ = write(ctx, mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeInvalidRequest,
+				fmt.Sprintf("message larger than the limit of %d bytes", maxMessage), nil)))
+			g.audit(ctx, Event{Kind: "transport", Verdict: "deny", Reason: "oversized message on stdin"})
+			continue
+		}
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			return fmt.Errorf("reading stdin: %w", err)
+		}
+		if len(line) == 0 {
+			continue
+		}
+		m, derr := mcp.Decode(line)
+		if derr != nil {
+			g.metrics.TransportError("malformed")
+			code := mcp.CodeParseError
+			if errors.Is(derr, mcp.ErrBatch) {
+				code = mcp.CodeInvalidRequest
+			}
+			_ = write(ctx, mcp.NewErrorResponse(nil, mcp.NewError(code, derr.Error(), nil)))
+			continue
+		}
+		sess := s
+		if m.Kind() == mcp.KindRequest && s.ID() == "" && m.Method != mcp.MethodInitialize {
+			if v := mcp.MetaOf(m.Params).String(mcp.MetaProtocolVersion); v != "" {
+				sess = g.StatelessSession(principal, m.Params)
+			}
+		}
+		if m.Kind() != mcp.KindRequest {
+			g.Handle(ctx, sess, m, nil)
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if sess != s {
+				defer sess.close()
+			}
+			resp := g.Handle(ctx, sess, m, write)
+			_ = write(ctx, resp)
+		}()
+	}
+}
+
+var errLineTooLong = errors.New("line too long")
+
+// readLine reads one line without holding more than max bytes of it.
+func readLine(br *bufio.Reader, max int) ([]byte, error) {
+	var buf []byte
+	tooLong := false
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !tooLong {
+			if len(buf)+len(chunk) > max+1 {
+				tooLong, buf = true, nil
+			} else {
+				buf = append(buf, chunk...)
+			}
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		if err != nil && !(errors.Is(err, io.EOF) && len(buf) > 0) {
+			return nil, err
+		}
+		if tooLong {
+			return nil, errLineTooLong
+		}
+		for len(buf) > 0 && (buf[len(buf)-1] == '\n' || buf[len(buf)-1] == '\r') {
+			buf = buf[:len(buf)-1]
+		}
+		return buf, nil
+	}
+}

@@ -1,0 +1,638 @@
+package gateway
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/warden-mcp/warden/internal/mcp"
+	"github.com/warden-mcp/warden/internal/transport"
+)
+
+// Peer is the downstream side of one forwarded call: where an upstream's
+// related notifications and server-to-client requests go.
+type Peer interface {
+	// Key identifies the downstream session, so requests that carry no
+	// relation can still be routed when only one session is in flight.
+	Key() string
+	// Notify delivers a notification related to the call.
+	Notify(ctx context.Context, n *mcp.Message)
+	// Request asks the client (sampling, elicitation, roots) and returns
+	// the client's response.
+	Request(ctx context.Context, method string, params json.RawMessage) (*mcp.Message, error)
+}
+
+// ServerInfo is what an upstream said about itself at connection time.
+type ServerInfo struct {
+	Protocol     string
+	Modern       bool
+	ServerInfo   json.RawMessage
+	Capabilities mcp.Object
+	Instructions string
+}
+
+// UpstreamOptions configures an Upstream.
+type UpstreamOptions struct {
+	Name     string
+	Dialer   transport.Dialer
+	Protocol string // auto, modern or legacy
+	// Timeout bounds each request; progress resets it up to MaxTimeout.
+	Timeout, MaxTimeout         time.Duration
+	InitialBackoff, MaxBackoff  time.Duration
+	Logger                      *slog.Logger
+	ClientName, ClientVersion   string
+	OnNotify                    func(u *Upstream, n *mcp.Message)
+	OnState                     func(u *Upstream, up bool)
+	HandshakeTimeout            time.Duration
+}
+
+// Upstream is one MCP server behind Warden, reached over one connection
+// shared by every downstream session (ids and progress tokens are rewritten
+// so sessions cannot see or collide with each other's traffic).
+type Upstream struct {
+	opts UpstreamOptions
+	log  *slog.Logger
+
+	nextID atomic.Int64
+
+	mu       sync.Mutex
+	conn     transport.Conn
+	info     *ServerInfo
+	known    *ServerInfo // the last info seen, kept while disconnected
+	pending  map[string]*call
+	progress map[string]*call
+	srvReqs  map[string]context.CancelFunc
+	ready    chan struct{} // closed while connected; replaced on disconnect
+	lastErr  error
+}
+
+type call struct {
+	id       json.RawMessage
+	method   string
+	peer     Peer
+	done     chan *mcp.Message
+	activity chan struct{}
+	token    json.RawMessage // the client's own progress token
+	mapped   string          // the token sent upstream
+}
+
+// NewUpstream builds an upstream; Run connects it.
+func NewUpstream(opts UpstreamOptions) *Upstream {
+	if opts.Timeout <= 0 {
+		opts.Timeout = 60 * time.Second
+	}
+	if opts.MaxTimeout < opts.Timeout {
+		opts.MaxTimeout = opts.Timeout
+	}
+	if opts.InitialBackoff <= 0 {
+		opts.InitialBackoff = 500 * time.Millisecond
+	}
+	if opts.MaxBackoff < opts.InitialBackoff {
+		opts.MaxBackoff = 30 * time.Second
+	}
+	if opts.HandshakeTimeout <= 0 {
+		opts.HandshakeTimeout = 30 * time.Second
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	if opts.Protocol == "" {
+		opts.Protocol = "auto"
+	}
+	return &Upstream{
+		opts:     opts,
+		log:      opts.Logger.With("upstream", opts.Name),
+		pending:  make(map[string]*call),
+		progress: make(map[string]*call),
+		srvReqs:  make(map[string]context.CancelFunc),
+		ready:    make(chan struct{}),
+	}
+}
+
+// Name is the configured name.
+func (u *Upstream) Name() string { return u.opts.Name }
+
+// Info returns what the server said at connect time, or nil while down.
+func (u *Upstream) Info() *ServerInfo {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return u.info
+}
+
+// LastKnown returns the current info, or the last one seen while the
+// upstream is reconnecting, or nil if it never connected.
+func (u *Upstream) LastKnown() *ServerInfo {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return u.known
+}
+
+// Ready reports whether the upstream is connected.
+func (u *Upstream) Ready() bool { return u.Info() != nil }
+
+// WaitReady blocks until the upstream is connected or ctx ends.
+func (u *Upstream) WaitReady(ctx context.Context) error {
+	u.mu.Lock()
+	ch := u.ready
+	info := u.info
+	lastErr := u.lastErr
+	u.mu.Unlock()
+	if info != nil {
+		return nil
+	}
+	select {
+	case <-ch:
+		return nil
+	case <-ctx.Done():
+		if lastErr != nil {
+			return fmt.Errorf("upstream %s is not available: %w", u.opts.Name, lastErr)
+		}
+		return fmt.Errorf("upstream %s is not available: %w", u.opts.Name, ctx.Err())
+	}
+}
+
+// Run keeps the upstream connected until ctx ends, redialling with
+// exponential backoff and jitter.
+func (u *Upstream) Run(ctx context.Context) {
+	backoff := u.opts.InitialBackoff
+	for ctx.Err() == nil {
+		start := time.Now()
+		err := u.session(ctx)
+		if ctx.Err() != nil {
+			return
+		}
+		u.mu.Lock()
+		u.lastErr = err
+		u.mu.Unlock()
+		if time.Since(start) > 2*u.opts.MaxBackoff {
+			backoff = u.opts.InitialBackoff
+		}
+		wait := backoff/2 + time.Duration(rand.Int64N(int64(backoff/2)+1))
+		u.log.Warn("upstream disconnected; reconnecting", "err", err, "in", wait.Round(time.Millisecond))
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(wait):
+		}
+		backoff = min(backoff*2, u.opts.MaxBackoff)
+	}
+}
+
+// session runs one connection's lifetime.
+func (u *Upstream) session(ctx context.Context) error {
+	conn, err := u.opts.Dialer.Dial(ctx)
+	if err != nil {
+		return fmt.Errorf("connecting: %w", err)
+	}
+	u.mu.Lock()
+	u.conn = conn
+	u.mu.Unlock()
+	readErr := make(chan error, 1)
+	go func() { readErr <- u.readLoop(ctx, conn) }()
+
+	info, err := u.handshake(ctx)
+	if err != nil {
+		conn.Close()
+		<-readErr
+		u.teardown(err)
+		return fmt.Errorf("handshake: %w", err)
+	}
+	u.mu.Lock()
+	u.info = info
+	u.known = info
+	close(u.ready)
+	u.mu.Unlock()
+	u.log.Info("upstream connected", "protocol", info.Protocol)
+	if u.opts.OnState != nil {
+		u.opts.OnState(u, true)
+	}
+	select {
+	case err = <-readErr:
+	case <-ctx.Done():
+		err = ctx.Err()
+		conn.Close()
+		<-readErr
+	}
+	conn.Close()
+	u.teardown(err)
+	if u.opts.OnState != nil {
+		u.opts.OnState(u, false)
+	}
+	return err
+}
+
+// teardown fails every pending call: nothing waits on a dead connection.
+func (u *Upstream) teardown(cause error) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	u.conn = nil
+	if u.info != nil {
+		u.info = nil
+		u.ready = make(chan struct{})
+	}
+	msg := "upstream connection lost"
+	if cause != nil {
+		msg += ": " + cause.Error()
+	}
+	for k, c := range u.pending {
+		delete(u.pending, k)
+		c.done <- mcp.NewErrorResponse(c.id, mcp.NewError(mcp.CodeUpstream, msg, map[string]string{"upstream": u.opts.Name}))
+	}
+	clear(u.progress)
+	for k, cancel := range u.srvReqs {
+		cancel()
+		delete(u.srvReqs, k)
+	}
+}
+
+func (u *Upstream) clientCaps() map[string]any {
+	return map[string]any{
+		"sampling":    map[string]any{},
+		"elicitation": map[string]any{"form": map[string]any{}, "url": map[string]any{}},
+		"roots":       map[string]any{"listChanged": true},
+	}
+}
+
+func (u *Upstream) clientInfo() map[string]any {
+	return map[string]any{"name": u.opts.ClientName, "version": u.opts.ClientVersion}
+}
+
+func (u *Upstream) handshake(ctx context.Context) (*ServerInfo, error) {
+	hctx, cancel := context.WithTimeout(ctx, u.opts.HandshakeTimeout)
+	defer cancel()
+	if u.opts.Protocol != "legacy" {
+		pctx := hctx
+		if u.opts.Protocol == "auto" {
+			var pcancel context.CancelFunc
+			pctx, pcancel = context.WithTimeout(hctx, 5*time.Second)
+			defer pcancel()
+		}
+		params := map[string]any{"_meta": map[string]any{
+			mcp.MetaProtocolVersion:    mcp.Version20260728,
+			mcp.MetaClientCapabilities: u.clientCaps(),
+			mcp.MetaClientInfo:         u.clientInfo(),
+		}}
+		resp, err := u.roundTrip(pctx, mcp.MethodDiscover, mustJSON(params), nil)
+		if err == nil && resp.Error == nil {
+			res, perr := mcp.ParseObject(resp.Result)
+			if perr == nil {
+				var versions []string
+				_ = json.Unmarshal(res["supportedVersions"], &versions)
+				for _, v := range versions {
+					if mcp.IsModern(v) && mcp.IsSupported(v) {
+						return &ServerInfo{
+							Protocol: v, Modern: true,
+							ServerInfo:   res.Object("_meta")[mcp.MetaServerInfo],
+							Capabilities: res.Object("capabilities"),
+							Instructions: res.String("instructions"),
+						}, nil
+					}
+				}
+			}
+		}
+		if u.opts.Protocol == "modern" {
+			if err == nil && resp.Error != nil {
+				err = resp.Error
+			}
+			return nil, fmt.Errorf("server/discover failed on a server configured as modern: %v", err)
+		}
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		u.log.Debug("server/discover not answered; falling back to initialize", "err", err)
+	}
+	params := map[string]any{
+		"protocolVersion": mcp.LatestLegacyVersion,
+		"capabilities":    u.clientCaps(),
+		"clientInfo":      u.clientInfo(),
+	}
+	resp, err := u.roundTrip(hctx, mcp.MethodInitialize, mustJSON(params), nil)
+	if err != nil {
+		return nil, err
+	}
+	if resp.Error != nil {
+		return nil, fmt.Errorf("initialize refused: %w", resp.Error)
+	}
+	res, err := mcp.ParseObject(resp.Result)
+	if err != nil {
+		return nil, fmt.Errorf("initialize result: %w", err)
+	}
+	v := res.String("protocolVersion")
+	if !mcp.IsSupported(v) || mcp.IsModern(v) {
+		return nil, fmt.Errorf("server chose protocol version %q, which Warden does not speak", v)
+	}
+	if err := u.write(hctx, mcp.NewNotification(mcp.MethodInitialized, nil)); err != nil {
+		return nil, fmt.Errorf("sending initialized: %w", err)
+	}
+	return &ServerInfo{
+		Protocol:     v,
+		ServerInfo:   res["serverInfo"],
+		Capabilities: res.Object("capabilities"),
+		Instructions: res.String("instructions"),
+	}, nil
+}
+
+func (u *Upstream) write(ctx context.Context, m *mcp.Message) error {
+	u.mu.Lock()
+	conn := u.conn
+	u.mu.Unlock()
+	if conn == nil {
+		return fmt.Errorf("upstream %s is not connected", u.opts.Name)
+	}
+	return conn.Write(ctx, m.Encode())
+}
+
+// maxReadyWait bounds how long a request waits for a disconnected upstream.
+const maxReadyWait = 10 * time.Second
+
+// ErrTimeout is returned when a request runs out of time.
+var ErrTimeout = errors.New("request timed out")
+
+// Call forwards one request and waits for its response. Progress
+// notifications reset the timeout, never past MaxTimeout. If ctx ends
+// first, the upstream is told with notifications/cancelled.
+func (u *Upstream) Call(ctx context.Context, method string, params json.RawMessage, peer Peer) (*mcp.Message, error) {
+	if !u.Ready() {
+		// A restarting upstream gets a moment; a dead one an answer.
+		wctx, cancel := context.WithTimeout(ctx, min(u.opts.Timeout, maxReadyWait))
+		err := u.WaitReady(wctx)
+		cancel()
+		if err != nil {
+			return nil, err
+		}
+	}
+	return u.roundTrip(ctx, method, params, peer)
+}
+
+func (u *Upstream) roundTrip(ctx context.Context, method string, params json.RawMessage, peer Peer) (*mcp.Message, error) {
+	n := u.nextID.Add(1)
+	c := &call{
+		id:       mcp.IntID(n),
+		method:   method,
+		peer:     peer,
+		done:     make(chan *mcp.Message, 1),
+		activity: make(chan struct{}, 1),
+	}
+	params = u.mapProgress(c, params)
+	key := string(c.id)
+	u.mu.Lock()
+	u.pending[key] = c
+	if c.mapped != "" {
+		u.progress[c.mapped] = c
+	}
+	u.mu.Unlock()
+	forget := func() {
+		u.mu.Lock()
+		delete(u.pending, key)
+		if c.mapped != "" {
+			delete(u.progress, c.mapped)
+		}
+		u.mu.Unlock()
+	}
+	if err := u.write(ctx, &mcp.Message{ID: c.id, Method: method, Params: params}); err != nil {
+		forget()
+		return nil, fmt.Errorf("sending %s: %w", method, err)
+	}
+	timer := time.NewTimer(u.opts.Timeout)
+	defer timer.Stop()
+	hardStop := time.NewTimer(u.opts.MaxTimeout)
+	defer hardStop.Stop()
+	for {
+		select {
+		case resp := <-c.done:
+			return resp, nil
+		case <-c.activity:
+			timer.Reset(u.opts.Timeout)
+		case <-timer.C:
+			forget()
+			u.cancelUpstream(c.id, "timed out in Warden")
+			return nil, fmt.Errorf("%s after %s: %w", method, u.opts.Timeout, ErrTimeout)
+		case <-hardStop.C:
+			forget()
+			u.cancelUpstream(c.id, "exceeded Warden's maximum request time")
+			return nil, fmt.Errorf("%s after the maximum of %s: %w", method, u.opts.MaxTimeout, ErrTimeout)
+		case <-ctx.Done():
+			forget()
+			u.cancelUpstream(c.id, "client cancelled")
+			return nil, ctx.Err()
+		}
+	}
+}
+
+func (u *Upstream) cancelUpstream(id json.RawMessage, reason string) {
+	params := map[string]any{"requestId": id, "reason": reason}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := u.write(ctx, mcp.NewNotification(mcp.NotifyCancelled, params)); err != nil {
+		u.log.Debug("could not send cancellation", "err", err)
+	}
+}
+
+// Notify forwards a client notification.
+func (u *Upstream) Notify(ctx context.Context, method string, params json.RawMessage) error {
+	if !u.Ready() {
+		return fmt.Errorf("upstream %s is not connected", u.opts.Name)
+	}
+	return u.write(ctx, &mcp.Message{Method: method, Params: params})
+}
+
+// mapProgress replaces the client's progress token with one unique on this
+// connection, so progress from a shared upstream reaches the right session.
+func (u *Upstream) mapProgress(c *call, params json.RawMessage) json.RawMessage {
+	if len(params) == 0 || !jsonContains(params, "progressToken") {
+		return params
+	}
+	p, err := mcp.ParseObject(params)
+	if err != nil {
+		return params
+	}
+	meta := p.Object("_meta")
+	tok, ok := meta["progressToken"]
+	if !ok {
+		return params
+	}
+	c.token = tok
+	c.mapped = "w" + string(c.id)
+	meta.Set("progressToken", c.mapped)
+	p["_meta"] = meta.Encode()
+	return p.Encode()
+}
+
+func (u *Upstream) readLoop(ctx context.Context, conn transport.Conn) error {
+	for {
+		in, err := conn.Read(ctx)
+		if err != nil {
+			if errors.Is(err, transport.ErrMessageTooLarge) {
+				u.log.Warn("upstream sent an oversized message; dropped", "err", err)
+				continue
+			}
+			return err
+		}
+		m, err := mcp.Decode(in.Msg)
+		if err != nil {
+			u.log.Warn("upstream sent a malformed message; dropped", "err", err)
+			continue
+		}
+		switch m.Kind() {
+		case mcp.KindResponse:
+			u.mu.Lock()
+			c := u.pending[m.IDKey()]
+			delete(u.pending, m.IDKey())
+			if c != nil && c.mapped != "" {
+				delete(u.progress, c.mapped)
+			}
+			u.mu.Unlock()
+			if c == nil {
+				u.log.Debug("response for an unknown or finished request", "id", string(m.ID))
+				continue
+			}
+			c.done <- m
+		case mcp.KindRequest:
+			go u.serverRequest(ctx, m, in.Related)
+		case mcp.KindNotification:
+			u.notification(ctx, m, in.Related)
+		}
+	}
+}
+
+func (u *Upstream) relatedCall(related json.RawMessage) *call {
+	if related == nil {
+		return nil
+	}
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return u.pending[string(related)]
+}
+
+// soleSession returns the peer of the in-flight calls when they all belong
+// to one session: a request with no relation can only go to that session.
+// With several sessions in flight Warden refuses rather than guess.
+func (u *Upstream) soleSession() Peer {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	var p Peer
+	for _, c := range u.pending {
+		if c.peer == nil {
+			continue
+		}
+		if p != nil && p.Key() != c.peer.Key() {
+			return nil
+		}
+		p = c.peer
+	}
+	return p
+}
+
+func (u *Upstream) serverRequest(ctx context.Context, m *mcp.Message, related json.RawMessage) {
+	reply := func(resp *mcp.Message) {
+		resp.ID = m.ID
+		wctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		if err := u.write(wctx, resp); err != nil {
+			u.log.Debug("could not answer a server request", "method", m.Method, "err", err)
+		}
+	}
+	if m.Method == mcp.MethodPing {
+		reply(mcp.NewResult(nil, nil))
+		return
+	}
+	var peer Peer
+	if c := u.relatedCall(related); c != nil {
+		peer = c.peer
+	} else {
+		peer = u.soleSession()
+	}
+	if peer == nil {
+		reply(mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeInvalidRequest,
+			"Warden cannot tell which client session this request belongs to; send it during a tool call", nil)))
+		return
+	}
+	rctx, cancel := context.WithTimeout(ctx, u.opts.MaxTimeout)
+	defer cancel()
+	u.mu.Lock()
+	u.srvReqs[m.IDKey()] = cancel
+	u.mu.Unlock()
+	defer func() {
+		u.mu.Lock()
+		delete(u.srvReqs, m.IDKey())
+		u.mu.Unlock()
+	}()
+	resp, err := peer.Request(rctx, m.Method, m.Params)
+	if err != nil {
+		code := mcp.CodeInternalError
+		var je *mcp.Error
+		if errors.As(err, &je) {
+			reply(mcp.NewErrorResponse(nil, je))
+			return
+		}
+		reply(mcp.NewErrorResponse(nil, mcp.NewError(code, err.Error(), nil)))
+		return
+	}
+	reply(resp)
+}
+
+func (u *Upstream) notification(ctx context.Context, m *mcp.Message, related json.RawMessage) {
+	switch m.Method {
+	case mcp.NotifyProgress:
+		p, err := mcp.ParseObject(m.Params)
+		if err != nil {
+			return
+		}
+		tok := p.String("progressToken")
+		u.mu.Lock()
+		c := u.progress[tok]
+		u.mu.Unlock()
+		if c == nil {
+			return
+		}
+		select {
+		case c.activity <- struct{}{}:
+		default:
+		}
+		if c.peer != nil {
+			p["progressToken"] = c.token
+			c.peer.Notify(ctx, &mcp.Message{Method: m.Method, Params: p.Encode()})
+		}
+		return
+	case mcp.NotifyCancelled:
+		p, err := mcp.ParseObject(m.Params)
+		if err != nil {
+			return
+		}
+		u.mu.Lock()
+		cancel := u.srvReqs[string(p["requestId"])]
+		u.mu.Unlock()
+		if cancel != nil {
+			cancel()
+		}
+		return
+	}
+	if c := u.relatedCall(related); c != nil && c.peer != nil {
+		select {
+		case c.activity <- struct{}{}:
+		default:
+		}
+		c.peer.Notify(ctx, m)
+		return
+	}
+	if u.opts.OnNotify != nil {
+		u.opts.OnNotify(u, m)
+	}
+}
+
+func mustJSON(v any) json.RawMessage {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+func jsonContains(b []byte, s string) bool { return bytes.Contains(b, []byte(s)) }

@@ -1,0 +1,74 @@
+package gateway_test
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
+
+	"github.com/warden-mcp/warden/internal/transport"
+)
+
+// TestMain lets the test binary double as a stdio MCP server child.
+func TestMain(m *testing.M) {
+	if os.Getenv("WARDEN_TEST_STDIO_SERVER") == "1" {
+		s := fixture("child", func(s *sdk.Server) {
+			sdk.AddTool(s, &sdk.Tool{Name: "crash"}, func(context.Context, *sdk.CallToolRequest, struct{}) (*sdk.CallToolResult, any, error) {
+				os.Exit(3)
+				return nil, nil, nil
+			})
+		})
+		_ = s.Run(context.Background(), &sdk.StdioTransport{})
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+func childDialer(t *testing.T) transport.Dialer {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &transport.StdioDialer{Command: exe, Env: []string{"WARDEN_TEST_STDIO_SERVER=1"}}
+}
+
+func TestStdioUpstreamCrashAndRestart(t *testing.T) {
+	url, _, _ := startGateway(t, nil, gwOpts{dialers: map[string]transport.Dialer{"child": childDialer(t)}})
+	cs := connect(t, url, "2025-11-25", nil)
+	ctx := context.Background()
+	res, err := cs.CallTool(ctx, &sdk.CallToolParams{Name: "crash"})
+	if err == nil && !res.IsError {
+		t.Fatal("a call whose server died succeeded")
+	}
+	if err != nil && !strings.Contains(err.Error(), "upstream") {
+		t.Errorf("error does not say the upstream failed: %v", err)
+	}
+	// The child is restarted with backoff and the session keeps working.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		res, err := cs.CallTool(ctx, &sdk.CallToolParams{Name: "echo", Arguments: map[string]any{"text": "back"}})
+		if err == nil && textOf(t, res) == "child:back" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("upstream never came back: %v", err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func TestDeadUpstreamAnswersWithAnError(t *testing.T) {
+	dead := &transport.StreamableDialer{URL: "http://127.0.0.1:1/mcp"}
+	url, _, _ := startGateway(t, nil, gwOpts{dialers: map[string]transport.Dialer{"dead": dead}, noWait: true, timeout: 300 * time.Millisecond})
+	status, _, body := post(t, url, initBody, nil)
+	if status != 200 {
+		t.Fatalf("initialize with a dead upstream: %d %s", status, body)
+	}
+	status, _, body = post(t, url, `{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"x",`+modernMeta()+`}}`, modernHeaders("tools/call", "x"))
+	if status != 200 || !strings.Contains(body, "not available") {
+		t.Fatalf("call to a dead upstream: %d %s", status, body)
+	}
+}

@@ -1,0 +1,130 @@
+package transport
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"mime"
+	"net/http"
+	"net/url"
+)
+
+// item is what HTTP transports queue for Read: a message or a terminal
+// error.
+type item struct {
+	inc Incoming
+	err error
+}
+
+// httpClient returns c, or a client that refuses redirects: a redirect
+// could carry the static credential headers to another origin, and a POST
+// body to an endpoint nobody configured.
+func httpClient(c *http.Client) *http.Client {
+	if c != nil {
+		return c
+	}
+	return &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error {
+		return http.ErrUseLastResponse
+	}}
+}
+
+func loggerOr(l *slog.Logger) *slog.Logger {
+	if l == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return l
+}
+
+func maxOr(n int) int {
+	if n <= 0 {
+		return DefaultMaxMessageBytes
+	}
+	return n
+}
+
+// parseHTTPURL accepts only absolute http(s) URLs.
+func parseHTTPURL(raw string) (*url.URL, error) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil, fmt.Errorf("parsing upstream URL: %w", err)
+	}
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("upstream URL %q: want an absolute http or https URL", raw)
+	}
+	return u, nil
+}
+
+func addHeaders(dst, static http.Header) {
+	for k, vs := range static {
+		dst[k] = append([]string(nil), vs...)
+	}
+}
+
+// readBounded reads a whole body of at most max bytes.
+func readBounded(r io.Reader, max int) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(r, int64(max)+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > max {
+		return nil, fmt.Errorf("body exceeds %d bytes: %w", max, ErrMessageTooLarge)
+	}
+	return b, nil
+}
+
+// drainClose discards a little of what is left so the connection can be
+// reused, then closes the body.
+func drainClose(body io.ReadCloser) {
+	_, _ = io.CopyN(io.Discard, body, 4<<10)
+	body.Close()
+}
+
+func mediaType(h http.Header) string {
+	mt, _, _ := mime.ParseMediaType(h.Get("Content-Type"))
+	return mt
+}
+
+func is2xx(code int) bool { return code >= 200 && code < 300 }
+
+// splitBody returns the messages of an application/json body: one object,
+// or the elements of a batch array (2025-03-26 allowed batches).
+func splitBody(body []byte) ([][]byte, error) {
+	var batch []json.RawMessage
+	if err := json.Unmarshal(body, &batch); err == nil {
+		out := make([][]byte, 0, len(batch))
+		for _, m := range batch {
+			out = append(out, m)
+		}
+		return out, nil
+	}
+	if !json.Valid(body) {
+		return nil, errors.New("response body is not JSON")
+	}
+	return [][]byte{body}, nil
+}
+
+// plainErr drops the URL from *url.Error so messages sent to clients do not
+// echo upstream addresses (which may carry secrets in the query).
+func plainErr(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Err
+	}
+	return err
+}
+
+// validSessionID enforces the spec's visible-ASCII rule before we echo an
+// upstream-chosen value in our own headers.
+func validSessionID(s string) bool {
+	if s == "" || len(s) > 1024 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x21 || s[i] > 0x7e {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,378 @@
+//go:build unix
+
+package transport
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/exec"
+	"sync"
+	"syscall"
+	"time"
+)
+
+// maxStderrLine bounds one logged stderr line; the rest is dropped.
+const maxStderrLine = 4096
+
+// StdioDialer starts an MCP server as a child process and speaks
+// newline-delimited JSON over its stdin and stdout.
+type StdioDialer struct {
+	Command string
+	Args    []string
+	// Env is the child's complete environment. Nothing is inherited from
+	// Warden (which holds credentials) unless listed here.
+	Env []string
+	// Dir is the child's working directory; empty means Warden's.
+	Dir string
+	// Logger receives the child's stderr, one record per line. Put the
+	// upstream's identity on it (logger.With("upstream", name)).
+	Logger *slog.Logger
+	// MaxMessageBytes bounds one stdout line; <= 0 means
+	// DefaultMaxMessageBytes.
+	MaxMessageBytes int
+	// TerminateTimeout is how long Close waits after closing stdin, and
+	// again after SIGTERM, before escalating; <= 0 means 2s.
+	TerminateTimeout time.Duration
+}
+
+// Dial starts the child in its own process group, so that helpers it
+// spawns (npx, shells) are signalled with it.
+func (d *StdioDialer) Dial(ctx context.Context) (Conn, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("starting %s: %w", d.Command, err)
+	}
+	logger := d.Logger
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	cmd := exec.Command(d.Command, d.Args...)
+	cmd.Env = append([]string{}, d.Env...) // non-nil: inherit nothing
+	cmd.Dir = d.Dir
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+
+	// Own pipes (not StdoutPipe) so cmd.Wait can reap the child while our
+	// readers still drain, and so writes honour deadlines.
+	var toClose []*os.File
+	pipe := func() (r, w *os.File, err error) {
+		r, w, err = os.Pipe()
+		if err == nil {
+			toClose = append(toClose, r, w)
+		}
+		return r, w, err
+	}
+	fail := func(err error) (Conn, error) {
+		for _, f := range toClose {
+			f.Close()
+		}
+		return nil, fmt.Errorf("starting %s: %w", d.Command, err)
+	}
+	inR, inW, err := pipe()
+	if err != nil {
+		return fail(err)
+	}
+	outR, outW, err := pipe()
+	if err != nil {
+		return fail(err)
+	}
+	errR, errW, err := pipe()
+	if err != nil {
+		return fail(err)
+	}
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = inR, outW, errW
+	if err := cmd.Start(); err != nil {
+		return fail(err)
+	}
+	inR.Close()
+	outW.Close()
+	errW.Close()
+
+	max := d.MaxMessageBytes
+	if max <= 0 {
+		max = DefaultMaxMessageBytes
+	}
+	term := d.TerminateTimeout
+	if term <= 0 {
+		term = 2 * time.Second
+	}
+	c := &stdioConn{
+		cmd:    cmd,
+		pgid:   cmd.Process.Pid,
+		stdin:  inW,
+		stdout: outR,
+		stderr: errR,
+		max:    max,
+		term:   term,
+		logger: logger,
+		msgs:   make(chan stdioItem, 16),
+		exited: make(chan struct{}),
+		closed: make(chan struct{}),
+	}
+	c.wg.Add(3)
+	go c.wait()
+	go c.readStdout()
+	go c.readStderr()
+	return c, nil
+}
+
+type stdioItem struct {
+	msg []byte
+	err error
+}
+
+type stdioConn struct {
+	cmd    *exec.Cmd
+	pgid   int
+	stdin  *os.File
+	stdout *os.File
+	stderr *os.File
+	max    int
+	term   time.Duration
+	logger *slog.Logger
+
+	writeMu sync.Mutex
+	msgs    chan stdioItem // closed by readStdout after its final item
+	exited  chan struct{}  // closed once the child is reaped
+	exitErr error          // set before exited is closed
+	closed  chan struct{}
+	once    sync.Once
+	wg      sync.WaitGroup
+
+	termMu  sync.Mutex
+	termErr error // sticky error once msgs is drained
+}
+
+func (c *stdioConn) wait() {
+	defer c.wg.Done()
+	err := c.cmd.Wait()
+	if err == nil {
+		err = errors.New("exit status 0")
+	}
+	c.exitErr = err
+	// The leader is gone; whatever it left in its group (and which may hold
+	// our pipes open) goes with it.
+	_ = syscall.Kill(-c.pgid, syscall.SIGKILL)
+	close(c.exited)
+}
+
+func (c *stdioConn) readStdout() {
+	defer c.wg.Done()
+	defer close(c.msgs)
+	br := bufio.NewReaderSize(c.stdout, 64<<10)
+	for {
+		line, err := readBoundedLine(br, c.max)
+		if len(bytes.TrimSpace(line)) > 0 {
+			if !c.send(stdioItem{msg: line}) {
+				return
+			}
+		}
+		switch {
+		case errors.Is(err, ErrMessageTooLarge):
+			if !c.send(stdioItem{err: fmt.Errorf("reading from %s: %w", c.cmd.Path, err)}) {
+				return
+			}
+		case err != nil:
+			// stdout closed: report why the child went away.
+			select {
+			case <-c.exited:
+				c.send(stdioItem{err: fmt.Errorf("upstream %s exited (%v): %w", c.cmd.Path, c.exitErr, io.EOF)})
+			case <-c.closed:
+			}
+			return
+		}
+	}
+}
+
+func (c *stdioConn) send(it stdioItem) bool {
+	select {
+	case c.msgs <- it:
+		return true
+	case <-c.closed:
+		return false
+	}
+}
+
+func (c *stdioConn) readStderr() {
+	defer c.wg.Done()
+	br := bufio.NewReaderSize(c.stderr, maxStderrLine)
+	for {
+		line, err := readBoundedLine(br, maxStderrLine)
+		if errors.Is(err, ErrMessageTooLarge) {
+			c.logger.Info("upstream stderr", "line", "[line too long, dropped]")
+			continue
+		}
+		if len(line) > 0 {
+			c.logger.Info("upstream stderr", "line", string(bytes.TrimRight(line, "\r")))
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// readBoundedLine returns one '\n'-terminated line without the terminator.
+// A line longer than max is consumed to its end without being buffered and
+// reported as ErrMessageTooLarge.
+func readBoundedLine(br *bufio.Reader, max int) ([]byte, error) {
+	var line []byte
+	tooLong := false
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !tooLong {
+			if len(line)+len(chunk) > max+1 { // +1 for the '\n'
+				tooLong, line = true, nil
+			} else {
+				line = append(line, chunk...)
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if tooLong {
+			if err == nil {
+				err = fmt.Errorf("line exceeds %d bytes: %w", max, ErrMessageTooLarge)
+			}
+			return nil, err
+		}
+		return bytes.TrimSuffix(line, []byte("\n")), err
+	}
+}
+
+// Write sends msg as one line. JSON whitespace newlines are compacted away
+// so the framing holds.
+func (c *stdioConn) Write(ctx context.Context, msg []byte) error {
+	if bytes.IndexByte(msg, '\n') >= 0 {
+		var b bytes.Buffer
+		if err := json.Compact(&b, msg); err != nil {
+			return fmt.Errorf("writing to %s: message is not JSON: %w", c.cmd.Path, err)
+		}
+		msg = b.Bytes()
+	}
+	buf := make([]byte, 0, len(msg)+1)
+	buf = append(append(buf, msg...), '\n')
+
+	c.writeMu.Lock()
+	defer c.writeMu.Unlock()
+	select {
+	case <-c.closed:
+		return fmt.Errorf("writing to %s: %w", c.cmd.Path, os.ErrClosed)
+	default:
+	}
+	if dl, ok := ctx.Deadline(); ok {
+		c.stdin.SetWriteDeadline(dl)
+	} else {
+		c.stdin.SetWriteDeadline(time.Time{})
+	}
+	// Close expires the deadline to unblock a stuck write; re-check after
+	// setting ours so a racing Close cannot be undone.
+	select {
+	case <-c.closed:
+		return fmt.Errorf("writing to %s: %w", c.cmd.Path, os.ErrClosed)
+	default:
+	}
+	fired := make(chan struct{})
+	stop := context.AfterFunc(ctx, func() {
+		defer close(fired)
+		c.stdin.SetWriteDeadline(time.Now())
+	})
+	_, err := c.stdin.Write(buf)
+	if !stop() {
+		<-fired // its deadline must not leak into the next Write
+	}
+	if err != nil {
+		if errors.Is(err, os.ErrDeadlineExceeded) {
+			// Report why the deadline fired: the caller's ctx or Close.
+			dl, ok := ctx.Deadline()
+			select {
+			case <-c.closed:
+				err = os.ErrClosed
+			default:
+				if ctx.Err() != nil {
+					err = ctx.Err()
+				} else if ok && !time.Now().Before(dl) {
+					err = context.DeadlineExceeded
+				}
+			}
+		}
+		return fmt.Errorf("writing to %s: %w", c.cmd.Path, err)
+	}
+	return nil
+}
+
+func (c *stdioConn) Read(ctx context.Context) (Incoming, error) {
+	select {
+	case it, ok := <-c.msgs:
+		if !ok {
+			return Incoming{}, c.sticky(nil)
+		}
+		if it.err != nil {
+			if errors.Is(it.err, io.EOF) {
+				return Incoming{}, c.sticky(it.err)
+			}
+			return Incoming{}, it.err
+		}
+		return Incoming{Msg: it.msg}, nil
+	case <-c.closed:
+		return Incoming{}, c.sticky(nil)
+	case <-ctx.Done():
+		return Incoming{}, ctx.Err()
+	}
+}
+
+// sticky records the first terminal error and returns it from then on.
+func (c *stdioConn) sticky(err error) error {
+	c.termMu.Lock()
+	defer c.termMu.Unlock()
+	if c.termErr == nil {
+		if err == nil {
+			err = fmt.Errorf("connection to %s closed: %w", c.cmd.Path, io.EOF)
+		}
+		c.termErr = err
+	}
+	return c.termErr
+}
+
+// Close ends the child politely, then firmly: close stdin, wait, SIGTERM
+// the group, wait, SIGKILL the group. It returns once the child is reaped
+// and every goroutine of this Conn has ended.
+func (c *stdioConn) Close() error {
+	c.once.Do(func() {
+		close(c.closed)
+		c.stdin.SetWriteDeadline(time.Now()) // unblock a Write the child is not reading
+		c.writeMu.Lock()
+		c.stdin.Close()
+		c.writeMu.Unlock()
+		if !c.waitExit(c.term) {
+			c.logger.Warn("upstream ignored stdin close; sending SIGTERM", "pid", c.pgid)
+			_ = syscall.Kill(-c.pgid, syscall.SIGTERM)
+			if !c.waitExit(c.term) {
+				c.logger.Warn("upstream ignored SIGTERM; sending SIGKILL", "pid", c.pgid)
+				_ = syscall.Kill(-c.pgid, syscall.SIGKILL)
+				<-c.exited // SIGKILL cannot be ignored
+			}
+		}
+		// The group was killed in wait(); closing our ends unblocks readers
+		// even if something outside the group inherited the pipes.
+		c.stdout.Close()
+		c.stderr.Close()
+		c.wg.Wait()
+	})
+	return nil
+}
+
+func (c *stdioConn) waitExit(d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-c.exited:
+		return true
+	case <-t.C:
+		return false
+	}
+}
