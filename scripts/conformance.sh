@@ -239,7 +239,7 @@ main() {
 		# (expected checks that did not pass) as failures.
 		local p=0 r=0 tp tf tr
 		for suite in ${SUITES:-$ALL_SUITES}; do
-			if read -r tp tf tr <"$RESULTS/$mode/$suite/tally" 2>/dev/null; then
+			if [[ -f $RESULTS/$mode/$suite/tally ]] && read -r tp tf tr <"$RESULTS/$mode/$suite/tally"; then
 				p=$((p + tp)) r=$((r + tr))
 			else
 				r=$((r + 1))
@@ -248,7 +248,7 @@ main() {
 		echo "conformance: $p passed, $r failed"
 	fi
 	if ((failed)); then
-		log "$mode: FAILED (see REGRESSION lines above)"
+		log "$mode: FAILED (see the REGRESSION and error lines above)"
 		return 1
 	fi
 	log "$mode: OK"

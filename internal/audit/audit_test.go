@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -573,11 +574,28 @@ func TestTail(t *testing.T) {
 	}
 }
 
+// countingStore measures how well group commit batches.
+type countingStore struct {
+	store.AuditStore
+	commits, events atomic.Int64
+}
+
+func (c *countingStore) AppendAudit(ctx context.Context, recs ...store.AuditRecord) error {
+	c.commits.Add(1)
+	c.events.Add(int64(len(recs)))
+	return c.AuditStore.AppendAudit(ctx, recs...)
+}
+
 func BenchmarkRecord(b *testing.B) {
 	for _, conc := range []int{1, 32} {
 		b.Run(fmt.Sprintf("conc%d", conc), func(b *testing.B) {
-			st := openStore(b, b.TempDir())
+			st := &countingStore{AuditStore: openStore(b, b.TempDir())}
 			l := newLogger(b, st, Options{})
+			defer func() {
+				if st.commits.Load() > 0 {
+					b.ReportMetric(float64(st.events.Load())/float64(st.commits.Load()), "events/commit")
+				}
+			}()
 			ctx := context.Background()
 			ev := decision(1)
 			b.SetParallelism((conc + runtime.GOMAXPROCS(0) - 1) / runtime.GOMAXPROCS(0))
@@ -601,4 +619,31 @@ func BenchmarkRecord(b *testing.B) {
 			})
 		})
 	}
+}
+
+// hungStore never finishes an append until its context ends.
+type hungStore struct{ store.AuditStore }
+
+func (hungStore) AppendAudit(ctx context.Context, _ ...store.AuditRecord) error {
+	<-ctx.Done()
+	return ctx.Err()
+}
+
+func TestStoreProblemsReachCaller(t *testing.T) {
+	ctx := testCtx(t)
+	t.Run("hung store times out", func(t *testing.T) {
+		st := openStore(t, t.TempDir())
+		l := newLogger(t, hungStore{st}, Options{CommitTimeout: 50 * time.Millisecond})
+		if err := l.Record(ctx, decision(1)); !errors.Is(err, context.DeadlineExceeded) {
+			t.Fatalf("Record on hung store: %v, want deadline exceeded", err)
+		}
+	})
+	t.Run("closed store", func(t *testing.T) {
+		st := openStore(t, t.TempDir())
+		l := newLogger(t, st, Options{})
+		st.Close()
+		if err := l.Record(ctx, decision(1)); !errors.Is(err, store.ErrClosed) {
+			t.Fatalf("Record on closed store: %v, want store.ErrClosed", err)
+		}
+	})
 }

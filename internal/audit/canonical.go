@@ -170,6 +170,6 @@ func canonNumber(n json.Number) (string, error) {
 func writeString(b *bytes.Buffer, s string) {
 	enc := json.NewEncoder(b)
 	enc.SetEscapeHTML(false)
-	enc.Encode(s) // cannot fail for a string
+	enc.Encode(s)           // cannot fail for a string
 	b.Truncate(b.Len() - 1) // Encode appends a newline
 }

@@ -37,6 +37,9 @@ type Options struct {
 	// RetryInterval is the first wait before retrying a failed commit when
 	// no new event triggers an attempt; it doubles up to 5 s. Default 250 ms.
 	RetryInterval time.Duration
+	// CommitTimeout bounds one store append, so a hung database turns into
+	// errors for callers rather than a stuck writer. Default 30 s.
+	CommitTimeout time.Duration
 	// Log receives operational messages. Default slog.Default().
 	Log *slog.Logger
 }
@@ -84,6 +87,9 @@ func New(ctx context.Context, st store.AuditStore, opts Options) (*Logger, error
 	}
 	if opts.RetryInterval <= 0 {
 		opts.RetryInterval = 250 * time.Millisecond
+	}
+	if opts.CommitTimeout <= 0 {
+		opts.CommitTimeout = 30 * time.Second
 	}
 	l := &Logger{
 		st:   st,
@@ -268,7 +274,9 @@ func (l *Logger) commit(batch []*item) (int, []store.AuditRecord, error) {
 			recs[i] = link(prev, it.t, it.data)
 			prev = recs[i]
 		}
-		err := l.st.AppendAudit(l.runCtx, recs...)
+		ctx, cancel := context.WithTimeout(l.runCtx, l.opts.CommitTimeout)
+		err := l.st.AppendAudit(ctx, recs...)
+		cancel()
 		if err == nil {
 			l.head = prev
 			return len(recs), recs, nil
@@ -295,7 +303,9 @@ func (l *Logger) commit(batch []*item) (int, []store.AuditRecord, error) {
 func (l *Logger) resync(recs []store.AuditRecord) (int, error) {
 	matched := 0
 	head := l.head
-	err := l.st.ScanAudit(l.runCtx, l.head.Seq+1, func(r store.AuditRecord) error {
+	ctx, cancel := context.WithTimeout(l.runCtx, l.opts.CommitTimeout)
+	defer cancel()
+	err := l.st.ScanAudit(ctx, l.head.Seq+1, func(r store.AuditRecord) error {
 		if matched == int(r.Seq-l.head.Seq-1) && matched < len(recs) && bytes.Equal(r.Hash, recs[matched].Hash) {
 			matched++
 		}

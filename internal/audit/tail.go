@@ -123,4 +123,3 @@ func FormatText(r store.AuditRecord) string {
 	}
 	return b.String()
 }
-

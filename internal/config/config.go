@@ -252,7 +252,10 @@ func Parse(name string, data []byte) (*Config, error) {
 			Msg: "missing version: add version: 1 at the top"})
 	}
 	c.finish(filepath.Dir(name), d)
-	return c, c.check(d)
+	if err := c.check(d); err != nil {
+		return nil, err
+	}
+	return c, nil
 }
 
 // syntaxError turns a YAML parser error into an *Error with a line.
@@ -358,7 +361,7 @@ func (c *Config) Guard(name string) GuardConfig {
 	if g, ok := c.Guards[name]; ok {
 		return g
 	}
-	return GuardConfig{enabled: true}
+	return GuardConfig{}
 }
 
 // CheckGuards reports every configured guard name that is not in known,
@@ -389,40 +392,41 @@ func (c *Config) CheckGuards(known []string) error {
 // module decodes it. An entry may be a mapping, null (defaults) or a bare
 // boolean (true/false as shorthand for enabled).
 type GuardConfig struct {
-	node    *yaml.Node
-	file    string
-	path    string
-	enabled bool
+	node     *yaml.Node
+	file     string
+	path     string
+	disabled bool // so that the zero GuardConfig is an enabled guard
 }
 
 func (g *GuardConfig) decodeNode(d *decoder, n *yaml.Node, path string) {
-	*g = GuardConfig{node: n, file: d.src.file, path: path, enabled: true}
+	enabled := true
 	switch {
 	case isNull(n):
 	case n.Kind == yaml.ScalarNode && n.ShortTag() == "!!bool":
-		d.decode(n, path, reflect.ValueOf(&g.enabled).Elem())
+		d.decode(n, path, reflect.ValueOf(&enabled).Elem())
 	case n.Kind == yaml.MappingNode:
 		d.mappingPairs(n, path, func(key string, _, val *yaml.Node) {
 			if key == "enabled" {
-				d.decode(val, path+".enabled", reflect.ValueOf(&g.enabled).Elem())
+				d.decode(val, path+".enabled", reflect.ValueOf(&enabled).Elem())
 			}
 		})
 	default:
 		d.errorf(n, path, "expected a mapping of guard settings, true or false, got %s", describe(n))
 	}
+	*g = GuardConfig{node: n, file: d.src.file, path: path, disabled: !enabled}
 }
 
 // MarshalYAML implements yaml.Marshaler, writing the block as it was read.
 func (g GuardConfig) MarshalYAML() (any, error) {
 	if g.node == nil {
-		return map[string]bool{"enabled": g.enabled}, nil
+		return map[string]bool{"enabled": g.Enabled()}, nil
 	}
 	return g.node, nil
 }
 
 // Enabled reports whether the guard is on. Guards are on unless the config
 // says enabled: false.
-func (g GuardConfig) Enabled() bool { return g.enabled }
+func (g GuardConfig) Enabled() bool { return !g.disabled }
 
 // Decode strictly decodes the guard's settings into v (a pointer to a
 // struct, usually pre-filled with the guard's defaults). The enabled key is

@@ -96,6 +96,8 @@ func TestParseErrors(t *testing.T) {
 			`warden.yaml:5:1: only one YAML document is allowed (remove the second ---)`},
 		{"empty", "# nothing\n", `warden.yaml: config is empty; it needs at least version: 1 and one upstream`},
 		{"not a mapping", "- a\n", `warden.yaml:1:1: expected a mapping, got a list`},
+		{"header twice", "version: 1\nupstreams:\n  - name: a\n    url: https://h/\n    headers: {X-Trace: a, x-trace: b}\n",
+			`warden.yaml:5:5: upstreams[0].headers: header "x-trace" is set twice (also as "X-Trace"); header names ignore case`},
 		{"upstream timeout above max", "version: 1\nupstreams:\n  - {name: a, command: [x], timeout: 1h}\n",
 			`warden.yaml:3:38: upstreams[0].timeout: 1h0m0s is longer than limits.max_request_timeout (10m0s)`},
 		{"restart order", "version: 1\nupstreams:\n  - name: a\n    command: [x]\n    restart: {initial_backoff: 10s, max_backoff: 1s}\n",
@@ -178,7 +180,7 @@ func TestLoadExample(t *testing.T) {
 	for _, x := range []*Config{c, c2} {
 		x.src = nil
 		for k, g := range x.Guards {
-			x.Guards[k] = GuardConfig{enabled: g.Enabled()}
+			x.Guards[k] = GuardConfig{disabled: !g.Enabled()}
 		}
 	}
 	if !reflect.DeepEqual(c, c2) {

@@ -174,7 +174,7 @@ func (c *Config) validateUpstream(i int, names map[string]int) []Problem {
 	if !slices.Contains([]string{ProtocolAuto, ProtocolModern, ProtocolLegacy}, u.Protocol) {
 		add("protocol", "expected auto, modern or legacy, got %q", u.Protocol)
 	}
-	for k := range u.Env {
+	for _, k := range sortedKeys(u.Env) {
 		if !envName.MatchString(k) {
 			add("env", "invalid environment variable name %q", k)
 		}
@@ -184,7 +184,18 @@ func (c *Config) validateUpstream(i int, names map[string]int) []Problem {
 			add(joinIndex("env_passthrough", j), "invalid environment variable name %q", k)
 		}
 	}
-	for k, v := range u.Headers {
+	for k, v := range u.Env {
+		if strings.ContainsRune(v, 0) {
+			ps = append(ps, c.src.problem(joinKey(p+".env", k), "value contains a NUL byte"))
+		}
+	}
+	seenHeader := map[string]string{}
+	for _, k := range sortedKeys(u.Headers) {
+		v := u.Headers[k]
+		if prev, dup := seenHeader[strings.ToLower(k)]; dup {
+			add("headers", "header %q is set twice (also as %q); header names ignore case", k, prev)
+		}
+		seenHeader[strings.ToLower(k)] = k
 		if !headerToken.MatchString(k) {
 			add("headers", "invalid header name %q", k)
 		} else if strings.ContainsAny(v, "\r\n\x00") {
@@ -344,4 +355,13 @@ func (c *Config) Relaxations() []string {
 		rs = append(rs, fmt.Sprintf("guard %q is disabled", name))
 	}
 	return rs
+}
+
+func sortedKeys(m map[string]string) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
 }

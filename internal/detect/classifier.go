@@ -17,12 +17,25 @@ import (
 // n-grams. It is read-only after loading and safe for concurrent use.
 type Model struct {
 	Bits    uint8 // feature space has 1<<Bits buckets
+	Set     FeatureSet
 	Bias    float32
 	Weights []float32 // dense, len 1<<Bits
 }
 
+// FeatureSet selects the feature kinds a model uses.
+type FeatureSet uint8
+
 const (
-	modelMagic = "WDLR1\n"
+	FeatWords    FeatureSet = 1 << iota // single words
+	FeatBigrams                         // word pairs
+	FeatTrigrams                        // word triples
+	FeatChars                           // character 3- to 5-grams inside words
+	// DefaultFeatures is what the embedded model is trained with.
+	DefaultFeatures = FeatWords | FeatBigrams | FeatTrigrams
+)
+
+const (
+	modelMagic = "WDLR2\n"
 	// DefaultBits is 2^18 buckets: few collisions for short texts, 1 MB dense.
 	DefaultBits = 18
 	maxFeatText = 8 << 10 // the classifier reads at most this much per text
@@ -33,30 +46,35 @@ const (
 	featWord    = 'w'
 	featBigram  = 'b'
 	featChar    = 'c'
-	featPattern = 'p' // shape features: urls, paths, emails, identifiers
+	featTrigram = 't'
 )
 
 // Features appends the hashed feature indices of normalised text to dst.
 // Training and scoring use this one function, so they cannot drift apart.
-func Features(dst []uint32, text string, bits uint8) []uint32 {
+func Features(dst []uint32, text string, bits uint8, set FeatureSet) []uint32 {
 	if len(text) > maxFeatText {
 		text = text[:maxFeatText]
 	}
 	mask := uint32(1)<<bits - 1
-	var prev string
+	var prev, prev2 string
 	forEachToken(text, func(tok string) {
 		w := canonToken(tok)
 		if w == "" {
 			return
 		}
-		dst = append(dst, hashFeat(featWord, w, "")&mask)
-		if prev != "" {
+		if set&FeatWords != 0 {
+			dst = append(dst, hashFeat(featWord, w, "")&mask)
+		}
+		if prev != "" && set&FeatBigrams != 0 {
 			dst = append(dst, hashFeat(featBigram, prev, w)&mask)
 		}
-		prev = w
+		if prev2 != "" && set&FeatTrigrams != 0 {
+			dst = append(dst, hashFeat(featTrigram, prev2+" "+prev, w)&mask)
+		}
+		prev2, prev = prev, w
 		// Character n-grams inside the word, with boundary marks, catch
 		// morphology and obfuscation without depending on exact wording.
-		if len(w) >= 3 && w[0] != '<' {
+		if set&FeatChars != 0 && len(w) >= 3 && w[0] != '<' {
 			padded := len(w) + 2
 			for n := 3; n <= 5; n++ {
 				for i := 0; i+n <= padded; i++ {
@@ -215,18 +233,24 @@ func (m *Model) Explain(text string, k int) []Contribution {
 		idx  uint32
 	}
 	var fs []fc
-	var prev string
+	var prev, prev2 string
+	set := m.Set
 	forEachToken(text, func(tok string) {
 		w := canonToken(tok)
 		if w == "" {
 			return
 		}
-		fs = append(fs, fc{`word "` + w + `"`, hashFeat(featWord, w, "") & mask})
-		if prev != "" {
-			fs = append(fs, fc{`bigram "` + prev + " " + w + `"`, hashFeat(featBigram, prev, w) & mask})
+		if set&FeatWords != 0 {
+			fs = append(fs, fc{`word "` + w + `"`, hashFeat(featWord, w, "") & mask})
 		}
-		prev = w
-		if len(w) >= 3 && w[0] != '<' {
+		if prev != "" && set&FeatBigrams != 0 {
+			fs = append(fs, fc{`words "` + prev + " " + w + `"`, hashFeat(featBigram, prev, w) & mask})
+		}
+		if prev2 != "" && set&FeatTrigrams != 0 {
+			fs = append(fs, fc{`words "` + prev2 + " " + prev + " " + w + `"`, hashFeat(featTrigram, prev2+" "+prev, w) & mask})
+		}
+		prev2, prev = prev, w
+		if set&FeatChars != 0 && len(w) >= 3 && w[0] != '<' {
 			p := "^" + w + "$"
 			for n := 3; n <= 5; n++ {
 				for i := 0; i+n <= len(p); i++ {
@@ -266,6 +290,7 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	var raw bytes.Buffer
 	raw.WriteString(modelMagic)
 	raw.WriteByte(m.Bits)
+	raw.WriteByte(byte(m.Set))
 	var nz uint32
 	for _, w := range m.Weights {
 		if w != 0 {
@@ -310,7 +335,11 @@ func LoadModel(data []byte) (*Model, error) {
 	if err != nil || bits < 8 || bits > 24 {
 		return nil, fmt.Errorf("reading model: bad feature bits %d", bits)
 	}
-	m := &Model{Bits: bits, Weights: make([]float32, 1<<bits)}
+	set, err := r.ReadByte()
+	if err != nil || set == 0 || set >= 1<<4 {
+		return nil, fmt.Errorf("reading model: bad feature set %d", set)
+	}
+	m := &Model{Bits: bits, Set: FeatureSet(set), Weights: make([]float32, 1<<bits)}
 	var nz uint32
 	if err := binary.Read(r, binary.LittleEndian, &m.Bias); err != nil {
 		return nil, fmt.Errorf("reading model bias: %w", err)

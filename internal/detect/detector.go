@@ -13,6 +13,11 @@ import (
 // DefaultThreshold is the score at or above which a result is Flagged.
 const DefaultThreshold = 0.5
 
+// DefaultClassifierFloor keeps the classifier's uncertain middle range
+// out of the score: on held-out servers it is what raises false positives
+// (see docs/detection.md).
+const DefaultClassifierFloor = 0.6
+
 // Options configure a Detector. The zero value is the built-in poisoning
 // detector.
 type Options struct {
@@ -24,6 +29,10 @@ type Options struct {
 	Model *Model
 	// NoClassifier scores with rules and hidden-content signals only.
 	NoClassifier bool
+	// ClassifierFloor is the classifier probability below which it adds
+	// nothing to the score; above it, its evidence is rescaled to [0,1].
+	// 0 means DefaultClassifierFloor; negative means no floor.
+	ClassifierFloor float64
 	// ExplainTop is how many classifier features a flagged result lists;
 	// 0 means 8, negative means none.
 	ExplainTop int
@@ -35,12 +44,14 @@ type Detector struct {
 	rules     *Ruleset
 	model     *Model
 	threshold float64
+	floor     float64
 	explain   int
 	pool      sync.Pool // *scratch
 }
 
 type scratch struct {
-	words map[string]struct{}
+	spans [][][2]int
+	hits  []RuleMatch
 	feats []uint32
 	text  []byte
 }
@@ -60,6 +71,13 @@ func NewPoisoning(opts Options) (*Detector, error) {
 	if d.threshold <= 0 {
 		d.threshold = DefaultThreshold
 	}
+	d.floor = opts.ClassifierFloor
+	switch {
+	case d.floor == 0:
+		d.floor = DefaultClassifierFloor
+	case d.floor < 0 || d.floor >= 1:
+		d.floor = 0
+	}
 	if d.explain == 0 {
 		d.explain = 8
 	}
@@ -73,7 +91,7 @@ func NewPoisoning(opts Options) (*Detector, error) {
 			d.model = m
 		}
 	}
-	d.pool.New = func() any { return &scratch{words: make(map[string]struct{}, 64)} }
+	d.pool.New = func() any { return &scratch{} }
 	return d, nil
 }
 
@@ -210,10 +228,11 @@ func (d *Detector) ScanTool(t ToolText) Result {
 	}
 	res.RuleScore = 1 - miss
 	if d.model != nil {
-		sc.feats = Features(sc.feats[:0], string(sc.text), d.model.Bits)
+		sc.feats = Features(sc.feats[:0], string(sc.text), d.model.Bits, d.model.Set)
 		res.ClassifierScore = d.model.Prob(sc.feats)
 	}
-	res.Score = 1 - (1-res.RuleScore)*(1-res.ClassifierScore)
+	clf := max(0, (res.ClassifierScore-d.floor)/(1-d.floor))
+	res.Score = 1 - (1-res.RuleScore)*(1-clf)
 	res.Flagged = res.Score >= d.threshold
 	if res.Flagged && d.model != nil && d.explain > 0 {
 		res.Features = d.model.Explain(string(sc.text), d.explain)
@@ -249,8 +268,8 @@ func (d *Detector) scanSegment(res *Result, f Field, seg Segment, sc *scratch) {
 			Excerpt: excerpt(f.Text, a, b), Explain: explain,
 		})
 	}
-	words := wordSet(nz.Text, sc.words)
-	for _, m := range d.rules.Match(nz.Text, words) {
+	sc.hits, sc.spans = d.rules.match(nz.Text, sc.hits[:0], sc.spans)
+	for _, m := range sc.hits {
 		a, b := span(m.Start, m.End)
 		ex := excerpt(f.Text, a, b)
 		if seg.Depth > 0 {

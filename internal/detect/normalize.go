@@ -16,9 +16,9 @@ import (
 type HiddenKind string
 
 const (
-	HiddenZeroWidth  HiddenKind = "zero-width"       // U+200B.., U+FEFF, soft hyphen
-	HiddenBidi       HiddenKind = "bidi-control"     // U+202A.., U+2066..
-	HiddenTag        HiddenKind = "tag-characters"   // U+E0000..U+E007F, invisible ASCII
+	HiddenZeroWidth  HiddenKind = "zero-width"     // U+200B.., U+FEFF, soft hyphen
+	HiddenBidi       HiddenKind = "bidi-control"   // U+202A.., U+2066..
+	HiddenTag        HiddenKind = "tag-characters" // U+E0000..U+E007F, invisible ASCII
 	HiddenVariation  HiddenKind = "variation-selector"
 	HiddenControl    HiddenKind = "control-character"
 	HiddenANSI       HiddenKind = "ansi-escape"
@@ -73,8 +73,6 @@ const (
 )
 
 var (
-	reBase64  = regexp.MustCompile(`[A-Za-z0-9+/_-]{24,}={0,2}`)
-	reHex     = regexp.MustCompile(`(?:\\x|0x)?(?:[0-9a-fA-F]{2}(?:\\x)?){16,}`)
 	rePercent = regexp.MustCompile(`[^\s%]*(?:%[0-9a-fA-F]{2}[^\s%]*){3,}`)
 	reComment = regexp.MustCompile(`<!--[\s\S]*?(?:-->|$)|\[//\]: ?# ?\([^)\n]*\)|\[comment\]: ?<> ?\([^)\n]*\)`)
 )
@@ -106,6 +104,19 @@ func Normalize(s string) *Normalized {
 	}
 	var buf [utf8.UTFMax * 4]byte
 	for i := 0; i < len(s); {
+		// Fast path: printable ASCII other than space.
+		if c := s[i]; c > 0x20 && c < 0x7F {
+			flushTag()
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			n.start = append(n.start, int32(i))
+			n.end = append(n.end, int32(i+1))
+			lastSpace = false
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		j := i + size
 		if r >= 0xE0000 && r <= 0xE007F {
@@ -170,7 +181,7 @@ func Normalize(s string) *Normalized {
 	flushTag()
 	n.Text = b.String()
 	// Comments stay in the text (their words are scanned) but are recorded.
-	for _, m := range reComment.FindAllStringIndex(n.Text, 16) {
+	for _, m := range commentSpans(n.Text) {
 		a, z := n.Span(m[0], m[1])
 		n.addHidden(Hidden{Kind: HiddenComment, Start: a, End: z, Count: 1})
 	}
@@ -178,6 +189,13 @@ func Normalize(s string) *Normalized {
 	// Russian description is not an attack.
 	n.dropLoneConfusables()
 	return n
+}
+
+func commentSpans(t string) [][]int {
+	if !strings.Contains(t, "<!--") && !strings.Contains(t, "]: ") && !strings.Contains(t, "]:#") {
+		return nil
+	}
+	return reComment.FindAllStringIndex(t, 16)
 }
 
 // addHidden merges adjacent records of the same kind so that a run of
@@ -324,29 +342,24 @@ func decodePayloads(s string) []Hidden {
 	if len(s) < minBase64Len {
 		return nil
 	}
-	for _, m := range reBase64.FindAllStringIndex(s, 8) {
+	for _, m := range encodedRuns(s, 8) {
 		tok := strings.TrimRight(s[m[0]:m[1]], "=")
+		if isHex(tok) {
+			if len(tok) >= minHexLen && len(tok)%2 == 0 {
+				if dec, err := hex.DecodeString(tok); err == nil && readable(dec) {
+					hs = append(hs, Hidden{Kind: HiddenEncoded, Start: m[0], End: m[1], Count: 1, Text: string(dec)})
+				}
+			}
+			continue
+		}
 		if !mixedBase64(tok) {
 			continue
 		}
-		var dec []byte
-		var err error
+		enc := base64.RawStdEncoding
 		if strings.ContainsAny(tok, "-_") {
-			dec, err = base64.RawURLEncoding.DecodeString(tok[:len(tok)/4*4+rem(len(tok))])
-		} else {
-			dec, err = base64.RawStdEncoding.DecodeString(tok[:len(tok)/4*4+rem(len(tok))])
+			enc = base64.RawURLEncoding
 		}
-		if err == nil && readable(dec) {
-			hs = append(hs, Hidden{Kind: HiddenEncoded, Start: m[0], End: m[1], Count: 1, Text: string(dec)})
-		}
-	}
-	for _, m := range reHex.FindAllStringIndex(s, 8) {
-		tok := strings.NewReplacer(`\x`, "", "0x", "").Replace(s[m[0]:m[1]])
-		if len(tok) < minHexLen || len(tok)%2 != 0 {
-			continue
-		}
-		dec, err := hex.DecodeString(tok)
-		if err == nil && readable(dec) {
+		if dec, err := enc.DecodeString(tok[:len(tok)/4*4+rem(len(tok))]); err == nil && readable(dec) {
 			hs = append(hs, Hidden{Kind: HiddenEncoded, Start: m[0], End: m[1], Count: 1, Text: string(dec)})
 		}
 	}
@@ -359,6 +372,46 @@ func decodePayloads(s string) []Hidden {
 		}
 	}
 	return hs
+}
+
+// encodedRuns returns up to limit maximal runs of base64 alphabet
+// characters (which include hex digits) at least minBase64Len long.
+func encodedRuns(s string, limit int) [][2]int {
+	var out [][2]int
+	start := -1
+	for i := 0; i <= len(s) && len(out) < limit; i++ {
+		if i < len(s) && isB64(s[i]) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			end := i
+			for end < len(s) && end-i < 2 && s[end] == '=' {
+				end++
+			}
+			if i-start >= minBase64Len {
+				out = append(out, [2]int{start, end})
+			}
+			start = -1
+		}
+	}
+	return out
+}
+
+func isB64(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '-' || c == '_'
+}
+
+func isHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return true
 }
 
 // rem keeps the valid part of a trailing base64 quantum (1 leftover char is junk).

@@ -3,6 +3,7 @@ package detect
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -33,19 +34,30 @@ type Rule struct {
 	// Keywords gate the regexp: it runs only when one of these words
 	// occurs in the text. Empty means always run.
 	Keywords []string
-	Pattern  string
-	Explain  string
-	re       *regexp.Regexp
+	// Also, when set, must occur somewhere in the text too: a second,
+	// independent word the pattern needs (a cheap AND before the regexp).
+	Also []string
+	// Literal, when set, is a substring every match contains.
+	Literal string
+	Pattern string
+	Explain string
+	// Back and Fwd bound the text around each keyword the regexp reads
+	// (bytes before and after); 0 means the defaults. A match must fit.
+	Back, Fwd int
+	re        *regexp.Regexp
 }
 
 // Ruleset is a compiled, read-only list of rules, safe for concurrent use.
 type Ruleset struct {
-	rules []Rule
+	rules     []Rule
+	byKeyword map[string][]int // keyword -> indices of rules it gates
+	byAlso    map[string][]int // Also word -> indices of rules
+	always    []int            // rules without keywords
 }
 
 // CompileRules compiles rules, failing on the first bad pattern.
 func CompileRules(rules []Rule) (*Ruleset, error) {
-	rs := &Ruleset{rules: make([]Rule, len(rules))}
+	rs := &Ruleset{rules: make([]Rule, len(rules)), byKeyword: map[string][]int{}, byAlso: map[string][]int{}}
 	seen := make(map[string]bool, len(rules))
 	for i, r := range rules {
 		if seen[r.ID] {
@@ -60,7 +72,29 @@ func CompileRules(rules []Rule) (*Ruleset, error) {
 			return nil, fmt.Errorf("compiling rule %s: weight %v outside (0,1)", r.ID, r.Weight)
 		}
 		r.re = re
+		if r.Back == 0 {
+			r.Back = defaultBack
+		}
+		if r.Fwd == 0 {
+			r.Fwd = defaultFwd
+		}
 		rs.rules[i] = r
+		if len(r.Keywords) == 0 {
+			rs.always = append(rs.always, i)
+		}
+		for _, k := range r.Also {
+			if l := rs.byAlso[k]; len(l) == 0 || l[len(l)-1] != i {
+				rs.byAlso[k] = append(l, i)
+			}
+		}
+		for _, k := range r.Keywords {
+			if k != strings.ToLower(k) || strings.ContainsFunc(k, func(c rune) bool { return c < 0x80 && !isWordByte(byte(c)) }) {
+				return nil, fmt.Errorf("compiling rule %s: keyword %q is not a lowercase word", r.ID, k)
+			}
+			if l := rs.byKeyword[k]; len(l) == 0 || l[len(l)-1] != i {
+				rs.byKeyword[k] = append(l, i)
+			}
+		}
 	}
 	return rs, nil
 }
@@ -79,34 +113,48 @@ type RuleMatch struct {
 	End   int
 }
 
-// Match runs every rule whose keywords occur in words over text. words
-// is the set of word tokens of text (see wordSet).
-func (rs *Ruleset) Match(text string, words map[string]struct{}) []RuleMatch {
-	var out []RuleMatch
-	for i := range rs.rules {
-		r := &rs.rules[i]
-		if len(r.Keywords) > 0 {
-			hit := false
-			for _, k := range r.Keywords {
-				if _, ok := words[k]; ok {
-					hit = true
-					break
-				}
-			}
-			if !hit {
-				continue
-			}
-		}
-		for _, m := range r.re.FindAllStringIndex(text, 4) {
-			out = append(out, RuleMatch{Rule: r, Start: m[0], End: m[1]})
-		}
-	}
+// Default reach of a rule's regexp around each keyword. Patterns span
+// well under this, so a match is not cut; it bounds the work on long
+// descriptions to the neighbourhood of the words that matter.
+const (
+	defaultBack = 48
+	defaultFwd  = 160
+)
+
+// Match runs every rule whose keywords occur in text (normalised), each
+// only in the windows around its keywords.
+func (rs *Ruleset) Match(text string) []RuleMatch {
+	out, _ := rs.match(text, nil, nil)
 	return out
 }
 
-// wordSet returns the set of [a-z0-9_] words in lowercased text.
-func wordSet(text string, into map[string]struct{}) map[string]struct{} {
-	clear(into)
+// match is Match with reusable buffers: spans holds per-rule windows.
+func (rs *Ruleset) match(text string, out []RuleMatch, spans [][][2]int) ([]RuleMatch, [][][2]int) {
+	var also [128]bool // rule index -> an Also word was seen; rule sets are small
+	if len(rs.rules) > len(also) {
+		return rs.matchAll(text, out), spans
+	}
+	if cap(spans) < len(rs.rules) {
+		spans = make([][][2]int, len(rs.rules))
+	}
+	spans = spans[:len(rs.rules)]
+	for i := range spans {
+		spans[i] = spans[i][:0]
+	}
+	for _, i := range rs.always {
+		spans[i] = append(spans[i], [2]int{0, len(text)})
+	}
+	addWord := func(w string, at int) {
+		for _, i := range rs.byAlso[w] {
+			also[i] = true
+		}
+		for _, i := range rs.byKeyword[w] {
+			if len(spans[i]) < 64 {
+				r := &rs.rules[i]
+				spans[i] = append(spans[i], [2]int{max(0, at-r.Back), min(len(text), at+len(w)+r.Fwd)})
+			}
+		}
+	}
 	start := -1
 	for i := 0; i <= len(text); i++ {
 		if i < len(text) && isWordByte(text[i]) {
@@ -116,19 +164,70 @@ func wordSet(text string, into map[string]struct{}) map[string]struct{} {
 			continue
 		}
 		if start >= 0 {
-			into[text[start:i]] = struct{}{}
-			// Also index the parts of snake_case identifiers.
-			if w := text[start:i]; strings.IndexByte(w, '_') > 0 {
-				for _, p := range strings.Split(w, "_") {
-					if p != "" {
-						into[p] = struct{}{}
+			w := text[start:i]
+			addWord(w, start)
+			if strings.IndexByte(w, '_') > 0 { // parts of snake_case words
+				off := start
+				for p := range strings.SplitSeq(w, "_") {
+					if p != "" && p != w {
+						addWord(p, off)
 					}
+					off += len(p) + 1
 				}
 			}
 			start = -1
 		}
 	}
-	return into
+	for i := range rs.rules {
+		if len(spans[i]) == 0 {
+			continue
+		}
+		r := &rs.rules[i]
+		if len(r.Also) > 0 && !also[i] || r.Literal != "" && !strings.Contains(text, r.Literal) {
+			continue
+		}
+		n := 0
+		for _, sp := range mergeSpans(spans[i]) {
+			for _, m := range r.re.FindAllStringIndex(text[sp[0]:sp[1]], 4) {
+				out = append(out, RuleMatch{Rule: r, Start: sp[0] + m[0], End: sp[0] + m[1]})
+				n++
+			}
+			if n >= 4 {
+				break
+			}
+		}
+	}
+	return out, spans
+}
+
+// matchAll runs every rule over the whole text: the slow path for rule
+// sets too large for match's fixed buffers.
+func (rs *Ruleset) matchAll(text string, out []RuleMatch) []RuleMatch {
+	for i := range rs.rules {
+		r := &rs.rules[i]
+		for _, m := range r.re.FindAllStringIndex(text, 4) {
+			out = append(out, RuleMatch{Rule: r, Start: m[0], End: m[1]})
+		}
+	}
+	return out
+}
+
+// mergeSpans sorts and joins overlapping ranges in place.
+func mergeSpans(s [][2]int) [][2]int {
+	if len(s) < 2 {
+		return s
+	}
+	sort.Slice(s, func(i, j int) bool { return s[i][0] < s[j][0] })
+	out := s[:1]
+	for _, x := range s[1:] {
+		last := &out[len(out)-1]
+		if x[0] <= last[1] {
+			last[1] = max(last[1], x[1])
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
 }
 
 func isWordByte(c byte) bool {
@@ -139,8 +238,14 @@ func isWordByte(c byte) bool {
 const (
 	reVerbTake  = `(?:read|cat|get|fetch|collect|gather|extract|copy|dump|grab|retrieve|obtain|access|load|open|include|attach|append|embed|insert|add|send|post|upload|forward|pass|provide|supply|share|leak|transmit|output|print|reveal|show|return|list|log|save|store|write)`
 	reSecretObj = `(?:api[ _-]?keys?|access[ _-]?tokens?|auth(?:entication|orization)?[ _-]?tokens?|bearer tokens?|refresh[ _-]?tokens?|oauth tokens?|session (?:tokens?|cookies?|ids?)|secret[ _-]?keys?|private[ _-]?keys?|ssh[ _-]?keys?|credentials?|passwords?|passphrases?|secrets|cookies|env(?:ironment)? (?:variables|vars)|\.env (?:file|contents)|seed phrase|mnemonic|wallet keys?|system prompt|(?:full |entire |whole |complete )?(?:conversation|chat|message) (?:history|log|context|transcript)|previous messages|all (?:prior |previous )?messages)`
-	reModel     = `(?:ai|assistant|model|llm|agent|claude|gpt|chatgpt|copilot|gemini|you)`
-	reToolRef   = `[\x60'"]?[a-z][a-z0-9_.-]{2,}[\x60'"]?`
+	// reClause matches a character inside one sentence: a dot counts as
+	// the end only when followed by a space (paths and hosts have dots).
+	reClause  = `(?:[^.!?\n]|[.!?][^\s.!?])`
+	reModel   = `(?:ai|assistant|model|llm|agent|claude|gpt|chatgpt|copilot|gemini|you)`
+	reToolRef = `[\x60'"]?[a-z][a-z0-9_.-]{2,}[\x60'"]?`
+	// reToolName is an identifier that looks like a tool: snake or kebab
+	// case, or quoted.
+	reToolName = `(?:[\x60'"]?[a-z][a-z0-9]*[_-][a-z0-9_-]+[\x60'"]?|[\x60'"][a-z][a-z0-9_.-]{2,}[\x60'"])`
 )
 
 // PoisoningRules returns the built-in rules for tool poisoning. The
@@ -148,179 +253,214 @@ const (
 func PoisoningRules() []Rule {
 	return []Rule{
 		// --- hidden directives aimed at the model
-		{ID: "directive.tag", Family: FamilyDirective, Weight: 0.8,
-			Keywords: []string{"important", "system", "instructions", "instruction", "admin", "secret", "hidden", "critical", "note", "assistant", "context", "rules", "mandatory", "override"},
+		{ID: "directive.tag", Family: FamilyDirective, Weight: 0.8, Back: 24, Fwd: 40,
+			Keywords: []string{"important", "system", "instructions", "instruction", "admin", "secret", "hidden", "critical", "note", "assistant", "ai", "context", "rules", "mandatory", "override", "systemprompt", "prompt"},
+			Literal:  `<`,
 			Pattern:  `<\s*/?\s*(?:important|system|instructions?|admin|secret|hidden|critical|assistant_note|ai_note|note_to_ai|system_?prompt|context|rules|mandatory|override)\s*>`,
 			Explain:  "pseudo-XML tag that frames text as an instruction to the model"},
 		{ID: "directive.role-tag", Family: FamilyDirective, Weight: 0.8,
-			Keywords: []string{"system", "assistant", "user", "im_start", "inst", "sys"},
+			Keywords: []string{"system", "assistant", "user", "im_start", "im_end", "im", "inst", "sys", "instruction", "instructions"},
 			Pattern:  `<\|\s*(?:system|assistant|user|im_start|im_end)\s*\|>|\[/?(?:inst|sys|system)\]|<<sys>>|(?:^|\s)#{2,}\s*(?:system|instruction)s?\b`,
 			Explain:  "chat-template role marker inside data"},
 		{ID: "directive.ignore", Family: FamilyDirective, Weight: 0.9,
 			Keywords: []string{"ignore", "disregard", "forget", "override", "bypass", "skip"},
 			Pattern:  `\b(?:ignore|disregard|forget|override|bypass|skip)\s+(?:all\s+|any\s+|the\s+|your\s+|every\s+)?(?:previous|prior|above|earlier|preceding|other|original|existing|user'?s?|system|safety|security|default)?\s*(?:instructions?|directions?|rules|guidelines|guardrails|prompts?|policies|restrictions|constraints|descriptions?|requests?|messages?)\b`,
 			Explain:  "asks the model to discard its instructions"},
-		{ID: "directive.address-model", Family: FamilyDirective, Weight: 0.45,
+		{ID: "directive.address-model", Family: FamilyDirective, Weight: 0.45, Back: 64, Fwd: 64,
 			Keywords: []string{"ai", "assistant", "model", "llm", "agent", "claude", "gpt", "chatgpt", "copilot", "gemini"},
-			Pattern:  `\b(?:note|attention|message|instructions?|reminder) (?:to|for) (?:the |any )?(?:ai|assistant|model|llm|agent|claude|gpt|chatgpt|copilot|gemini)\b|\b(?:dear|hey|hi) (?:ai|assistant|model|llm|agent|claude)\b|\b(?:ai|llm|assistant|agent|claude|gpt) (?:must|should|shall|is required to|needs to) (?:always|never|first|also|silently|secretly)`,
+			Pattern:  `\b(?:note|attention|message|instructions?|reminder) (?:to|for) (?:the |any )?(?:ai|assistant|model|llm|agent|claude|gpt|chatgpt|copilot|gemini)\b|\b(?:dear|hey|hi|attention|attn),? (?:the )?(?:ai|assistant|model|llm|agent|claude)\b|\b(?:ai|llm|assistant|agent|claude|gpt) (?:must|should|shall|is required to|needs to) (?:always|never|first|also|silently|secretly)`,
 			Explain:  "addresses the model directly"},
 		{ID: "directive.before-using", Family: FamilyDirective, Weight: 0.35,
 			Keywords: []string{"before", "prior", "after", "whenever"},
-			Pattern:  `\b(?:before|prior to|after|whenever)\s+(?:using|calling|invoking|running|executing|you use|you call|any use of|each use of|every use of|each call to|every call to|any call to|each invocation of)\s+(?:this|the|any|each|every)\s+(?:tool|function|operation)`,
+			Pattern:  `\bbefore (?:anything|everything) else\b|\b(?:before|prior to|after|whenever)\s+(?:using|calling|invoking|running|executing|you use|you call|any use of|each use of|every use of|each call to|every call to|any call to|each invocation of)\s+(?:this|the|any|each|every)\s+(?:tool|function|operation)`,
 			Explain:  "conditions the model's behaviour around this tool's use"},
 		{ID: "directive.must-also", Family: FamilyDirective, Weight: 0.25,
 			Keywords: []string{"must", "should", "required", "need", "have", "always", "shall"},
+			Also:     []string{"you"},
 			Pattern:  `\byou (?:must|should|shall|are required to|need to|have to|will need to) (?:always |also |first |now |immediately |silently |secretly |additionally )(?:\w+ ){0,2}(?:call|invoke|run|execute|read|send|include|append|add|pass|use|fetch|get|copy|forward|upload|post|write|delete|provide|set|change|modify|ignore)`,
 			Explain:  "imperative aimed at the model to take an extra action"},
 		{ID: "directive.persistent", Family: FamilyDirective, Weight: 0.65,
-			Keywords: []string{"session", "conversation", "remainder", "duration", "rest", "henceforth", "onwards", "forward", "future"},
+			Keywords: []string{"session", "conversation", "chat", "interaction", "remainder", "duration", "rest", "henceforth", "now", "forward", "future", "subsequent"},
 			Pattern:  `\bfor (?:the )?(?:duration|remainder|rest) of (?:this|the) (?:session|conversation|chat|interaction)\b|\b(?:from now on|henceforth|going forward),? (?:you|always|whenever|all|every)\b|\bfor all (?:future|subsequent) (?:requests|operations|calls|messages|interactions)`,
 			Explain:  "tries to install a standing rule for the whole session"},
 
 		// --- concealment from the user
-		{ID: "conceal.dont-tell", Family: FamilyConceal, Weight: 0.85,
-			Keywords: []string{"not", "never", "don", "without", "dont"},
-			Pattern:  `\b(?:do not|don'?t|dont|never|must not|should not|shouldn'?t|without|avoid|no need to)\s+(?:\w+\s+){0,2}?(?:tell|telling|inform|informing|mention|mentioning|disclose|disclosing|reveal|revealing|notify|notifying|alert|alerting|report|reporting|show|showing|expose|exposing|explain|explaining|say|saying|acknowledge|acknowledging|let|letting|bother|bothering|ask|asking|warn|warning|display|displaying|surface|surfacing|indicate|indicating)\b(?:[^.!?]{0,60}?\b(?:user|users|human|them|him|her|anyone|operator|person|client|requester|this|it|that|step|steps|instruction|instructions|action|change|appended|addition|note))`,
+		{ID: "conceal.dont-tell", Family: FamilyConceal, Weight: 0.85, Back: 24, Fwd: 140,
+			Keywords: []string{"not", "never", "don", "dont", "without", "avoid", "no", "must", "should", "shouldn"},
+			Also:     []string{"tell", "telling", "inform", "informing", "mention", "mentioning", "disclose", "disclosing", "reveal", "revealing", "notify", "notifying", "alert", "alerting", "report", "reporting", "show", "showing", "expose", "exposing", "explain", "explaining", "say", "saying", "acknowledge", "acknowledging", "let", "letting", "bring", "bringing", "bother", "bothering", "ask", "asking", "warn", "warning", "display", "displaying", "surface", "surfacing", "indicate", "indicating"},
+			Pattern:  `\b(?:do not|don'?t|dont|never|must not|should not|shouldn'?t|without|avoid|no need to)\s+(?:\w+\s+){0,2}?(?:tell|telling|inform|informing|mention|mentioning|disclose|disclosing|reveal|revealing|notify|notifying|alert|alerting|report|reporting|show|showing|expose|exposing|explain|explaining|say|saying|acknowledge|acknowledging|let|letting|bring|bringing|bother|bothering|ask|asking|warn|warning|display|displaying|surface|surfacing|indicate|indicating)\b(?:` + reClause + `{0,60}?\b(?:user|users|human|them|him|her|anyone|operator|person|client|requester|this|it|that|step|steps|instruction|instructions|action|change|appended|addition|note))`,
 			Explain:  "asks the model to hide something from the user"},
 		{ID: "conceal.silently", Family: FamilyConceal, Weight: 0.7,
 			Keywords: []string{"silently", "secretly", "covertly", "quietly", "discreetly", "invisibly", "stealthily", "transparently"},
 			Pattern:  `\b(?:silently|secretly|covertly|quietly|discreetly|invisibly|stealthily)\s+(?:\w+\s+)?(?:add|adds|send|sends|forward|copy|include|append|call|read|upload|post|share|log|cc|bcc|exfiltrate|transmit|execute|run|invoke|attach|set|change|replace|modify|route|redirect|insert|save|store|write|collect|grab|fetch|pass|submit|transfer|report|sync|mirror)`,
 			Explain:  "asks for an action the user will not see"},
-		{ID: "conceal.user-unaware", Family: FamilyConceal, Weight: 0.75,
-			Keywords: []string{"user", "users", "unaware", "knowledge", "secret", "hidden", "confidential"},
+		{ID: "conceal.user-unaware", Family: FamilyConceal, Weight: 0.75, Back: 24, Fwd: 100,
+			Keywords: []string{"user", "users", "keep"},
 			Pattern:  `\b(?:the )?users? (?:should|must|need|will|does|do|may) (?:not|never) (?:know|see|notice|be (?:told|informed|aware|notified|shown))|\bwithout (?:the )?users?'?s? (?:knowledge|awareness|noticing|knowing|consent|permission|approval|confirmation)|\bkeep (?:this|it|these|the \w+) (?:secret|hidden|confidential|private) from\b|\b(?:invisible|hidden|transparent) to the user\b`,
 			Explain:  "action meant to stay unknown to the user"},
 		{ID: "conceal.internal-note", Family: FamilyConceal, Weight: 0.4,
-			Keywords: []string{"internal", "confidential", "hidden", "invisible", "secret"},
-			Pattern:  `\b(?:this is an?|these are|the following is an?) (?:internal|hidden|invisible|confidential|secret|private) (?:instruction|note|detail|step|directive|requirement|rule)s?|\b(?:internal|confidential) (?:instruction|directive|note to)\b|\((?:internal|confidential)[^)]{0,30}\)`,
+			Keywords: []string{"internal", "confidential", "hidden", "invisible", "secret", "private", "keep"},
+			Pattern:  `\b(?:this is an?|these are|the following is an?) (?:internal|hidden|invisible|confidential|secret|private) (?:instruction|note|detail|step|directive|requirement|rule)s?|\b(?:internal|confidential) (?:instruction|directive|note to)\b|\((?:internal|confidential)[^)]{0,30}\)|\bkeep (?:this|it|these) (?:confidential|secret|private|hidden|between us)\b|\b(?:this is )?a mere implementation detail\b`,
 			Explain:  "labels text as an internal or confidential instruction"},
 
 		// --- shadowing: other tools and servers
 		{ID: "shadow.other-tool-behaviour", Family: FamilyShadowing, Weight: 0.7,
-			Keywords: []string{"tool", "tools", "server", "servers", "function", "functions"},
-			Pattern:  `\b(?:when|whenever|if|every time|each time|any time)\s+(?:the user |you |the assistant |the model |the agent |someone )?(?:calls?|uses?|invokes?|runs?|executes?|requests?|is using|are using|(?:is|are) called)\s+(?:the |any |another |a )?(?:other )?` + reToolRef + `\s+(?:tool|function|server|mcp)`,
+			Keywords: []string{"call", "calls", "called", "use", "uses", "used", "using", "invoke", "invokes", "invoked", "run", "runs", "execute", "executes", "executed", "request", "requests"},
+			Also:     []string{"when", "whenever", "if", "time", "once"},
+			Pattern:  `\b(?:when|whenever|if|every time|each time|any time)\s+(?:the user |you |the assistant |the model |the agent |someone )?(?:calls?|uses?|invokes?|runs?|executes?|requests?|is using|are using|(?:is|are) called)\s+(?:the |any |another |a )?(?:other )?` + reToolRef + `\s+(?:tool|function|server|mcp)|\b(?:when|whenever|if|every time|each time|any time|once)\s+(?:the )?` + reToolName + `(?: tool| function)? (?:is|gets|has been) (?:called|used|invoked|run|executed|requested)\b`,
 			Explain:  "tells the model how to behave when another tool is used"},
-		{ID: "shadow.modify-other", Family: FamilyShadowing, Weight: 0.75,
-			Keywords: []string{"tool", "tools", "server", "servers", "function", "functions"},
+		{ID: "shadow.modify-other", Family: FamilyShadowing, Weight: 0.75, Back: 100, Fwd: 80,
+			Keywords: []string{"tool", "tools", "server", "servers", "function", "functions", "side"},
+			Also:     []string{"affect", "affects", "change", "changes", "modify", "modifies", "override", "overrides", "replace", "replaces", "supersede", "supersedes", "alter", "alters", "hook", "hooks", "intercept", "intercepts", "redirect", "redirects", "patch", "patches", "side"},
 			Pattern:  `\b(?:affects?|changes?|modif(?:y|ies)|overrides?|replaces?|supersedes?|alters?|hooks?|intercepts?|redirects?|patches?) (?:the )?(?:behaviou?r|functionality|operation|output|results?|parameters?|arguments?|recipients?|destination)? ?(?:of )?(?:all |any |every |the |other |another )+(?:other )?(?:tools?|servers?|functions?|mcp servers?)\b|\bhas (?:an? )?(?:important )?side effects? on (?:the |all |other )`,
 			Explain:  "claims to change how other tools or servers behave"},
-		{ID: "shadow.instead-of", Family: FamilyShadowing, Weight: 0.45,
-			Keywords: []string{"instead", "never", "not", "don", "deprecated", "avoid", "replace", "replaces"},
-			Pattern:  `\b(?:use|call|prefer|invoke) (?:this(?: tool)?|` + reToolRef + `) instead of (?:the |any |using )?` + reToolRef + `|\b(?:do not|don'?t|never|avoid) (?:use|call|invoke|trust) (?:the |any )?(?:other|` + reToolRef + `) (?:tool|server|function)s?\b|\b(?:tool|server|function) ` + reToolRef + ` (?:is|has been) (?:deprecated|disabled|compromised|broken|unsafe|malicious|retired|removed)`,
+		{ID: "shadow.instead-of", Family: FamilyShadowing, Weight: 0.3, Back: 80, Fwd: 120,
+			Keywords: []string{"instead", "not", "don", "never", "avoid", "deprecated", "disabled", "compromised", "broken", "unsafe", "malicious", "retired", "removed"},
+			Pattern:  `\b(?:use|call|prefer|invoke) (?:this(?: tool)?|` + reToolName + `) instead of (?:the |any |using )?` + reToolName + `|\b(?:do not|don'?t|never|avoid) (?:use|call|invoke|trust) (?:the |any )?(?:other|another|` + reToolName + `) (?:tool|server|function)s?\b|\b(?:tool|server|function) ` + reToolName + ` (?:is|has been) (?:deprecated|disabled|compromised|broken|unsafe|malicious|retired|removed)`,
 			Explain:  "steers the model away from another tool or server"},
+		{ID: "shadow.use-other-tool", Family: FamilyShadowing, Weight: 0.35, Back: 80, Fwd: 48,
+			Keywords: []string{"tool", "function"},
+			Pattern:  `\b(?:please |you must |you should |then |also |first )?(?:use|call|invoke|run) (?:the )?` + reToolName + ` (?:tool|function) (?:to|and)\b|\bby using (?:the )?` + reToolName + ` (?:tool|function)\b`,
+			Explain:  "directs the model to act through another tool"},
 		{ID: "shadow.cross-server", Family: FamilyShadowing, Weight: 0.45,
 			Keywords: []string{"server", "servers", "mcp"},
-			Pattern:  `\b(?:all|any|every|other|another|the other|trusted) (?:connected |installed |available )?(?:mcp )?servers?\b[^.]{0,60}\b(?:must|should|will|need|are required)|\b(?:on|from|of) (?:the |a )?(?:other|another|different|trusted) (?:mcp )?server`,
+			Pattern:  `\b(?:all|any|every|other|another|the other|trusted) (?:connected |installed |available )?(?:mcp )?servers?\b` + reClause + `{0,60}\b(?:must|should|will|need|are required)|\b(?:on|from|of) (?:the |a )?(?:other|another|different|trusted) (?:mcp )?server`,
 			Explain:  "refers to other MCP servers in a directive"},
 
 		// --- sensitive files and credentials
-		{ID: "sensitive.path", Family: FamilySensitive, Weight: 0.75,
-			Keywords: []string{"ssh", "id_rsa", "rsa", "id_ed25519", "ed25519", "ecdsa", "authorized_keys", "aws", "kube", "docker", "netrc", "npmrc", "pypirc", "credentials", "gnupg", "passwd", "shadow", "history", "bash_history", "zsh_history", "mcp", "claude_desktop_config", "cursor", "env", "gcloud", "keychain", "wallet", "pem", "key", "token", "secrets", "config", "git"},
-			Pattern:  `(?:~|\$home|/home/[a-z0-9_.-]+|/users/[a-z0-9_.-]+|/root|%userprofile%)?/?\.ssh\b|\bid_(?:rsa|dsa|ecdsa|ed25519)\b|\bauthorized_keys\b|\.aws/(?:credentials|config)|\.kube/config|\.docker/config\.json|(?:^|[\s/~'"\x60(])\.(?:netrc|npmrc|pypirc|git-credentials|pgpass|gnupg|bash_history|zsh_history|env(?:\.local|\.production)?)\b|/etc/(?:passwd|shadow|sudoers)\b|\bmcp\.json\b|claude_desktop_config|\.cursor/|\.config/(?:gcloud|gh|google|slack|[a-z-]+-credentials)|application_default_credentials|\bwallet\.dat\b|\bkeychain\b|(?:~|\$home)/\.[a-z_-]*(?:token|key|secret|credential|passw)[a-z_./-]*|/[a-z_./-]*(?:_passwords|secrets?\.(?:json|ya?ml|txt|env))\b`,
+		{ID: "sensitive.path", Family: FamilySensitive, Weight: 0.4, Back: 48, Fwd: 64,
+			Keywords: []string{"ssh", "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "rsa", "ed25519", "ecdsa", "authorized_keys", "aws", "kube", "docker", "netrc", "npmrc", "pypirc", "git", "credentials", "credential", "pgpass", "gnupg", "bash_history", "zsh_history", "env", "local", "production", "etc", "passwd", "shadow", "sudoers", "mcp", "claude_desktop_config", "cursor", "config", "gcloud", "application_default_credentials", "wallet", "keychain", "token", "key", "secret", "secrets", "passwords", "password", "passw"},
+			Pattern:  `(?:~|\$home|/home/[a-z0-9_.-]+|/users/[a-z0-9_.-]+|/root|%userprofile%)?/?\.ssh\b|\bid_(?:rsa|dsa|ecdsa|ed25519)\b|\bauthorized_keys\b|\.aws/(?:credentials|config)|\.kube/config|\.docker/config\.json|(?:^|[\s/~'"\x60(])\.(?:netrc|npmrc|pypirc|git-credentials|pgpass|gnupg|bash_history|zsh_history|env(?:\.local|\.production)?)\b|/etc/(?:passwd|shadow|sudoers)\b|/var/run/secrets/|\bmcp\.json\b|claude_desktop_config|\.cursor/|\.config/(?:gcloud|gh|google|slack|[a-z-]+-credentials)|application_default_credentials|\bwallet\.dat\b|\bkeychain\b|(?:~|\$home)/\.[a-z_-]*(?:token|key|secret|credential|passw)[a-z_./-]*|/[a-z_./-]*(?:_passwords|secrets?\.(?:json|ya?ml|txt|env))\b`,
 			Explain:  "names a file that holds keys, credentials or client configuration"},
-		{ID: "sensitive.take-secret", Family: FamilySensitive, Weight: 0.4,
-			Keywords: []string{"key", "keys", "token", "tokens", "credential", "credentials", "password", "passwords", "secret", "secrets", "cookies", "cookie", "env", "environment", "prompt", "history", "messages", "mnemonic", "seed", "passphrase"},
+		{ID: "sensitive.ssh-key", Family: FamilySensitive, Weight: 0.6, Back: 8, Fwd: 64,
+			Keywords: []string{"ssh"},
+			Pattern:  `\bssh-(?:rsa|ed25519|dss) [a-z0-9+/]{20,}`,
+			Explain:  "embeds an SSH public key (a planted login)"},
+		{ID: "sensitive.take-secret", Family: FamilySensitive, Weight: 0.4, Back: 120, Fwd: 48,
+			Keywords: []string{"api", "apikey", "apikeys", "key", "keys", "token", "tokens", "credential", "credentials", "password", "passwords", "passphrase", "passphrases", "secret", "secrets", "cookie", "cookies", "env", "environment", "prompt", "conversation", "chat", "message", "messages", "mnemonic", "seed", "wallet"},
 			Pattern:  `\b` + reVerbTake + `\s+(?:the |all |any |its |their |your |user'?s? |current |full |entire |stored |saved |available |every )*(?:\w+ ){0,2}` + reSecretObj + `\b`,
 			Explain:  "asks the model to handle credentials, secrets or conversation context"},
-		{ID: "sensitive.context-param", Family: FamilySensitive, Weight: 0.55,
-			Keywords: []string{"history", "conversation", "prompt", "messages", "context", "instructions", "tools"},
-			Pattern:  `\b(?:full|entire|complete|whole|verbatim|raw|all) (?:conversation|chat|message|dialog(?:ue)?) (?:history|log|context|transcript)|\b(?:your|the) system (?:prompt|instructions|message)\b|\b(?:all |every )?(?:previous|prior|earlier) (?:user )?messages\b|\blist of (?:all )?(?:your |the )?(?:available )?(?:tools|functions)(?: you (?:have|can use))?\b|\bnames of (?:all )?(?:the )?tools you (?:can use|have)`,
+		{ID: "sensitive.context-param", Family: FamilySensitive, Weight: 0.55, Back: 48, Fwd: 64,
+			Keywords: []string{"history", "conversation", "chat", "dialog", "dialogue", "message", "messages", "prompt", "instructions", "transcript", "log", "context", "tools", "functions", "verbatim"},
+			Pattern:  `\b(?:full|entire|complete|whole|verbatim|raw|all) (?:conversation|chat|message|dialog(?:ue)?) (?:history|log|context|transcript)|\byour (?:system (?:prompt|instructions|message)|instructions verbatim)\b|\b(?:all |every )?(?:previous|prior|earlier) (?:user )?messages\b|\blist of (?:all )?(?:your |the )?(?:available )?(?:tools|functions)(?: you (?:have|can use))?\b|\bnames of (?:all )?(?:the )?tools you (?:can use|have)`,
 			Explain:  "asks for the model's context: conversation, system prompt or tool list"},
-		{ID: "sensitive.cmd-subst", Family: FamilySensitive, Weight: 0.85,
-			Keywords: []string{"cat", "printenv", "env", "whoami", "hostname", "curl", "wget", "base64", "echo", "id", "uname"},
+		{ID: "sensitive.cmd-subst", Family: FamilySensitive, Weight: 0.85, Back: 16, Fwd: 64,
+			Keywords: []string{"cat", "printenv", "env", "whoami", "hostname", "curl", "wget", "base64", "echo", "id", "uname", "ls", "find", "head", "tail"},
 			Pattern:  `\$\(\s*(?:cat|printenv|env|whoami|hostname|curl|wget|base64|echo|id|uname|ls|find|head|tail)\b|\x60\s*(?:cat|printenv|env|whoami|hostname)\b[^\x60]*\x60|\b(?:printenv|env)\s*\|\s*(?:base64|curl|nc)`,
 			Explain:  "shell command substitution that reads local data"},
 
 		// --- exfiltration
-		{ID: "exfil.send-to-url", Family: FamilyExfil, Weight: 0.75,
+		{ID: "exfil.send-to-url", Family: FamilyExfil, Weight: 0.75, Back: 200, Fwd: 48,
 			Keywords: []string{"http", "https", "webhook", "url", "endpoint", "server", "domain"},
-			Pattern:  `\b(?:send|sends|post|posts|upload|uploads|forward|forwards|transmit|exfiltrate|beacon|report|sync|mirror|submit|push|deliver|relay|log|copy|leak|pipe|stream)\b[^.!?]{0,80}?\b(?:to|at|via|into)\s+(?:the\s+)?(?:(?:following|external|remote|backup|audit|logging|analytics|monitoring|telemetry|verification|collection)\s+)?(?:https?://|webhook|endpoint|url\b|server at)`,
+			Also:     []string{"send", "sends", "sended", "sending", "post", "posts", "posted", "posting", "upload", "uploads", "uploaded", "uploading", "forward", "forwards", "forwarded", "forwarding", "transmit", "transmits", "transmited", "transmiting", "exfiltrate", "exfiltrates", "exfiltrateed", "exfiltrateing", "beacon", "beacons", "beaconed", "beaconing", "report", "reports", "reported", "reporting", "sync", "syncs", "synced", "syncing", "mirror", "mirrors", "mirrored", "mirroring", "submit", "submits", "submited", "submiting", "push", "pushs", "pushed", "pushing", "deliver", "delivers", "delivered", "delivering", "relay", "relays", "relayed", "relaying", "log", "logs", "loged", "loging", "copy", "copys", "copyed", "copying", "leak", "leaks", "leaked", "leaking", "pipe", "pipes", "pipeed", "pipeing", "stream", "streams", "streamed", "streaming", "sent", "copies", "copied", "logged", "logging", "piped", "piping"},
+			Pattern:  `\b(?:send|sent|post|upload|forward|transmit|exfiltrate|beacon|report|sync|mirror|submit|push|deliver|relay|log|copy|copie|leak|pipe|stream)(?:s|ed|ing)?\b` + reClause + `{0,80}?\b(?:to|at|via|into)\s+(?:the\s+)?(?:(?:following|external|remote|backup|audit|logging|analytics|monitoring|telemetry|verification|collection)\s+)?(?:https?://|webhook|endpoint|url\b|server at)`,
 			Explain:  "asks the model to send data to a URL or endpoint"},
-		{ID: "exfil.url-with-data", Family: FamilyExfil, Weight: 0.7,
+		{ID: "exfil.url-with-data", Family: FamilyExfil, Weight: 0.7, Back: 8, Fwd: 200,
 			Keywords: []string{"http", "https"},
+			Literal:  `://`,
 			Pattern:  `https?://[^\s"'<>)]+\?[^\s"'<>)]*=(?:\$|\{|<|%7b|\[)|https?://[^\s"'<>)]*(?:\$\(|\{\{|\$\{)`,
 			Explain:  "URL with a placeholder for data in its query"},
-		{ID: "exfil.markdown-image", Family: FamilyExfil, Weight: 0.75,
+		{ID: "exfil.markdown-image", Family: FamilyExfil, Weight: 0.75, Back: 120, Fwd: 200,
 			Keywords: []string{"http", "https", "img", "src"},
+			Literal:  `://`,
 			Pattern:  `!\[[^\]]{0,100}\]\(\s*https?://[^)\s]*\?[^)\s]*=|<img[^>]{0,100}src\s*=\s*["']?https?://[^"'\s>]*\?`,
 			Explain:  "image link that would carry data in its URL when rendered"},
-		{ID: "exfil.email-recipient", Family: FamilyExfil, Weight: 0.6,
-			Keywords: []string{"bcc", "cc", "forward", "copy", "send", "share", "add", "include", "recipient", "attendee"},
-			Pattern:  `\b(?:bcc|cc|forward|forwards|send|share|add|include|copy|invite|cc:)\b[^.!?]{0,60}?[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}|\b[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}['"\x60]? as (?:an? )?(?:additional |hidden |silent |required )*(?:bcc|cc|recipient|attendee|collaborator|editor|owner|member|guest)`,
+		{ID: "exfil.email-recipient", Family: FamilyExfil, Weight: 0.6, Back: 120, Fwd: 120,
+			Keywords: []string{"bcc", "cc", "forward", "forwards", "copy", "send", "share", "add", "include", "invite", "recipient", "attendee", "collaborator", "editor", "owner", "member", "guest"},
+			Literal:  `@`,
+			Pattern:  `\b(?:bcc|cc|forward|forwards|send|share|add|include|copy|invite|cc:)\b` + reClause + `{0,60}?[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}|\b[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}['"\x60]? as (?:an? )?(?:additional |hidden |silent |required )*(?:bcc|cc|recipient|attendee|collaborator|editor|owner|member|guest)`,
 			Explain:  "adds an e-mail recipient to what the model sends"},
-		{ID: "exfil.pass-as-param", Family: FamilyExfil, Weight: 0.55,
-			Keywords: []string{"parameter", "param", "argument", "field", "arg", "variable"},
+		{ID: "exfil.pass-as-param", Family: FamilyExfil, Weight: 0.55, Back: 200, Fwd: 48,
+			Keywords: []string{"parameter", "parameters", "param", "params", "argument", "arguments", "field", "fields", "arg", "args"},
 			Pattern:  `\b(?:pass|passing|put|putting|include|including|place|insert|embed|send|supply|provide|add|append|attach|store|encode)\s+(?:it|them|this|that|these|its contents?|the contents?|their contents?|the (?:full |entire |complete |whole )?(?:content|contents|text|data|output|result|value|file|key|token)s?)\s+(?:\w+\s+){0,3}?(?:as|in|into|via|through|inside|within|to)\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}?[\x60'"]?[a-z_][a-z0-9_]*[\x60'"]?\s+(?:parameter|param|argument|field|arg)`,
 			Explain:  "routes data into a tool parameter (a side channel)"},
-		{ID: "exfil.hidden-file", Family: FamilyExfil, Weight: 0.6,
-			Keywords: []string{"tmp", "var", "dev", "null"},
+		{ID: "exfil.hidden-file", Family: FamilyExfil, Weight: 0.6, Back: 16, Fwd: 48,
+			Keywords: []string{"tmp", "var", "dev", "shm", "null"},
+			Literal:  `/`,
 			Pattern:  `/(?:tmp|var/tmp|dev/shm)/\.[a-z0-9_.-]+|>\s*/dev/null\s*2>&1`,
 			Explain:  "writes to a hidden temporary file or discards output to hide it"},
-		{ID: "exfil.append-everything", Family: FamilyExfil, Weight: 0.45,
+		{ID: "exfil.append-everything", Family: FamilyExfil, Weight: 0.45, Back: 16, Fwd: 120,
 			Keywords: []string{"append", "prepend", "add", "attach", "include", "insert"},
-			Pattern:  `\b(?:append|prepend|add|attach|include|insert)\b[^.!?]{0,60}?\b(?:to|into|in) (?:every|all|each|any) (?:\w+ ){0,2}?(?:message|messages|email|emails|command|commands|request|requests|response|responses|commit|commits|query|queries|call|calls|script|scripts|operation|operations|output|page|pages|event|events|file|files|post|posts)\b`,
+			Pattern:  `\b(?:append|prepend|add|attach|include|insert)\b` + reClause + `{0,60}?\b(?:to|into|in) (?:every|all|each|any) (?:\w+ ){0,2}?(?:message|messages|email|emails|command|commands|request|requests|response|responses|commit|commits|query|queries|call|calls|script|scripts|operation|operations|output|page|pages|event|events|file|files|post|posts)\b`,
 			Explain:  "injects content into every message or command"},
-		{ID: "exfil.money", Family: FamilyExfil, Weight: 0.65,
-			Keywords: []string{"account", "wallet", "iban", "transfer", "route", "redirect", "divert", "payment", "funds"},
-			Pattern:  `\b(?:route|transfer|send|redirect|divert|move|forward|deposit)\b[^.!?]{0,40}?(?:\d+ ?%|funds|money|payments?|transactions?|amounts?|balance|proceeds|refunds?)\b[^.!?]{0,40}?\b(?:to|into) (?:the )?(?:account|wallet|address|iban)\b|\b(?:account|wallet|vendor_account|account_id)\s*[=:]?\s*['"\x60][a-z0-9_]*(?:attacker|sweep|shadow|external|offshore)[a-z0-9_]*`,
+		{ID: "exfil.money", Family: FamilyExfil, Weight: 0.65, Back: 120, Fwd: 120,
+			Keywords: []string{"account", "wallet", "address", "iban", "vendor_account", "account_id"},
+			Pattern:  `\b(?:route|transfer|send|redirect|divert|move|forward|deposit)\b` + reClause + `{0,40}?(?:\d+ ?%|funds|money|payments?|transactions?|amounts?|balance|proceeds|refunds?)\b` + reClause + `{0,40}?\b(?:to|into) (?:the )?(?:account|wallet|address|iban)\b|\b(?:account|wallet|vendor_account|account_id)\s*[=:]?\s*['"\x60][a-z0-9_]*(?:attacker|sweep|shadow|external|offshore)[a-z0-9_]*`,
 			Explain:  "redirects money to another account"},
 
 		// --- fake prerequisites
-		{ID: "prereq.must-call-first", Family: FamilyPrereq, Weight: 0.55,
-			Keywords: []string{"first", "before", "prior", "prerequisite", "initialization", "initialisation", "initialize", "initialise"},
-			Pattern:  `\b(?:must|should|need to|needs to|have to|has to|are required to|is required to|required to)\s+(?:\w+\s+){0,2}?first\s+(?:\w+\s+){0,1}?(?:call|invoke|run|execute|read|use|fetch|get|query|send|perform|complete|access|provide|obtain|retrieve|open)\b|\b(?:call|invoke|run|read|use|execute)\s+` + reToolRef + `\s+(?:\w+\s+){0,6}?(?:first|beforehand|before (?:using|calling|invoking|running|any|this|each|every|proceeding|creating|sending|reading|listing|writing|processing|opening|executing|uploading))\b`,
+		{ID: "prereq.must-call-first", Family: FamilyPrereq, Weight: 0.45, Back: 80, Fwd: 160,
+			Keywords: []string{"first", "before", "beforehand"},
+			Pattern:  `\b(?:must|should|need to|needs to|have to|has to|are required to|is required to|required to)\s+(?:\w+\s+){0,2}?first\s+(?:\w+\s+){0,1}?(?:call|invoke|run|execute|read|use|fetch|get|query|send|perform|complete|access|provide|obtain|retrieve|open)\b|\b(?:call|invoke)\s+` + reToolName + `\s+(?:\w+\s+){0,6}?(?:first|beforehand|before (?:using|calling|invoking|running|any|this|each|every|proceeding|creating|sending|reading|listing|writing|processing|opening|executing|uploading))\b`,
 			Explain:  "claims another action must happen before this tool is used"},
-		{ID: "prereq.wont-work-until", Family: FamilyPrereq, Weight: 0.6,
-			Keywords: []string{"until", "unless", "not", "won", "cannot", "fail", "reject", "block"},
+		{ID: "prereq.wont-work-until", Family: FamilyPrereq, Weight: 0.6, Back: 100, Fwd: 60,
+			Keywords: []string{"until", "unless", "before", "fail", "rejected", "blocked", "error", "errors"},
 			Pattern:  `\b(?:this tool|the tool|it|this function|this operation)\s+(?:will not|won'?t|cannot|can'?t|does not|doesn'?t|will fail to|will refuse to|will reject|will block|fails to)\s+(?:\w+\s+){0,4}?(?:until|unless)\b|\bbefore this (?:tool|function) will (?:work|function|run|return|process|execute|accept|perform)|\bwill (?:fail|be rejected|be blocked|return (?:an )?errors?) (?:unless|until|if (?:you do not|not))`,
 			Explain:  "claims the tool is unusable until an extra step is taken"},
 		{ID: "prereq.required-step", Family: FamilyPrereq, Weight: 0.5,
-			Keywords: []string{"prerequisite", "initialization", "initialisation", "mandatory", "required", "compliance", "init", "prereq", "precheck", "pre"},
+			Keywords: []string{"prerequisite", "prereq", "initialization", "initialisation", "init", "mandatory", "required", "necessary", "compulsory", "security", "compliance", "audit", "precheck", "pre", "preflight"},
 			Pattern:  `\b(?:required|mandatory|necessary|compulsory|security|compliance|audit)\s+(?:\w+\s+){0,1}?(?:prerequisite|initiali[sz]ation(?: step| call)?|pre-?check|pre-?flight|setup step|verification step|compliance (?:check|step)|security (?:check|step)|validation step|audit step)|\b(?:prereq|prerequisite|init(?:iali[sz]ation)? required|required initiali[sz]ation|required prerequisite)\s*:`,
 			Explain:  "invents a mandatory setup, compliance or security step"},
 
 		// --- authority and priority claims
 		{ID: "authority.override", Family: FamilyAuthority, Weight: 0.6,
-			Keywords: []string{"system", "admin", "administrator", "override", "policy", "directive", "root", "developer", "operator", "security", "global", "persistent", "standing", "session"},
+			Keywords: []string{"system", "admin", "administrator", "root", "developer", "operator", "security", "global", "persistent", "standing", "session", "master", "supervisor", "god", "debug", "maintenance", "execution"},
 			Pattern:  `\b(?:system|admin(?:istrator)?|root|developer|operator|security|global|persistent|standing|session|master|supervisor|god|debug|maintenance)\s+(?:execution\s+)?(?:override|policy|rule|directive|command|mode|instruction|notice|mandate|requirement)s?\b\s*(?:\(|:|-|—)|\b(?:system|admin(?:istrator)?|developer) (?:override|directive|mandate)\b`,
 			Explain:  "claims system or administrator authority"},
 		{ID: "authority.priority", Family: FamilyAuthority, Weight: 0.65,
-			Keywords: []string{"priority", "precedence", "supersedes", "supersede", "overridden", "override", "overrides", "obey", "negotiable", "paramount"},
-			Pattern:  `\b(?:highest|top|maximum|absolute|critical|utmost|overriding|first) priority\b|\b(?:supersedes?|overrides?|takes? precedence over|has precedence over|outranks?)\s+(?:all |any |every |the )*(?:other |previous |prior |user'?s? |system )?(?:\w+ )?(?:instructions?|rules|requests?|policies|directives|guidelines|settings|messages|prompts|commands)|\bcannot be (?:overridden|overruled|ignored|disabled|bypassed)|\bmust (?:always )?be (?:obeyed|followed at all times)|\bnon-?negotiable\b`,
+			Keywords: []string{"precedence", "supersedes", "supersede", "override", "overrides", "overridden", "overruled", "ignored", "disabled", "bypassed", "obeyed", "followed", "outrank", "outranks", "negotiable", "nonnegotiable"},
+			Pattern:  `\b(?:supersedes?|overrides?|takes? precedence over|has precedence over|outranks?)\s+(?:all |any |every |the )*(?:other |previous |prior |user'?s? |system )?(?:\w+ )?(?:instructions?|rules|requests?|policies|directives|guidelines|settings|messages|prompts|commands)|\bcannot be (?:overridden|overruled|ignored|disabled|bypassed)|\bmust (?:always )?be (?:obeyed|followed at all times)|\bnon-?negotiable\b`,
 			Explain:  "claims priority over the user's or system's instructions"},
+		{ID: "authority.priority-word", Family: FamilyAuthority, Weight: 0.25, Back: 24, Fwd: 16,
+			Keywords: []string{"priority"},
+			Pattern:  `\b(?:highest|top|maximum|absolute|utmost|overriding) priority\b`,
+			Explain:  "claims the highest priority"},
 		{ID: "authority.compliance-pretext", Family: FamilyAuthority, Weight: 0.3,
-			Keywords: []string{"compliance", "audit", "security", "regulatory", "policy", "verification", "validation", "administrator"},
+			Keywords: []string{"compliance", "audit", "auditing", "security", "regulatory", "verification", "validation", "logging", "monitoring", "required"},
 			Pattern:  `\b(?:for|as part of|to satisfy|to comply with|required by|enforced by|per) (?:the )?(?:\w+ )?(?:compliance|audit|auditing|security|regulatory|verification|validation|logging|monitoring) (?:purposes|requirements?|policy|policies|check|trail|reasons|validation|verification|team|department|administrator)|\brequired by the (?:system )?(?:administrator|security team|it department|payment processor|gateway)`,
 			Explain:  "uses compliance or security as a pretext"},
 
 		// --- preference manipulation
-		{ID: "preference.only-this", Family: FamilyPreference, Weight: 0.45,
-			Keywords: []string{"always", "only", "best", "never", "other", "prefer", "preferred", "instead"},
-			Pattern:  `\b(?:always|only|exclusively) (?:use|prefer|choose|select|call|pick|recommend) (?:this|our)(?: tool| function| server)?\b[^.]{0,40}\b(?:instead|over|rather than|not|never|other)|\b(?:do not|don'?t|never) (?:use|call|choose|recommend|trust) (?:any )?(?:other|alternative|competing|third-party) (?:tools?|servers?|functions?|services?|providers?)|\b(?:other|competing|alternative|all other) (?:tools?|servers?|functions?) (?:are|is) (?:deprecated|unsafe|broken|unreliable|malicious|outdated|insecure|inferior|compromised)`,
+		{ID: "preference.only-this", Family: FamilyPreference, Weight: 0.45, Back: 48, Fwd: 160,
+			Keywords: []string{"always", "exclusively", "other", "alternatives", "alternative", "competing", "third"},
+			Pattern:  `\b(?:always|only|exclusively) (?:use|prefer|choose|select|call|pick|recommend) (?:this|our|it)(?: tool| function| server)?\b` + reClause + `{0,40}\b(?:instead|over|rather than|not|never|other)|\bover (?:all|any) (?:other )?(?:alternatives|other tools|tools|options|servers)\b|\b(?:do not|don'?t|never) (?:use|call|choose|recommend|trust) (?:any )?(?:other|alternative|competing|third-party) (?:tools?|servers?|functions?|services?|providers?)|\b(?:other|competing|alternative|all other) (?:tools?|servers?|functions?) (?:are|is) (?:deprecated|unsafe|broken|unreliable|malicious|outdated|insecure|inferior|compromised)`,
 			Explain:  "manipulates the model's choice of tool"},
 		{ID: "preference.superlative", Family: FamilyPreference, Weight: 0.25,
-			Keywords: []string{"best", "most", "only", "superior", "trusted", "official", "recommended", "preferred"},
-			Pattern:  `\bthis (?:is the|tool is the|server is the) (?:best|most (?:reliable|accurate|trusted|secure|advanced|authoritative)|only (?:reliable|trusted|safe|secure|official)|officially recommended|preferred)\b[^.]{0,60}\b(?:always|must|should|prefer|choose|use it|instead|over)`,
+			Keywords: []string{"best", "most", "only", "officially", "preferred"},
+			Pattern:  `\bthis (?:is the|tool is the|server is the) (?:best|most (?:reliable|accurate|trusted|secure|advanced|authoritative)|only (?:reliable|trusted|safe|secure|official)|officially recommended|preferred)\b` + reClause + `{0,60}\b(?:always|must|should|prefer|choose|use it|instead|over)`,
 			Explain:  "self-promotion aimed at the model's tool choice"},
+
+		{ID: "authority.endorsed", Family: FamilyAuthority, Weight: 0.35,
+			Keywords: []string{"recommended", "required", "mandated", "approved", "endorsed", "requested", "authorized", "authorised"},
+			Pattern:  `\b(?:recommended|required|mandated|approved|endorsed|requested|authori[sz]ed) by (?:the |your )?(?:system )?(?:administrator|admin|it department|security team|operator|platform owner|organi[sz]ation)\b`,
+			Explain:  "invokes an administrator's authority"},
 
 		// --- code execution
 		{ID: "exec.shell", Family: FamilyExecution, Weight: 0.7,
-			Keywords: []string{"curl", "wget", "nc", "netcat", "bash", "sh", "rm", "chmod", "powershell", "iex", "python", "subprocess", "eval", "exec", "popen", "system"},
+			Keywords: []string{"curl", "wget", "sh", "bash", "zsh", "python", "python3", "powershell", "iex", "rm", "chmod", "nc", "subprocess", "os", "eval", "exec", "data"},
 			Pattern:  `\b(?:curl|wget)\s+(?:-[a-z-]+\s+)*['"]?https?://|\|\s*(?:sh|bash|zsh|python3?|powershell|iex)\b|\brm\s+-[rf]{1,2}\s+[/~]|\bchmod\s+\+?[0-7x]+|\bnc\s+-[a-z]*e\b|\bsubprocess\.(?:popen|run|call)|\bos\.system\(|\b(?:eval|exec)\s*\(\s*(?:atob|base64|decode)|\bpowershell\s+-(?:enc|e|encodedcommand)\b|--data-binary\s+@`,
 			Explain:  "shell or code-execution payload"},
 		{ID: "exec.run-following", Family: FamilyExecution, Weight: 0.45,
 			Keywords: []string{"run", "execute", "eval", "evaluate", "prepend", "append"},
-			Pattern:  `\b(?:run|execute|eval|evaluate) (?:the following|this|these) (?:command|commands|code|script|snippet|shell)\b|\b(?:prepend|append)\b[^.]{0,30}\bto (?:every|all|each) (?:\w+ )?(?:command|commands|script|scripts)\b`,
+			Pattern:  `\b(?:run|execute|eval|evaluate) (?:the following|this|these) (?:command|commands|code|script|snippet|shell)\b|\b(?:prepend|append)\b` + reClause + `{0,30}\bto (?:every|all|each) (?:\w+ )?(?:command|commands|script|scripts)\b`,
 			Explain:  "asks the model to run injected code"},
 
 		// --- manipulated context: fake errors, fake user turns
 		{ID: "context.fake-user", Family: FamilyManipulated, Weight: 0.5,
 			Keywords: []string{"user", "human"},
-			Pattern:  `(?:^|[.!?"]\s*)(?:user|human)\s*:\s*\S|\bthe user (?:has )?(?:already )?(?:authori[sz]ed|approved|consented|granted|confirmed|requested|instructed|asked) (?:you )?(?:to|that|this|the)\b[^.]{0,40}\b(?:all|any|every|without|automatically|silently|credentials?|keys?|files?|send|share|access)`,
+			Pattern:  `(?:^|[.!?"]\s*)(?:user|human)\s*:\s*\S|\b(?:user|human)\s*:\s*(?:please|ignore|also|now|i want|i need|send|read|call|use|forward|share|delete)\b|\bthe user (?:has )?(?:already )?(?:asked|requested|instructed|wants|told) (?:you )?(?:to )?(?:also|additionally)\b|\bthe user (?:has )?(?:already )?(?:authori[sz]ed|approved|consented|granted|confirmed|requested|instructed|asked) (?:you )?(?:to|that|this|the)\b` + reClause + `{0,40}\b(?:all|any|every|without|automatically|silently|credentials?|keys?|files?|send|share|access)`,
 			Explain:  "invents words or consent from the user"},
+		{ID: "context.fix-by", Family: FamilyManipulated, Weight: 0.55, Back: 100, Fwd: 60,
+			Keywords: []string{"fix", "resolve", "continue", "proceed", "workaround", "recover"},
+			Pattern:  `\b(?:failed|error|errors|cannot complete|could not complete|unavailable|denied|forbidden|403|401|500)\b` + reClause + `{0,50}[.:;,]\s*(?:to fix (?:it|this)|resolve (?:it |this )?by|to resolve (?:it|this)|to continue|to proceed|to recover|workaround)\b`,
+			Explain:  "fake failure followed by a remedy for the model to perform"},
+		{ID: "context.deprecated-instead", Family: FamilyManipulated, Weight: 0.4,
+			Keywords: []string{"deprecated", "disabled", "retired", "discontinued", "replaced"},
+			Pattern:  `\bthis (?:tool|function|server|endpoint|operation) (?:is|has been) (?:now )?(?:deprecated|disabled|retired|discontinued|replaced)\b[;,.:]?\s*(?:instead|please|you must|you should)\b`,
+			Explain:  "claims this tool is retired and redirects the model"},
 		{ID: "context.fake-error", Family: FamilyManipulated, Weight: 0.45,
-			Keywords: []string{"error", "failed", "failure", "unavailable", "deprecated", "disabled", "down", "broken"},
-			Pattern:  `\b(?:error|failed|failure|exception)\b[^.!?]{0,60}\b(?:please |you must |you should |you need to |instead )?(?:call|use|invoke|switch to|retry with|try) (?:the )?` + reToolRef + `\s+(?:tool|function|instead)|\b(?:this tool|this server|this service) (?:is|has been) (?:deprecated|unavailable|down|disabled|retired|moved)[,;.]? (?:please )?(?:use|call|switch to|invoke)\b`,
+			Keywords: []string{"error", "failed", "failure", "exception", "deprecated", "unavailable", "down", "disabled", "retired", "moved"},
+			Pattern:  `\b(?:error|failed|failure|exception)\b` + reClause + `{0,60}\b(?:please |you must |you should |you need to |instead )?(?:call|use|invoke|switch to|retry with|try) (?:the )?` + reToolRef + `\s+(?:tool|function|instead)|\b(?:this tool|this server|this service) (?:is|has been) (?:deprecated|unavailable|down|disabled|retired|moved)[,;.]? (?:please )?(?:use|call|switch to|invoke)\b`,
 			Explain:  "fake error or deprecation that steers the model to another tool"},
 	}
 }

@@ -60,8 +60,14 @@ func ToolFromMap(obj map[string]any) ToolText {
 	return t
 }
 
-// schemaText are the keywords whose string values a model reads.
-var schemaText = map[string]bool{"title": true, "description": true, "default": true, "enum": true, "const": true, "examples": true, "$comment": true, "markdownDescription": true}
+// schemaText reports whether a schema keyword's string values reach the model.
+func schemaText(k string) bool {
+	switch k {
+	case "title", "description", "default", "enum", "const", "examples", "$comment", "markdownDescription":
+		return true
+	}
+	return false
+}
 
 func walkSchema(out *[]Field, path string, s map[string]any, depth int) {
 	if depth > maxSchemaDepth {
@@ -71,7 +77,7 @@ func walkSchema(out *[]Field, path string, s map[string]any, depth int) {
 		v := s[k]
 		p := path + "." + k
 		switch {
-		case schemaText[k]:
+		case schemaText(k):
 			walkStrings(out, p, v, depth+1)
 		case k == "properties" || k == "patternProperties" || k == "$defs" || k == "definitions" || k == "dependentSchemas":
 			if m, ok := v.(map[string]any); ok {

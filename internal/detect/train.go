@@ -16,11 +16,12 @@ type Sample struct {
 
 // TrainOptions control Train. The zero value gives the defaults.
 type TrainOptions struct {
-	Bits   uint8   // feature bits, default DefaultBits
-	Epochs int     // default 12
-	L2     float64 // default 1e-5 per example
-	Rate   float64 // AdaGrad base rate, default 0.2
-	Seed   uint64  // shuffling seed; same seed and data give the same model
+	Bits   uint8      // feature bits, default DefaultBits
+	Set    FeatureSet // feature kinds, default DefaultFeatures
+	Epochs int        // default 12
+	L2     float64    // default 1e-5 per example
+	Rate   float64    // AdaGrad base rate, default 0.2
+	Seed   uint64     // shuffling seed; same seed and data give the same model
 }
 
 // Train fits a logistic-regression Model with AdaGrad and balanced class
@@ -28,6 +29,9 @@ type TrainOptions struct {
 func Train(ctx context.Context, samples []Sample, opt TrainOptions) (*Model, error) {
 	if opt.Bits == 0 {
 		opt.Bits = DefaultBits
+	}
+	if opt.Set == 0 {
+		opt.Set = DefaultFeatures
 	}
 	if opt.Epochs == 0 {
 		opt.Epochs = 12
@@ -41,7 +45,7 @@ func Train(ctx context.Context, samples []Sample, opt TrainOptions) (*Model, err
 	var pos, neg int
 	feats := make([][]uint32, len(samples))
 	for i, s := range samples {
-		feats[i] = Features(nil, s.Text, opt.Bits)
+		feats[i] = Features(nil, s.Text, opt.Bits, opt.Set)
 		if s.Label {
 			pos++
 		} else {
@@ -92,7 +96,7 @@ func Train(ctx context.Context, samples []Sample, opt TrainOptions) (*Model, err
 			}
 		}
 	}
-	m := &Model{Bits: opt.Bits, Bias: float32(bias), Weights: make([]float32, n)}
+	m := &Model{Bits: opt.Bits, Set: opt.Set, Bias: float32(bias), Weights: make([]float32, n)}
 	for i, v := range w {
 		if math.Abs(v) >= 1e-4 { // drop noise so the embedded file stays small
 			m.Weights[i] = float32(v)

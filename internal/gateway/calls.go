@@ -9,6 +9,7 @@ import (
 
 	"github.com/warden-mcp/warden/internal/guard"
 	"github.com/warden-mcp/warden/internal/mcp"
+	"github.com/warden-mcp/warden/internal/transport"
 )
 
 // maxInputRounds bounds multi round-trip exchanges bridged by Warden.
@@ -58,6 +59,11 @@ func (g *Gateway) forwardGuarded(ctx context.Context, s *Session, m *mcp.Message
 		rewrite(p)
 	}
 	p = g.upstreamParams(s, u, p)
+	if info := u.Info(); info != nil && info.Modern && m.Method == mcp.MethodToolsCall {
+		if h := g.upstreamParamHeaders(u.Name(), target, p["arguments"]); h != nil {
+			ctx = transport.WithHeader(ctx, h)
+		}
+	}
 
 	resp, errResp := g.forward(ctx, s, u, m.Method, p, send, ex, target, start)
 	if errResp != nil {
@@ -107,7 +113,7 @@ func (g *Gateway) forward(ctx context.Context, s *Session, u *Upstream, method s
 	if s.modern && info != nil && !info.Modern && bridgeable(method) {
 		return g.forwardMRTR(ctx, s, u, method, p, send, req, target, start)
 	}
-	peer := &sessionPeer{s: s, send: send}
+	peer := &guardedPeer{g: g, s: s, u: u, inner: &sessionPeer{s: s, send: send}}
 	for round := 0; ; round++ {
 		resp, err := u.Call(ctx, method, p.Encode(), peer)
 		if err != nil {
@@ -139,7 +145,7 @@ func bridgeable(method string) bool {
 
 // answerInputs asks a legacy client each input request of an
 // input_required result.
-func (g *Gateway) answerInputs(ctx context.Context, s *Session, peer *sessionPeer, res mcp.Object) (json.RawMessage, *mcp.Message) {
+func (g *Gateway) answerInputs(ctx context.Context, s *Session, peer Peer, res mcp.Object) (json.RawMessage, *mcp.Message) {
 	var reqs map[string]struct {
 		Method string          `json:"method"`
 		Params json.RawMessage `json:"params"`
@@ -331,6 +337,48 @@ func (p *sessionPeer) Request(ctx context.Context, method string, params json.Ra
 		send = func(_ context.Context, m *mcp.Message) error { p.s.post(m); return nil }
 	}
 	return p.s.ask(ctx, method, params, send)
+}
+
+// guardedPeer runs the guards over an upstream's requests to the client
+// (sampling, elicitation, roots) and over the client's answers, so neither
+// direction of that side channel escapes inspection.
+type guardedPeer struct {
+	g     *Gateway
+	s     *Session
+	u     *Upstream
+	inner Peer
+}
+
+func (p *guardedPeer) Key() string { return p.inner.Key() }
+
+func (p *guardedPeer) Notify(ctx context.Context, n *mcp.Message) { p.inner.Notify(ctx, n) }
+
+func (p *guardedPeer) Request(ctx context.Context, method string, params json.RawMessage) (*mcp.Message, error) {
+	ex := &guard.Exchange{Phase: guard.PhaseServerRequest, Session: p.s.info(), Server: p.u.Name(), Method: method, Params: params}
+	t0 := time.Now()
+	out := p.g.chain.Run(ctx, ex)
+	if err := p.g.recordVerdicts(ctx, ex, out, time.Since(t0), ""); err != nil {
+		return nil, mcp.NewError(mcp.CodeDenied, "Warden could not audit this request", nil)
+	}
+	if out.Final.Action == guard.Deny {
+		return nil, mcp.NewError(mcp.CodeDenied, "Warden refused this request: "+out.Final.Reason, nil)
+	}
+	resp, err := p.inner.Request(ctx, method, ex.Params)
+	if err != nil || resp.Error != nil {
+		return resp, err
+	}
+	// The client's answer travels toward the upstream: request phase.
+	ans := &guard.Exchange{Phase: guard.PhaseRequest, Session: ex.Session, Server: p.u.Name(), Method: method,
+		Params: ex.Params, Result: resp.Result, Values: ex.Values}
+	t0 = time.Now()
+	out = p.g.chain.Run(ctx, ans)
+	if err := p.g.recordVerdicts(ctx, ans, out, time.Since(t0), digest(resp.Result)); err != nil {
+		return nil, mcp.NewError(mcp.CodeDenied, "Warden could not audit this answer", nil)
+	}
+	if out.Final.Action == guard.Deny {
+		return nil, mcp.NewError(mcp.CodeDenied, "Warden withheld the client's answer: "+out.Final.Reason, nil)
+	}
+	return &mcp.Message{ID: resp.ID, Result: ans.Result}, nil
 }
 
 func (g *Gateway) denied(method, reason string) *mcp.Message {

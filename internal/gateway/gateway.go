@@ -74,10 +74,11 @@ type Gateway struct {
 	chain    *guard.Chain
 	metrics  *Metrics
 
-	mu        sync.Mutex
-	resIndex  map[string]string // resource URI → upstream name
-	listeners map[*listener]struct{}
-	parked    map[string]*parkedCall
+	mu          sync.Mutex
+	resIndex    map[string]string                   // resource URI → upstream name
+	toolHeaders map[string]map[string][]paramHeader // upstream → tool → mirrored arguments
+	listeners   map[*listener]struct{}
+	parked      map[string]*parkedCall
 }
 
 // New builds a gateway. Upstreams are connected by Run.
@@ -98,15 +99,16 @@ func New(opts Options) (*Gateway, error) {
 		opts.Metrics = NewMetrics(nil)
 	}
 	g := &Gateway{
-		opts:      opts,
-		log:       opts.Logger,
-		ups:       opts.Upstreams,
-		byName:    make(map[string]*Upstream),
-		chain:     opts.Chain,
-		metrics:   opts.Metrics,
-		resIndex:  make(map[string]string),
-		listeners: make(map[*listener]struct{}),
-		parked:    make(map[string]*parkedCall),
+		opts:        opts,
+		log:         opts.Logger,
+		ups:         opts.Upstreams,
+		byName:      make(map[string]*Upstream),
+		chain:       opts.Chain,
+		metrics:     opts.Metrics,
+		resIndex:    make(map[string]string),
+		toolHeaders: make(map[string]map[string][]paramHeader),
+		listeners:   make(map[*listener]struct{}),
+		parked:      make(map[string]*parkedCall),
 		sessions: sessions{
 			byID: make(map[string]*Session),
 			max:  opts.MaxSessions,
@@ -259,6 +261,9 @@ func (g *Gateway) Handle(ctx context.Context, s *Session, m *mcp.Message, send S
 
 func (g *Gateway) request(ctx context.Context, s *Session, m *mcp.Message, send Sender) *mcp.Message {
 	if s.modern {
+		if removedInStateless(m.Method) {
+			return mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeMethodNotFound, "method not found: "+m.Method+" is not part of the stateless protocol", nil))
+		}
 		if e := checkModernMeta(m); e != nil {
 			return mcp.NewErrorResponse(nil, e)
 		}
@@ -294,6 +299,15 @@ func (g *Gateway) request(ctx context.Context, s *Session, m *mcp.Message, send 
 		return g.listen(ctx, s, m, send)
 	}
 	return g.forwardUnknown(ctx, s, m, send)
+}
+
+// removedInStateless lists methods that 2026-07-28 removed.
+func removedInStateless(method string) bool {
+	switch method {
+	case mcp.MethodInitialize, mcp.MethodPing, mcp.MethodSetLevel, mcp.MethodResourcesSubscribe, mcp.MethodResourcesUnsub:
+		return true
+	}
+	return false
 }
 
 // checkModernMeta enforces the required _meta of a stateless request.
@@ -498,8 +512,14 @@ func (g *Gateway) upstreamNotification(u *Upstream, n *mcp.Message) {
 		uri := mcp.StringField(n.Params, "uri")
 		g.notifySubscribers(u.Name(), uri, n)
 	default:
-		for _, s := range g.sessions.all() {
-			s.post(n)
+		// Log messages and other notifications that belong to no call
+		// come from an upstream shared by every session: sending them to
+		// all would leak one principal's traffic to another. They go to
+		// the only session, or nowhere.
+		if all := g.sessions.all(); len(all) == 1 {
+			all[0].post(n)
+		} else {
+			g.log.Debug("upstream notification with no session to route to; dropped", "upstream", u.Name(), "method", n.Method)
 		}
 	}
 }

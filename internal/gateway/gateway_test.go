@@ -379,4 +379,3 @@ func TestAuditFailureFailsClosed(t *testing.T) {
 		t.Errorf("call went through without an audit record: %+v (upstream calls %d)", res, upstreamCalls.Load())
 	}
 }
-

@@ -83,8 +83,8 @@ func serveUpstream(t *testing.T, s *sdk.Server, stateless bool) string {
 }
 
 type gwOpts struct {
-	guards []guard.Guard
-	auth   gateway.Authenticator
+	guards  []guard.Guard
+	auth    gateway.Authenticator
 	max     int64
 	proto   string
 	timeout time.Duration

@@ -298,7 +298,7 @@ func (h *httpHandler) post(w http.ResponseWriter, r *http.Request) {
 			writeJSONError(w, http.StatusBadRequest, nil, mcp.NewError(mcp.CodeInvalidRequest, "unsupported MCP-Protocol-Version "+v, nil))
 			return
 		}
-	} else if m.Method == mcp.MethodInitialize {
+	} else if m.Method == mcp.MethodInitialize && !mcp.IsModern(r.Header.Get("Mcp-Protocol-Version")) {
 		s = h.g.NewSession(p)
 	} else {
 		modern, e := checkModernHeaders(r, m)
@@ -313,13 +313,20 @@ func (h *httpHandler) post(w http.ResponseWriter, r *http.Request) {
 		}
 		s = h.g.StatelessSession(p, m.Params)
 		defer s.close()
+		if e := h.g.CheckParamHeaders(r.Context(), s, m, r.Header); e != nil {
+			h.g.metrics.TransportError("header_mismatch")
+			writeJSONError(w, http.StatusBadRequest, m.ID, e)
+			return
+		}
 	}
 	if m.Kind() != mcp.KindRequest {
 		h.g.Handle(r.Context(), s, m, nil)
 		w.WriteHeader(http.StatusAccepted)
 		return
 	}
-	sw := &streamWriter{w: w, fl: flusherOf(w)}
+	sw := &streamWriter{w: w, fl: flusherOf(w),
+		preferSSE: m.Method != mcp.MethodInitialize && strings.Contains(r.Header.Get("Accept"), "text/event-stream"),
+		retryHint: !s.modern}
 	resp := h.g.Handle(r.Context(), s, m, sw.send)
 	if m.Method == mcp.MethodInitialize && resp.Error == nil {
 		w.Header().Set("Mcp-Session-Id", s.ID())
@@ -401,14 +408,20 @@ func flusherOf(w http.ResponseWriter) http.Flusher {
 	return f
 }
 
-// streamWriter answers one POST: plain JSON when the response is all there
-// is, an SSE stream once a related message has to go first.
+// streamWriter answers one POST. Nothing is written until there is
+// something to send, so an error known only at the end can still carry its
+// HTTP status: a related message opens an SSE stream; a lone response goes
+// as SSE when the client accepts it (as reference servers answer), as JSON
+// when it is an error with a status of its own.
 type streamWriter struct {
-	mu   sync.Mutex
-	w    http.ResponseWriter
-	fl   http.Flusher
-	sse  bool
-	done bool
+	mu        sync.Mutex
+	w         http.ResponseWriter
+	fl        http.Flusher
+	sse       bool
+	done      bool
+	preferSSE bool
+	// retryHint adds an SSE retry field (SEP-1699) to legacy streams.
+	retryHint bool
 }
 
 var errStreamClosed = errors.New("the request's stream is closed")
@@ -420,12 +433,7 @@ func (sw *streamWriter) send(ctx context.Context, m *mcp.Message) error {
 		return errStreamClosed
 	}
 	if !sw.sse {
-		sw.sse = true
-		h := sw.w.Header()
-		h.Set("Content-Type", "text/event-stream")
-		h.Set("Cache-Control", "no-cache")
-		h.Set("X-Accel-Buffering", "no")
-		sw.w.WriteHeader(http.StatusOK)
+		sw.openLocked()
 	}
 	if err := transport.WriteEvent(sw.w, "", "message", m.Encode()); err != nil {
 		return err
@@ -436,10 +444,31 @@ func (sw *streamWriter) send(ctx context.Context, m *mcp.Message) error {
 	return nil
 }
 
+func (sw *streamWriter) openLocked() {
+	if sw.sse {
+		return
+	}
+	sw.sse = true
+	h := sw.w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("Cache-Control", "no-cache")
+	h.Set("X-Accel-Buffering", "no")
+	sw.w.WriteHeader(http.StatusOK)
+	if sw.retryHint {
+		_, _ = io.WriteString(sw.w, "retry: 1000\n\n")
+	}
+	if sw.fl != nil {
+		sw.fl.Flush()
+	}
+}
+
 func (sw *streamWriter) finish(resp *mcp.Message, status int) {
 	sw.mu.Lock()
 	defer sw.mu.Unlock()
 	sw.done = true
+	if !sw.sse && sw.preferSSE && status == http.StatusOK {
+		sw.openLocked()
+	}
 	if sw.sse {
 		_ = transport.WriteEvent(sw.w, "", "message", resp.Encode())
 		if sw.fl != nil {

@@ -91,7 +91,7 @@ func (g *Gateway) list(ctx context.Context, s *Session, m *mcp.Message, k itemKi
 		if i == start.U {
 			upCursor = start.C
 		}
-		if err := u.WaitReady(ctx); err != nil {
+		if err := u.awaitReady(ctx); err != nil {
 			if !g.federated() {
 				return upstreamError(err)
 			}
@@ -193,6 +193,9 @@ func (g *Gateway) listPage(ctx context.Context, s *Session, m *mcp.Message, para
 
 // renameItem namespaces an item for the client and indexes resources.
 func (g *Gateway) renameItem(server string, it guard.Item, k itemKind) json.RawMessage {
+	if k == kindTool {
+		g.rememberTool(server, it.Raw)
+	}
 	if k.byURI {
 		if k == kindResource {
 			g.mu.Lock()

@@ -95,8 +95,9 @@ func (g *Gateway) forwardMRTR(ctx context.Context, s *Session, u *Upstream, meth
 		cancel:  cancel,
 	}
 	params := p.Encode()
+	peer := &guardedPeer{g: g, s: s, u: u, inner: pc.peer}
 	go func() {
-		resp, err := u.Call(callCtx, method, params, pc.peer)
+		resp, err := u.Call(callCtx, method, params, peer)
 		pc.results <- callResult{resp, err}
 	}()
 	return g.awaitParked(ctx, pc)

@@ -44,13 +44,13 @@ type UpstreamOptions struct {
 	Dialer   transport.Dialer
 	Protocol string // auto, modern or legacy
 	// Timeout bounds each request; progress resets it up to MaxTimeout.
-	Timeout, MaxTimeout         time.Duration
-	InitialBackoff, MaxBackoff  time.Duration
-	Logger                      *slog.Logger
-	ClientName, ClientVersion   string
-	OnNotify                    func(u *Upstream, n *mcp.Message)
-	OnState                     func(u *Upstream, up bool)
-	HandshakeTimeout            time.Duration
+	Timeout, MaxTimeout        time.Duration
+	InitialBackoff, MaxBackoff time.Duration
+	Logger                     *slog.Logger
+	ClientName, ClientVersion  string
+	OnNotify                   func(u *Upstream, n *mcp.Message)
+	OnState                    func(u *Upstream, up bool)
+	HandshakeTimeout           time.Duration
 }
 
 // Upstream is one MCP server behind Warden, reached over one connection
@@ -158,6 +158,17 @@ func (u *Upstream) WaitReady(ctx context.Context) error {
 	}
 }
 
+// awaitReady gives a reconnecting upstream a moment, and a dead one an
+// answer: it waits at most min(Timeout, maxReadyWait).
+func (u *Upstream) awaitReady(ctx context.Context) error {
+	if u.Ready() {
+		return nil
+	}
+	wctx, cancel := context.WithTimeout(ctx, min(u.opts.Timeout, maxReadyWait))
+	defer cancel()
+	return u.WaitReady(wctx)
+}
+
 // Run keeps the upstream connected until ctx ends, redialling with
 // exponential backoff and jitter.
 func (u *Upstream) Run(ctx context.Context) {
@@ -212,6 +223,11 @@ func (u *Upstream) session(ctx context.Context) error {
 	u.log.Info("upstream connected", "protocol", info.Protocol)
 	if u.opts.OnState != nil {
 		u.opts.OnState(u, true)
+	}
+	listenCtx, stopListen := context.WithCancel(ctx)
+	defer stopListen()
+	if info.Modern {
+		go u.listen(listenCtx, info)
 	}
 	select {
 	case err = <-readErr:
@@ -359,19 +375,20 @@ var ErrTimeout = errors.New("request timed out")
 // notifications reset the timeout, never past MaxTimeout. If ctx ends
 // first, the upstream is told with notifications/cancelled.
 func (u *Upstream) Call(ctx context.Context, method string, params json.RawMessage, peer Peer) (*mcp.Message, error) {
-	if !u.Ready() {
-		// A restarting upstream gets a moment; a dead one an answer.
-		wctx, cancel := context.WithTimeout(ctx, min(u.opts.Timeout, maxReadyWait))
-		err := u.WaitReady(wctx)
-		cancel()
-		if err != nil {
-			return nil, err
-		}
+	if err := u.awaitReady(ctx); err != nil {
+		return nil, err
 	}
 	return u.roundTrip(ctx, method, params, peer)
 }
 
 func (u *Upstream) roundTrip(ctx context.Context, method string, params json.RawMessage, peer Peer) (*mcp.Message, error) {
+	return u.exchange(ctx, method, params, peer, true)
+}
+
+// exchange sends one request and waits for its response; bounded says
+// whether Warden's request timeouts apply (a subscription is unbounded and
+// lives as long as ctx).
+func (u *Upstream) exchange(ctx context.Context, method string, params json.RawMessage, peer Peer, bounded bool) (*mcp.Message, error) {
 	n := u.nextID.Add(1)
 	c := &call{
 		id:       mcp.IntID(n),
@@ -404,12 +421,18 @@ func (u *Upstream) roundTrip(ctx context.Context, method string, params json.Raw
 	defer timer.Stop()
 	hardStop := time.NewTimer(u.opts.MaxTimeout)
 	defer hardStop.Stop()
+	if !bounded {
+		timer.Stop()
+		hardStop.Stop()
+	}
 	for {
 		select {
 		case resp := <-c.done:
 			return resp, nil
 		case <-c.activity:
-			timer.Reset(u.opts.Timeout)
+			if bounded {
+				timer.Reset(u.opts.Timeout)
+			}
 		case <-timer.C:
 			forget()
 			u.cancelUpstream(c.id, "timed out in Warden")
@@ -636,3 +659,61 @@ func mustJSON(v any) json.RawMessage {
 }
 
 func jsonContains(b []byte, s string) bool { return bytes.Contains(b, []byte(s)) }
+
+// listen keeps a subscriptions/listen stream open on a stateless upstream,
+// so its list changes reach Warden as a legacy upstream's would.
+func (u *Upstream) listen(ctx context.Context, info *ServerInfo) {
+	want := map[string]bool{}
+	for _, k := range []string{"tools", "prompts", "resources"} {
+		var c struct {
+			ListChanged bool `json:"listChanged"`
+		}
+		if json.Unmarshal(info.Capabilities[k], &c) == nil && c.ListChanged {
+			want[k+"ListChanged"] = true
+		}
+	}
+	if len(want) == 0 {
+		return
+	}
+	params := map[string]any{
+		"notifications": want,
+		"_meta": map[string]any{
+			mcp.MetaProtocolVersion:    info.Protocol,
+			mcp.MetaClientCapabilities: map[string]any{},
+			mcp.MetaClientInfo:         u.clientInfo(),
+		},
+	}
+	for ctx.Err() == nil {
+		resp, err := u.exchange(ctx, mcp.MethodSubscriptionsListen, mustJSON(params), listenPeer{u}, false)
+		if ctx.Err() != nil {
+			return
+		}
+		if err != nil || resp.Error != nil {
+			u.log.Debug("upstream subscription ended", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(time.Second):
+		}
+	}
+}
+
+// listenPeer hands an upstream subscription's notifications to the
+// gateway.
+type listenPeer struct{ u *Upstream }
+
+func (p listenPeer) Key() string { return "listen:" + p.u.opts.Name }
+
+func (p listenPeer) Notify(ctx context.Context, n *mcp.Message) {
+	if n.Method == mcp.NotifySubscriptionsAck {
+		return
+	}
+	if p.u.opts.OnNotify != nil {
+		p.u.opts.OnNotify(p.u, n)
+	}
+}
+
+func (p listenPeer) Request(ctx context.Context, method string, params json.RawMessage) (*mcp.Message, error) {
+	return nil, mcp.NewError(mcp.CodeInvalidRequest, "requests are not accepted on a subscription", nil)
+}

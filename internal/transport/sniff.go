@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"strings"
 )
 
@@ -21,6 +22,8 @@ type sniffed struct {
 	Modern    string          // params._meta protocol version, if any
 	Name      string          // params.name or params.uri
 	CancelsID json.RawMessage // params.requestId of notifications/cancelled
+	// extra are caller-supplied per-message headers (Mcp-Param-*).
+	extra http.Header
 }
 
 func (s sniffed) isRequest() bool { return s.Method != "" && s.ID != nil }

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"time"
 )
 
 // SSEDialer connects to a server speaking the deprecated HTTP+SSE transport
@@ -44,7 +45,14 @@ func (d *SSEDialer) Dial(ctx context.Context) (Conn, error) {
 		in:     make(chan item, 16),
 	}
 	c.ctx, c.cancel = context.WithCancel(context.Background())
-	// The stream outlives Dial's ctx; only its setup is bounded by it.
+	// The stream outlives Dial's ctx; only its setup is bounded by it (and
+	// by a default, so a server that never names its endpoint cannot hang
+	// the caller).
+	if _, ok := ctx.Deadline(); !ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, sseDialTimeout)
+		defer cancel()
+	}
 	stop := context.AfterFunc(ctx, c.cancel)
 	defer stop()
 	fail := func(err error) (Conn, error) {
@@ -99,6 +107,10 @@ func (d *SSEDialer) Dial(ctx context.Context) (Conn, error) {
 	go c.readStream(resp.Body, er)
 	return c, nil
 }
+
+// sseDialTimeout bounds waiting for the endpoint event when Dial's ctx has
+// no deadline.
+const sseDialTimeout = 30 * time.Second
 
 type sseConn struct {
 	endpoint string
@@ -178,7 +190,8 @@ func (c *sseConn) Write(ctx context.Context, msg []byte) error {
 		if !s.isRequest() || c.ctx.Err() != nil {
 			return fmt.Errorf("posting %s: %w", describe(s), plainErr(err))
 		}
-		failure = errorResponse(s.ID, -32603, fmt.Sprintf("upstream request failed: %v", plainErr(err)), nil)
+		c.logger.Warn("posting to upstream", "url", c.endpoint, "method", s.Method, "error", plainErr(err))
+		failure = errorResponse(s.ID, -32603, "upstream request failed", nil)
 	case !is2xx(resp.StatusCode):
 		body, _ := readBounded(resp.Body, c.max)
 		drainClose(resp.Body)

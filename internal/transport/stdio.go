@@ -137,6 +137,7 @@ type stdioConn struct {
 	logger *slog.Logger
 
 	writeMu sync.Mutex
+	broken  bool           // guarded by writeMu
 	msgs    chan stdioItem // closed by readStdout after its final item
 	exited  chan struct{}  // closed once the child is reaped
 	exitErr error          // set before exited is closed
@@ -264,6 +265,9 @@ func (c *stdioConn) Write(ctx context.Context, msg []byte) error {
 		return fmt.Errorf("writing to %s: %w", c.cmd.Path, os.ErrClosed)
 	default:
 	}
+	if c.broken {
+		return fmt.Errorf("writing to %s: an earlier write was cut short; redial", c.cmd.Path)
+	}
 	if dl, ok := ctx.Deadline(); ok {
 		c.stdin.SetWriteDeadline(dl)
 	} else {
@@ -281,7 +285,11 @@ func (c *stdioConn) Write(ctx context.Context, msg []byte) error {
 		defer close(fired)
 		c.stdin.SetWriteDeadline(time.Now())
 	})
-	_, err := c.stdin.Write(buf)
+	n, err := c.stdin.Write(buf)
+	if err != nil && n > 0 {
+		// Half a line is in the pipe: the framing is lost for good.
+		c.broken = true
+	}
 	if !stop() {
 		<-fired // its deadline must not leak into the next Write
 	}

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 )
@@ -102,6 +103,7 @@ func (c *streamConn) Write(ctx context.Context, msg []byte) error {
 	if err != nil {
 		return fmt.Errorf("writing to %s: %w", c.url, err)
 	}
+	s.extra = HeaderFrom(ctx)
 	c.mu.Lock()
 	if c.closed {
 		c.mu.Unlock()
@@ -199,6 +201,11 @@ func (c *streamConn) do(ctx context.Context, method string, s sniffed, body []by
 				req.Header.Set(hdrName, encodeHeaderValue(s.Name))
 			}
 		}
+		for k, v := range s.extra {
+			if strings.HasPrefix(http.CanonicalHeaderKey(k), "Mcp-Param-") {
+				req.Header[http.CanonicalHeaderKey(k)] = v
+			}
+		}
 	} else if s.Method != "initialize" {
 		c.mu.Lock()
 		sid, ver := c.sessionID, c.version
@@ -232,7 +239,10 @@ func (c *streamConn) roundTrip(ctx context.Context, p *pending, s sniffed, msg [
 	}()
 	resp, sent, err := c.do(ctx, http.MethodPost, s, msg, "")
 	if err != nil {
-		c.failRequest(p, s, fmt.Sprintf("upstream request failed: %v", err))
+		// The detail (addresses, resolver errors) goes to the log, not to
+		// the client.
+		c.logger.Warn("posting to upstream", "url", c.url, "method", s.Method, "error", err)
+		c.failRequest(p, s, "upstream request failed")
 		return
 	}
 	defer drainClose(resp.Body)

@@ -388,3 +388,52 @@ func serve(t *testing.T, h http.Handler) *httptest.Server {
 	t.Cleanup(ts.Close)
 	return ts
 }
+
+func TestStreamableGETStreamReconnects(t *testing.T) {
+	var gets atomic.Int32
+	ts, rec := fakeUpstream(t, func(w http.ResponseWriter, r *http.Request, body string) {
+		switch {
+		case strings.Contains(body, `"initialize"`):
+			w.Header().Set("Mcp-Session-Id", "sess-g")
+			w.Header().Set("Content-Type", "application/json")
+			io.WriteString(w, `{"jsonrpc":"2.0","id":1,"result":{"protocolVersion":"2025-06-18","capabilities":{},"serverInfo":{"name":"f","version":"1"}}}`)
+		case r.Method == http.MethodPost:
+			w.WriteHeader(http.StatusAccepted)
+		case r.Method == http.MethodGet:
+			w.Header().Set("Content-Type", "text/event-stream")
+			if gets.Add(1) == 1 {
+				io.WriteString(w, "retry: 10\nid: g1\ndata: {\"jsonrpc\":\"2.0\",\"method\":\"n/one\"}\n\n")
+				return // the server ends the stream; the client must come back
+			}
+			io.WriteString(w, "id: g2\ndata: {\"jsonrpc\":\"2.0\",\"method\":\"n/two\"}\n\n")
+			w.(http.Flusher).Flush()
+			select {
+			case <-r.Context().Done():
+			case <-time.After(10 * time.Second):
+			}
+		default:
+			w.WriteHeader(http.StatusMethodNotAllowed)
+		}
+	})
+	c := dialT(t, &StreamableDialer{URL: ts.URL})
+	write(t, c, msgInitialize)
+	readUntil(t, c, "1")
+	write(t, c, msgInitialized)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	for _, want := range []string{"n/one", "n/two"} {
+		in, err := c.Read(ctx)
+		if err != nil {
+			t.Fatalf("reading %s: %v", want, err)
+		}
+		mustContain(t, in.Msg, want)
+		if in.Related != nil {
+			t.Fatalf("GET message Related = %s", in.Related)
+		}
+	}
+	g := rec.find(http.MethodGet, "")
+	if len(g) != 2 || g[0].header.Get("Last-Event-ID") != "" || g[1].header.Get("Last-Event-ID") != "g1" ||
+		g[1].header.Get("Mcp-Session-Id") != "sess-g" || g[1].header.Get("MCP-Protocol-Version") != "2025-06-18" {
+		t.Fatalf("GET requests wrong: %+v", g)
+	}
+}

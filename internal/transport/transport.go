@@ -6,6 +6,7 @@ package transport
 import (
 	"context"
 	"encoding/json"
+	"net/http"
 )
 
 // Incoming is one message read from a peer.
@@ -37,4 +38,20 @@ type Conn interface {
 // Dialer opens a new Conn. Upstream clients redial after a connection dies.
 type Dialer interface {
 	Dial(ctx context.Context) (Conn, error)
+}
+
+type headerKey struct{}
+
+// WithHeader attaches HTTP headers to the message written with ctx: the
+// 2026-07-28 Mcp-Param-* headers that mirror tool arguments, which only the
+// gateway can compute (it knows the tool's schema). HTTP transports add
+// them to the request that carries the message; others ignore them.
+func WithHeader(ctx context.Context, h http.Header) context.Context {
+	return context.WithValue(ctx, headerKey{}, h)
+}
+
+// HeaderFrom returns the headers attached by WithHeader, or nil.
+func HeaderFrom(ctx context.Context) http.Header {
+	h, _ := ctx.Value(headerKey{}).(http.Header)
+	return h
 }

@@ -17,11 +17,12 @@ import (
 func TestInteractive(t *testing.T) {
 	need(t)
 	w := startWarden(t, map[string][]string{"everything": everythingCmd()})
-	for _, version := range []string{legacyVersion, modernVersion} {
+	for _, version := range eras {
 		t.Run(version, func(t *testing.T) {
 			t.Run("progress", func(t *testing.T) { testProgress(t, w, version) })
 			t.Run("sampling", func(t *testing.T) { testSampling(t, w, version) })
 			t.Run("elicitation", func(t *testing.T) { testElicitation(t, w, version) })
+			t.Run("isolation", func(t *testing.T) { testIsolation(t, w, version) })
 			t.Run("cancel", func(t *testing.T) { testCancel(t, w, version) })
 		})
 	}
@@ -150,6 +151,9 @@ func testCancel(t *testing.T, w *wardenProc, version string) {
 		msg := fmt.Sprintf("still here %d", i)
 		res, err := cs.CallTool(ctx, &mcp.CallToolParams{Name: "echo", Arguments: map[string]any{"message": msg}})
 		if err != nil || texts(res) != "Echo: "+msg+"\n" {
+			if version == modernVersion && err != nil && strings.Contains(err.Error(), "notifications/cancelled") {
+				knownBug(t, bugModernNotificationMeta)
+			}
 			t.Fatalf("echo after cancel = %v, %v", res, err)
 		}
 	}
@@ -169,5 +173,67 @@ func testCancel(t *testing.T, w *wardenProc, version string) {
 	h.mu.Unlock()
 	if later != n {
 		t.Errorf("progress for the cancelled call kept arriving (%d, then %d notifications)", n, later)
+	}
+}
+
+// testIsolation has one session (bob) busy with a long call while another
+// (alice) makes a call that samples: the upstream's sampling request must
+// reach alice, whose call caused it, and never bob.
+func testIsolation(t *testing.T, w *wardenProc, version string) {
+	asked := map[string]chan string{"alice": make(chan string, 10), "bob": make(chan string, 10)}
+	progress := map[string]chan *mcp.ProgressNotificationParams{}
+	sessions := map[string]*mcp.ClientSession{}
+	for name, ch := range asked {
+		h := newHandlers()
+		progress[name] = h.progCh
+		opts := h.options()
+		opts.CreateMessageHandler = func(_ context.Context, req *mcp.CreateMessageRequest) (*mcp.CreateMessageResult, error) {
+			text := ""
+			if len(req.Params.Messages) > 0 {
+				if tc, ok := req.Params.Messages[0].Content.(*mcp.TextContent); ok {
+					text = tc.Text
+				}
+			}
+			ch <- text
+			return &mcp.CreateMessageResult{Content: &mcp.TextContent{Text: "answer-from-" + name}, Model: "m", Role: "assistant"}, nil
+		}
+		sessions[name] = connectWith(t, w.url, version, opts)
+	}
+	ctx := testCtx(t, 30*time.Second)
+
+	busy := make(chan error, 1)
+	go func() {
+		p := &mcp.CallToolParams{Name: "trigger-long-running-operation", Arguments: map[string]any{"duration": 2, "steps": 4}}
+		p.SetProgressToken("bob-busy")
+		_, err := sessions["bob"].CallTool(ctx, p)
+		busy <- err
+	}()
+	select {
+	case <-progress["bob"]:
+	case err := <-busy:
+		t.Fatalf("bob's long call ended before any progress: %v", err)
+	case <-time.After(10 * time.Second):
+		t.Fatal("bob's long call sent no progress within 10s")
+	}
+
+	res, err := sessions["alice"].CallTool(ctx, &mcp.CallToolParams{Name: "trigger-sampling-request",
+		Arguments: map[string]any{"prompt": "prompt-of-alice"}})
+	if err != nil {
+		t.Fatalf("alice's sampling call: %v", err)
+	}
+	if strings.Contains(texts(res), "answer-from-bob") {
+		t.Errorf("alice's call got bob's sampled answer: %q", texts(res))
+	}
+	if err := <-busy; err != nil {
+		t.Errorf("bob's long call: %v", err)
+	}
+	close(asked["bob"])
+	for q := range asked["bob"] {
+		t.Errorf("bob's sampling handler was asked %q, caused by alice's call", q)
+	}
+	// Failing closed is safe, but still a bug.
+	if !strings.Contains(texts(res), "answer-from-alice") {
+		knownBug(t, bugSamplingWhileOtherBusy)
+		t.Errorf("alice's sampling call, with bob's call in flight, returned %q; want alice's sampled answer", texts(res))
 	}
 }

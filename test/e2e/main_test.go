@@ -154,6 +154,9 @@ type wardenProc struct {
 	log     *lockedBuffer
 	exited  chan struct{}
 	waitErr error
+	// minAudit is how many audit records the test expects at least, checked
+	// after Warden stops.
+	minAudit int
 }
 
 var listeningRE = regexp.MustCompile(`msg="warden listening" url=(\S+)`)
@@ -275,7 +278,9 @@ func (w *wardenProc) stop(t *testing.T) {
 			t.Errorf("warden did not exit within 15s of SIGTERM")
 		}
 	}
-	verifyAudit(t, w.dataDir())
+	if n := verifyAudit(t, w.dataDir()); n < w.minAudit {
+		t.Errorf("audit chain holds %d records, want at least %d (one per tool call)", n, w.minAudit)
+	}
 	if t.Failed() {
 		t.Logf("warden log:\n%s", w.log)
 	}
@@ -308,7 +313,13 @@ func verifyAudit(t *testing.T, dataDir string) int {
 const (
 	legacyVersion = "2025-11-25"
 	modernVersion = "2026-07-28"
+	// legacySSE is not a version but the 2024-11-05 HTTP+SSE transport at
+	// /sse and /message, spoken with the legacy version.
+	legacySSE = "http+sse"
 )
+
+// eras are the ways a client can reach Warden over HTTP.
+var eras = []string{legacyVersion, modernVersion, legacySSE}
 
 // clientHandlers records what Warden relayed to the client.
 type clientHandlers struct {
@@ -375,11 +386,25 @@ func connectHTTP(t *testing.T, url, version string, h *clientHandlers) *mcp.Clie
 	if h == nil {
 		h = newHandlers()
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	c := mcp.NewClient(&mcp.Implementation{Name: "warden-e2e", Version: "1"}, h.options())
-	cs, err := c.Connect(ctx, &mcp.StreamableClientTransport{Endpoint: url, MaxRetries: -1},
-		&mcp.ClientSessionOptions{ProtocolVersion: version})
+	return connectWith(t, url, version, h.options())
+}
+
+// connectWith is connectHTTP with the client's options as given.
+func connectWith(t *testing.T, url, version string, opts *mcp.ClientOptions) *mcp.ClientSession {
+	t.Helper()
+	// The SSE transport keeps Connect's context for its stream, so it must
+	// outlive Connect: bound only the connecting with a timer.
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	timer := time.AfterFunc(30*time.Second, cancel)
+	defer timer.Stop()
+	c := mcp.NewClient(&mcp.Implementation{Name: "warden-e2e", Version: "1"}, opts)
+	var tr mcp.Transport = &mcp.StreamableClientTransport{Endpoint: url, MaxRetries: -1}
+	if version == legacySSE {
+		tr = &mcp.SSEClientTransport{Endpoint: strings.TrimSuffix(url, "/mcp") + "/sse"}
+		version = legacyVersion
+	}
+	cs, err := c.Connect(ctx, tr, &mcp.ClientSessionOptions{ProtocolVersion: version})
 	if err != nil {
 		t.Fatalf("connecting to warden at %s with %s: %v", url, version, err)
 	}
@@ -402,7 +427,13 @@ func connectCommand(t *testing.T, argv []string, dir string, h *clientHandlers, 
 	}
 	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Dir = dir
-	cmd.Stderr = io.Discard
+	stderr := &lockedBuffer{}
+	cmd.Stderr = stderr
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("stderr of %v:\n%s", argv, stderr)
+		}
+	})
 	cs, err := c.Connect(ctx, &mcp.CommandTransport{Command: cmd, TerminateDuration: 2 * time.Second}, nil)
 	if err != nil {
 		t.Fatalf("connecting to %v over stdio: %v", argv, err)

@@ -51,6 +51,7 @@ func short(s string) string {
 func TestEverythingParity(t *testing.T) {
 	need(t)
 	w := startWarden(t, map[string][]string{"everything": everythingCmd()})
+	w.minAudit = 3 * 9 // the tool calls below, in three eras
 	direct := connectCommand(t, everythingCmd(), t.TempDir(), nil)
 	ctx := testCtx(t, 90*time.Second)
 	want := listAll(ctx, t, direct)
@@ -60,10 +61,10 @@ func TestEverythingParity(t *testing.T) {
 		}
 	}
 
-	for _, version := range []string{legacyVersion, modernVersion} {
+	for _, version := range eras {
 		t.Run(version, func(t *testing.T) {
 			cs := connectHTTP(t, w.url, version, nil)
-			if got := cs.InitializeResult().ProtocolVersion; got != version {
+			if got := cs.InitializeResult().ProtocolVersion; got != version && version != legacySSE {
 				t.Errorf("negotiated protocol %q, want %q", got, version)
 			}
 			t.Run("lists", func(t *testing.T) {
@@ -219,7 +220,7 @@ func TestFederation(t *testing.T) {
 		templates: merge(t, "templates", renamed(ev.templates, "ev"), renamed(fs.templates, "fs")),
 	}
 
-	for _, version := range []string{legacyVersion, modernVersion} {
+	for _, version := range eras {
 		t.Run(version, func(t *testing.T) {
 			cs := connectHTTP(t, w.url, version, nil)
 			got := listAll(ctx, t, cs)

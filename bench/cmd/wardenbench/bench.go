@@ -28,6 +28,8 @@ type settings struct {
 	Warmup      time.Duration `json:"warmup_ns"`
 	Duration    time.Duration `json:"duration_ns"`
 	Sessions    int           `json:"idle_sessions"`
+	DataDir     string        `json:"data_dir"`
+	DataFS      string        `json:"data_dir_filesystem"`
 	Keep        bool          `json:"-"`
 }
 
@@ -43,6 +45,7 @@ func parseFlags(args []string, stderr io.Writer) (settings, error) {
 	fs.DurationVar(&s.Warmup, "warmup", 0, "unrecorded calls before each cell (default 1s, quick 200ms)")
 	fs.DurationVar(&s.Duration, "duration", 0, "measured window of each cell (default 4s, quick 600ms)")
 	fs.IntVar(&s.Sessions, "sessions", 0, "idle sessions to open for the memory measurement (default 10000, quick 1000; 0 after flags means default, -1 skips)")
+	fs.StringVar(&s.DataDir, "data-dir", "", "directory under which each Warden gets its data_dir (default: the run's temporary directory); the audit log fsyncs there on every call, so its disk matters")
 	fs.BoolVar(&s.Keep, "keep", false, "keep the temporary directory (configs, logs, data)")
 	if err := fs.Parse(args); err != nil {
 		return s, err
@@ -184,13 +187,23 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	defer up.stop(5 * time.Second)
 	logf("upstream at %s (pid %d)", upURL, up.pid())
 
+	dataBase := dir
+	if s.DataDir != "" {
+		if dataBase, err = os.MkdirTemp(s.DataDir, "wardenbench-data-"); err != nil {
+			return fmt.Errorf("creating a directory under --data-dir: %w", err)
+		}
+		if !s.Keep {
+			defer os.RemoveAll(dataBase)
+		}
+	}
+	res.Settings.DataFS = fsType(dataBase)
 	maxSessions := max(20000, 2*s.Sessions)
-	off, err := startWarden(ctx, bin, dir, "guards-off", upURL+fixture.StatefulPath, true, maxSessions)
+	off, err := startWarden(ctx, bin, dir, dataBase, "guards-off", upURL+fixture.StatefulPath, true, maxSessions)
 	if err != nil {
 		return err
 	}
 	defer off.stop(10 * time.Second)
-	on, err := startWarden(ctx, bin, dir, "guards-on", upURL+fixture.StatefulPath, false, maxSessions)
+	on, err := startWarden(ctx, bin, dir, dataBase, "guards-on", upURL+fixture.StatefulPath, false, maxSessions)
 	if err != nil {
 		return err
 	}
@@ -198,7 +211,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// The stateless row's Warden has the fixture's stateless endpoint as
 	// its upstream, so that the whole path speaks 2026-07-28, as the
 	// direct row does.
-	mod, err := startWarden(ctx, bin, dir, "guards-on-stateless", upURL+fixture.StatelessPath, false, maxSessions)
+	mod, err := startWarden(ctx, bin, dir, dataBase, "guards-on-stateless", upURL+fixture.StatelessPath, false, maxSessions)
 	if err != nil {
 		return err
 	}
@@ -306,7 +319,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	mod.stop(10 * time.Second)
 
 	if s.Sessions > 0 {
-		idle, err := measureIdle(ctx, bin, dir, upURL+fixture.StatefulPath, s.Sessions, maxSessions, logf)
+		idle, err := measureIdle(ctx, bin, dir, dataBase, upURL+fixture.StatefulPath, s.Sessions, maxSessions, logf)
 		if err != nil {
 			return err
 		}
@@ -339,8 +352,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 // measureIdle opens n sessions on a fresh Warden (guards on) and reports
 // its RSS.
-func measureIdle(ctx context.Context, bin, dir, upstream string, n, maxSessions int, logf func(string, ...any)) (*Idle, error) {
-	w, err := startWarden(ctx, bin, dir, "idle", upstream, false, maxSessions)
+func measureIdle(ctx context.Context, bin, dir, dataBase, upstream string, n, maxSessions int, logf func(string, ...any)) (*Idle, error) {
+	w, err := startWarden(ctx, bin, dir, dataBase, "idle", upstream, false, maxSessions)
 	if err != nil {
 		return nil, err
 	}

@@ -156,7 +156,7 @@ type warden struct {
 	args   []string
 }
 
-func startWarden(ctx context.Context, bin, dir, name, upstreamURL string, guardsOff bool, maxSessions int) (*warden, error) {
+func startWarden(ctx context.Context, bin, dir, dataBase, name, upstreamURL string, guardsOff bool, maxSessions int) (*warden, error) {
 	addr, err := freeAddr()
 	if err != nil {
 		return nil, err
@@ -166,7 +166,7 @@ func startWarden(ctx context.Context, bin, dir, name, upstreamURL string, guards
 		return nil, fmt.Errorf("creating %s: %w", sub, err)
 	}
 	cfg := filepath.Join(sub, "warden.yaml")
-	if err := wardenConfig(cfg, addr, filepath.Join(sub, "data"), upstreamURL, guardsOff, maxSessions); err != nil {
+	if err := wardenConfig(cfg, addr, filepath.Join(dataBase, name), upstreamURL, guardsOff, maxSessions); err != nil {
 		return nil, fmt.Errorf("writing the %s config: %w", name, err)
 	}
 	args := []string{"serve", "--config", cfg}

@@ -51,6 +51,7 @@ func markdown(res *Results) string {
 		m.CPUs, m.CPUModel, float64(m.MemoryBytes)/(1<<30), m.GoVersion, m.Kernel, m.OSArch, m.LoadAvgStart, m.LoadAvgEnd)
 	s := res.Settings
 	fmt.Fprintf(&b, "Each cell: %s warm-up, %s measured; every worker holds its own session and calls back to back. Upstream: the go-sdk fixture (tool `payload`) in its own process, JSON responses. Warden's CPU is utime+stime over the measured window (cores = CPU seconds per second), its memory VmHWM (peak, reset before each cell) and VmRSS after it.\n\n", s.Warmup, s.Duration)
+	fmt.Fprintf(&b, "Warden's data_dir (SQLite audit log, fsync per commit) is on %s.\n\n", s.DataFS)
 	fmt.Fprintf(&b, "Guards: %s. %s\n\n", listOr(res.Guards, "none in this build"), res.GuardsNote)
 
 	b.WriteString("## Targets\n\n| target | want | got | status |\n|---|---|---|---|\n")

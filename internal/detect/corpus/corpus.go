@@ -36,8 +36,8 @@ func (it Item) IsTool() bool { return len(it.Tool.Fields) > 0 }
 
 // Skipped names a file that was read but held nothing usable, and why.
 type Skipped struct {
-	Path   string
-	Reason string
+	Path   string `json:"path"`
+	Reason string `json:"reason"`
 }
 
 // maxFile bounds one input file.
@@ -156,7 +156,10 @@ func Parse(data []byte, source string) ([]Item, string, error) {
 		}
 		items = append(items, got...)
 	}
-	if len(items) == 0 && reason == "" {
+	switch {
+	case len(items) > 0:
+		reason = "" // some items were skipped, the file as a whole was not
+	case reason == "":
 		reason = "no labelled items"
 	}
 	return items, reason, nil

@@ -40,6 +40,7 @@ type config struct {
 	crossval  bool
 	threshold float64
 	verbose   bool
+	floor     float64
 	topt      detect.TrainOptions
 }
 
@@ -55,11 +56,15 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.Float64Var(&c.threshold, "threshold", detect.DefaultThreshold, "threshold for the reported numbers")
 	fs.Float64Var(&c.topt.L2, "l2", 1e-4, "L2 regularisation per example")
 	fs.IntVar(&c.topt.Epochs, "epochs", 6, "training epochs")
+	var set uint
+	fs.UintVar(&set, "features", uint(detect.DefaultFeatures), "feature kinds: 1 words, 2 word pairs, 4 word triples, 8 character n-grams (sum)")
+	fs.Float64Var(&c.floor, "floor", detect.DefaultClassifierFloor, "classifier floor for the reported numbers")
 	fs.BoolVar(&c.verbose, "v", false, "with -crossval, print each held-out error")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	c.topt.Seed = c.seed
+	c.topt.Set = detect.FeatureSet(set)
 	d, err := loadData(c)
 	if err != nil {
 		return err
@@ -75,7 +80,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		return nil
 	}
 	r := rand.New(rand.NewPCG(c.seed, 1))
-	train := d.compose(r, c.synth, d.benign, nil)
+	train := d.compose(r, c.synth, d.benign, nil, true)
 	m, err := detect.Train(ctx, samples(train), c.topt)
 	if err != nil {
 		return err
@@ -93,16 +98,19 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 			nz++
 		}
 	}
-	fmt.Fprintf(stdout, "trained on %d tools (%d malicious); %d non-zero weights; wrote %s (%d bytes)\n",
+	fmt.Fprintf(stdout, "trained on %d examples (%d malicious, before pairing); %d non-zero weights; wrote %s (%d bytes)\n",
 		len(train), countMal(train), nz, c.out, len(bin))
 	return nil
 }
 
 type data struct {
-	benign   []corpus.Item // tools, Source names the group (server)
-	fuzzdMal []corpus.Item
-	secbench []corpus.Item // texts
-	msbTasks []string
+	benign []corpus.Item // tools, Source names the group (server)
+	// background is benign prose (package READMEs): always trained on,
+	// never tested on, it teaches the model ordinary technical language.
+	background []corpus.Item
+	fuzzdMal   []corpus.Item
+	secbench   []corpus.Item // texts
+	msbTasks   []string
 }
 
 func loadData(c config) (*data, error) {
@@ -143,7 +151,11 @@ func loadData(c config) (*data, error) {
 			return nil, err
 		}
 		for _, it := range items {
-			if it.Label || !it.IsTool() {
+			if it.Label {
+				continue
+			}
+			if !it.IsTool() {
+				d.background = append(d.background, it)
 				continue
 			}
 			// Group by server: the part after '#' is "package@version (licence)".
@@ -207,13 +219,16 @@ func (d *data) groups() []string {
 // compose builds a training or test set: the given benign tools, plus
 // malicious tools from every source not excluded, composed on those
 // benign tools.
-func (d *data) compose(r *rand.Rand, nSynth int, benign []corpus.Item, only map[string]bool) []corpus.Item {
+func (d *data) compose(r *rand.Rand, nSynth int, benign []corpus.Item, only map[string]bool, background bool) []corpus.Item {
 	use := func(s string) bool { return only == nil || only[s] }
 	bases := make([]detect.ToolText, len(benign))
 	for i, b := range benign {
 		bases[i] = b.Tool
 	}
 	out := append([]corpus.Item(nil), benign...)
+	if background {
+		out = append(out, d.background...)
+	}
 	if use("fuzzd") {
 		out = append(out, d.fuzzdMal...)
 	}
@@ -308,11 +323,11 @@ func crossval(ctx context.Context, c config, d *data, w io.Writer) error {
 				}
 			}
 			r := rand.New(rand.NewPCG(c.seed+uint64(fi*2+half), 7))
-			opts := detect.Options{Threshold: c.threshold, ExplainTop: -1}
+			opts := detect.Options{Threshold: c.threshold, ClassifierFloor: c.floor, ExplainTop: -1}
 			if f.train == nil {
 				opts.NoClassifier = true
 			} else {
-				m, err := detect.Train(ctx, samples(d.compose(r, c.synth, trB, f.train)), c.topt)
+				m, err := detect.Train(ctx, samples(d.compose(r, c.synth, trB, f.train, true)), c.topt)
 				if err != nil {
 					return err
 				}
@@ -322,7 +337,7 @@ func crossval(ctx context.Context, c config, d *data, w io.Writer) error {
 			if err != nil {
 				return err
 			}
-			test := d.compose(r, 400, teB, f.test)
+			test := d.compose(r, 400, teB, f.test, false)
 			for _, it := range test {
 				var res detect.Result
 				if it.IsTool() {

@@ -1,0 +1,116 @@
+package corpus
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/warden-mcp/warden/internal/detect"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name     string
+		data     string
+		n, mal   int
+		category string
+		skipped  bool
+	}{
+		{"array with label", `[{"name":"a","description":"x","label":1,"category":"c"},{"name":"b","label":0}]`, 2, 1, "c", false},
+		{"jsonl", "{\"name\":\"a\",\"label\":\"malicious\"}\n\n{\"name\":\"b\",\"label\":\"benign\"}\n", 2, 1, "", false},
+		{"fuzzd meta", `[{"name":"a","_meta":{"is_attack":true,"paradigm":"p"}}]`, 1, 1, "p", false},
+		{"texts", `{"text":"hello","label":0}`, 1, 0, "", false},
+		{"mcpsecbench", `[{"name":"X","malicious_prompt":"<IMPORTANT> do it </IMPORTANT>"},{"name":"Y","malicious_prompt":" "}]`, 1, 1, "X", false},
+		{"client config", `{"mcpServers":{"a":{"command":"npx"}}}`, 0, 0, "", true},
+		{"user prompts", `[{"name":"x","prompts":["hi"]}]`, 0, 0, "", true},
+		{"unlabelled", `[{"name":"x"}]`, 0, 0, "", true},
+		{"empty", ``, 0, 0, "", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			items, reason, err := Parse([]byte(tc.data), "src")
+			if err != nil {
+				t.Fatal(err)
+			}
+			mal := 0
+			for _, it := range items {
+				if it.Label {
+					mal++
+					if it.Category != tc.category {
+						t.Errorf("category %q, want %q", it.Category, tc.category)
+					}
+				}
+			}
+			if len(items) != tc.n || mal != tc.mal {
+				t.Errorf("got %d items (%d malicious), want %d (%d)", len(items), mal, tc.n, tc.mal)
+			}
+			if tc.skipped != (reason != "") {
+				t.Errorf("reason %q, skipped want %v", reason, tc.skipped)
+			}
+		})
+	}
+	for _, bad := range []string{"{\"name\":\"a\",\"label\":1}\n{oops", `[{"name":"a","label":"perhaps"}]`, `[{"label":1}]`} {
+		if _, _, err := Parse([]byte(bad), "src"); err == nil {
+			t.Errorf("accepted %q", bad)
+		}
+	}
+}
+
+func TestLoadDir(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.json"), []byte(`[{"name":"a","label":1}]`), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.jsonl"), []byte(`{"name":"b","label":0}`), 0o644)
+	os.WriteFile(filepath.Join(dir, "c.json"), []byte(`{"mcpServers":{}}`), 0o644)
+	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte(`ignored`), 0o644)
+	items, skipped, err := Load([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) != 2 || len(skipped) != 1 || !strings.HasSuffix(skipped[0].Path, "c.json") {
+		t.Errorf("items %d skipped %+v", len(items), skipped)
+	}
+	if _, _, err := Load([]string{filepath.Join(dir, "missing")}); err == nil {
+		t.Error("missing path accepted")
+	}
+}
+
+func TestSynthesize(t *testing.T) {
+	base := []detect.ToolText{{Name: "t", Fields: []detect.Field{{Path: "name", Text: "t"}, {Path: "description", Text: "Lists files."}}}}
+	r := rand.New(rand.NewPCG(1, 2))
+	items := Synthesize(r, base, 50)
+	if len(items) != 50 {
+		t.Fatalf("%d items", len(items))
+	}
+	for _, it := range items {
+		if !it.Label || it.Clean == nil || it.Category == "" {
+			t.Fatalf("bad item %+v", it)
+		}
+		if strings.Contains(detect.ClassifierText(it.Tool), "{") && strings.Contains(detect.ClassifierText(it.Tool), "}") {
+			if strings.Contains(detect.ClassifierText(it.Tool), "{file}") {
+				t.Errorf("unfilled slot: %q", detect.ClassifierText(it.Tool))
+			}
+		}
+	}
+	if base[0].Fields[1].Text != "Lists files." {
+		t.Error("Inject modified the benign original")
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(`[{"name":"a","label":1}]`))
+	f.Add([]byte("{\"text\":\"x\",\"label\":0}\n"))
+	f.Add([]byte(`{"mcpServers":{}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		items, _, err := Parse(data, "fuzz")
+		if err != nil {
+			return
+		}
+		for _, it := range items {
+			if !it.IsTool() && it.Text == "" && it.Source == "" {
+				t.Fatal("empty item")
+			}
+		}
+	})
+}
