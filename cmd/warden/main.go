@@ -10,6 +10,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/warden-mcp/warden/internal/eval"
 )
 
 const usage = `warden: a security gateway for the Model Context Protocol
@@ -20,6 +22,7 @@ Usage:
   warden config validate FILE
   warden audit tail [-n N] [-f] [--json] [--data-dir DIR]
   warden audit verify [--data-dir DIR]
+  warden eval poisoning [--json] [--threshold T] [FILE...]
   warden example-server
   warden version
 
@@ -53,6 +56,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		err = cmdAudit(ctx, args[1:], stdout, stderr)
 	case "example-server":
 		err = cmdExampleServer(ctx)
+	case "eval":
+		if len(args) < 2 {
+			fmt.Fprintln(stderr, "warden: expected 'warden eval poisoning [FILE...]'")
+			return 2
+		}
+		return eval.Run(ctx, args[1], args[2:], stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "warden", version())
 		return 0

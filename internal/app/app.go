@@ -105,6 +105,12 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
 		}
 	}
 
+	names := make([]string, 0, len(guards))
+	for _, g := range guards {
+		names = append(names, g.Name())
+	}
+	log.Info("guard chain", "guards", strings.Join(names, ","), "available", strings.Join(KnownGuards(), ","))
+
 	metrics := gateway.NewMetrics(a.Registry)
 	ups := make([]*gateway.Upstream, 0, len(cfg.Upstreams))
 	for _, u := range cfg.Upstreams {
@@ -292,6 +298,12 @@ func (a *App) closeStore() error {
 type auditor struct{ l *audit.Logger }
 
 func (a auditor) Record(ctx context.Context, ev gateway.Event) error {
+	return a.l.Record(ctx, toAudit(ev))
+}
+
+func (a auditor) Enqueue(ev gateway.Event) error { return a.l.Enqueue(toAudit(ev)) }
+
+func toAudit(ev gateway.Event) audit.Event {
 	name, ver, _ := strings.Cut(ev.Client, "/")
 	details := ev.Details
 	if ev.Rule != "" {
@@ -300,11 +312,11 @@ func (a auditor) Record(ctx context.Context, ev gateway.Event) error {
 		}
 		details["rule"] = ev.Rule
 	}
-	return a.l.Record(ctx, audit.Event{
+	return audit.Event{
 		Time: ev.Time, Kind: audit.Kind(ev.Kind), Principal: ev.Principal,
 		Client:  audit.ClientInfo{Name: name, Version: ver},
 		Session: ev.Session, Server: ev.Server, Method: ev.Method, Tool: ev.Tool,
 		ArgsDigest: ev.ArgsDigest, Verdict: audit.Verdict(ev.Verdict), Guard: ev.Guard,
 		Reason: ev.Reason, Latency: ev.Latency, Details: details,
-	})
+	}
 }

@@ -647,3 +647,28 @@ func TestStoreProblemsReachCaller(t *testing.T) {
 		}
 	})
 }
+
+func TestEnqueueRefusesWhileTheStoreFails(t *testing.T) {
+	st := openStore(t, t.TempDir())
+	fs := &faultyStore{AuditStore: st}
+	l := newLogger(t, fs, Options{})
+	ctx := testCtx(t)
+	if err := l.Enqueue(decision(0)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the enqueued event to be committed", func() bool { return l.Pending() == 0 })
+	fs.setFail(errDiskFull)
+	if err := l.Record(ctx, decision(1)); !errors.Is(err, errDiskFull) {
+		t.Fatalf("Record with a failing store: %v", err)
+	}
+	if err := l.Enqueue(decision(2)); !errors.Is(err, errDiskFull) {
+		t.Fatalf("Enqueue while the store fails: %v, want the store error", err)
+	}
+	fs.setFail(nil)
+	waitFor(t, "recovery", func() bool { return l.Pending() == 0 })
+	if err := l.Enqueue(decision(3)); err != nil {
+		t.Fatalf("Enqueue after recovery: %v", err)
+	}
+	waitFor(t, "the last event", func() bool { return l.Pending() == 0 })
+	mustVerify(t, st, 3)
+}

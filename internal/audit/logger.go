@@ -143,6 +143,40 @@ func (l *Logger) Record(ctx context.Context, ev Event) error {
 	}
 }
 
+// Enqueue accepts ev into the chain without waiting for its commit: for
+// records that may trail the response they describe by one group commit
+// (allowed calls), so that they do not each pay an fsync. It refuses while
+// the store is failing or the backlog is full, so an unhealthy log stops
+// traffic instead of losing records; Close still flushes what it accepted.
+func (l *Logger) Enqueue(ev Event) error {
+	data, err := ev.encode(l.now)
+	if err != nil {
+		return err
+	}
+	it := &item{t: ev.Time, data: data, done: make(chan error, 1)}
+	l.mu.Lock()
+	switch {
+	case l.closing:
+		l.mu.Unlock()
+		return ErrClosed
+	case l.lastErr != nil:
+		err := l.lastErr
+		l.mu.Unlock()
+		return fmt.Errorf("audit: the store is failing: %w", err)
+	case len(l.queue) >= l.opts.MaxPending:
+		n := len(l.queue)
+		l.mu.Unlock()
+		return fmt.Errorf("%w: %d events waiting for the store", ErrBacklog, n)
+	}
+	l.queue = append(l.queue, it)
+	l.mu.Unlock()
+	select {
+	case l.wake <- struct{}{}:
+	default:
+	}
+	return nil
+}
+
 // Pending reports how many accepted events are not yet committed.
 func (l *Logger) Pending() int {
 	l.mu.Lock()
@@ -233,6 +267,9 @@ func (l *Logger) flush() bool {
 			}
 			l.mirror(recs[:n])
 			if l.failing && err == nil {
+				l.mu.Lock()
+				l.lastErr = nil
+				l.mu.Unlock()
 				l.failing = false
 				l.log.Info("audit store append recovered", "head_seq", l.head.Seq)
 			}

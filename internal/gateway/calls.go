@@ -33,6 +33,19 @@ func (g *Gateway) callNamed(ctx context.Context, s *Session, m *mcp.Message, k i
 	return g.forwardGuarded(ctx, s, m, u, orig, p, send, func(p mcp.Object) { p.Set("name", orig) })
 }
 
+// toolFor returns a tool's listed definition, reading the lists once if
+// the client called the tool without listing it first.
+func (g *Gateway) toolFor(ctx context.Context, s *Session, server, tool string) json.RawMessage {
+	if ti, ok := g.toolDef(server, tool); ok {
+		return ti.raw
+	}
+	g.indexTools(ctx, s)
+	if ti, ok := g.toolDef(server, tool); ok {
+		return ti.raw
+	}
+	return nil
+}
+
 // forwardGuarded is the guarded path shared by every request that targets
 // one item of one upstream.
 func (g *Gateway) forwardGuarded(ctx context.Context, s *Session, m *mcp.Message, u *Upstream, target string, p mcp.Object, send Sender, rewrite func(mcp.Object)) *mcp.Message {
@@ -40,6 +53,9 @@ func (g *Gateway) forwardGuarded(ctx context.Context, s *Session, m *mcp.Message
 	ex := &guard.Exchange{
 		Phase: guard.PhaseRequest, Session: s.info(), Server: u.Name(),
 		Method: m.Method, Name: target, Params: m.Params,
+	}
+	if m.Method == mcp.MethodToolsCall && g.chain.Len() > 0 {
+		ex.Tool = g.toolFor(ctx, s, u.Name(), target)
 	}
 	out := g.chain.Run(ctx, ex)
 	argsDigest := digest(p["arguments"])
@@ -84,7 +100,7 @@ func (g *Gateway) forwardGuarded(ctx context.Context, s *Session, m *mcp.Message
 func (g *Gateway) guardResult(ctx context.Context, s *Session, u *Upstream, method, target string, req *guard.Exchange, result json.RawMessage, start time.Time) *mcp.Message {
 	ex := &guard.Exchange{
 		Phase: guard.PhaseResult, Session: req.Session, Server: u.Name(),
-		Method: method, Name: target, Params: req.Params, Result: result, Values: req.Values,
+		Method: method, Name: target, Params: req.Params, Result: result, Values: req.Values, Tool: req.Tool,
 	}
 	t0 := time.Now()
 	out := g.chain.Run(ctx, ex)
@@ -420,7 +436,9 @@ func (g *Gateway) recordDecision(ctx context.Context, ex *guard.Exchange, out gu
 		if !g.opts.AuditAllows {
 			return nil
 		}
-		return g.audit(ctx, g.event(ex, guard.Verdict{Action: guard.Allow}, lat, argsDigest))
+		// Allowed calls are recorded without waiting for the commit; a log
+		// that cannot take the record refuses the call.
+		return g.auditAsync(g.event(ex, guard.Verdict{Action: guard.Allow}, lat, argsDigest))
 	}
 	return g.recordVerdicts(ctx, ex, out, lat, argsDigest)
 }

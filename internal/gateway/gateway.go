@@ -41,9 +41,12 @@ type Event struct {
 }
 
 // Auditor records events durably. Record returns only when the event is
-// stored; an error means the gateway must fail closed.
+// stored; an error means the gateway must fail closed. Enqueue accepts an
+// event whose commit may trail (allowed calls) and fails only when the log
+// cannot take it, which also means failing closed.
 type Auditor interface {
 	Record(ctx context.Context, ev Event) error
+	Enqueue(ev Event) error
 }
 
 // Options configures a Gateway.
@@ -74,11 +77,11 @@ type Gateway struct {
 	chain    *guard.Chain
 	metrics  *Metrics
 
-	mu          sync.Mutex
-	resIndex    map[string]string                   // resource URI → upstream name
-	toolHeaders map[string]map[string][]paramHeader // upstream → tool → mirrored arguments
-	listeners   map[*listener]struct{}
-	parked      map[string]*parkedCall
+	mu        sync.Mutex
+	resIndex  map[string]string               // resource URI → upstream name
+	tools     map[string]map[string]*toolInfo // upstream → tool → its last listed definition
+	listeners map[*listener]struct{}
+	parked    map[string]*parkedCall
 }
 
 // New builds a gateway. Upstreams are connected by Run.
@@ -99,16 +102,16 @@ func New(opts Options) (*Gateway, error) {
 		opts.Metrics = NewMetrics(nil)
 	}
 	g := &Gateway{
-		opts:        opts,
-		log:         opts.Logger,
-		ups:         opts.Upstreams,
-		byName:      make(map[string]*Upstream),
-		chain:       opts.Chain,
-		metrics:     opts.Metrics,
-		resIndex:    make(map[string]string),
-		toolHeaders: make(map[string]map[string][]paramHeader),
-		listeners:   make(map[*listener]struct{}),
-		parked:      make(map[string]*parkedCall),
+		opts:      opts,
+		log:       opts.Logger,
+		ups:       opts.Upstreams,
+		byName:    make(map[string]*Upstream),
+		chain:     opts.Chain,
+		metrics:   opts.Metrics,
+		resIndex:  make(map[string]string),
+		tools:     make(map[string]map[string]*toolInfo),
+		listeners: make(map[*listener]struct{}),
+		parked:    make(map[string]*parkedCall),
 		sessions: sessions{
 			byID: make(map[string]*Session),
 			max:  opts.MaxSessions,
@@ -217,7 +220,7 @@ func (g *Gateway) EndSession(ctx context.Context, s *Session, why string) {
 	if s.id != "" {
 		g.sessions.remove(s.id)
 		g.metrics.sessions.Set(float64(g.sessions.count()))
-		g.audit(ctx, Event{Kind: "session", Session: s.id, Principal: s.principal.String(), Verdict: "end", Reason: why})
+		_ = g.auditAsync(Event{Kind: "session", Session: s.id, Principal: s.principal.String(), Verdict: "end", Reason: why})
 	} else {
 		s.close()
 	}
@@ -354,8 +357,12 @@ func (g *Gateway) initialize(ctx context.Context, s *Session, m *mcp.Message) *m
 		return mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeInternalError, "Warden has reached its session limit; try again later", nil))
 	}
 	g.metrics.sessions.Set(float64(g.sessions.count()))
-	g.audit(ctx, Event{Kind: "session", Session: s.id, Principal: s.principal.String(),
-		Client: s.clientName + "/" + s.clientVer, Verdict: "start", Reason: "protocol " + version})
+	if err := g.auditAsync(Event{Kind: "session", Session: s.id, Principal: s.principal.String(),
+		Client: s.clientName + "/" + s.clientVer, Verdict: "start", Reason: "protocol " + version}); err != nil {
+		g.sessions.remove(s.id)
+		s.id = ""
+		return mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeInternalError, "Warden cannot write its audit log, so no session can start", nil))
+	}
 	caps, instructions, serverInfo := g.merged(ctx)
 	res := map[string]any{
 		"protocolVersion": version,
@@ -504,8 +511,11 @@ func (g *Gateway) setLevel(ctx context.Context, s *Session, m *mcp.Message) *mcp
 func (g *Gateway) upstreamNotification(u *Upstream, n *mcp.Message) {
 	switch n.Method {
 	case mcp.NotifyToolsChanged, mcp.NotifyPromptsChanged, mcp.NotifyResourcesChanged:
-		if n.Method == mcp.NotifyResourcesChanged {
+		switch n.Method {
+		case mcp.NotifyResourcesChanged:
 			g.forgetResources(u.Name())
+		case mcp.NotifyToolsChanged:
+			g.forgetTools(u.Name())
 		}
 		g.broadcast(n)
 	case mcp.NotifyResourceUpdated:
@@ -583,6 +593,22 @@ func (g *Gateway) audit(ctx context.Context, ev Event) error {
 	if err := g.opts.Auditor.Record(context.WithoutCancel(ctx), ev); err != nil {
 		g.metrics.auditErrors.Inc()
 		g.log.Error("audit record failed", "err", err, "kind", ev.Kind, "verdict", ev.Verdict)
+		return err
+	}
+	return nil
+}
+
+// auditAsync enqueues an event without waiting for its commit.
+func (g *Gateway) auditAsync(ev Event) error {
+	if g.opts.Auditor == nil {
+		return nil
+	}
+	if ev.Time.IsZero() {
+		ev.Time = time.Now().UTC()
+	}
+	if err := g.opts.Auditor.Enqueue(ev); err != nil {
+		g.metrics.auditErrors.Inc()
+		g.log.Error("audit record refused", "err", err, "kind", ev.Kind, "verdict", ev.Verdict)
 		return err
 	}
 	return nil

@@ -37,6 +37,8 @@ func (a *memAuditor) Record(ctx context.Context, ev gateway.Event) error {
 	return nil
 }
 
+func (a *memAuditor) Enqueue(ev gateway.Event) error { return a.Record(context.Background(), ev) }
+
 func (a *memAuditor) find(pred func(gateway.Event) bool) []gateway.Event {
 	a.mu.Lock()
 	defer a.mu.Unlock()

@@ -126,7 +126,7 @@ func (h *httpHandler) guardOrigin(next http.Handler) http.Handler {
 }
 
 func (h *httpHandler) reject(w http.ResponseWriter, r *http.Request, status int, msg, reason string) {
-	h.g.audit(r.Context(), Event{Kind: "transport", Verdict: "deny", Reason: msg,
+	_ = h.g.auditAsync(Event{Kind: "transport", Verdict: "deny", Reason: msg,
 		Details: map[string]any{"reason": reason, "remote": r.RemoteAddr, "host": r.Host, "origin": r.Header.Get("Origin")}})
 	writeJSONError(w, status, nil, mcp.NewError(mcp.CodeInvalidRequest, msg, nil))
 }
@@ -189,7 +189,7 @@ func (h *httpHandler) authenticate(w http.ResponseWriter, r *http.Request) (*gua
 			}
 		}
 	}
-	h.g.audit(r.Context(), Event{Kind: "auth", Verdict: "deny", Reason: err.Error(), Details: map[string]any{"remote": r.RemoteAddr}})
+	_ = h.g.auditAsync(Event{Kind: "auth", Verdict: "deny", Reason: err.Error(), Details: map[string]any{"remote": r.RemoteAddr}})
 	writeJSONError(w, status, nil, mcp.NewError(mcp.CodeInvalidRequest, err.Error(), nil))
 	return nil, false
 }
@@ -258,7 +258,7 @@ func (h *httpHandler) streamable(w http.ResponseWriter, r *http.Request) {
 func (h *httpHandler) session(w http.ResponseWriter, r *http.Request, p *guard.Principal, id string) *Session {
 	s := h.g.Session(id)
 	if s != nil && s.principal.String() != p.String() {
-		h.g.audit(r.Context(), Event{Kind: "session", Verdict: "deny", Principal: p.String(), Session: id,
+		_ = h.g.auditAsync(Event{Kind: "session", Verdict: "deny", Principal: p.String(), Session: id,
 			Reason: "session presented by a principal that does not own it", Details: map[string]any{"remote": r.RemoteAddr}})
 		s = nil
 	}

@@ -240,6 +240,12 @@ func (g *Gateway) finishResult(s *Session, res mcp.Object, cacheable bool) mcp.O
 	return res
 }
 
+func (g *Gateway) forgetTools(server string) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	delete(g.tools, server)
+}
+
 func (g *Gateway) forgetResources(server string) {
 	g.mu.Lock()
 	defer g.mu.Unlock()

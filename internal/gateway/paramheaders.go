@@ -23,6 +23,9 @@ type paramHeader struct {
 
 const maxParamDepth = 8
 
+// toolIndexInterval bounds how often unlisted tool names trigger a listing.
+const toolIndexInterval = time.Second
+
 // parseParamHeaders finds x-mcp-header annotations reachable from the root
 // through properties only, as the specification allows.
 func parseParamHeaders(schema json.RawMessage) []paramHeader {
@@ -52,27 +55,41 @@ func parseParamHeaders(schema json.RawMessage) []paramHeader {
 	return out
 }
 
+// toolInfo is what Warden remembers of a tool from its server's list.
+type toolInfo struct {
+	raw     json.RawMessage
+	headers []paramHeader
+}
+
 func (g *Gateway) rememberTool(server string, raw json.RawMessage) {
 	o, err := mcp.ParseObject(raw)
 	if err != nil {
 		return
 	}
-	hs := parseParamHeaders(o["inputSchema"])
+	ti := &toolInfo{raw: raw, headers: parseParamHeaders(o["inputSchema"])}
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	m := g.toolHeaders[server]
+	m := g.tools[server]
 	if m == nil {
-		m = map[string][]paramHeader{}
-		g.toolHeaders[server] = m
+		m = map[string]*toolInfo{}
+		g.tools[server] = m
 	}
-	m[o.String("name")] = hs
+	m[o.String("name")] = ti
+}
+
+func (g *Gateway) toolDef(server, tool string) (*toolInfo, bool) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	ti, ok := g.tools[server][tool]
+	return ti, ok
 }
 
 func (g *Gateway) paramHeaders(server, tool string) ([]paramHeader, bool) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	hs, ok := g.toolHeaders[server][tool]
-	return hs, ok
+	ti, ok := g.toolDef(server, tool)
+	if !ok {
+		return nil, false
+	}
+	return ti.headers, true
 }
 
 // argumentAt follows path into the arguments object.
@@ -217,6 +234,15 @@ func paramMatches(h string, v json.RawMessage) bool {
 // indexTools reads every upstream's tool list so mirrored headers are
 // known before the client listed the tools itself.
 func (g *Gateway) indexTools(ctx context.Context, s *Session) {
+	// Calls with names nobody listed must not each cost a full listing of
+	// every upstream: index at most once per interval.
+	g.mu.Lock()
+	if time.Since(g.lastToolIndex) < toolIndexInterval {
+		g.mu.Unlock()
+		return
+	}
+	g.lastToolIndex = time.Now()
+	g.mu.Unlock()
 	params := mcp.Object{}
 	for i := 0; i < maxIndexPages; i++ {
 		resp := g.list(ctx, s, &mcp.Message{Method: mcp.MethodToolsList, Params: params.Encode()}, kindTool)

@@ -56,7 +56,7 @@ func (g *Gateway) ServeStdio(ctx context.Context, r io.Reader, w io.Writer, maxM
 			g.metrics.TransportError("too_large")
 			_ = write(ctx, mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeInvalidRequest,
 				fmt.Sprintf("message larger than the limit of %d bytes", maxMessage), nil)))
-			g.audit(ctx, Event{Kind: "transport", Verdict: "deny", Reason: "oversized message on stdin"})
+			_ = g.auditAsync(Event{Kind: "transport", Verdict: "deny", Reason: "oversized message on stdin"})
 			continue
 		}
 		if err != nil {

@@ -134,6 +134,10 @@ type Exchange struct {
 	// Name is the tool or prompt name as the upstream knows it, or the
 	// resource URI, when the method has one.
 	Name string
+	// Tool is the tool's definition as its server last listed it (for
+	// tools/call), so guards can read its schema and annotations without
+	// trusting the request. Nil when the server never listed the tool.
+	Tool json.RawMessage
 	// Params are the request's params (PhaseRequest, PhaseServerRequest;
 	// also set on PhaseResult for reference). Guards that modify replace it.
 	Params json.RawMessage

@@ -164,7 +164,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		res.WardenVersion = strings.TrimSpace(string(v))
 	}
 	if len(res.Guards) == 0 {
-		res.GuardsNote = "this build of Warden has no guard modules yet, so 'guards on' and 'guards off' run the same pipeline (the audit record of every tools/call is written in both). 'Guards on' is the config with no guards key: every guard a later build adds is on by default and will be measured there without changing the benchmark."
+		res.GuardsNote = "This build of Warden has no guard modules yet, so 'guards on' and 'guards off' run the same pipeline (the audit record of every tools/call is written in both). 'Guards on' is the config with no guards key: every guard a later build adds is on by default and will be measured there without changing the benchmark."
 	} else {
 		res.GuardsNote = "'guards off' sets every guard of this build to false; 'guards on' has no guards key, so every guard is on with its defaults."
 	}

@@ -1,0 +1,46 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestCommands(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yaml")
+	if err := os.WriteFile(bad, []byte("version: 1\nupstreams:\n  - name: x\n    url: ftp://nope\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	good := filepath.Join(dir, "good.yaml")
+	if err := os.WriteFile(good, []byte("version: 1\nupstreams:\n  - name: x\n    url: http://127.0.0.1:9/mcp\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		args   []string
+		code   int
+		stdout string
+		stderr string
+	}{
+		{[]string{}, 2, "", "Usage"},
+		{[]string{"frobnicate"}, 2, "", `unknown command "frobnicate"`},
+		{[]string{"version"}, 0, "warden", ""},
+		{[]string{"config", "validate", good}, 0, "valid (1 upstreams)", ""},
+		{[]string{"config", "validate", bad}, 1, "", "bad.yaml:4:"},
+		{[]string{"config", "validate"}, 2, "", "expected"},
+		{[]string{"serve", "--config", good, "--listen", "127.0.0.1:0"}, 2, "", "cannot be combined"},
+		{[]string{"wrap"}, 2, "", "needs a command"},
+		{[]string{"audit", "verify", "--data-dir", filepath.Join(dir, "none")}, 1, "", "opening the audit store"},
+		{[]string{"eval"}, 2, "", "expected"},
+	}
+	for _, c := range cases {
+		var out, errb bytes.Buffer
+		code := run(c.args, strings.NewReader(""), &out, &errb)
+		if code != c.code || !strings.Contains(out.String(), c.stdout) || !strings.Contains(errb.String(), c.stderr) {
+			t.Errorf("warden %v = %d\nstdout: %s\nstderr: %s\nwant %d, stdout with %q, stderr with %q",
+				c.args, code, out.String(), errb.String(), c.code, c.stdout, c.stderr)
+		}
+	}
+}
