@@ -77,11 +77,12 @@ type Gateway struct {
 	chain    *guard.Chain
 	metrics  *Metrics
 
-	mu        sync.Mutex
-	resIndex  map[string]string               // resource URI → upstream name
-	tools     map[string]map[string]*toolInfo // upstream → tool → its last listed definition
-	listeners map[*listener]struct{}
-	parked    map[string]*parkedCall
+	mu            sync.Mutex
+	resIndex      map[string]string               // resource URI → upstream name
+	tools         map[string]map[string]*toolInfo // upstream → tool → its last listed definition
+	lastToolIndex time.Time
+	listeners     map[*listener]struct{}
+	parked        map[string]*parkedCall
 }
 
 // New builds a gateway. Upstreams are connected by Run.
