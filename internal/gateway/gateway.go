@@ -352,6 +352,9 @@ func (g *Gateway) initialize(ctx context.Context, s *Session, m *mcp.Message) *m
 	s.clientCaps = p.Object("capabilities")
 	s.clientName, s.clientVer = ci.String("name"), ci.String("version")
 	s.mu.Unlock()
+	// Capabilities first: waiting for a starting upstream must not let
+	// notifications reach the session before its initialize result.
+	caps, instructions, serverInfo := g.merged(ctx)
 	s.id = newSessionID()
 	if err := g.sessions.add(s); err != nil {
 		s.id = ""
@@ -364,7 +367,6 @@ func (g *Gateway) initialize(ctx context.Context, s *Session, m *mcp.Message) *m
 		s.id = ""
 		return mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeInternalError, "Warden cannot write its audit log, so no session can start", nil))
 	}
-	caps, instructions, serverInfo := g.merged(ctx)
 	res := map[string]any{
 		"protocolVersion": version,
 		"capabilities":    caps,

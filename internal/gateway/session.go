@@ -22,8 +22,11 @@ type Session struct {
 	id        string
 	principal *guard.Principal
 	modern    bool
-	created   time.Time
-	lastSeen  atomic.Int64 // unix nanoseconds
+	// persistent sessions (stdio) live as long as their connection, not
+	// by the idle and lifetime limits meant for HTTP clients that vanish.
+	persistent bool
+	created    time.Time
+	lastSeen   atomic.Int64 // unix nanoseconds
 
 	mu          sync.Mutex
 	protocol    string
@@ -254,6 +257,9 @@ func (t *sessions) get(id string) *Session {
 }
 
 func (t *sessions) expired(s *Session, now time.Time) bool {
+	if s.persistent {
+		return false
+	}
 	if t.life > 0 && now.Sub(s.created) > t.life {
 		return true
 	}

@@ -33,6 +33,7 @@ func (g *Gateway) ServeStdio(ctx context.Context, r io.Reader, w io.Writer, maxM
 	}
 	principal := &guard.Principal{Subject: "local"}
 	s := g.NewSession(principal)
+	s.persistent = true
 	defer g.EndSession(context.WithoutCancel(ctx), s, "stdin closed")
 
 	// Messages outside any request (list changes, resource updates).

@@ -30,6 +30,7 @@ func TestZZWrapRaw(t *testing.T) {
 		n := 0
 		for sc.Scan() {
 			line := sc.Text()
+			println("LINE", line[:min(len(line), 150)])
 			if strings.Contains(line, "notifications/progress") {
 				n++
 				continue
@@ -37,7 +38,7 @@ func TestZZWrapRaw(t *testing.T) {
 			if strings.Contains(line, `"id":`) && !strings.Contains(line, `"method"`) {
 				break
 			}
-			t.Logf("other: %s", line)
+			t.Logf("other: %.200s", line)
 		}
 		t.Logf("call %d: %d progress", i, n)
 	}

@@ -233,6 +233,9 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	stateless := []target{
 		{"direct", upURL + fixture.StatelessPath, nil},
 		{"warden-guards-on", mod.url, mod},
+		// The same client through the main Warden, which bridges it to
+		// its legacy session with the stateful endpoint.
+		{"warden-guards-on-bridged", on.url, on},
 	}
 	measure := func(tg target, proto load.Protocol, bytes, conc int) (Row, error) {
 		if err := errors.Join(up.exited(), off.exited(), on.exited(), mod.exited()); err != nil {

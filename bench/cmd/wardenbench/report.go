@@ -84,7 +84,7 @@ func markdown(res *Results) string {
 			proto, size(r.Bytes), r.Concurrency, r.Target, r.Result.Throughput, vs,
 			ms(r.Latency.P50), ms(r.Latency.P99), a50, a99, cpu, per, peak, rss, errs)
 	}
-	b.WriteString("\nlegacy = 2025-11-25 sessions (initialize once per client, then Mcp-Session-Id); stateless = 2026-07-28 requests with `_meta` and the MCP-Protocol-Version, Mcp-Method and Mcp-Name headers (the direct row goes to the fixture's stateless endpoint, and the Warden row goes through a Warden whose upstream is that same endpoint, so both paths speak 2026-07-28 end to end).\n")
+	b.WriteString("\nlegacy = 2025-11-25 sessions (initialize once per client, then Mcp-Session-Id); stateless = 2026-07-28 requests with `_meta` and the MCP-Protocol-Version, Mcp-Method and Mcp-Name headers (the direct row goes to the fixture's stateless endpoint, and the Warden row goes through a Warden whose upstream is that same endpoint, so both paths speak 2026-07-28 end to end; the warden-guards-on-bridged row sends the same requests through the main Warden, which bridges them to its legacy session with the stateful endpoint).\n")
 	if i := res.Idle; i != nil {
 		b.WriteString("\n## Idle sessions\n\n")
 		fmt.Fprintf(&b, "A fresh Warden (guards on); %d legacy sessions opened (initialize + notifications/initialized, no GET stream) by 8 clients in %.1f s (%.0f/s).\n\n",

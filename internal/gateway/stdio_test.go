@@ -1,0 +1,98 @@
+package gateway_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/warden-mcp/warden/internal/gateway"
+	"github.com/warden-mcp/warden/internal/guard"
+	"github.com/warden-mcp/warden/internal/transport"
+)
+
+func TestServeStdio(t *testing.T) {
+	up := serveUpstream(t, fixture("a", nil), false)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	u := gateway.NewUpstream(gateway.UpstreamOptions{Name: "a", Dialer: &transport.StreamableDialer{URL: up}, Logger: log})
+	g, err := gateway.New(gateway.Options{Upstreams: []*gateway.Upstream{u}, Chain: guard.NewChain(time.Second), Auditor: &memAuditor{}, Logger: log,
+		SessionIdleTimeout: time.Nanosecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go g.Run(ctx)
+
+	inR, inW := io.Pipe()
+	outR, outW := io.Pipe()
+	done := make(chan error, 1)
+	go func() { done <- g.ServeStdio(ctx, inR, outW, 1024) }()
+	lines := bufio.NewScanner(outR)
+	lines.Buffer(make([]byte, 1<<20), 1<<20)
+	send := func(s string) {
+		if _, err := io.WriteString(inW, s+"\n"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	next := func() map[string]any {
+		t.Helper()
+		if !lines.Scan() {
+			t.Fatalf("no output: %v", lines.Err())
+		}
+		var m map[string]any
+		if err := json.Unmarshal(lines.Bytes(), &m); err != nil {
+			t.Fatalf("output is not JSON: %s", lines.Text())
+		}
+		return m
+	}
+	send(initBody)
+	if r := next(); r["result"] == nil {
+		t.Fatalf("initialize: %v", r)
+	}
+	send(`{"jsonrpc":"2.0","method":"notifications/initialized"}`)
+	send(`{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"echo","arguments":{"text":"hi"}}}`)
+	r := next()
+	if !strings.Contains(toJSON(r), "a:hi") {
+		t.Fatalf("tools/call: %v", r)
+	}
+	send(`{"jsonrpc":"2.0","id":3,"method":`)
+	if r := next(); jsonCode(r) != -32700 {
+		t.Errorf("malformed line: %v", r)
+	}
+	send(`{"jsonrpc":"2.0","id":4,"method":"ping","params":{"x":"` + strings.Repeat("a", 2000) + `"}}`)
+	if r := next(); jsonCode(r) != -32600 || !strings.Contains(toJSON(r), "limit") {
+		t.Errorf("oversized line: %v", r)
+	}
+	// A stdio session does not expire while its client is connected, even
+	// past the idle timeout meant for HTTP clients.
+	time.Sleep(10 * time.Millisecond)
+	send(`{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"echo","arguments":{"text":"again"}}}`)
+	if r := next(); !strings.Contains(toJSON(r), "a:again") {
+		t.Fatalf("after the idle timeout: %v", r)
+	}
+	inW.Close()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("ServeStdio: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("ServeStdio did not return at EOF")
+	}
+}
+
+func toJSON(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+func jsonCode(m map[string]any) float64 {
+	e, _ := m["error"].(map[string]any)
+	c, _ := e["code"].(float64)
+	return c
+}
