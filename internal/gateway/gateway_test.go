@@ -379,3 +379,34 @@ func TestAuditFailureFailsClosed(t *testing.T) {
 		t.Errorf("call went through without an audit record: %+v (upstream calls %d)", res, upstreamCalls.Load())
 	}
 }
+
+func TestListChangesReachClients(t *testing.T) {
+	for _, upstreamStateless := range []bool{false, true} {
+		t.Run(fmt.Sprintf("upstream-stateless=%v", upstreamStateless), func(t *testing.T) {
+			srv := fixture("a", nil)
+			url, _, _ := startGateway(t, map[string]string{"a": serveUpstream(t, srv, upstreamStateless)}, gwOpts{})
+			changed := make(chan struct{}, 4)
+			cs := connect(t, url, "2025-11-25", &sdk.ClientOptions{
+				ToolListChangedHandler: func(context.Context, *sdk.ToolListChangedRequest) { changed <- struct{}{} },
+			})
+			if _, err := cs.ListTools(context.Background(), nil); err != nil {
+				t.Fatal(err)
+			}
+			sdk.AddTool(srv, &sdk.Tool{Name: "late"}, func(context.Context, *sdk.CallToolRequest, struct{}) (*sdk.CallToolResult, any, error) {
+				return &sdk.CallToolResult{}, nil, nil
+			})
+			select {
+			case <-changed:
+			case <-time.After(10 * time.Second):
+				t.Fatal("the client was never told the tool list changed")
+			}
+			tools, err := cs.ListTools(context.Background(), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(tools.Tools) != 2 {
+				t.Errorf("after the change: %d tools, want 2", len(tools.Tools))
+			}
+		})
+	}
+}
