@@ -52,6 +52,7 @@ type Config struct {
 	Log       Log                    `yaml:"log"`
 	Limits    Limits                 `yaml:"limits"`
 	HTTP      HTTP                   `yaml:"http"`
+	Auth      Auth                   `yaml:"auth"`
 	Upstreams []Upstream             `yaml:"upstreams"`
 	Guards    map[string]GuardConfig `yaml:"guards"`
 	Audit     Audit                  `yaml:"audit"`
@@ -119,6 +120,8 @@ type Upstream struct {
 	// limits.request_timeout when unset.
 	Timeout Duration `yaml:"timeout"`
 	Restart Restart  `yaml:"restart"`
+	// Auth gives Warden its own credentials for this upstream.
+	Auth *UpstreamAuth `yaml:"auth,omitempty"`
 }
 
 // Restart is the back-off between restarts of a stdio child or reconnects
@@ -148,7 +151,7 @@ func DefaultEnvPassthrough() []string {
 
 // base returns the built-in defaults every document is decoded over.
 func base() *Config {
-	return &Config{
+	c := &Config{
 		Listen:  "127.0.0.1:8080",
 		Path:    "/mcp",
 		DataDir: "./warden-data",
@@ -163,6 +166,8 @@ func base() *Config {
 		},
 		Metrics: Metrics{Enabled: true},
 	}
+	c.Auth.setDefaults()
+	return c
 }
 
 func (u *Upstream) setDefaults() {
@@ -306,6 +311,7 @@ func (c *Config) finish(dir string, d *decoder) {
 			u.Headers[k] = expandField(d, dir, joinKey(p+".headers", k), k, v)
 		}
 	}
+	c.finishAuth(dir, d)
 }
 
 // check runs Validate and merges its problems with the decoding ones,

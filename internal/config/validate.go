@@ -112,7 +112,9 @@ func (c *Config) validate() []Problem {
 	names := map[string]int{}
 	for i := range c.Upstreams {
 		ps = append(ps, c.validateUpstream(i, names)...)
+		ps = append(ps, c.validateUpstreamAuth(i)...)
 	}
+	ps = append(ps, c.validateAuth()...)
 	return ps
 }
 
@@ -303,6 +305,7 @@ func (c *Config) Relaxations() []string {
 			rs = append(rs, fmt.Sprintf("listen %s accepts connections from other machines without TLS: traffic and tokens travel in clear text (set http.tls or put a TLS proxy in front)", c.Listen))
 		}
 	}
+	rs = append(rs, c.authRelaxations()...)
 	if len(c.HTTP.AllowedOrigins) > 0 {
 		rs = append(rs, "http.allowed_origins lets web pages from "+strings.Join(c.HTTP.AllowedOrigins, ", ")+" call Warden from a browser")
 	}

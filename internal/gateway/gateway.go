@@ -547,32 +547,26 @@ func (g *Gateway) broadcast(n *mcp.Message) {
 	for _, s := range g.sessions.all() {
 		s.post(n)
 	}
-	g.mu.Lock()
-	ls := make([]*listener, 0, len(g.listeners))
-	for l := range g.listeners {
-		ls = append(ls, l)
-	}
-	g.mu.Unlock()
-	for _, l := range ls {
-		l.offer(n)
-	}
+	g.offerListeners(n)
 }
 
+// notifySubscribers sends a resource update to the sessions and listeners
+// subscribed to its URI (URIs are not rewritten, see lists.go).
 func (g *Gateway) notifySubscribers(server, uri string, n *mcp.Message) {
-	exposed := g.exposeURI(server, uri)
-	if exposed != uri {
-		p, _ := mcp.ParseObject(n.Params)
-		p.Set("uri", exposed)
-		n = &mcp.Message{Method: n.Method, Params: p.Encode()}
-	}
 	for _, s := range g.sessions.all() {
 		s.mu.Lock()
-		sub := s.subs[exposed]
+		sub := s.subs[uri]
 		s.mu.Unlock()
 		if sub {
 			s.post(n)
 		}
 	}
+	g.offerListeners(n)
+}
+
+// offerListeners hands a notification to every subscriptions/listen
+// stream; each applies its own filter.
+func (g *Gateway) offerListeners(n *mcp.Message) {
 	g.mu.Lock()
 	ls := make([]*listener, 0, len(g.listeners))
 	for l := range g.listeners {

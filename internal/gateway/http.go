@@ -68,12 +68,10 @@ type httpHandler struct {
 	sse map[string]*sseSession
 }
 
+// sseSession is one legacy HTTP+SSE client: its session and its stream.
 type sseSession struct {
-	s    *Session
-	mu   sync.Mutex
-	w    io.Writer
-	fl   http.Flusher
-	done chan struct{}
+	s  *Session
+	st *sseStream
 }
 
 // HTTPHandler serves MCP over Streamable HTTP (stateful and stateless) and
@@ -514,19 +512,49 @@ func (h *httpHandler) getStream(w http.ResponseWriter, r *http.Request) {
 		delete(h.get, id)
 		h.mu.Unlock()
 	}()
-	w.Header().Set("Content-Type", "text/event-stream")
-	w.Header().Set("Cache-Control", "no-cache")
-	w.Header().Set("X-Accel-Buffering", "no")
-	w.WriteHeader(http.StatusOK)
-	fl := flusherOf(w)
-	if fl != nil {
-		fl.Flush()
-	}
-	h.pump(r.Context(), s, w, fl)
+	h.pump(r.Context(), s, startSSE(w))
 }
 
-// pump copies a session's outbox to an SSE stream until either ends.
-func (h *httpHandler) pump(ctx context.Context, s *Session, w io.Writer, fl http.Flusher) {
+// sseStream writes SSE events to one response; safe for concurrent use.
+type sseStream struct {
+	mu sync.Mutex
+	w  io.Writer
+	fl http.Flusher
+}
+
+// startSSE sends the headers of an event stream.
+func startSSE(w http.ResponseWriter) *sseStream {
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("Cache-Control", "no-cache")
+	h.Set("X-Accel-Buffering", "no")
+	w.WriteHeader(http.StatusOK)
+	st := &sseStream{w: w, fl: flusherOf(w)}
+	if st.fl != nil {
+		st.fl.Flush()
+	}
+	return st
+}
+
+// write sends one message, or a keep-alive comment when m is nil.
+func (st *sseStream) write(m *mcp.Message) error {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	var err error
+	if m == nil {
+		_, err = io.WriteString(st.w, ":\n\n")
+	} else {
+		err = transport.WriteEvent(st.w, "", "message", m.Encode())
+	}
+	if err == nil && st.fl != nil {
+		st.fl.Flush()
+	}
+	return err
+}
+
+// pump copies a session's outbox to an SSE stream until either ends, with
+// keep-alive comments so idle streams survive intermediaries.
+func (h *httpHandler) pump(ctx context.Context, s *Session, st *sseStream) {
 	tick := time.NewTicker(h.opts.KeepAlive)
 	defer tick.Stop()
 	for {
@@ -536,17 +564,14 @@ func (h *httpHandler) pump(ctx context.Context, s *Session, w io.Writer, fl http
 		case <-s.Done():
 			return
 		case <-tick.C:
-			if _, err := io.WriteString(w, ":\n\n"); err != nil {
+			if st.write(nil) != nil {
 				return
 			}
 		case m := <-s.Outbox():
-			if err := transport.WriteEvent(w, "", "message", m.Encode()); err != nil {
+			if st.write(m) != nil {
 				s.post(m) // not delivered: keep it for the next stream
 				return
 			}
-		}
-		if fl != nil {
-			fl.Flush()
 		}
 	}
 }
@@ -584,9 +609,9 @@ func (h *httpHandler) legacySSE(w http.ResponseWriter, r *http.Request) {
 	}
 	s := h.g.NewSession(p)
 	key := newSessionID()
-	ss := &sseSession{s: s, w: w, fl: flusherOf(w), done: make(chan struct{})}
+	st := startSSE(w)
 	h.mu.Lock()
-	h.sse[key] = ss
+	h.sse[key] = &sseSession{s: s, st: st}
 	h.mu.Unlock()
 	defer func() {
 		h.mu.Lock()
@@ -594,52 +619,16 @@ func (h *httpHandler) legacySSE(w http.ResponseWriter, r *http.Request) {
 		h.mu.Unlock()
 		h.g.EndSession(context.WithoutCancel(r.Context()), s, "SSE stream closed")
 	}()
-	w.Header().Set("Content-Type", "text/event-stream")
-	w.Header().Set("Cache-Control", "no-cache")
-	w.Header().Set("X-Accel-Buffering", "no")
-	w.WriteHeader(http.StatusOK)
-	ss.mu.Lock()
+	st.mu.Lock()
 	err := transport.WriteEvent(w, "", "endpoint", []byte(h.opts.MessagePath+"?sessionId="+key))
-	if ss.fl != nil {
-		ss.fl.Flush()
+	if st.fl != nil {
+		st.fl.Flush()
 	}
-	ss.mu.Unlock()
+	st.mu.Unlock()
 	if err != nil {
 		return
 	}
-	tick := time.NewTicker(h.opts.KeepAlive)
-	defer tick.Stop()
-	for {
-		select {
-		case <-r.Context().Done():
-			return
-		case <-s.Done():
-			return
-		case <-tick.C:
-			if ss.write(nil) != nil {
-				return
-			}
-		case m := <-s.Outbox():
-			if ss.write(m) != nil {
-				return
-			}
-		}
-	}
-}
-
-func (ss *sseSession) write(m *mcp.Message) error {
-	ss.mu.Lock()
-	defer ss.mu.Unlock()
-	var err error
-	if m == nil {
-		_, err = io.WriteString(ss.w, ":\n\n")
-	} else {
-		err = transport.WriteEvent(ss.w, "", "message", m.Encode())
-	}
-	if err == nil && ss.fl != nil {
-		ss.fl.Flush()
-	}
-	return err
+	h.pump(r.Context(), s, st)
 }
 
 func (h *httpHandler) legacyMessage(w http.ResponseWriter, r *http.Request) {
@@ -675,8 +664,8 @@ func (h *httpHandler) legacyMessage(w http.ResponseWriter, r *http.Request) {
 	// The answer travels on the stream; the POST is done.
 	go func() {
 		ctx := context.WithoutCancel(r.Context())
-		send := func(_ context.Context, out *mcp.Message) error { return ss.write(out) }
+		send := func(_ context.Context, out *mcp.Message) error { return ss.st.write(out) }
 		resp := h.g.Handle(ctx, ss.s, m, send)
-		_ = ss.write(resp)
+		_ = ss.st.write(resp)
 	}()
 }

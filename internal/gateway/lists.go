@@ -292,10 +292,6 @@ func (g *Gateway) ownerOfURI(uri string) *Upstream {
 	return nil
 }
 
-// exposeURI is the URI a client sees; URIs are not rewritten (clients and
-// models read them), so ownership is tracked instead.
-func (g *Gateway) exposeURI(server, uri string) string { return uri }
-
 func invalidParams(msg string) *mcp.Message {
 	return mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeInvalidParams, msg, nil))
 }

@@ -22,6 +22,11 @@ const (
 	bugSamplingWhileOtherBusy = "a server-to-client request (sampling) from a shared stdio upstream fails with " +
 		"-32600 \"Warden cannot tell which client session this request belongs to\" whenever another " +
 		"session has a call in flight (fails closed: no misrouting)"
+	bugStrayServerRequest = "a server-to-client request an upstream sends outside any call (server-everything's " +
+		"roots/list 350ms after its handshake) is pinned on whichever single call is in flight: a stateless call " +
+		"gets back resultType input_required with a roots/list inputRequest instead of its own result (even when " +
+		"the client declared no roots capability), the SDK retries and the tool runs again, its progress lost; " +
+		"with sessions from different principals this routes one client's server request to another"
 )
 
 // knownBug skips the test with the bug's description, unless

@@ -27,6 +27,10 @@ func TestWrap(t *testing.T) {
 	if err != nil || texts(res) != "Echo: wrapped\n" {
 		t.Errorf("echo through wrap = %+v, %v", res, err)
 	}
+	res, err = cs.CallTool(ctx, &mcp.CallToolParams{Name: "trigger-sampling-request", Arguments: map[string]any{"prompt": "wrap"}})
+	if err != nil || !strings.Contains(texts(res), sampledText) {
+		t.Errorf("sampling through wrap = %+v, %v; want %q in the result", res, err, sampledText)
+	}
 	p := &mcp.CallToolParams{Name: "trigger-long-running-operation", Arguments: map[string]any{"duration": 0.6, "steps": 2}}
 	p.SetProgressToken(7)
 	if _, err := cs.CallTool(ctx, p); err != nil {
@@ -39,14 +43,13 @@ func TestWrap(t *testing.T) {
 				t.Errorf("progress %d = %v, want %d", i, n.Progress, i+1)
 			}
 		case <-time.After(2 * time.Second):
+			// The stray roots/list of bugStrayServerRequest, when it lands
+			// on this call, turns it into a retried one without progress.
+			knownBug(t, bugStrayServerRequest)
 			t.Fatalf("got %d progress notifications through wrap (protocol %s), want 2", i, cs.InitializeResult().ProtocolVersion)
 		}
 	}
 
-	res, err = cs.CallTool(ctx, &mcp.CallToolParams{Name: "trigger-sampling-request", Arguments: map[string]any{"prompt": "wrap"}})
-	if err != nil || !strings.Contains(texts(res), sampledText) {
-		t.Errorf("sampling through wrap = %+v, %v; want %q in the result", res, err, sampledText)
-	}
 	// Closing the session ends warden wrap; its audit chain must then verify
 	// and hold at least the three calls.
 	if err := cs.Close(); err != nil {

@@ -1,0 +1,354 @@
+package config
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// Values for Auth.Mode.
+const (
+	// AuthUnset is the default: no authentication, which Warden allows only
+	// as the implicit single-user setup (Relaxations lists it otherwise).
+	AuthUnset = ""
+	// AuthNone turns authentication off explicitly; loopback listeners only.
+	AuthNone = "none"
+	// AuthOAuth makes Warden an OAuth 2.1 resource server: JWT access
+	// tokens checked against the issuer's JWKS, opaque ones introspected.
+	AuthOAuth = "oauth"
+	// AuthAPIKey accepts static bearer keys whose SHA-256 is configured.
+	AuthAPIKey = "api_key"
+)
+
+// Values for UpstreamAuth.Type.
+const (
+	UpstreamClientCredentials = "client_credentials"
+	UpstreamTokenExchange     = "token_exchange"
+)
+
+// JWTAlgorithms are the signature algorithms auth.algorithms may list: all
+// asymmetric, so a public key can never be used as an HMAC secret.
+var JWTAlgorithms = []string{"RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"}
+
+var (
+	apiKeyHash = regexp.MustCompile(`^sha256:[0-9a-f]{64}$`)
+	scopeToken = regexp.MustCompile(`^[\x21\x23-\x5b\x5d-\x7e]+$`) // RFC 6749 scope-token
+)
+
+// Auth configures how Warden identifies its callers.
+type Auth struct {
+	Mode string `yaml:"mode"` // "" (unset), none, oauth, api_key
+	// Resource is Warden's canonical resource URI (RFC 8707), the audience
+	// every access token must carry, such as https://mcp.example.com/mcp.
+	Resource string `yaml:"resource,omitempty"`
+	// Issuer is the authorization server's issuer identifier; its RFC 8414
+	// or OpenID discovery document names the JWKS and introspection URLs.
+	Issuer string `yaml:"issuer,omitempty"`
+	// JWKSURL overrides the jwks_uri from discovery.
+	JWKSURL string `yaml:"jwks_url,omitempty"`
+	// Algorithms allowed for JWT signatures (default RS256, ES256, PS256, EdDSA).
+	Algorithms []string `yaml:"algorithms,omitempty"`
+	// ClockSkew tolerated on exp and nbf.
+	ClockSkew Duration `yaml:"clock_skew"`
+	// JWKSMaxAge is how long fetched keys are trusted before a refetch.
+	JWKSMaxAge    Duration      `yaml:"jwks_max_age"`
+	Introspection Introspection `yaml:"introspection"`
+	// RequiredScopes must all be granted for any request.
+	RequiredScopes []string `yaml:"required_scopes,omitempty"`
+	// ScopesSupported is published in the protected resource metadata;
+	// it defaults to every scope mentioned here.
+	ScopesSupported []string    `yaml:"scopes_supported,omitempty"`
+	Scopes          []ScopeRule `yaml:"scopes,omitempty"`
+	// GroupsClaim names the JWT claim holding the caller's groups.
+	GroupsClaim string   `yaml:"groups_claim"`
+	APIKeys     []APIKey `yaml:"api_keys,omitempty"`
+}
+
+// Introspection configures RFC 7662 token introspection for opaque tokens.
+type Introspection struct {
+	// URL defaults to introspection_endpoint from discovery.
+	URL          string `yaml:"url,omitempty"`
+	ClientID     string `yaml:"client_id,omitempty"`
+	ClientSecret string `yaml:"client_secret,omitempty"` // a ${env:...} or ${file:...} reference
+	// CacheTTL bounds how long an answer is reused (never past the token's exp).
+	CacheTTL Duration `yaml:"cache_ttl"`
+}
+
+// Enabled reports whether opaque tokens are introspected.
+func (i Introspection) Enabled() bool { return i.ClientID != "" }
+
+// ScopeRule requires Scope for the tools (path.Match patterns; empty means
+// all) of Server (empty or "*" means every upstream).
+type ScopeRule struct {
+	Scope  string   `yaml:"scope"`
+	Server string   `yaml:"server,omitempty"`
+	Tools  []string `yaml:"tools,omitempty"`
+}
+
+// APIKey is one static key, stored as "sha256:" and the hex SHA-256 of the key.
+type APIKey struct {
+	Name    string   `yaml:"name"`
+	Hash    string   `yaml:"hash"`
+	Subject string   `yaml:"subject,omitempty"` // defaults to Name
+	Scopes  []string `yaml:"scopes,omitempty"`
+	Groups  []string `yaml:"groups,omitempty"`
+}
+
+// UpstreamAuth gives Warden its own credentials for one HTTP upstream, so
+// that the client's token never travels further than Warden.
+type UpstreamAuth struct {
+	Type         string   `yaml:"type"` // client_credentials, token_exchange
+	TokenURL     string   `yaml:"token_url"`
+	ClientID     string   `yaml:"client_id"`
+	ClientSecret string   `yaml:"client_secret"` // a ${env:...} or ${file:...} reference
+	Scopes       []string `yaml:"scopes,omitempty"`
+	// Audience (token exchange) and Resource (RFC 8707) name the upstream to
+	// the authorization server; Resource defaults to the upstream URL.
+	Audience string `yaml:"audience,omitempty"`
+	Resource string `yaml:"resource,omitempty"`
+}
+
+// DefaultJWTAlgorithms is used when auth.algorithms is not set.
+func DefaultJWTAlgorithms() []string { return []string{"RS256", "ES256", "PS256", "EdDSA"} }
+
+func (a *Auth) setDefaults() {
+	a.ClockSkew = Duration(30e9)
+	a.JWKSMaxAge = Duration(3600e9)
+	a.Introspection.CacheTTL = Duration(60e9)
+	a.GroupsClaim = "groups"
+}
+
+// finishAuth expands secret references in the auth sections.
+func (c *Config) finishAuth(dir string, d *decoder) {
+	if s := c.Auth.Introspection.ClientSecret; s != "" {
+		c.Auth.Introspection.ClientSecret = expandSecret(d, dir, "auth.introspection.client_secret", s)
+	}
+	for i := range c.Upstreams {
+		ua := c.Upstreams[i].Auth
+		if ua != nil && ua.ClientSecret != "" {
+			ua.ClientSecret = expandSecret(d, dir, joinIndex("upstreams", i)+".auth.client_secret", ua.ClientSecret)
+		}
+	}
+}
+
+// expandSecret expands a value that must be a reference.
+func expandSecret(d *decoder, dir, path, value string) string {
+	return expandField(d, dir, path, "secret", value)
+}
+
+func (c *Config) validateAuth() []Problem {
+	var ps []Problem
+	add := func(path, format string, args ...any) {
+		ps = append(ps, c.src.problem(path, fmt.Sprintf(format, args...)))
+	}
+	a := &c.Auth
+	loop, _ := parseListen(c.Listen)
+	switch a.Mode {
+	case AuthUnset:
+	case AuthNone:
+		if !loop {
+			add("auth.mode", "none is allowed only on a loopback listener (listen is %s); use oauth or api_key", c.Listen)
+		}
+	case AuthOAuth:
+		if a.Resource == "" {
+			add("auth.resource", "required with mode oauth: Warden's canonical URI (the token audience), such as https://mcp.example.com/mcp")
+		} else if err := checkResourceURI(a.Resource); err != nil {
+			add("auth.resource", "%v", err)
+		}
+		if a.Issuer == "" {
+			add("auth.issuer", "required with mode oauth: the authorization server's issuer URL")
+		} else if err := checkSecureURL(a.Issuer); err != nil {
+			add("auth.issuer", "%v", err)
+		}
+		if a.JWKSURL != "" {
+			if err := checkSecureURL(a.JWKSURL); err != nil {
+				add("auth.jwks_url", "%v", err)
+			}
+		}
+		for i, alg := range a.Algorithms {
+			if !slices.Contains(JWTAlgorithms, alg) {
+				add(joinIndex("auth.algorithms", i), "algorithm %q is not allowed; use asymmetric ones: %s", alg, strings.Join(JWTAlgorithms, ", "))
+			}
+		}
+		if c.src != nil && c.src.set("auth.algorithms") && len(a.Algorithms) == 0 {
+			add("auth.algorithms", "must list at least one algorithm")
+		}
+		if a.ClockSkew < 0 || a.ClockSkew > Duration(300e9) {
+			add("auth.clock_skew", "must be between 0s and 5m, got %s", a.ClockSkew)
+		}
+		if a.JWKSMaxAge < Duration(60e9) {
+			add("auth.jwks_max_age", "must be at least 1m, got %s", a.JWKSMaxAge)
+		}
+		in := a.Introspection
+		if in.ClientID == "" && (in.URL != "" || in.ClientSecret != "") {
+			add("auth.introspection.client_id", "required to use introspection")
+		}
+		if in.ClientID != "" && in.ClientSecret == "" {
+			add("auth.introspection.client_secret", `required: a reference such as "${env:INTROSPECTION_SECRET}"`)
+		}
+		if in.URL != "" {
+			if err := checkSecureURL(in.URL); err != nil {
+				add("auth.introspection.url", "%v", err)
+			}
+		}
+		if in.CacheTTL < 0 || in.CacheTTL > Duration(3600e9) {
+			add("auth.introspection.cache_ttl", "must be between 0s and 1h, got %s", in.CacheTTL)
+		}
+		if a.GroupsClaim == "" {
+			add("auth.groups_claim", "must not be empty")
+		}
+	case AuthAPIKey:
+		if len(a.APIKeys) == 0 {
+			add("auth.api_keys", "mode api_key needs at least one key")
+		}
+	default:
+		add("auth.mode", "expected none, oauth or api_key, got %q", a.Mode)
+	}
+	if a.Mode != AuthAPIKey && len(a.APIKeys) > 0 {
+		add("auth.api_keys", "apply only to mode api_key")
+	}
+	if a.Mode != AuthOAuth {
+		for _, f := range []string{"resource", "issuer", "jwks_url", "algorithms", "introspection"} {
+			if c.src.set("auth." + f) {
+				add("auth."+f, "applies only to mode oauth")
+			}
+		}
+	}
+	names := map[string]bool{}
+	hashes := map[string]bool{}
+	for i, k := range a.APIKeys {
+		p := joinIndex("auth.api_keys", i)
+		switch {
+		case k.Name == "":
+			add(p, "name is required")
+		case names[k.Name]:
+			add(p+".name", "duplicate key name %q", k.Name)
+		}
+		names[k.Name] = true
+		if !apiKeyHash.MatchString(k.Hash) {
+			add(p+".hash", `expected "sha256:" and 64 lowercase hex digits (the key itself never goes in the config; see docs/identity.md)`)
+		} else if hashes[k.Hash] {
+			add(p+".hash", "the same key is listed twice")
+		}
+		hashes[k.Hash] = true
+		for j, s := range k.Scopes {
+			if !scopeToken.MatchString(s) {
+				add(joinIndex(p+".scopes", j), "invalid scope %q", s)
+			}
+		}
+	}
+	for _, l := range []struct {
+		path string
+		v    []string
+	}{{"auth.required_scopes", a.RequiredScopes}, {"auth.scopes_supported", a.ScopesSupported}} {
+		for j, s := range l.v {
+			if !scopeToken.MatchString(s) {
+				add(joinIndex(l.path, j), "invalid scope %q", s)
+			}
+		}
+	}
+	for i, r := range a.Scopes {
+		p := joinIndex("auth.scopes", i)
+		if !scopeToken.MatchString(r.Scope) {
+			add(p+".scope", "expected a scope name, got %q", r.Scope)
+		}
+		if r.Server != "" && r.Server != "*" && !slices.ContainsFunc(c.Upstreams, func(u Upstream) bool { return u.Name == r.Server }) {
+			add(p+".server", "no upstream named %q", r.Server)
+		}
+		for j, t := range r.Tools {
+			if _, err := path.Match(t, ""); err != nil || t == "" {
+				add(joinIndex(p+".tools", j), "invalid tool pattern %q", t)
+			}
+		}
+	}
+	return ps
+}
+
+func (c *Config) validateUpstreamAuth(i int) []Problem {
+	u := &c.Upstreams[i]
+	if u.Auth == nil {
+		return nil
+	}
+	var ps []Problem
+	p := joinIndex("upstreams", i) + ".auth"
+	add := func(field, format string, args ...any) {
+		ps = append(ps, c.src.problem(p+"."+field, fmt.Sprintf(format, args...)))
+	}
+	a := u.Auth
+	if u.URL == "" {
+		ps = append(ps, c.src.problem(p, "auth applies only to url upstreams; pass a stdio child its secrets through env"))
+		return ps
+	}
+	switch a.Type {
+	case UpstreamClientCredentials, UpstreamTokenExchange:
+	default:
+		add("type", "expected client_credentials or token_exchange, got %q", a.Type)
+	}
+	if a.TokenURL == "" {
+		add("token_url", "required: the authorization server's token endpoint")
+	} else if err := checkSecureURL(a.TokenURL); err != nil {
+		add("token_url", "%v", err)
+	}
+	if a.ClientID == "" {
+		add("client_id", "required")
+	}
+	if a.ClientSecret == "" {
+		add("client_secret", `required: a reference such as "${env:UPSTREAM_SECRET}"`)
+	}
+	if a.Resource != "" {
+		if err := checkResourceURI(a.Resource); err != nil {
+			add("resource", "%v", err)
+		}
+	}
+	for j, s := range a.Scopes {
+		if !scopeToken.MatchString(s) {
+			add(joinIndex("scopes", j), "invalid scope %q", s)
+		}
+	}
+	for k := range u.Headers {
+		if strings.EqualFold(k, "Authorization") {
+			ps = append(ps, c.src.problem(joinKey(joinIndex("upstreams", i)+".headers", k), "set either an Authorization header or auth, not both"))
+		}
+	}
+	return ps
+}
+
+// checkResourceURI checks an RFC 8707 resource indicator: absolute, no fragment.
+func checkResourceURI(s string) error {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.Fragment != "" || u.User != nil {
+		return fmt.Errorf("expected an absolute https URI without a fragment, such as https://mcp.example.com/mcp, got %q", s)
+	}
+	if u.Scheme == "http" && !isLoopbackHost(u.Hostname()) {
+		return fmt.Errorf("must use https (http is allowed only for loopback), got %q", s)
+	}
+	return nil
+}
+
+// checkSecureURL checks an authorization server URL: https, or http on loopback.
+func checkSecureURL(s string) error {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil || u.Fragment != "" {
+		return fmt.Errorf("expected an absolute https URL, got %q", s)
+	}
+	if u.Scheme == "http" && !isLoopbackHost(u.Hostname()) {
+		return fmt.Errorf("must use https (http is allowed only for loopback), got %q", s)
+	}
+	return nil
+}
+
+// authRelaxations lists the weaker-than-default auth settings.
+func (c *Config) authRelaxations() []string {
+	var rs []string
+	loop, err := parseListen(c.Listen)
+	switch {
+	case c.Auth.Mode == AuthNone:
+		rs = append(rs, "auth.mode is none: every process that can reach the listener acts with full access and no identity")
+	case c.Auth.Mode == AuthUnset && err == nil && !loop:
+		rs = append(rs, fmt.Sprintf("listen %s accepts connections from other machines without authentication (set auth.mode to oauth or api_key)", c.Listen))
+	}
+	return rs
+}
