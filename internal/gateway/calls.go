@@ -1,6 +1,7 @@
 package gateway
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -112,12 +113,31 @@ func (g *Gateway) guardResult(ctx context.Context, s *Session, u *Upstream, meth
 	if out.Final.Action == guard.Deny {
 		return g.denied(method, out.Final.Reason)
 	}
-	res, err := mcp.ParseObject(ex.Result)
-	if err != nil {
-		return upstreamError(fmt.Errorf("upstream result is not an object: %w", err))
+	res := ex.Result
+	if t := bytes.TrimLeft(res, " \t\r\n"); len(t) == 0 || t[0] != '{' {
+		return upstreamError(errors.New("upstream result is not a JSON object"))
 	}
 	g.metrics.upstreamLatency(u.Name(), time.Since(start))
-	return mcp.NewResult(nil, g.finishResult(s, res, method == mcp.MethodResourcesRead))
+	return &mcp.Message{Result: g.finishRaw(s, res, method == mcp.MethodResourcesRead)}
+}
+
+// finishRaw is finishResult for a result kept as bytes: results can be
+// large, so the fields a stateless client needs are spliced in and the rest
+// is passed through untouched.
+func (g *Gateway) finishRaw(s *Session, res json.RawMessage, cacheable bool) json.RawMessage {
+	if !s.modern {
+		return res
+	}
+	if _, ok := mcp.Field(res, "resultType"); !ok {
+		res = mcp.WithField(res, "resultType", []byte(`"complete"`))
+	}
+	if cacheable {
+		if _, ok := mcp.Field(res, "ttlMs"); !ok {
+			res = mcp.WithField(res, "ttlMs", []byte("0"))
+		}
+		res = mcp.WithField(res, "cacheScope", []byte(`"private"`))
+	}
+	return res
 }
 
 // forward sends a request upstream, bridging the two protocol eras: a
@@ -344,10 +364,6 @@ func (p *sessionPeer) Request(ctx context.Context, method string, params json.Ra
 	if p.s.modern {
 		return nil, mcp.NewError(mcp.CodeInvalidRequest, "the client uses the stateless protocol and cannot receive requests", nil)
 	}
-	capName := map[string]string{mcp.MethodSampling: "sampling", mcp.MethodElicit: "elicitation", mcp.MethodRootsList: "roots"}[method]
-	if capName != "" && !p.s.hasCapability(capName) {
-		return nil, mcp.NewError(mcp.CodeInvalidRequest, "the client did not declare the "+capName+" capability", nil)
-	}
 	send := p.send
 	if send == nil {
 		send = func(_ context.Context, m *mcp.Message) error { p.s.post(m); return nil }
@@ -370,6 +386,12 @@ func (p *guardedPeer) Key() string { return p.inner.Key() }
 func (p *guardedPeer) Notify(ctx context.Context, n *mcp.Message) { p.inner.Notify(ctx, n) }
 
 func (p *guardedPeer) Request(ctx context.Context, method string, params json.RawMessage) (*mcp.Message, error) {
+	// A server may ask only for what the client declared (for stateless
+	// clients, in this request's _meta); anything else is refused here, so
+	// it never becomes another request's input_required either.
+	if capName := requestCapability(method); capName != "" && !p.s.hasCapability(capName) {
+		return nil, mcp.NewError(mcp.CodeInvalidRequest, "the client did not declare the "+capName+" capability", nil)
+	}
 	ex := &guard.Exchange{Phase: guard.PhaseServerRequest, Session: p.s.info(), Server: p.u.Name(), Method: method, Params: params}
 	t0 := time.Now()
 	out := p.g.chain.Run(ctx, ex)
@@ -395,6 +417,19 @@ func (p *guardedPeer) Request(ctx context.Context, method string, params json.Ra
 		return nil, mcp.NewError(mcp.CodeDenied, "Warden withheld the client's answer: "+out.Final.Reason, nil)
 	}
 	return &mcp.Message{ID: resp.ID, Result: ans.Result}, nil
+}
+
+// requestCapability names the client capability a server request needs.
+func requestCapability(method string) string {
+	switch method {
+	case mcp.MethodSampling:
+		return "sampling"
+	case mcp.MethodElicit:
+		return "elicitation"
+	case mcp.MethodRootsList:
+		return "roots"
+	}
+	return ""
 }
 
 func (g *Gateway) denied(method, reason string) *mcp.Message {

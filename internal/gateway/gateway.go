@@ -132,6 +132,7 @@ func New(opts Options) (*Gateway, error) {
 			}
 			g.upstreamNotification(u, n)
 		}
+		u.opts.OnUnrelated = g.unrelatedRequest
 		prevState := u.opts.OnState
 		u.opts.OnState = func(u *Upstream, up bool) {
 			if prevState != nil {
@@ -535,6 +536,22 @@ func (g *Gateway) upstreamNotification(u *Upstream, n *mcp.Message) {
 			g.log.Debug("upstream notification with no session to route to; dropped", "upstream", u.Name(), "method", n.Method)
 		}
 	}
+}
+
+// unrelatedRequest answers an upstream's roots/list that belongs to no
+// call. With a single legacy client that declared roots (a desktop client
+// over stdio) the client is asked; otherwise the answer is an empty list:
+// roots are advisory, and one client's roots must not be shown to a server
+// on behalf of another.
+func (g *Gateway) unrelatedRequest(ctx context.Context, u *Upstream, method string, params json.RawMessage) (*mcp.Message, error) {
+	all := g.sessions.all()
+	if len(all) == 1 && !all[0].modern && all[0].hasCapability("roots") {
+		s := all[0]
+		wctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		defer cancel()
+		return s.ask(wctx, method, params, func(_ context.Context, m *mcp.Message) error { s.post(m); return nil })
+	}
+	return mcp.NewResult(nil, map[string]any{"roots": []any{}}), nil
 }
 
 func (g *Gateway) broadcastListChanged() {

@@ -76,7 +76,7 @@ func fixture(name string, extra func(*sdk.Server)) *sdk.Server {
 }
 
 // serveUpstream serves s over Streamable HTTP on loopback.
-func serveUpstream(t *testing.T, s *sdk.Server, stateless bool) string {
+func serveUpstream(t testing.TB, s *sdk.Server, stateless bool) string {
 	t.Helper()
 	h := sdk.NewStreamableHTTPHandler(func(*http.Request) *sdk.Server { return s }, &sdk.StreamableHTTPOptions{Stateless: stateless})
 	srv := httptest.NewServer(h)
@@ -95,7 +95,7 @@ type gwOpts struct {
 }
 
 // startGateway runs a gateway over the given upstream URLs and serves it.
-func startGateway(t *testing.T, ups map[string]string, o gwOpts) (string, *gateway.Gateway, *memAuditor) {
+func startGateway(t testing.TB, ups map[string]string, o gwOpts) (string, *gateway.Gateway, *memAuditor) {
 	t.Helper()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	dialers := map[string]transport.Dialer{}

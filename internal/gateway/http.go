@@ -335,9 +335,7 @@ func (h *httpHandler) post(w http.ResponseWriter, r *http.Request) {
 		case mcp.CodeMethodNotFound:
 			status = http.StatusNotFound
 		case mcp.CodeInvalidParams, mcp.CodeUnsupportedVersion, mcp.CodeHeaderMismatch, mcp.CodeMissingCapability:
-			if m.Method != mcp.MethodToolsCall || resp.Error.Code != mcp.CodeInvalidParams {
-				status = http.StatusBadRequest
-			}
+			status = http.StatusBadRequest
 		}
 	}
 	sw.finish(resp, status)
@@ -353,6 +351,15 @@ func checkModernHeaders(r *http.Request, m *mcp.Message) (bool, *mcp.Error) {
 	}
 	if hv != "" && !mcp.IsModern(hv) && bv == "" {
 		return false, nil
+	}
+	if m.Kind() != mcp.KindRequest && bv == "" {
+		// _meta is required of requests only; a stateless notification
+		// (notifications/cancelled) is judged by its header.
+		if !mcp.IsSupported(hv) || !mcp.IsModern(hv) {
+			return true, mcp.NewError(mcp.CodeUnsupportedVersion, "unsupported protocol version",
+				map[string]any{"supported": mcp.ModernVersions(), "requested": hv})
+		}
+		return true, nil
 	}
 	if hv == "" || bv == "" {
 		if bv == "" {
@@ -512,14 +519,26 @@ func (h *httpHandler) getStream(w http.ResponseWriter, r *http.Request) {
 		delete(h.get, id)
 		h.mu.Unlock()
 	}()
-	h.pump(r.Context(), s, startSSE(w))
+	st := startSSE(w)
+	defer st.close()
+	h.pump(r.Context(), s, st)
 }
 
 // sseStream writes SSE events to one response; safe for concurrent use.
+// Once closed (its handler returned, and net/http may reuse the writer)
+// every write fails instead of touching the response.
 type sseStream struct {
-	mu sync.Mutex
-	w  io.Writer
-	fl http.Flusher
+	mu     sync.Mutex
+	w      io.Writer
+	fl     http.Flusher
+	closed bool
+}
+
+// close marks the stream finished; call it before the handler returns.
+func (st *sseStream) close() {
+	st.mu.Lock()
+	st.closed = true
+	st.mu.Unlock()
 }
 
 // startSSE sends the headers of an event stream.
@@ -540,6 +559,9 @@ func startSSE(w http.ResponseWriter) *sseStream {
 func (st *sseStream) write(m *mcp.Message) error {
 	st.mu.Lock()
 	defer st.mu.Unlock()
+	if st.closed {
+		return errStreamClosed
+	}
 	var err error
 	if m == nil {
 		_, err = io.WriteString(st.w, ":\n\n")
@@ -614,6 +636,7 @@ func (h *httpHandler) legacySSE(w http.ResponseWriter, r *http.Request) {
 	h.sse[key] = &sseSession{s: s, st: st}
 	h.mu.Unlock()
 	defer func() {
+		st.close()
 		h.mu.Lock()
 		delete(h.sse, key)
 		h.mu.Unlock()

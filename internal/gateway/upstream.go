@@ -49,8 +49,11 @@ type UpstreamOptions struct {
 	Logger                     *slog.Logger
 	ClientName, ClientVersion  string
 	OnNotify                   func(u *Upstream, n *mcp.Message)
-	OnState                    func(u *Upstream, up bool)
-	HandshakeTimeout           time.Duration
+	// OnUnrelated answers a server request that belongs to no call and is
+	// not tied to one by nature (roots/list).
+	OnUnrelated      func(ctx context.Context, u *Upstream, method string, params json.RawMessage) (*mcp.Message, error)
+	OnState          func(u *Upstream, up bool)
+	HandshakeTimeout time.Duration
 }
 
 // Upstream is one MCP server behind Warden, reached over one connection
@@ -569,6 +572,17 @@ func (u *Upstream) serverRequest(ctx context.Context, m *mcp.Message, related js
 	var peer Peer
 	if c := u.relatedCall(related); c != nil {
 		peer = c.peer
+	} else if m.Method == mcp.MethodRootsList && u.opts.OnUnrelated != nil {
+		// Servers ask for roots on their own schedule (after the
+		// handshake, on a change), not for a call: pinning such a request
+		// on whatever call is in flight would hand it to the wrong client.
+		resp, err := u.opts.OnUnrelated(ctx, u, m.Method, m.Params)
+		if err != nil {
+			reply(mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeInternalError, err.Error(), nil)))
+			return
+		}
+		reply(resp)
+		return
 	} else {
 		peer = u.soleSession()
 	}

@@ -76,11 +76,7 @@ func (o Object) Object(key string) Object {
 // StringField reads a top-level string field of a raw object without
 // decoding the rest into a map.
 func StringField(raw json.RawMessage, key string) string {
-	o, err := ParseObject(raw)
-	if err != nil {
-		return ""
-	}
-	return o.String(key)
+	return FieldString(raw, key)
 }
 
 // MetaOf returns params._meta.

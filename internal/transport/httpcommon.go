@@ -1,6 +1,7 @@
 package transport
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"time"
 )
 
 // item is what HTTP transports queue for Read: a message or a terminal
@@ -25,9 +27,19 @@ func httpClient(c *http.Client) *http.Client {
 	if c != nil {
 		return c
 	}
-	return &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error {
-		return http.ErrUseLastResponse
-	}}
+	// Keep as many idle connections to the upstream as there are calls in
+	// flight: the default of two per host makes a busy gateway redial for
+	// almost every request.
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.MaxIdleConns = 1024
+	tr.MaxIdleConnsPerHost = 256
+	tr.IdleConnTimeout = 90 * time.Second
+	return &http.Client{
+		Transport: tr,
+		CheckRedirect: func(*http.Request, []*http.Request) error {
+			return http.ErrUseLastResponse
+		},
+	}
 }
 
 func loggerOr(l *slog.Logger) *slog.Logger {
@@ -91,6 +103,12 @@ func is2xx(code int) bool { return code >= 200 && code < 300 }
 // splitBody returns the messages of an application/json body: one object,
 // or the elements of a batch array (2025-03-26 allowed batches).
 func splitBody(body []byte) ([][]byte, error) {
+	trimmed := bytes.TrimLeft(body, " \t\r\n")
+	if len(trimmed) > 0 && trimmed[0] == '{' {
+		// One message, by far the common case: the gateway validates it
+		// when it decodes it, so it is not scanned twice here.
+		return [][]byte{body}, nil
+	}
 	var batch []json.RawMessage
 	if err := json.Unmarshal(body, &batch); err == nil {
 		out := make([][]byte, 0, len(batch))

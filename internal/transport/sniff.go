@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"github.com/warden-mcp/warden/internal/mcp"
 	"net/http"
 	"strings"
 )
@@ -65,19 +66,13 @@ func idKey(id json.RawMessage) string { return string(bytes.TrimSpace(id)) }
 
 // responseID returns the id of msg if msg is a response (result or error).
 func responseID(msg []byte) (json.RawMessage, bool) {
-	var m struct {
-		Method *string          `json:"method"`
-		ID     json.RawMessage  `json:"id"`
-		Result json.RawMessage  `json:"result"`
-		Error  *json.RawMessage `json:"error"`
-	}
-	if json.Unmarshal(msg, &m) != nil || m.Method != nil {
+	// Scanned, not decoded: a response can be megabytes and only its id
+	// matters here.
+	f := mcp.Fields(msg, "method", "result", "error", "id")
+	if f[0] != nil || (f[1] == nil && f[2] == nil) {
 		return nil, false
 	}
-	if m.Result == nil && m.Error == nil {
-		return nil, false
-	}
-	return m.ID, true
+	return f[3], true
 }
 
 // initializeVersion sniffs result.protocolVersion from an InitializeResult.

@@ -171,6 +171,13 @@ func upstreamFlag(name string, argv []string) string {
 // connected, and on cleanup stops it and checks its audit chain.
 func startWarden(t *testing.T, upstreams map[string][]string) *wardenProc {
 	t.Helper()
+	w := startWardenNow(t, upstreams)
+	return w
+}
+
+// startWardenNow is startWarden without the settling pause.
+func startWardenNow(t *testing.T, upstreams map[string][]string) *wardenProc {
+	t.Helper()
 	w := &wardenProc{dir: t.TempDir(), log: &lockedBuffer{}, exited: make(chan struct{})}
 	args := []string{"serve", "--listen", "127.0.0.1:0"}
 	for name, argv := range upstreams {

@@ -207,6 +207,7 @@ func TestFederation(t *testing.T) {
 		"ev": everythingCmd(),
 		"fs": filesystemCmd(root),
 	})
+	w.minAudit = 3 * 3 // at least the successful calls below, in three eras
 	ctx := testCtx(t, 60*time.Second)
 	ev := listAll(ctx, t, connectCommand(t, everythingCmd(), t.TempDir(), nil))
 	fs := listAll(ctx, t, connectCommand(t, filesystemCmd(root), t.TempDir(), nil, root))

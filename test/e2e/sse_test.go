@@ -85,8 +85,6 @@ func (s *legacySSESession) response(t *testing.T, id int) *rpcMessage {
 // response whose handler has returned.
 func TestLegacySSEClientGone(t *testing.T) {
 	need(t)
-	// Skipped up front: the bug kills Warden, and with it the test's cleanup.
-	knownBug(t, bugSSEWriteAfterClose)
 	w := startWarden(t, map[string][]string{"everything": everythingCmd()})
 	for i := range 25 {
 		s := openLegacySSE(t, w)
