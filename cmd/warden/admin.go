@@ -10,6 +10,7 @@ import (
 
 	"github.com/warden-mcp/warden/internal/audit"
 	"github.com/warden-mcp/warden/internal/config"
+	"github.com/warden-mcp/warden/internal/guard/pins"
 	"github.com/warden-mcp/warden/internal/store/sqlite"
 )
 
@@ -86,4 +87,35 @@ func cmdAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return nil
 	}
 	return fmt.Errorf("unknown audit command %q: %w", args[0], errUsage)
+}
+
+// cmdPins opens the store writable (approvals change it) and hands over to
+// the pins command. Flags before the subcommand pick the store.
+func cmdPins(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("pins", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dataDir := fs.String("data-dir", "", "Warden's data directory (default: the config's data_dir)")
+	cfgPath := fs.String("config", "", "configuration file, for its data_dir")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	dir := *dataDir
+	if dir == "" {
+		cfg := config.Default()
+		if *cfgPath != "" {
+			var err error
+			if cfg, err = config.Load(*cfgPath); err != nil {
+				fmt.Fprintln(stderr, "warden:", err)
+				return 1
+			}
+		}
+		dir = cfg.DataDir
+	}
+	st, err := sqlite.Open(ctx, filepath.Join(dir, sqlite.DefaultFile))
+	if err != nil {
+		fmt.Fprintf(stderr, "warden: opening the store in %s: %v\n", dir, err)
+		return 1
+	}
+	defer st.Close()
+	return pins.RunCLI(ctx, st, fs.Args(), stdout, stderr)
 }

@@ -12,6 +12,7 @@ import (
 	"syscall"
 
 	"github.com/warden-mcp/warden/internal/eval"
+	"github.com/warden-mcp/warden/internal/scan"
 )
 
 const usage = `warden: a security gateway for the Model Context Protocol
@@ -22,6 +23,8 @@ Usage:
   warden config validate FILE
   warden audit tail [-n N] [-f] [--json] [--data-dir DIR]
   warden audit verify [--data-dir DIR]
+  warden pins list|diff|approve|reset [--data-dir DIR] ...
+  warden scan [--connect] [--format table|json|sarif] [--fail-on SEVERITY] [FILE...]
   warden eval poisoning [--json] [--threshold T] [FILE...]
   warden example-server
   warden version
@@ -56,6 +59,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		err = cmdAudit(ctx, args[1:], stdout, stderr)
 	case "example-server":
 		err = cmdExampleServer(ctx)
+	case "scan":
+		return scan.RunScan(ctx, args[1:], stdout, stderr)
+	case "pins":
+		return cmdPins(ctx, args[1:], stdout, stderr)
 	case "eval":
 		if len(args) < 2 {
 			fmt.Fprintln(stderr, "warden: expected 'warden eval poisoning [FILE...]'")

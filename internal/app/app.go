@@ -25,6 +25,8 @@ import (
 	"github.com/warden-mcp/warden/internal/config"
 	"github.com/warden-mcp/warden/internal/gateway"
 	"github.com/warden-mcp/warden/internal/guard"
+	"github.com/warden-mcp/warden/internal/guard/pins"
+	"github.com/warden-mcp/warden/internal/guard/poisoning"
 	"github.com/warden-mcp/warden/internal/store"
 	"github.com/warden-mcp/warden/internal/store/sqlite"
 	"github.com/warden-mcp/warden/internal/transport"
@@ -99,7 +101,7 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
 
 	guards := opts.Guards
 	if guards == nil {
-		if guards, err = buildGuards(cfg); err != nil {
+		if guards, err = buildGuards(cfg, st, log); err != nil {
 			a.Close(ctx)
 			return nil, err
 		}
@@ -152,9 +154,19 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
 	return a, nil
 }
 
-// knownGuards are the guard modules this build has; later features add
-// theirs here.
-var knownGuards = map[string]func(config.GuardConfig) (guard.Guard, error){}
+// guardFactory builds one guard module from its configuration block.
+type guardFactory func(gc config.GuardConfig, kv store.KV, log *slog.Logger) (guard.Guard, error)
+
+// knownGuards are the guard modules this build has. The chain runs them in
+// name order; each is on unless its block says enabled: false.
+var knownGuards = map[string]guardFactory{
+	pins.Name: func(gc config.GuardConfig, kv store.KV, l *slog.Logger) (guard.Guard, error) {
+		return pins.Factory(kv, l.With("guard", pins.Name))(gc)
+	},
+	poisoning.Name: func(gc config.GuardConfig, _ store.KV, l *slog.Logger) (guard.Guard, error) {
+		return poisoning.Factory(l.With("guard", poisoning.Name))(gc)
+	},
+}
 
 // KnownGuards lists the guard modules of this build.
 func KnownGuards() []string {
@@ -166,7 +178,7 @@ func KnownGuards() []string {
 	return names
 }
 
-func buildGuards(cfg *config.Config) ([]guard.Guard, error) {
+func buildGuards(cfg *config.Config, kv store.KV, log *slog.Logger) ([]guard.Guard, error) {
 	if err := cfg.CheckGuards(KnownGuards()); err != nil {
 		return nil, err
 	}
@@ -176,7 +188,7 @@ func buildGuards(cfg *config.Config) ([]guard.Guard, error) {
 		if !gc.Enabled() {
 			continue
 		}
-		g, err := knownGuards[name](gc)
+		g, err := knownGuards[name](gc, kv, log)
 		if err != nil {
 			return nil, fmt.Errorf("guard %s: %w", name, err)
 		}

@@ -47,6 +47,7 @@ type Options struct {
 type item struct {
 	t        time.Time
 	data     []byte
+	ev       *Event // set instead of data by Enqueue: encoded by the writer
 	done     chan error // buffered 1; receives the first outcome only
 	notified bool       // writer goroutine only
 }
@@ -149,11 +150,15 @@ func (l *Logger) Record(ctx context.Context, ev Event) error {
 // the store is failing or the backlog is full, so an unhealthy log stops
 // traffic instead of losing records; Close still flushes what it accepted.
 func (l *Logger) Enqueue(ev Event) error {
-	data, err := ev.encode(l.now)
-	if err != nil {
-		return err
+	if ev.Kind == "" {
+		return fmt.Errorf("audit: event has no kind")
 	}
-	it := &item{t: ev.Time, data: data, done: make(chan error, 1)}
+	if ev.Time.IsZero() {
+		ev.Time = l.now()
+	}
+	ev.Time = ev.Time.UTC().Round(0)
+	// Encoding is left to the writer goroutine, off the request's path.
+	it := &item{t: ev.Time, ev: &ev, done: make(chan error, 1)}
 	l.mu.Lock()
 	switch {
 	case l.closing:
@@ -175,6 +180,25 @@ func (l *Logger) Enqueue(ev Event) error {
 	default:
 	}
 	return nil
+}
+
+// encodeLate encodes an enqueued event in the writer. An event that cannot
+// be encoded (details holding a value JSON cannot represent) is recorded as
+// an error event that says so, rather than dropped.
+func (l *Logger) encodeLate(ev *Event) []byte {
+	data, err := ev.encode(l.now)
+	if err == nil {
+		return data
+	}
+	l.log.Error("audit event could not be encoded; recording the failure instead", "err", err)
+	fallback := Event{Time: ev.Time, Kind: KindError, Principal: ev.Principal, Session: ev.Session,
+		Server: ev.Server, Method: ev.Method, Tool: ev.Tool, Verdict: ev.Verdict, Guard: ev.Guard,
+		Reason: "event could not be encoded: " + err.Error()}
+	data, err = fallback.encode(l.now)
+	if err != nil {
+		return []byte(`{"kind":"error","reason":"event could not be encoded"}`)
+	}
+	return data
 }
 
 // Pending reports how many accepted events are not yet committed.
@@ -308,6 +332,9 @@ func (l *Logger) commit(batch []*item) (int, []store.AuditRecord, error) {
 		recs := make([]store.AuditRecord, len(batch))
 		prev := l.head
 		for i, it := range batch {
+			if it.data == nil {
+				it.data = l.encodeLate(it.ev)
+			}
 			recs[i] = link(prev, it.t, it.data)
 			prev = recs[i]
 		}

@@ -61,15 +61,15 @@ func (g *Gateway) forwardGuarded(ctx context.Context, s *Session, m *mcp.Message
 	out := g.chain.Run(ctx, ex)
 	argsDigest := digest(p["arguments"])
 	if err := g.recordDecision(ctx, ex, out, time.Since(start), argsDigest); err != nil {
-		return g.denied(m.Method, "Warden could not record this decision in its audit log, so the request was refused")
+		return g.denied(s, m.Method, "Warden could not record this decision in its audit log, so the request was refused")
 	}
 	if out.Final.Action == guard.Deny {
-		return g.denied(m.Method, out.Final.Reason)
+		return g.denied(s, m.Method, out.Final.Reason)
 	}
 	if out.Final.Action == guard.Modify {
 		var err error
 		if p, err = mcp.ParseObject(ex.Params); err != nil {
-			return g.denied(m.Method, "a guard produced invalid parameters")
+			return g.denied(s, m.Method, "a guard produced invalid parameters")
 		}
 	}
 	if rewrite != nil {
@@ -107,11 +107,11 @@ func (g *Gateway) guardResult(ctx context.Context, s *Session, u *Upstream, meth
 	out := g.chain.Run(ctx, ex)
 	if out.Final.Action != guard.Allow {
 		if err := g.recordVerdicts(ctx, ex, out, time.Since(t0), ""); err != nil {
-			return g.denied(method, "Warden could not record this decision in its audit log, so the result was withheld")
+			return g.denied(s, method, "Warden could not record this decision in its audit log, so the result was withheld")
 		}
 	}
 	if out.Final.Action == guard.Deny {
-		return g.denied(method, out.Final.Reason)
+		return g.denied(s, method, out.Final.Reason)
 	}
 	res := ex.Result
 	if t := bytes.TrimLeft(res, " \t\r\n"); len(t) == 0 || t[0] != '{' {
@@ -432,14 +432,16 @@ func requestCapability(method string) string {
 	return ""
 }
 
-func (g *Gateway) denied(method, reason string) *mcp.Message {
+func (g *Gateway) denied(s *Session, method, reason string) *mcp.Message {
 	if method == mcp.MethodToolsCall {
 		// A tool error lets the model read why and adjust.
-		return mcp.NewResult(nil, map[string]any{
+		res := mcp.NewResult(nil, map[string]any{
 			"content": []any{map[string]any{"type": "text", "text": "Warden blocked this call: " + reason}},
 			"isError": true,
 			"_meta":   map[string]any{"dev.warden/denied": true},
 		})
+		res.Result = g.finishRaw(s, res.Result, false)
+		return res
 	}
 	return mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeDenied, "Warden refused this request: "+reason, nil))
 }

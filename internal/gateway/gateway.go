@@ -201,6 +201,7 @@ func (g *Gateway) NewSession(p *guard.Principal) *Session {
 func (g *Gateway) StatelessSession(p *guard.Principal, params json.RawMessage) *Session {
 	s := newSession("", p, true)
 	meta := mcp.MetaOf(params)
+	s.meta = meta.Encode()
 	s.protocol = meta.String(mcp.MetaProtocolVersion)
 	s.clientCaps = meta.Object(mcp.MetaClientCapabilities)
 	ci := meta.Object(mcp.MetaClientInfo)
@@ -355,7 +356,7 @@ func (g *Gateway) initialize(ctx context.Context, s *Session, m *mcp.Message) *m
 	s.mu.Unlock()
 	// Capabilities first: waiting for a starting upstream must not let
 	// notifications reach the session before its initialize result.
-	caps, instructions, serverInfo := g.merged(ctx)
+	caps, instructions, serverInfo := g.merged(ctx, s, m.Method)
 	s.id = newSessionID()
 	if err := g.sessions.add(s); err != nil {
 		s.id = ""
@@ -380,7 +381,7 @@ func (g *Gateway) initialize(ctx context.Context, s *Session, m *mcp.Message) *m
 }
 
 func (g *Gateway) discover(s *Session) *mcp.Message {
-	caps, instructions, serverInfo := g.merged(context.Background())
+	caps, instructions, serverInfo := g.merged(context.Background(), s, mcp.MethodDiscover)
 	res := map[string]any{
 		"resultType":        mcp.ResultComplete,
 		"supportedVersions": mcp.ModernVersions(),
@@ -397,7 +398,7 @@ func (g *Gateway) discover(s *Session) *mcp.Message {
 
 // merged combines the upstreams' capabilities, instructions and identity.
 // With one upstream Warden presents it as it is; with several, the union.
-func (g *Gateway) merged(ctx context.Context) (map[string]any, string, any) {
+func (g *Gateway) merged(ctx context.Context, s *Session, method string) (map[string]any, string, any) {
 	caps := map[string]any{}
 	var instructions string
 	var serverInfo any = map[string]any{"name": g.opts.Name, "version": g.opts.Version}
@@ -412,6 +413,10 @@ func (g *Gateway) merged(ctx context.Context) (map[string]any, string, any) {
 			if info = u.LastKnown(); info == nil {
 				continue
 			}
+		}
+		info, ok := g.guardServerInfo(ctx, s, u, method, info)
+		if !ok {
+			continue // a guard blocked this server
 		}
 		for k, v := range info.Capabilities {
 			switch k {
@@ -441,6 +446,38 @@ func (g *Gateway) merged(ctx context.Context) (map[string]any, string, any) {
 		}
 	}
 	return caps, instructions, serverInfo
+}
+
+// guardServerInfo passes a server's identity and instructions through the
+// list guards (poisoning, pins): instructions are text the model reads like
+// a tool description. It reports false when the server itself is hidden.
+func (g *Gateway) guardServerInfo(ctx context.Context, s *Session, u *Upstream, method string, info *ServerInfo) (*ServerInfo, bool) {
+	if g.chain.Len() == 0 {
+		return info, true
+	}
+	items := []guard.Item{{Kind: "server", Name: u.Name(), Raw: info.ServerInfo}}
+	if info.Instructions != "" {
+		raw, _ := json.Marshal(info.Instructions)
+		items = append(items, guard.Item{Kind: "instructions", Name: u.Name(), Raw: raw})
+	}
+	ex := &guard.Exchange{Phase: guard.PhaseList, Session: s.info(), Server: u.Name(), Method: method, Items: items}
+	t0 := time.Now()
+	out := g.chain.Run(ctx, ex)
+	_ = g.recordVerdicts(ctx, ex, out, time.Since(t0), "")
+	if out.Final.Action == guard.Deny {
+		return nil, false
+	}
+	cp := *info
+	cp.Instructions = ""
+	for _, it := range ex.Items {
+		switch {
+		case it.Kind == "server" && it.Hidden:
+			return nil, false
+		case it.Kind == "instructions" && !it.Hidden:
+			_ = json.Unmarshal(it.Raw, &cp.Instructions)
+		}
+	}
+	return &cp, true
 }
 
 func mergeCap(caps map[string]any, key string, raw json.RawMessage) {

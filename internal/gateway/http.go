@@ -440,13 +440,7 @@ func (sw *streamWriter) send(ctx context.Context, m *mcp.Message) error {
 	if !sw.sse {
 		sw.openLocked()
 	}
-	if err := transport.WriteEvent(sw.w, "", "message", m.Encode()); err != nil {
-		return err
-	}
-	if sw.fl != nil {
-		sw.fl.Flush()
-	}
-	return nil
+	return transport.WriteEvent(sw.w, "", "message", m.Encode())
 }
 
 func (sw *streamWriter) openLocked() {
@@ -462,9 +456,7 @@ func (sw *streamWriter) openLocked() {
 	if sw.retryHint {
 		_, _ = io.WriteString(sw.w, "retry: 1000\n\n")
 	}
-	if sw.fl != nil {
-		sw.fl.Flush()
-	}
+	// No flush here: the event that follows flushes headers and all.
 }
 
 func (sw *streamWriter) finish(resp *mcp.Message, status int) {
@@ -476,9 +468,6 @@ func (sw *streamWriter) finish(resp *mcp.Message, status int) {
 	}
 	if sw.sse {
 		_ = transport.WriteEvent(sw.w, "", "message", resp.Encode())
-		if sw.fl != nil {
-			sw.fl.Flush()
-		}
 		return
 	}
 	sw.w.Header().Set("Content-Type", "application/json")

@@ -152,6 +152,11 @@ func (g *Gateway) listPage(ctx context.Context, s *Session, m *mcp.Message, para
 	if upCursor != "" {
 		p.Set("cursor", upCursor)
 	}
+	if _, ok := p["_meta"]; !ok && s.modern && len(s.meta) > 0 {
+		// A listing Warden makes for a stateless client (to route or
+		// guard its call) carries that client's _meta.
+		p["_meta"] = s.meta
+	}
 	p = g.upstreamParams(s, u, p)
 	resp, err := u.Call(ctx, k.list, p.Encode(), nil)
 	if err != nil {

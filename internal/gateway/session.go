@@ -33,6 +33,7 @@ type Session struct {
 	clientName  string
 	clientVer   string
 	clientCaps  mcp.Object
+	meta        json.RawMessage // a stateless request's own _meta, for requests Warden makes on its behalf
 	initialized bool
 	closed      bool
 	logLevel    string

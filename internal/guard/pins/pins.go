@@ -1,0 +1,347 @@
+// Package pins is the guard against rug pulls: it pins a hash of every
+// tool, prompt, resource and template a server lists (and of the server's
+// instructions), and withholds any item whose definition changes until a
+// person approves the new version with `warden pins approve`.
+package pins
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/warden-mcp/warden/internal/config"
+	"github.com/warden-mcp/warden/internal/guard"
+	"github.com/warden-mcp/warden/internal/store"
+)
+
+// Name is the guard's configuration key.
+const Name = "pins"
+
+// Modes.
+const (
+	// TrustOnFirstUse pins what a server shows the first time.
+	TrustOnFirstUse = "tofu"
+	// ApproveFirst withholds every item until a person approves it.
+	ApproveFirst = "approve"
+)
+
+// Settings configure the guard (guards.pins in the configuration).
+type Settings struct {
+	Mode string `yaml:"mode"`
+}
+
+// DefaultSettings pins on first use: approval-first is safer but needs a
+// person for every new server, so it is a deliberate choice.
+func DefaultSettings() Settings { return Settings{Mode: TrustOnFirstUse} }
+
+// Guard implements guard.Guard.
+type Guard struct {
+	mode  string
+	pins  *Store
+	log   *slog.Logger
+	mu    sync.Mutex
+	cache map[[32]byte]hashed // raw item bytes -> canonical hash
+}
+
+type hashed struct {
+	hash      string
+	canonical string
+	err       error
+}
+
+const maxCache = 8192
+
+// New builds the guard over kv (shared by every gateway of a cluster).
+func New(s Settings, kv store.KV, log *slog.Logger) (*Guard, error) {
+	switch s.Mode {
+	case "":
+		s.Mode = TrustOnFirstUse
+	case TrustOnFirstUse, ApproveFirst:
+	default:
+		return nil, fmt.Errorf("pins: unknown mode %q (want %s or %s)", s.Mode, TrustOnFirstUse, ApproveFirst)
+	}
+	if kv == nil {
+		return nil, errors.New("pins: no store")
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Guard{mode: s.Mode, pins: &Store{KV: kv}, log: log, cache: map[[32]byte]hashed{}}, nil
+}
+
+// Factory returns the constructor the application registers under Name.
+func Factory(kv store.KV, log *slog.Logger) func(config.GuardConfig) (guard.Guard, error) {
+	return func(gc config.GuardConfig) (guard.Guard, error) {
+		s := DefaultSettings()
+		if err := gc.Decode(&s); err != nil {
+			return nil, err
+		}
+		return New(s, kv, log)
+	}
+}
+
+// Name implements guard.Guard.
+func (g *Guard) Name() string { return Name }
+
+// Wants implements guard.Filter.
+func (g *Guard) Wants(p guard.Phase, method string) bool {
+	return p == guard.PhaseList || p == guard.PhaseRequest && callKind(method) != ""
+}
+
+func callKind(method string) string {
+	switch method {
+	case "tools/call":
+		return "tool"
+	case "prompts/get":
+		return "prompt"
+	case "resources/read":
+		return "resource"
+	}
+	return ""
+}
+
+func (g *Guard) hash(kind string, raw []byte) hashed {
+	h := sha256.New()
+	h.Write([]byte(kind))
+	h.Write([]byte{0})
+	h.Write(raw)
+	var k [32]byte
+	h.Sum(k[:0])
+	g.mu.Lock()
+	v, ok := g.cache[k]
+	g.mu.Unlock()
+	if ok {
+		return v
+	}
+	hash, c, err := Hash(kind, raw)
+	v = hashed{hash: hash, canonical: string(c), err: err}
+	g.mu.Lock()
+	if len(g.cache) >= maxCache {
+		clear(g.cache)
+	}
+	g.cache[k] = v
+	g.mu.Unlock()
+	return v
+}
+
+// Withheld is the audit evidence for one withheld item.
+type Withheld struct {
+	Kind         string `json:"kind"`
+	Name         string `json:"name"`
+	State        string `json:"state"`
+	ApprovedHash string `json:"approved_hash,omitempty"`
+	NewHash      string `json:"new_hash,omitempty"`
+	Diff         string `json:"diff,omitempty"` // on the first listing of a new version
+}
+
+// Pinned is the audit evidence for an item pinned on first use.
+type Pinned struct {
+	Kind string `json:"kind"`
+	Name string `json:"name"`
+	Hash string `json:"hash"`
+}
+
+// Inspect implements guard.Guard.
+func (g *Guard) Inspect(ctx context.Context, ex *guard.Exchange) (guard.Verdict, error) {
+	switch ex.Phase {
+	case guard.PhaseList:
+		return g.inspectList(ctx, ex)
+	case guard.PhaseRequest:
+		return g.inspectCall(ctx, ex)
+	}
+	return guard.Verdict{Action: guard.Allow}, nil
+}
+
+func (g *Guard) inspectList(ctx context.Context, ex *guard.Exchange) (guard.Verdict, error) {
+	if len(ex.Items) == 0 {
+		return guard.Verdict{Action: guard.Allow}, nil
+	}
+	// One read per page, not one per item.
+	list, err := g.pins.List(ctx, ex.Server)
+	if err != nil {
+		return guard.Verdict{}, fmt.Errorf("pins of %s: %w", ex.Server, err)
+	}
+	have := make(map[string]Pin, len(list))
+	for _, p := range list {
+		if p.Server == ex.Server {
+			have[p.Kind+sep+p.Name] = p
+		}
+	}
+	var withheld []Withheld
+	var pinned []Pinned
+	for i := range ex.Items {
+		it := &ex.Items[i]
+		h := g.hash(it.Kind, it.Raw)
+		if h.err != nil {
+			// An item that cannot be pinned cannot be trusted.
+			it.Hidden = true
+			withheld = append(withheld, Withheld{Kind: it.Kind, Name: it.Name, State: "unreadable", Diff: h.err.Error()})
+			continue
+		}
+		var cur *Pin
+		if p, ok := have[it.Kind+sep+it.Name]; ok {
+			cur = &p
+		}
+		res, err := g.observe(ctx, ex.Server, it.Kind, it.Name, h, cur)
+		if err != nil {
+			return guard.Verdict{}, err
+		}
+		if res.pinned {
+			pinned = append(pinned, Pinned{Kind: it.Kind, Name: it.Name, Hash: h.hash})
+		}
+		if res.withheld != nil {
+			it.Hidden = true
+			withheld = append(withheld, *res.withheld)
+		}
+	}
+	switch {
+	case len(withheld) > 0:
+		d := map[string]any{"withheld": withheld}
+		if len(pinned) > 0 {
+			d["pinned"] = pinned
+		}
+		rule := "pins.changed"
+		for _, w := range withheld {
+			if w.State != StateChanged {
+				rule = "pins.unapproved"
+			}
+		}
+		return guard.Verdict{Action: guard.Modify, Rule: rule, Details: d,
+			Reason: fmt.Sprintf("%d item(s) of %s withheld until approved (warden pins diff; warden pins approve)", len(withheld), ex.Server)}, nil
+	case len(pinned) > 0:
+		// Audited once, when the pins are created; nothing was changed.
+		return guard.Verdict{Action: guard.Modify, Rule: "pins.first_use",
+			Details: map[string]any{"pinned": pinned, "changed": false},
+			Reason:  fmt.Sprintf("%d item(s) of %s pinned on first use", len(pinned), ex.Server)}, nil
+	}
+	return guard.Verdict{Action: guard.Allow}, nil
+}
+
+type observed struct {
+	pinned   bool
+	withheld *Withheld
+}
+
+// observe compares what the server shows with the pin and records it,
+// retrying when another gateway wrote the same pin first.
+func (g *Guard) observe(ctx context.Context, server, kind, name string, h hashed, cur *Pin) (observed, error) {
+	for attempt := 0; attempt < 3; attempt++ {
+		res, err := g.observeOnce(ctx, server, kind, name, h, cur)
+		if !errors.Is(err, store.ErrConflict) {
+			return res, err
+		}
+		p, gerr := g.pins.Get(ctx, server, kind, name)
+		switch {
+		case errors.Is(gerr, store.ErrNotFound):
+			cur = nil
+		case gerr != nil:
+			return observed{}, gerr
+		default:
+			cur = &p
+		}
+	}
+	return observed{}, fmt.Errorf("pin of %s %s %q: too many concurrent writers", server, kind, name)
+}
+
+func (g *Guard) observeOnce(ctx context.Context, server, kind, name string, h hashed, cur *Pin) (observed, error) {
+	now := g.pins.now()
+	if cur == nil {
+		p := Pin{Server: server, Kind: kind, Name: name, FirstSeen: now}
+		if g.mode == TrustOnFirstUse {
+			p.Hash, p.Canonical, p.ApprovedAt, p.ApprovedBy = h.hash, h.canonical, now, "first-use"
+			return observed{pinned: true}, g.pins.put(ctx, p)
+		}
+		p.PendingHash, p.PendingCanonical, p.PendingSince = h.hash, h.canonical, now
+		if err := g.pins.put(ctx, p); err != nil {
+			return observed{}, err
+		}
+		return observed{withheld: &Withheld{Kind: kind, Name: name, State: StateUnapproved, NewHash: h.hash,
+			Diff: Diff("", pretty(h.canonical))}}, nil
+	}
+	if cur.Hash == h.hash {
+		if cur.PendingHash != "" {
+			// The server is back to the approved version.
+			p := *cur
+			p.PendingHash, p.PendingCanonical, p.PendingSince = "", "", time.Time{}
+			return observed{}, g.pins.put(ctx, p)
+		}
+		return observed{}, nil
+	}
+	w := &Withheld{Kind: kind, Name: name, State: cur.State(), ApprovedHash: cur.Hash, NewHash: h.hash}
+	if w.State == StateApproved {
+		w.State = StateChanged
+	}
+	if cur.PendingHash == h.hash {
+		return observed{withheld: w}, nil // already recorded and audited with its diff
+	}
+	p := *cur
+	p.PendingHash, p.PendingCanonical, p.PendingSince = h.hash, h.canonical, now
+	if err := g.pins.put(ctx, p); err != nil {
+		return observed{}, err
+	}
+	w.Diff = p.Diff()
+	g.log.Warn("pinned item changed; withheld until approved", "server", server, "kind", kind, "name", name,
+		"approved", short(cur.Hash), "new", short(h.hash))
+	return observed{withheld: w}, nil
+}
+
+func (g *Guard) inspectCall(ctx context.Context, ex *guard.Exchange) (guard.Verdict, error) {
+	kind := callKind(ex.Method)
+	p, err := g.pins.Get(ctx, ex.Server, kind, ex.Name)
+	if errors.Is(err, store.ErrNotFound) {
+		switch {
+		case kind == "tool" && g.mode == TrustOnFirstUse && len(ex.Tool) > 0:
+			// Called before any listing reached this guard: pin what the
+			// gateway knows of it.
+			h := g.hash(kind, ex.Tool)
+			if h.err != nil {
+				return deny(ex, kind, "its definition cannot be read"), nil
+			}
+			res, err := g.observe(ctx, ex.Server, kind, ex.Name, h, nil)
+			if err != nil {
+				return guard.Verdict{}, err
+			}
+			if res.withheld != nil {
+				return deny(ex, kind, "it changed since it was pinned"), nil
+			}
+			return guard.Verdict{Action: guard.Allow}, nil
+		case kind == "tool":
+			return deny(ex, kind, "it has no approved pin (list tools first)"), nil
+		case kind == "prompt" && g.mode == ApproveFirst:
+			return deny(ex, kind, "it has no approved pin"), nil
+		}
+		// Resources read by URI are often not listed (templates); their
+		// listed definitions are pinned when they are.
+		return guard.Verdict{Action: guard.Allow}, nil
+	}
+	if err != nil {
+		return guard.Verdict{}, err
+	}
+	switch p.State() {
+	case StateChanged:
+		return deny(ex, kind, fmt.Sprintf("its definition changed since it was approved (%.12s -> %.12s)", p.Hash, p.PendingHash)), nil
+	case StateUnapproved:
+		return deny(ex, kind, "it has not been approved"), nil
+	}
+	// ex.Tool is not compared with the pin: later guards may have
+	// sanitised what the gateway holds. The pin's state records what the
+	// server showed last.
+	return guard.Verdict{Action: guard.Allow}, nil
+}
+
+func deny(ex *guard.Exchange, kind, why string) guard.Verdict {
+	return guard.Verdict{Action: guard.Deny, Rule: "pins.withheld",
+		Reason:  fmt.Sprintf("%s %q of server %s is withheld: %s; an administrator can review it with `warden pins diff` and `warden pins approve`", kind, ex.Name, ex.Server, why),
+		Details: map[string]any{"kind": kind, "name": ex.Name}}
+}
+
+func short(h string) string {
+	if len(h) > 12 {
+		return h[:12]
+	}
+	return h
+}

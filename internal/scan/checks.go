@@ -1,0 +1,289 @@
+package scan
+
+import (
+	"fmt"
+	"math"
+	"net"
+	"net/url"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// tokenPatterns are credential formats that are live by construction
+// (issued tokens have these shapes; placeholders do not).
+var tokenPatterns = []struct {
+	id, what string
+	re       *regexp.Regexp
+}{
+	{"secret.github-token", "GitHub token", regexp.MustCompile(`\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{60,255})\b`)},
+	{"secret.anthropic-key", "Anthropic API key", regexp.MustCompile(`\bsk-ant-[A-Za-z0-9_-]{32,}`)},
+	{"secret.openai-key", "OpenAI API key", regexp.MustCompile(`\bsk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{32,}`)},
+	{"secret.aws-access-key", "AWS access key id", regexp.MustCompile(`\b(?:AKIA|ASIA)[A-Z0-9]{16}\b`)},
+	{"secret.slack-token", "Slack token", regexp.MustCompile(`\bxox[abposr]-[A-Za-z0-9-]{10,}`)},
+	{"secret.google-api-key", "Google API key", regexp.MustCompile(`\bAIza[0-9A-Za-z_-]{35}\b`)},
+	{"secret.stripe-key", "Stripe live key", regexp.MustCompile(`\b[rs]k_live_[0-9A-Za-z]{20,}`)},
+	{"secret.gitlab-token", "GitLab token", regexp.MustCompile(`\bglpat-[0-9A-Za-z_-]{20,}`)},
+	{"secret.npm-token", "npm token", regexp.MustCompile(`\bnpm_[A-Za-z0-9]{36}\b`)},
+	{"secret.private-key", "private key", regexp.MustCompile(`-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----`)},
+	{"secret.bearer", "bearer token", regexp.MustCompile(`(?i)\bbearer\s+[A-Za-z0-9._~+/-]{24,}=*`)},
+}
+
+var secretName = regexp.MustCompile(`(?i)(token|secret|passw(or)?d|api_?key|access_?key|private_?key|credential|auth)`)
+
+// placeholder reports values that are clearly not a real secret: variable
+// references, templates and filler.
+func placeholder(v string) bool {
+	l := strings.ToLower(v)
+	switch {
+	case v == "", strings.Contains(v, "${"), strings.HasPrefix(v, "$"), strings.HasPrefix(v, "%") && strings.HasSuffix(v, "%"),
+		strings.Contains(l, "your"), strings.Contains(l, "xxxx"), strings.Contains(l, "<"), strings.Contains(l, "example"),
+		strings.Contains(l, "changeme"), strings.Contains(l, "placeholder"), strings.Contains(l, "redacted"),
+		strings.HasPrefix(l, "op://"), strings.HasPrefix(l, "env:"), strings.HasPrefix(l, "input:"):
+		return true
+	}
+	return false
+}
+
+// entropy is the Shannon entropy of s in bits per character.
+func entropy(s string) float64 {
+	var counts [256]int
+	for i := 0; i < len(s); i++ {
+		counts[s[i]]++
+	}
+	var h float64
+	for _, c := range counts {
+		if c > 0 {
+			p := float64(c) / float64(len(s))
+			h -= p * math.Log2(p)
+		}
+	}
+	return h
+}
+
+// mask shows the first and last characters of a secret only.
+func mask(s string) string {
+	if len(s) <= 8 {
+		return strings.Repeat("*", len(s))
+	}
+	return s[:4] + strings.Repeat("*", min(len(s)-8, 12)) + s[len(s)-4:]
+}
+
+// secretFindings checks a server's env and headers for live credentials.
+func secretFindings(s Server) []Finding {
+	var out []Finding
+	check := func(where string, m map[string]string) {
+		for _, k := range sortedKeys(m) {
+			v := m[k]
+			if placeholder(v) {
+				continue
+			}
+			field := fmt.Sprintf("%s.%s", where, k)
+			matched := false
+			for _, p := range tokenPatterns {
+				if loc := p.re.FindStringIndex(v); loc != nil {
+					out = append(out, Finding{RuleID: p.id, Severity: High, Server: s.Name,
+						Message:  fmt.Sprintf("%s in plain text in the configuration (%s); anyone who can read the file can use it, and the server process inherits it", p.what, field),
+						Evidence: []Evidence{{Field: field, Start: loc[0], End: loc[1], Excerpt: mask(v[loc[0]:loc[1]])}}})
+					matched = true
+					break
+				}
+			}
+			if !matched && secretName.MatchString(k) && len(v) >= 20 && entropy(v) >= 3.5 && !strings.ContainsAny(v, " /\\") {
+				out = append(out, Finding{RuleID: "secret.high-entropy", Severity: Medium, Server: s.Name,
+					Message:  fmt.Sprintf("%s looks like a live credential in plain text", field),
+					Evidence: []Evidence{{Field: field, Start: 0, End: len(v), Excerpt: mask(v)}}})
+			}
+		}
+	}
+	check("env", s.Env)
+	check("headers", s.Headers)
+	// Credentials in arguments end up in process listings.
+	for i, a := range s.Args {
+		for _, p := range tokenPatterns {
+			if loc := p.re.FindStringIndex(a); loc != nil && !placeholder(a) {
+				out = append(out, Finding{RuleID: p.id, Severity: High, Server: s.Name,
+					Message:  fmt.Sprintf("%s on the command line (args[%d]): visible to every local user in the process list", p.what, i),
+					Evidence: []Evidence{{Field: fmt.Sprintf("args[%d]", i), Start: loc[0], End: loc[1], Excerpt: mask(a[loc[0]:loc[1]])}}})
+				break
+			}
+		}
+	}
+	return out
+}
+
+var (
+	rePipeShell = regexp.MustCompile(`(?i)\b(?:curl|wget|iwr|invoke-webrequest)\b[^|;&]*\|\s*(?:sudo\s+)?(?:ba|z|da|k)?sh\b|\b(?:curl|wget)\b[^|;&]*\|\s*(?:python3?|node|perl|ruby|iex)\b|\biex\s*\(.*downloadstring`)
+	reRemoteURL = regexp.MustCompile(`^https?://`)
+)
+
+// launchFindings checks how a server is started or reached.
+func launchFindings(s Server) []Finding {
+	var out []Finding
+	line := strings.TrimSpace(s.Command + " " + strings.Join(s.Args, " "))
+	base := strings.ToLower(strings.TrimSuffix(lastPathElem(s.Command), ".cmd"))
+	base = strings.TrimSuffix(base, ".exe")
+	if loc := rePipeShell.FindStringIndex(line); loc != nil {
+		out = append(out, Finding{RuleID: "launch.pipe-to-shell", Severity: Critical, Server: s.Name,
+			Message:  "the launch command downloads code and pipes it to an interpreter: whatever the remote host serves runs with your privileges, every start",
+			Evidence: []Evidence{{Field: "command line", Start: loc[0], End: loc[1], Excerpt: line[loc[0]:loc[1]]}}})
+	}
+	switch base {
+	case "npx", "bunx", "pnpx":
+		if pkg, i := npxPackage(s.Args); pkg != "" && !npmPinned(pkg) {
+			sev, why := Medium, "is not pinned to a version"
+			if hasYes(s.Args) {
+				sev, why = High, "is not pinned to a version and -y installs whatever is published without asking"
+			}
+			out = append(out, Finding{RuleID: "launch.npx-unpinned", Severity: sev, Server: s.Name,
+				Message:  fmt.Sprintf("package %s %s: a new release (or a hijacked one) runs at the next start; pin an exact version (%s@1.2.3)", pkg, why, stripVersion(pkg)),
+				Evidence: []Evidence{{Field: fmt.Sprintf("args[%d]", i), Start: 0, End: len(pkg), Excerpt: pkg}}})
+		}
+	case "uvx", "pipx":
+		if pkg, i := uvxPackage(s.Args); pkg != "" && !strings.Contains(pkg, "==") && !strings.Contains(pkg, "@") {
+			out = append(out, Finding{RuleID: "launch.uvx-unpinned", Severity: Medium, Server: s.Name,
+				Message:  fmt.Sprintf("package %s is not pinned to a version; pin it (%s==1.2.3 or %s@1.2.3)", pkg, pkg, pkg),
+				Evidence: []Evidence{{Field: fmt.Sprintf("args[%d]", i), Start: 0, End: len(pkg), Excerpt: pkg}}})
+		}
+	case "docker", "podman":
+		if img, i := dockerImage(s.Args); img != "" && !strings.Contains(img, "@sha256:") {
+			name := img[strings.LastIndex(img, "/")+1:]
+			if !strings.Contains(name, ":") || strings.HasSuffix(name, ":latest") {
+				out = append(out, Finding{RuleID: "launch.image-unpinned", Severity: Low, Server: s.Name,
+					Message:  fmt.Sprintf("image %s has no fixed tag or digest; pin it by digest (@sha256:...)", img),
+					Evidence: []Evidence{{Field: fmt.Sprintf("args[%d]", i), Start: 0, End: len(img), Excerpt: img}}})
+			}
+		}
+	}
+	if s.URL != "" && reRemoteURL.MatchString(s.URL) {
+		if u, err := url.Parse(s.URL); err == nil && u.Scheme == "http" && !loopback(u.Hostname()) {
+			out = append(out, Finding{RuleID: "launch.plain-http", Severity: Medium, Server: s.Name,
+				Message:  "remote server over plain HTTP: tool lists, arguments and results can be read and changed on the network",
+				Evidence: []Evidence{{Field: "url", Start: 0, End: len(s.URL), Excerpt: s.URL}}})
+		}
+	}
+	return out
+}
+
+func lastPathElem(p string) string {
+	if i := strings.LastIndexAny(p, `/\`); i >= 0 {
+		return p[i+1:]
+	}
+	return p
+}
+
+func loopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func hasYes(args []string) bool {
+	for _, a := range args {
+		if a == "-y" || a == "--yes" {
+			return true
+		}
+	}
+	return false
+}
+
+// npxPackage is the first argument that is not an option (skipping the
+// values of -p/--package, which name the package too).
+func npxPackage(args []string) (string, int) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "-p" || a == "--package":
+			if i+1 < len(args) {
+				return args[i+1], i + 1
+			}
+		case strings.HasPrefix(a, "--package="):
+			return strings.TrimPrefix(a, "--package="), i
+		case strings.HasPrefix(a, "-"):
+			continue
+		default:
+			return a, i
+		}
+	}
+	return "", -1
+}
+
+// npmPinned reports whether an npm spec names an exact version.
+func npmPinned(spec string) bool {
+	if strings.HasPrefix(spec, ".") || strings.HasPrefix(spec, "/") || strings.Contains(spec, "://") || strings.HasPrefix(spec, "file:") {
+		return true // local path or explicit URL: not a registry lookup
+	}
+	at := strings.LastIndex(spec, "@")
+	if at <= 0 { // no version, or only the scope's @
+		return false
+	}
+	v := spec[at+1:]
+	if v == "" || v == "latest" || v == "next" || strings.ContainsAny(v, "^~*xX<>| ") {
+		return false
+	}
+	return v[0] >= '0' && v[0] <= '9'
+}
+
+func stripVersion(spec string) string {
+	if at := strings.LastIndex(spec, "@"); at > 0 {
+		return spec[:at]
+	}
+	return spec
+}
+
+func uvxPackage(args []string) (string, int) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--from":
+			if i+1 < len(args) {
+				return args[i+1], i + 1
+			}
+		case a == "run" || strings.HasPrefix(a, "-"):
+			continue
+		default:
+			return a, i
+		}
+	}
+	return "", -1
+}
+
+func dockerImage(args []string) (string, int) {
+	run := false
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case !run:
+			run = a == "run"
+		case a == "-e" || a == "--env" || a == "-v" || a == "--volume" || a == "--name" || a == "--network" || a == "-p" || a == "--env-file" || a == "-w" || a == "--user" || a == "-u":
+			i++
+		case strings.HasPrefix(a, "-"):
+			continue
+		default:
+			return a, i
+		}
+	}
+	return "", -1
+}
+
+// sortFindings orders by severity (worst first), then server, tool, rule.
+func sortFindings(f []Finding) {
+	sort.SliceStable(f, func(i, j int) bool {
+		a, b := f[i], f[j]
+		if a.Severity != b.Severity {
+			return a.Severity > b.Severity
+		}
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Server != b.Server {
+			return a.Server < b.Server
+		}
+		if a.Tool != b.Tool {
+			return a.Tool < b.Tool
+		}
+		return a.RuleID < b.RuleID
+	})
+}

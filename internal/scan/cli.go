@@ -1,0 +1,141 @@
+package scan
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+)
+
+const usage = `usage: warden scan [flags] [CONFIG_FILE...]
+
+Audits the MCP servers configured for this user's clients (Claude Desktop,
+Claude Code, Cursor, VS Code, Windsurf, Zed, Codex, Gemini CLI, Cline) and in
+the current project, or only the files named. Fully offline.
+
+flags:
+`
+
+// RunScan runs `warden scan ARGS` and returns the exit code: 0 no finding
+// at or above --fail-on, 1 findings at or above it, 2 usage or error.
+func RunScan(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("warden scan", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage); fs.PrintDefaults() }
+	format := fs.String("format", "table", "output: table, json or sarif")
+	failOn := fs.String("fail-on", "high", "exit 1 when a finding is at or above: info, low, medium, high, critical, none")
+	connect := fs.Bool("connect", false, "start each stdio server to list and score its tools (runs their code)")
+	timeout := fs.Duration("timeout", 30*time.Second, "per-server time limit with --connect")
+	pinsFile := fs.String("pins", "", "JSON file of tool hashes from an earlier scan; report changed tools")
+	updatePins := fs.Bool("update-pins", false, "write the listed tools' hashes to --pins")
+	noDiscover := fs.Bool("no-discover", false, "read only the files named, not the known locations")
+	home := fs.String("home", "", "home directory to discover from (default: the user's)")
+	out := fs.String("o", "", "write the report to this file instead of stdout")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	threshold, err := ParseSeverity(*failOn)
+	if err != nil {
+		fmt.Fprintf(stderr, "warden scan: %v\n", err)
+		return 2
+	}
+	if *format != "table" && *format != "json" && *format != "sarif" {
+		fmt.Fprintf(stderr, "warden scan: unknown format %q (want table, json or sarif)\n", *format)
+		return 2
+	}
+	if *updatePins && *pinsFile == "" {
+		fmt.Fprintln(stderr, "warden scan: --update-pins needs --pins FILE")
+		return 2
+	}
+	var locs []Location
+	for _, f := range fs.Args() {
+		locs = append(locs, guessLocation(f))
+	}
+	if len(fs.Args()) == 0 && !*noDiscover {
+		h := *home
+		if h == "" {
+			if h, err = os.UserHomeDir(); err != nil {
+				fmt.Fprintf(stderr, "warden scan: finding the home directory: %v\n", err)
+				return 2
+			}
+		}
+		cwd, _ := os.Getwd()
+		locs = append(locs, KnownLocations(runtime.GOOS, h, os.Getenv("APPDATA"), cwd)...)
+	}
+	opts := Options{Locations: locs}
+	if *connect {
+		opts.Lister = &StdioLister{Timeout: *timeout}
+	}
+	if *pinsFile != "" {
+		if opts.Pins, err = ReadPins(*pinsFile); err != nil {
+			fmt.Fprintf(stderr, "warden scan: %v\n", err)
+			return 2
+		}
+	}
+	rep, err := Run(ctx, opts)
+	if err != nil {
+		fmt.Fprintf(stderr, "warden scan: %v\n", err)
+		return 2
+	}
+	w := stdout
+	if *out != "" {
+		f, err := os.Create(*out)
+		if err != nil {
+			fmt.Fprintf(stderr, "warden scan: %v\n", err)
+			return 2
+		}
+		defer f.Close()
+		w = f
+	}
+	switch *format {
+	case "json":
+		err = WriteJSON(w, rep)
+	case "sarif":
+		err = WriteSARIF(w, rep, "dev")
+	default:
+		err = WriteTable(w, rep)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "warden scan: writing the report: %v\n", err)
+		return 2
+	}
+	if *updatePins {
+		if err := writePins(*pinsFile, opts.Pins, PinsFromReport(rep)); err != nil {
+			fmt.Fprintf(stderr, "warden scan: %v\n", err)
+			return 2
+		}
+	}
+	if rep.Max() >= threshold {
+		fmt.Fprintf(stderr, "warden scan: findings at or above %s\n", strings.ToLower(*failOn))
+		return 1
+	}
+	return 0
+}
+
+// writePins merges the listed servers' hashes into the pins file.
+func writePins(path string, old, listed map[string]map[string]string) error {
+	if old == nil {
+		old = map[string]map[string]string{}
+	}
+	for k, v := range listed {
+		old[k] = v
+	}
+	b, err := json.MarshalIndent(old, "", "  ")
+	if err != nil {
+		return err
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, append(b, '\n'), 0o644); err != nil {
+		return fmt.Errorf("writing pins: %w", err)
+	}
+	if err := os.Rename(tmp, filepath.Clean(path)); err != nil {
+		return fmt.Errorf("writing pins: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,358 @@
+package scan
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Server is one MCP server entry of a client configuration.
+type Server struct {
+	Client  string            `json:"client"`
+	File    string            `json:"file"`
+	Name    string            `json:"name"`
+	Command string            `json:"command,omitempty"`
+	Args    []string          `json:"args,omitempty"`
+	Env     map[string]string `json:"env,omitempty"`
+	URL     string            `json:"url,omitempty"`
+	Headers map[string]string `json:"headers,omitempty"`
+	// Line is the 1-based line of the server's entry in File (0 unknown).
+	Line int `json:"line,omitempty"`
+}
+
+// Transport is stdio for commands, http for URLs.
+func (s Server) Transport() string {
+	if s.Command != "" {
+		return "stdio"
+	}
+	if s.URL != "" {
+		return "http"
+	}
+	return "unknown"
+}
+
+// Location is a client configuration file and how to read it.
+type Location struct {
+	Client string
+	Path   string
+	Format string // "mcpServers", "servers" (VS Code), "zed", "codex", "claude-code"
+}
+
+// KnownLocations lists where MCP clients keep their configuration, for
+// goos ("darwin", "linux", "windows"), relative to the user's home (and
+// appData on Windows) and to the current project directory cwd.
+func KnownLocations(goos, home, appData, cwd string) []Location {
+	j := filepath.Join
+	var vscodeUser, claudeDesktop, zed string
+	switch goos {
+	case "darwin":
+		claudeDesktop = j(home, "Library", "Application Support", "Claude", "claude_desktop_config.json")
+		vscodeUser = j(home, "Library", "Application Support", "Code", "User")
+		zed = j(home, ".config", "zed", "settings.json")
+	case "windows":
+		if appData == "" {
+			appData = j(home, "AppData", "Roaming")
+		}
+		claudeDesktop = j(appData, "Claude", "claude_desktop_config.json")
+		vscodeUser = j(appData, "Code", "User")
+		zed = j(appData, "Zed", "settings.json")
+	default:
+		claudeDesktop = j(home, ".config", "Claude", "claude_desktop_config.json")
+		vscodeUser = j(home, ".config", "Code", "User")
+		zed = j(home, ".config", "zed", "settings.json")
+	}
+	locs := []Location{
+		{"claude-desktop", claudeDesktop, "mcpServers"},
+		{"claude-code", j(home, ".claude.json"), "claude-code"},
+		{"claude-code", j(home, ".claude", "settings.json"), "mcpServers"},
+		{"cursor", j(home, ".cursor", "mcp.json"), "mcpServers"},
+		{"vscode", j(vscodeUser, "mcp.json"), "servers"},
+		{"vscode", j(vscodeUser, "settings.json"), "servers"},
+		{"windsurf", j(home, ".codeium", "windsurf", "mcp_config.json"), "mcpServers"},
+		{"zed", zed, "zed"},
+		{"codex", j(home, ".codex", "config.toml"), "codex"},
+		{"gemini-cli", j(home, ".gemini", "settings.json"), "mcpServers"},
+		{"cline", j(home, ".cline", "mcp_settings.json"), "mcpServers"},
+	}
+	if cwd != "" {
+		locs = append(locs,
+			Location{"claude-code", j(cwd, ".mcp.json"), "mcpServers"},
+			Location{"cursor", j(cwd, ".cursor", "mcp.json"), "mcpServers"},
+			Location{"vscode", j(cwd, ".vscode", "mcp.json"), "servers"},
+			Location{"gemini-cli", j(cwd, ".gemini", "settings.json"), "mcpServers"},
+			Location{"zed", j(cwd, ".zed", "settings.json"), "zed"},
+		)
+	}
+	return locs
+}
+
+// guessLocation picks a format for a file named on the command line.
+func guessLocation(path string) Location {
+	base := strings.ToLower(filepath.Base(path))
+	dir := strings.ToLower(filepath.Base(filepath.Dir(path)))
+	switch {
+	case strings.HasSuffix(base, ".toml"):
+		return Location{"codex", path, "codex"}
+	case base == ".claude.json":
+		return Location{"claude-code", path, "claude-code"}
+	case dir == ".vscode" || dir == "user" && base == "mcp.json":
+		return Location{"vscode", path, "servers"}
+	case dir == "zed" || dir == ".zed":
+		return Location{"zed", path, "zed"}
+	case strings.Contains(base, "claude_desktop"):
+		return Location{"claude-desktop", path, "mcpServers"}
+	}
+	return Location{"file", path, "auto"}
+}
+
+// maxConfigBytes bounds what scan reads of one configuration file.
+const maxConfigBytes = 16 << 20
+
+// ReadLocation reads the servers of one configuration file. A missing file
+// returns fs.ErrNotExist (wrapped).
+func ReadLocation(loc Location) ([]Server, error) {
+	f, err := os.Open(loc.Path)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", loc.Path, err)
+	}
+	defer f.Close()
+	data, err := readAllBounded(f, maxConfigBytes)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", loc.Path, err)
+	}
+	servers, err := ParseConfig(loc, data)
+	if err != nil {
+		return nil, fmt.Errorf("parsing %s: %w", loc.Path, err)
+	}
+	return servers, nil
+}
+
+func readAllBounded(f *os.File, max int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("larger than %d bytes", max)
+	}
+	return data, nil
+}
+
+// ParseConfig extracts MCP servers from a configuration file's bytes.
+func ParseConfig(loc Location, data []byte) ([]Server, error) {
+	if loc.Format == "codex" {
+		tables, err := parseTOML(data)
+		if err != nil {
+			return nil, err
+		}
+		return codexServers(loc, data, tables), nil
+	}
+	var root map[string]json.RawMessage
+	if err := json.Unmarshal(stripJSONC(data), &root); err != nil {
+		return nil, fmt.Errorf("invalid JSON: %w", err)
+	}
+	var out []Server
+	add := func(raw json.RawMessage) error {
+		if len(raw) == 0 {
+			return nil
+		}
+		s, err := serversFrom(loc, data, raw)
+		out = append(out, s...)
+		return err
+	}
+	var err error
+	switch loc.Format {
+	case "servers":
+		err = add(root["servers"])
+		if len(root["servers"]) == 0 {
+			// settings.json: "mcp": {"servers": {...}}
+			var mcp map[string]json.RawMessage
+			if json.Unmarshal(root["mcp"], &mcp) == nil {
+				err = add(mcp["servers"])
+			}
+		}
+	case "zed":
+		err = add(root["context_servers"])
+	case "claude-code":
+		err = add(root["mcpServers"])
+		var projects map[string]struct {
+			MCPServers json.RawMessage `json:"mcpServers"`
+		}
+		if json.Unmarshal(root["projects"], &projects) == nil {
+			for _, dir := range sortedKeys(projects) {
+				if e := add(projects[dir].MCPServers); e != nil && err == nil {
+					err = e
+				}
+			}
+		}
+	default: // mcpServers, auto
+		for _, k := range []string{"mcpServers", "servers", "context_servers", "mcp_servers"} {
+			if len(root[k]) > 0 {
+				err = add(root[k])
+				break
+			}
+		}
+	}
+	return out, err
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+type entry struct {
+	Command any               `json:"command"` // a string, or Zed's {"path","args","env"}
+	Args    []string          `json:"args"`
+	Env     map[string]string `json:"env"`
+	URL     string            `json:"url"`
+	HTTPURL string            `json:"httpUrl"` // Gemini CLI
+	Server  string            `json:"serverUrl"`
+	Headers map[string]string `json:"headers"`
+}
+
+func serversFrom(loc Location, data []byte, raw json.RawMessage) ([]Server, error) {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return nil, fmt.Errorf("servers: %w", err)
+	}
+	var out []Server
+	var errs []error
+	for _, name := range sortedKeys(m) {
+		var e entry
+		if err := json.Unmarshal(m[name], &e); err != nil {
+			errs = append(errs, fmt.Errorf("server %q: %w", name, err))
+			continue
+		}
+		s := Server{Client: loc.Client, File: loc.Path, Name: name, Args: e.Args, Env: e.Env,
+			URL: first(e.URL, e.HTTPURL, e.Server), Headers: e.Headers, Line: lineOf(data, `"`+name+`"`)}
+		switch c := e.Command.(type) {
+		case string:
+			s.Command = c
+		case map[string]any: // Zed: "command": {"path": ..., "args": [...], "env": {...}}
+			s.Command, _ = c["path"].(string)
+			if a, ok := c["args"].([]any); ok {
+				for _, x := range a {
+					if str, ok := x.(string); ok {
+						s.Args = append(s.Args, str)
+					}
+				}
+			}
+			if env, ok := c["env"].(map[string]any); ok {
+				s.Env = map[string]string{}
+				for k, v := range env {
+					if str, ok := v.(string); ok {
+						s.Env[k] = str
+					}
+				}
+			}
+		}
+		out = append(out, s)
+	}
+	return out, errors.Join(errs...)
+}
+
+func first(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}
+
+// lineOf is the 1-based line of the first occurrence of needle, or 0.
+func lineOf(data []byte, needle string) int {
+	i := bytes.Index(data, []byte(needle))
+	if i < 0 {
+		return 0
+	}
+	return bytes.Count(data[:i], []byte{'\n'}) + 1
+}
+
+// stripJSONC removes // and /* */ comments and trailing commas (VS Code and
+// Zed settings), leaving strings intact.
+func stripJSONC(data []byte) []byte {
+	out := make([]byte, 0, len(data))
+	inStr := false
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if inStr {
+			out = append(out, c)
+			if c == '\\' && i+1 < len(data) {
+				i++
+				out = append(out, data[i])
+			} else if c == '"' {
+				inStr = false
+			}
+			continue
+		}
+		switch {
+		case c == '"':
+			inStr = true
+			out = append(out, c)
+		case c == '/' && i+1 < len(data) && data[i+1] == '/':
+			for i < len(data) && data[i] != '\n' {
+				i++
+			}
+			if i < len(data) {
+				out = append(out, '\n')
+			}
+		case c == '/' && i+1 < len(data) && data[i+1] == '*':
+			i += 2
+			for i+1 < len(data) && !(data[i] == '*' && data[i+1] == '/') {
+				if data[i] == '\n' {
+					out = append(out, '\n') // keep line numbers
+				}
+				i++
+			}
+			i++
+		case c == ',':
+			j := i + 1
+			for j < len(data) && (data[j] == ' ' || data[j] == '\t' || data[j] == '\n' || data[j] == '\r') {
+				j++
+			}
+			if j < len(data) && (data[j] == '}' || data[j] == ']') {
+				continue // trailing comma
+			}
+			out = append(out, c)
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Discover reads every known location that exists. Missing files are
+// skipped; unreadable or malformed ones are reported in errs.
+func Discover(locs []Location) (servers []Server, found []string, errs []error) {
+	seen := map[string]bool{}
+	for _, loc := range locs {
+		abs, _ := filepath.Abs(loc.Path)
+		if seen[abs] {
+			continue
+		}
+		seen[abs] = true
+		s, err := ReadLocation(loc)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		found = append(found, loc.Path)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		servers = append(servers, s...)
+	}
+	return servers, found, errs
+}

@@ -1,0 +1,186 @@
+package scan
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+)
+
+// WriteJSON writes the report as indented JSON.
+func WriteJSON(w io.Writer, r *Report) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
+
+// WriteTable writes the report for people: servers, then findings.
+func WriteTable(w io.Writer, r *Report) error {
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "Scanned %d configuration file(s), %d server(s).\n\n", len(r.Files), len(r.Servers))
+	if len(r.Servers) > 0 {
+		fmt.Fprintln(tw, "CLIENT\tSERVER\tTRANSPORT\tRISK\tTOOLS\tLAUNCH")
+		for _, s := range r.Servers {
+			tools := "-"
+			switch {
+			case s.Listed:
+				tools = fmt.Sprint(len(s.Tools))
+			case s.Error != "":
+				tools = "error"
+			}
+			launch := s.URL
+			if s.Command != "" {
+				launch = strings.Join(append([]string{s.Command}, s.Args...), " ")
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.Client, clean(s.Name), s.Transport, s.Risk, tools, clip(clean(launch), 60))
+		}
+		fmt.Fprintln(tw)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, s := range r.Servers {
+		if s.Error != "" {
+			fmt.Fprintf(w, "could not list %s/%s: %s\n", s.Client, s.Name, clean(s.Error))
+		}
+	}
+	for _, e := range r.Errors {
+		fmt.Fprintf(w, "error: %s\n", clean(e))
+	}
+	if len(r.Findings) == 0 {
+		_, err := fmt.Fprintln(w, "No findings.")
+		return err
+	}
+	fmt.Fprintf(w, "%d finding(s):\n", len(r.Findings))
+	for _, f := range r.Findings {
+		where := f.Server
+		if f.Tool != "" {
+			where += " / " + f.Tool
+		}
+		loc := f.File
+		if f.Line > 0 {
+			loc = fmt.Sprintf("%s:%d", f.File, f.Line)
+		}
+		fmt.Fprintf(w, "\n[%s] %s  %s (%s)\n  %s\n", strings.ToUpper(f.Severity.String()), f.RuleID, clean(where), loc, clean(f.Message))
+		for _, e := range f.Evidence {
+			fmt.Fprintf(w, "  at %s[%d:%d]: %q\n", e.Field, e.Start, e.End, clip(e.Excerpt, 80))
+		}
+	}
+	return nil
+}
+
+// clean keeps terminal control characters a server or file might carry
+// out of the output.
+func clean(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\n' || r == 0x7f || r >= 0x80 && r < 0xa0 {
+			return '?'
+		}
+		return r
+	}, s)
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n-3] + "..."
+}
+
+// ruleHelp describes each rule for SARIF consumers.
+var ruleHelp = map[string]string{
+	"launch.pipe-to-shell":         "Launch command pipes downloaded code to a shell",
+	"launch.npx-unpinned":          "npm package launched without a pinned version",
+	"launch.uvx-unpinned":          "Python package launched without a pinned version",
+	"launch.image-unpinned":        "Container image without a fixed tag or digest",
+	"launch.plain-http":            "Remote MCP server over plain HTTP",
+	"secret.high-entropy":          "Credential-like value in plain text",
+	"poisoning.tool":               "Tool text reads as instructions to the model (tool poisoning)",
+	"shadow.name-collision":        "Tool name listed by more than one server",
+	"shadow.mentions-other-server": "Tool description mentions another server's tool",
+	"pin.changed":                  "Tool definition changed since pinned (rug pull)",
+	"tool.unreadable":              "Server listed an unreadable tool",
+}
+
+func sarifLevel(s Severity) string {
+	switch {
+	case s >= High:
+		return "error"
+	case s >= Medium:
+		return "warning"
+	}
+	return "note"
+}
+
+// WriteSARIF writes the findings as SARIF 2.1.0.
+func WriteSARIF(w io.Writer, r *Report, version string) error {
+	type msg struct {
+		Text string `json:"text"`
+	}
+	type rule struct {
+		ID                   string         `json:"id"`
+		ShortDescription     msg            `json:"shortDescription"`
+		DefaultConfiguration map[string]any `json:"defaultConfiguration"`
+	}
+	ids := map[string]Severity{}
+	for _, f := range r.Findings {
+		ids[f.RuleID] = max(ids[f.RuleID], f.Severity)
+	}
+	var rules []rule
+	for _, id := range sortedKeys(ids) {
+		text := ruleHelp[id]
+		if text == "" && strings.HasPrefix(id, "secret.") {
+			text = "Live-looking credential in plain text"
+		}
+		if text == "" {
+			text = id
+		}
+		rules = append(rules, rule{ID: id, ShortDescription: msg{text}, DefaultConfiguration: map[string]any{"level": sarifLevel(ids[id])}})
+	}
+	results := make([]map[string]any, 0, len(r.Findings))
+	for _, f := range r.Findings {
+		region := map[string]any{}
+		if f.Line > 0 {
+			region["startLine"] = f.Line
+		}
+		loc := map[string]any{"physicalLocation": map[string]any{
+			"artifactLocation": map[string]any{"uri": filepath.ToSlash(f.File)},
+		}}
+		if len(region) > 0 {
+			loc["physicalLocation"].(map[string]any)["region"] = region
+		}
+		logical := f.Server
+		if f.Tool != "" {
+			logical += "/" + f.Tool
+		}
+		loc["logicalLocations"] = []map[string]any{{"name": logical, "kind": "module"}}
+		text := f.Message
+		for _, e := range f.Evidence {
+			text += fmt.Sprintf(" [%s[%d:%d]: %q]", e.Field, e.Start, e.End, e.Excerpt)
+		}
+		results = append(results, map[string]any{
+			"ruleId":     f.RuleID,
+			"level":      sarifLevel(f.Severity),
+			"message":    msg{text},
+			"locations":  []any{loc},
+			"properties": map[string]any{"severity": f.Severity.String(), "client": f.Client},
+		})
+	}
+	doc := map[string]any{
+		"$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+		"version": "2.1.0",
+		"runs": []any{map[string]any{
+			"tool": map[string]any{"driver": map[string]any{
+				"name": "warden-scan", "version": version,
+				"informationUri": "https://github.com/warden-mcp/warden/blob/main/docs/scan.md",
+				"rules":          rules,
+			}},
+			"results": results,
+		}},
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
+}
