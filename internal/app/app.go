@@ -22,6 +22,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/warden-mcp/warden/internal/audit"
+	"github.com/warden-mcp/warden/internal/auth"
 	"github.com/warden-mcp/warden/internal/config"
 	"github.com/warden-mcp/warden/internal/gateway"
 	"github.com/warden-mcp/warden/internal/guard"
@@ -38,6 +39,7 @@ var Version = "dev"
 // App is one running Warden.
 type App struct {
 	Config   *config.Config
+	Auth     *auth.Authenticator
 	Store    store.Store
 	Audit    *audit.Logger
 	Gateway  *gateway.Gateway
@@ -112,6 +114,16 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
 		names = append(names, g.Name())
 	}
 	log.Info("guard chain", "guards", strings.Join(names, ","), "available", strings.Join(KnownGuards(), ","))
+
+	authn, err := auth.New(ctx, cfg.Auth, log)
+	if err != nil {
+		a.Close(ctx)
+		return nil, fmt.Errorf("authentication: %w", err)
+	}
+	a.Auth = authn
+	if authn.Enabled() {
+		guards = append([]guard.Guard{authn.ScopeGuard()}, guards...)
+	}
 
 	metrics := gateway.NewMetrics(a.Registry)
 	ups := make([]*gateway.Upstream, 0, len(cfg.Upstreams))
@@ -215,15 +227,17 @@ func dialer(u config.Upstream, cfg *config.Config, log *slog.Logger) (transport.
 			Logger: ulog, MaxMessageBytes: max,
 		}, nil
 	}
-	h := http.Header{}
-	for k, v := range u.Headers {
-		h.Set(k, v)
+	// Every HTTP upstream gets a client that refuses other origins and
+	// redirects, and carries only this upstream's own credentials.
+	client, h, err := auth.UpstreamClient(u, nil)
+	if err != nil {
+		return nil, fmt.Errorf("upstream %s: %w", u.Name, err)
 	}
 	switch u.Transport {
 	case "sse":
-		return &transport.SSEDialer{URL: u.URL, Header: h, MaxMessageBytes: max, Logger: ulog}, nil
+		return &transport.SSEDialer{URL: u.URL, Header: h, Client: client, MaxMessageBytes: max, Logger: ulog}, nil
 	case "", "streamable":
-		return &transport.StreamableDialer{URL: u.URL, Header: h, MaxMessageBytes: max, Logger: ulog}, nil
+		return &transport.StreamableDialer{URL: u.URL, Header: h, Client: client, MaxMessageBytes: max, Logger: ulog}, nil
 	}
 	return nil, fmt.Errorf("upstream %s: unknown transport %q", u.Name, u.Transport)
 }
@@ -242,7 +256,11 @@ func (a *App) Handler() http.Handler {
 		AllowedHosts:    cfg.HTTP.AllowedHosts,
 		AllowedOrigins:  cfg.HTTP.AllowedOrigins,
 		LoopbackOnly:    isLoopbackListen(cfg.Listen),
+		Auth:            a.Auth,
 	})
+	for _, p := range a.Auth.MetadataPaths() {
+		mux.Handle(p, a.Auth.MetadataHandler())
+	}
 	mux.Handle(cfg.Path, mcpHandler)
 	mux.Handle("/sse", mcpHandler)
 	mux.Handle("/message", mcpHandler)

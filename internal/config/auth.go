@@ -27,6 +27,9 @@ const (
 const (
 	UpstreamClientCredentials = "client_credentials"
 	UpstreamTokenExchange     = "token_exchange"
+	// UpstreamAuthorizationCode: each user grants Warden access to the
+	// upstream through the authorization-code flow with PKCE.
+	UpstreamAuthorizationCode = "authorization_code"
 )
 
 // JWTAlgorithms are the signature algorithms auth.algorithms may list: all
@@ -35,6 +38,7 @@ var JWTAlgorithms = []string{"RS256", "RS384", "RS512", "PS256", "PS384", "PS512
 
 var (
 	apiKeyHash = regexp.MustCompile(`^sha256:[0-9a-f]{64}$`)
+	grantKey   = regexp.MustCompile(`^[0-9a-fA-F]{64}$`)
 	scopeToken = regexp.MustCompile(`^[\x21\x23-\x5b\x5d-\x7e]+$`) // RFC 6749 scope-token
 )
 
@@ -65,6 +69,9 @@ type Auth struct {
 	// GroupsClaim names the JWT claim holding the caller's groups.
 	GroupsClaim string   `yaml:"groups_claim"`
 	APIKeys     []APIKey `yaml:"api_keys,omitempty"`
+	// GrantKey encrypts users' upstream refresh tokens at rest: a reference
+	// to 32 random bytes, hex-encoded (64 hex digits).
+	GrantKey string `yaml:"grant_key,omitempty"`
 }
 
 // Introspection configures RFC 7662 token introspection for opaque tokens.
@@ -100,10 +107,14 @@ type APIKey struct {
 // UpstreamAuth gives Warden its own credentials for one HTTP upstream, so
 // that the client's token never travels further than Warden.
 type UpstreamAuth struct {
-	Type         string   `yaml:"type"` // client_credentials, token_exchange
-	TokenURL     string   `yaml:"token_url"`
-	ClientID     string   `yaml:"client_id"`
-	ClientSecret string   `yaml:"client_secret"` // a ${env:...} or ${file:...} reference
+	Type         string `yaml:"type"` // client_credentials, token_exchange, authorization_code
+	TokenURL     string `yaml:"token_url"`
+	ClientID     string `yaml:"client_id"`
+	ClientSecret string `yaml:"client_secret"` // a ${env:...} or ${file:...} reference; optional for authorization_code (public client)
+	// AuthorizeURL and RedirectURL are for authorization_code: the
+	// authorization endpoint, and Warden's callback URL as registered there.
+	AuthorizeURL string   `yaml:"authorize_url,omitempty"`
+	RedirectURL  string   `yaml:"redirect_url,omitempty"`
 	Scopes       []string `yaml:"scopes,omitempty"`
 	// Audience (token exchange) and Resource (RFC 8707) name the upstream to
 	// the authorization server; Resource defaults to the upstream URL.
@@ -123,6 +134,9 @@ func (a *Auth) setDefaults() {
 
 // finishAuth expands secret references in the auth sections.
 func (c *Config) finishAuth(dir string, d *decoder) {
+	if s := c.Auth.GrantKey; s != "" {
+		c.Auth.GrantKey = expandSecret(d, dir, "auth.grant_key", s)
+	}
 	if s := c.Auth.Introspection.ClientSecret; s != "" {
 		c.Auth.Introspection.ClientSecret = expandSecret(d, dir, "auth.introspection.client_secret", s)
 	}
@@ -211,11 +225,21 @@ func (c *Config) validateAuth() []Problem {
 		add("auth.api_keys", "apply only to mode api_key")
 	}
 	if a.Mode != AuthOAuth {
-		for _, f := range []string{"resource", "issuer", "jwks_url", "algorithms", "introspection"} {
-			if c.src.set("auth." + f) {
-				add("auth."+f, "applies only to mode oauth")
+		for _, f := range []struct {
+			name string
+			set  bool
+		}{
+			{"resource", a.Resource != ""}, {"issuer", a.Issuer != ""}, {"jwks_url", a.JWKSURL != ""},
+			{"algorithms", len(a.Algorithms) > 0}, {"introspection", a.Introspection.ClientID != "" || a.Introspection.URL != ""},
+		} {
+			if f.set {
+				add("auth."+f.name, "applies only to mode oauth")
 			}
 		}
+	}
+	if a.GrantKey != "" && !grantKey.MatchString(a.GrantKey) {
+		// Never echo the value: it is a key.
+		add("auth.grant_key", "expected 64 hex digits (32 random bytes, e.g. from openssl rand -hex 32)")
 	}
 	names := map[string]bool{}
 	hashes := map[string]bool{}
@@ -284,8 +308,19 @@ func (c *Config) validateUpstreamAuth(i int) []Problem {
 	}
 	switch a.Type {
 	case UpstreamClientCredentials, UpstreamTokenExchange:
+	case UpstreamAuthorizationCode:
+		for _, f := range []struct{ name, v string }{{"authorize_url", a.AuthorizeURL}, {"redirect_url", a.RedirectURL}} {
+			if f.v == "" {
+				add(f.name, "required with type authorization_code")
+			} else if err := checkSecureURL(f.v); err != nil {
+				add(f.name, "%v", err)
+			}
+		}
+		if !grantKey.MatchString(c.Auth.GrantKey) && !c.src.set("auth.grant_key") {
+			add("type", "authorization_code stores users' refresh tokens encrypted: set auth.grant_key to a reference to 64 hex digits")
+		}
 	default:
-		add("type", "expected client_credentials or token_exchange, got %q", a.Type)
+		add("type", "expected client_credentials, token_exchange or authorization_code, got %q", a.Type)
 	}
 	if a.TokenURL == "" {
 		add("token_url", "required: the authorization server's token endpoint")
@@ -295,7 +330,7 @@ func (c *Config) validateUpstreamAuth(i int) []Problem {
 	if a.ClientID == "" {
 		add("client_id", "required")
 	}
-	if a.ClientSecret == "" {
+	if a.ClientSecret == "" && a.Type != UpstreamAuthorizationCode {
 		add("client_secret", `required: a reference such as "${env:UPSTREAM_SECRET}"`)
 	}
 	if a.Resource != "" {

@@ -26,7 +26,7 @@ func TestParseErrors(t *testing.T) {
 		{"unknown key with suggestion", "version: 1\nlisten: 127.0.0.1:1\nlisen: x\nupstreams:\n  - name: a\n    command: [x]\n",
 			`warden.yaml:3:1: lisen: unknown key "lisen" (did you mean "listen"?)`},
 		{"unknown key without suggestion", minimal + "zzzzzzzz: 1\n",
-			`warden.yaml:5:1: zzzzzzzz: unknown key "zzzzzzzz" (known keys: audit, data_dir, guards, http, limits, listen, log, metrics, path, upstreams, version)`},
+			`warden.yaml:5:1: zzzzzzzz: unknown key "zzzzzzzz" (known keys: audit, auth, data_dir, guards, http, limits, listen, log, metrics, path, upstreams, version)`},
 		{"nested unknown key", minimal + "    comand: [y]\n",
 			`warden.yaml:5:5: upstreams[0].comand: unknown key "comand" (did you mean "command"?)`},
 		{"all problems sorted by line", "version: 1\nlog: {level: loud}\nlimits:\n  max_sessions: many\nupstreams: []\nmetrics: {enabled: yes}\n",
@@ -86,9 +86,9 @@ func TestParseErrors(t *testing.T) {
 		{"guard enabled not bool", minimal + "guards:\n  flow: {enabled: 'no'}\n",
 			`warden.yaml:6:19: guards.flow.enabled: expected true or false, got "no"`},
 		{"merge key", "base: &b {name: a}\n" + minimal,
-			"warden.yaml:1:1: base: unknown key \"base\" (known keys: audit, data_dir, guards, http, limits, listen, log, metrics, path, upstreams, version)"},
+			"warden.yaml:1:1: base: unknown key \"base\" (known keys: audit, auth, data_dir, guards, http, limits, listen, log, metrics, path, upstreams, version)"},
 		{"merge key in upstream", "version: 1\nx: &b {command: [s]}\nupstreams:\n  - <<: *b\n    name: a\n",
-			"warden.yaml:2:1: x: unknown key \"x\" (known keys: audit, data_dir, guards, http, limits, listen, log, metrics, path, upstreams, version)\n" +
+			"warden.yaml:2:1: x: unknown key \"x\" (known keys: audit, auth, data_dir, guards, http, limits, listen, log, metrics, path, upstreams, version)\n" +
 				"warden.yaml:4:5: upstreams[0]: YAML merge keys (<<) are not supported; write the keys out"},
 		{"syntax error", "version: 1\nupstreams: [\n",
 			`warden.yaml:2:1: invalid YAML: did not find expected node content`},
@@ -226,6 +226,7 @@ guards: {flow: false, secrets: {enabled: false}, policy: {enabled: true}}
 	}
 	want := []string{
 		"listen 0.0.0.0:8080 accepts connections from other machines without TLS: traffic and tokens travel in clear text (set http.tls or put a TLS proxy in front)",
+		"listen 0.0.0.0:8080 accepts connections from other machines without authentication (set auth.mode to oauth or api_key)",
 		"http.allowed_origins lets web pages from https://app.example.com call Warden from a browser",
 		"http.allowed_hosts accepts extra Host names (weakens DNS-rebinding protection): mcp.example.com",
 		"limits.max_message_bytes is 16MiB, above the default 4MiB",

@@ -16,6 +16,7 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add(defaultDoc)
 	f.Add([]byte("version: 1\nupstreams:\n  - {name: a, url: 'http://h/', headers: {A: '${env:X}'}}\nguards: {g: {enabled: false, x: [1, &a {b: *a}]}}\n"))
+	f.Add([]byte("version: 1\nauth: {mode: oauth, resource: 'https://m/mcp', issuer: 'https://i', algorithms: [ES256], scopes: [{scope: s, tools: ['*']}], introspection: {client_id: c, client_secret: '${env:X}'}}\nupstreams:\n  - {name: a, url: 'https://h/', auth: {type: client_credentials, token_url: 'https://i/t', client_id: c, client_secret: '${env:X}'}}\n"))
 	f.Add([]byte("a: &a [*a]\n"))
 	f.Add([]byte("version: 1\n---\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
