@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"github.com/warden-mcp/warden/internal/audit"
 	"github.com/warden-mcp/warden/internal/config"
@@ -92,13 +93,32 @@ func cmdAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // cmdPins opens the store writable (approvals change it) and hands over to
 // the pins command. Flags before the subcommand pick the store.
 func cmdPins(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("pins", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dataDir := fs.String("data-dir", "", "Warden's data directory (default: the config's data_dir)")
-	cfgPath := fs.String("config", "", "configuration file, for its data_dir")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	// --data-dir and --config may stand anywhere; the rest is the pins
+	// command's own.
+	var dataDirV, cfgPathV string
+	var rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		name, val, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") || (name != "data-dir" && name != "config") {
+			rest = append(rest, a)
+			continue
+		}
+		if !hasVal {
+			if i+1 >= len(args) {
+				fmt.Fprintf(stderr, "warden: %s needs a value\n", a)
+				return 2
+			}
+			i++
+			val = args[i]
+		}
+		if name == "data-dir" {
+			dataDirV = val
+		} else {
+			cfgPathV = val
+		}
 	}
+	dataDir, cfgPath := &dataDirV, &cfgPathV
 	dir := *dataDir
 	if dir == "" {
 		cfg := config.Default()
@@ -117,5 +137,5 @@ func cmdPins(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer st.Close()
-	return pins.RunCLI(ctx, st, fs.Args(), stdout, stderr)
+	return pins.RunCLI(ctx, st, rest, stdout, stderr)
 }
