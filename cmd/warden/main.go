@@ -12,6 +12,7 @@ import (
 	"syscall"
 
 	"github.com/warden-mcp/warden/internal/eval"
+	policycli "github.com/warden-mcp/warden/internal/policy/cli"
 	"github.com/warden-mcp/warden/internal/scan"
 )
 
@@ -23,6 +24,7 @@ Usage:
   warden config validate FILE
   warden audit tail [-n N] [-f] [--json] [--data-dir DIR]
   warden audit verify [--data-dir DIR]
+  warden policy test FILE | explain ...
   warden pins list|diff|approve|reset [--data-dir DIR] ...
   warden scan [--connect] [--format table|json|sarif] [--fail-on SEVERITY] [FILE...]
   warden eval poisoning [--json] [--threshold T] [FILE...]
@@ -59,6 +61,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		err = cmdAudit(ctx, args[1:], stdout, stderr)
 	case "example-server":
 		err = cmdExampleServer(ctx)
+	case "policy":
+		return policycli.RunCLI(ctx, args[1:], stdout, stderr)
 	case "scan":
 		return scan.RunScan(ctx, args[1:], stdout, stderr)
 	case "pins":

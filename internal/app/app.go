@@ -28,6 +28,9 @@ import (
 	"github.com/warden-mcp/warden/internal/guard"
 	"github.com/warden-mcp/warden/internal/guard/pins"
 	"github.com/warden-mcp/warden/internal/guard/poisoning"
+	policyguard "github.com/warden-mcp/warden/internal/guard/policy"
+	"github.com/warden-mcp/warden/internal/guard/ratelimit"
+	"github.com/warden-mcp/warden/internal/guard/schema"
 	"github.com/warden-mcp/warden/internal/store"
 	"github.com/warden-mcp/warden/internal/store/sqlite"
 	"github.com/warden-mcp/warden/internal/transport"
@@ -177,6 +180,15 @@ var knownGuards = map[string]guardFactory{
 	},
 	poisoning.Name: func(gc config.GuardConfig, _ store.KV, l *slog.Logger) (guard.Guard, error) {
 		return poisoning.Factory(l.With("guard", poisoning.Name))(gc)
+	},
+	policyguard.Name: func(gc config.GuardConfig, _ store.KV, l *slog.Logger) (guard.Guard, error) {
+		return policyguard.New(gc, l.With("guard", policyguard.Name))
+	},
+	schema.Name: func(gc config.GuardConfig, _ store.KV, l *slog.Logger) (guard.Guard, error) {
+		return schema.New(gc, l.With("guard", schema.Name))
+	},
+	ratelimit.Name: func(gc config.GuardConfig, _ store.KV, l *slog.Logger) (guard.Guard, error) {
+		return ratelimit.New(gc, l.With("guard", ratelimit.Name))
 	},
 }
 

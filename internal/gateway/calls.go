@@ -28,6 +28,9 @@ func (g *Gateway) callNamed(ctx context.Context, s *Session, m *mcp.Message, k i
 	if u == nil || orig == "" {
 		return invalidParams(fmt.Sprintf("unknown %s: %q", k.item, name))
 	}
+	if renamed, ok := g.chain.Original(u.Name(), orig); ok {
+		orig = renamed
+	}
 	if tok := p.String("requestState"); isParkedToken(tok) {
 		return g.resumeParked(ctx, s, m, tok, p)
 	}
@@ -55,6 +58,7 @@ func (g *Gateway) forwardGuarded(ctx context.Context, s *Session, m *mcp.Message
 		Phase: guard.PhaseRequest, Session: s.info(), Server: u.Name(),
 		Method: m.Method, Name: target, Params: m.Params,
 	}
+	defer g.chain.Finish(ex)
 	if m.Method == mcp.MethodToolsCall && g.chain.Len() > 0 {
 		ex.Tool = g.toolFor(ctx, s, u.Name(), target)
 	}

@@ -187,6 +187,48 @@ type Filter interface {
 	Wants(phase Phase, method string) bool
 }
 
+// Finisher is implemented by guards that hold something for the length of
+// a call (a concurrency slot). The gateway calls Finish once the call is
+// over, however it ended: a result, a deny by a later guard, an upstream
+// error, a timeout or a cancel. Finish must be idempotent.
+type Finisher interface {
+	Finish(ex *Exchange)
+}
+
+// Renamer is implemented by guards that show items under other names (tool
+// overrides). Original maps a name the client saw back to the server's.
+type Renamer interface {
+	Original(server, name string) (string, bool)
+}
+
+// Finish tells every Finisher guard that the exchange's call is over.
+func (c *Chain) Finish(ex *Exchange) {
+	if c == nil {
+		return
+	}
+	for _, g := range c.guards {
+		if f, ok := g.(Finisher); ok {
+			f.Finish(ex)
+		}
+	}
+}
+
+// Original maps a renamed item back to its server's name, if a guard
+// renamed it.
+func (c *Chain) Original(server, name string) (string, bool) {
+	if c == nil {
+		return "", false
+	}
+	for _, g := range c.guards {
+		if r, ok := g.(Renamer); ok {
+			if orig, ok := r.Original(server, name); ok {
+				return orig, true
+			}
+		}
+	}
+	return "", false
+}
+
 // Outcome is the combined result of running the chain.
 type Outcome struct {
 	// Final is the deciding verdict: the deny that stopped the chain, or a

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -43,6 +44,67 @@ type DB struct {
 	d      Dialect
 	closed atomic.Bool
 	now    func() time.Time
+
+	// stmts caches prepared statements by query text: parsing SQL again
+	// for every audit commit and pin lookup was a large share of
+	// Warden's CPU per call.
+	stmtMu sync.Mutex
+	stmts  map[string]*sql.Stmt
+}
+
+// maxStmts bounds the statement cache (multi-row inserts vary in size).
+const maxStmts = 256
+
+// prepared returns the cached statement for query, preparing it once.
+func (s *DB) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
+	s.stmtMu.Lock()
+	defer s.stmtMu.Unlock()
+	if st, ok := s.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := s.db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if s.stmts == nil {
+		s.stmts = make(map[string]*sql.Stmt)
+	}
+	if len(s.stmts) < maxStmts {
+		s.stmts[query] = st
+	}
+	return st, nil
+}
+
+// queryRow runs a single-row query through the statement cache, inside tx
+// when tx is not nil.
+func (s *DB) queryRow(ctx context.Context, tx *sql.Tx, query string, args ...any) *sql.Row {
+	st, err := s.prepared(ctx, query)
+	if err != nil {
+		if tx != nil {
+			return tx.QueryRowContext(ctx, query, args...)
+		}
+		return s.db.QueryRowContext(ctx, query, args...)
+	}
+	if tx != nil {
+		return tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
+	}
+	return st.QueryRowContext(ctx, args...)
+}
+
+// exec runs a statement through the statement cache, inside tx when tx is
+// not nil.
+func (s *DB) exec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
+	st, err := s.prepared(ctx, query)
+	if err != nil {
+		if tx != nil {
+			return tx.ExecContext(ctx, query, args...)
+		}
+		return s.db.ExecContext(ctx, query, args...)
+	}
+	if tx != nil {
+		return tx.StmtContext(ctx, st).ExecContext(ctx, args...)
+	}
+	return st.ExecContext(ctx, args...)
 }
 
 // New wraps db, applying migrations unless readOnly. The DB takes ownership
@@ -107,6 +169,12 @@ func (s *DB) Close() error {
 	if s.closed.Swap(true) {
 		return nil
 	}
+	s.stmtMu.Lock()
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	s.stmts = nil
+	s.stmtMu.Unlock()
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("%s: closing: %w", s.d.Name, err)
 	}
@@ -222,7 +290,7 @@ func (s *DB) AppendAudit(ctx context.Context, recs ...store.AuditRecord) error {
 		return s.wrap(what, err)
 	}
 	defer tx.Rollback()
-	head, err := scanRecord(tx.QueryRowContext(ctx, `SELECT `+auditCols+` FROM audit ORDER BY seq DESC LIMIT 1`))
+	head, err := scanRecord(s.queryRow(ctx, tx, `SELECT `+auditCols+` FROM audit ORDER BY seq DESC LIMIT 1`))
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return s.wrap(what, err)
 	}
@@ -249,7 +317,7 @@ func (s *DB) AppendAudit(ctx context.Context, recs ...store.AuditRecord) error {
 			}
 			args = append(args, r.Seq, r.Time.UnixNano(), data, prev, r.Hash)
 		}
-		if _, err := tx.ExecContext(ctx, s.q(b.String()), args...); err != nil {
+		if _, err := s.exec(ctx, tx, s.q(b.String()), args...); err != nil {
 			if s.d.IsUniqueViolation != nil && s.d.IsUniqueViolation(err) {
 				// A concurrent writer appended between our head read and
 				// insert (possible under PostgreSQL READ COMMITTED).
@@ -334,7 +402,7 @@ func (s *DB) Get(ctx context.Context, namespace, key string) (store.Item, error)
 	}
 	var it store.Item
 	var exp sql.NullInt64
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT value, version, expires_ns FROM kv WHERE namespace = ? AND key = ? AND (expires_ns IS NULL OR expires_ns > ?)`),
+	err := s.queryRow(ctx, nil, s.q(`SELECT value, version, expires_ns FROM kv WHERE namespace = ? AND key = ? AND (expires_ns IS NULL OR expires_ns > ?)`),
 		namespace, key, s.now().UnixNano()).Scan(&it.Value, &it.Version, &exp)
 	if errors.Is(err, sql.ErrNoRows) {
 		return store.Item{}, fmt.Errorf("%s: %s: %w", s.d.Name, what, store.ErrNotFound)
