@@ -47,7 +47,7 @@ type Options struct {
 type item struct {
 	t        time.Time
 	data     []byte
-	ev       *Event // set instead of data by Enqueue: encoded by the writer
+	ev       *Event     // set instead of data by Enqueue: encoded by the writer
 	done     chan error // buffered 1; receives the first outcome only
 	notified bool       // writer goroutine only
 }
