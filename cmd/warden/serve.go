@@ -10,7 +10,9 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/modelcontextprotocol/go-sdk/mcp"
@@ -80,7 +82,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	log := newLogger(cfg, stderr)
-	a, err := app.New(ctx, cfg, app.Options{Logger: log})
+	a, err := app.New(ctx, cfg, app.Options{Logger: log, ConfigPath: *cfgPath})
 	if err != nil {
 		return err
 	}
@@ -89,6 +91,20 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 		defer cancel()
 		if err := a.Close(cctx); err != nil {
 			log.Error("shutdown", "err", err)
+		}
+	}()
+	// SIGHUP reloads the configuration file (guards and policies).
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-hup:
+				_ = a.Reload(ctx)
+			}
 		}
 	}()
 	ln, err := net.Listen("tcp", cfg.Listen)

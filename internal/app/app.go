@@ -13,8 +13,10 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -49,7 +51,9 @@ type App struct {
 	Registry *prometheus.Registry
 	Log      *slog.Logger
 
-	mirror *os.File
+	mirror     *os.File
+	configPath string
+	reloadMu   sync.Mutex
 }
 
 // Options adjust how an App is built.
@@ -60,6 +64,8 @@ type Options struct {
 	Guards []guard.Guard
 	// Store, when non-nil, is used instead of opening one under data_dir.
 	Store store.Store
+	// ConfigPath is the file the configuration came from, for Reload.
+	ConfigPath string
 }
 
 // New builds an App from cfg. Nothing listens and no upstream is started
@@ -69,7 +75,7 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
 	if log == nil {
 		log = slog.Default()
 	}
-	a := &App{Config: cfg, Log: log, Registry: prometheus.NewRegistry()}
+	a := &App{Config: cfg, Log: log, Registry: prometheus.NewRegistry(), configPath: opts.ConfigPath}
 	a.Registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	for _, r := range cfg.Relaxations() {
 		log.Warn("configuration relaxes a secure default", "setting", r)
@@ -254,6 +260,54 @@ func dialer(u config.Upstream, cfg *config.Config, log *slog.Logger) (transport.
 	return nil, fmt.Errorf("upstream %s: unknown transport %q", u.Name, u.Transport)
 }
 
+// Reload re-reads the configuration file and swaps the guard chain
+// atomically. A file that does not load, or a guard (a policy) that does
+// not compile, is refused with its file:line:column and the chain in force
+// stays. Upstream and listener changes need a restart and are reported.
+func (a *App) Reload(ctx context.Context) error {
+	a.reloadMu.Lock()
+	defer a.reloadMu.Unlock()
+	if a.configPath == "" {
+		return errors.New("reload: Warden was started without a configuration file")
+	}
+	err := a.reload()
+	ev := audit.Event{Kind: audit.KindConfig, Verdict: audit.VerdictAllow, Reason: "configuration reloaded from " + a.configPath}
+	if err != nil {
+		ev.Verdict, ev.Reason = audit.VerdictError, "reload refused: "+err.Error()
+		a.Log.Error("configuration reload refused; the previous configuration stays", "err", err)
+	} else {
+		a.Log.Info("configuration reloaded", "file", a.configPath)
+	}
+	if aerr := a.Audit.Record(ctx, ev); aerr != nil && err == nil {
+		err = fmt.Errorf("reload applied, but not audited: %w", aerr)
+	}
+	return err
+}
+
+func (a *App) reload() error {
+	cfg, err := config.Load(a.configPath)
+	if err != nil {
+		return err
+	}
+	exe, _ := os.Executable()
+	cfg.ResolveSelf(exe)
+	if !reflect.DeepEqual(cfg.Upstreams, a.Config.Upstreams) || cfg.Listen != a.Config.Listen || cfg.DataDir != a.Config.DataDir {
+		a.Log.Warn("changes to upstreams, listen or data_dir take effect at the next restart")
+	}
+	guards, err := buildGuards(cfg, a.Store, a.Log)
+	if err != nil {
+		return err
+	}
+	if a.Auth != nil && a.Auth.Enabled() {
+		guards = append([]guard.Guard{a.Auth.ScopeGuard()}, guards...)
+	}
+	for _, r := range cfg.Relaxations() {
+		a.Log.Warn("configuration relaxes a secure default", "setting", r)
+	}
+	a.Gateway.SetChain(guard.NewChain(2*time.Second, guards...))
+	return nil
+}
+
 // Run connects the upstreams and serves until ctx ends.
 func (a *App) Run(ctx context.Context) { a.Gateway.Run(ctx) }
 
@@ -293,6 +347,31 @@ func (a *App) Handler() http.Handler {
 			return
 		}
 		_, _ = w.Write([]byte("ready\n"))
+	})
+	// Reload over HTTP: only from this machine, and only for a caller the
+	// MCP endpoint would accept.
+	mux.HandleFunc("/admin/reload", func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPost {
+			w.Header().Set("Allow", "POST")
+			http.Error(w, "use POST", http.StatusMethodNotAllowed)
+			return
+		}
+		host, _, _ := net.SplitHostPort(r.RemoteAddr)
+		if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
+			http.Error(w, "reload is accepted from loopback only", http.StatusForbidden)
+			return
+		}
+		if a.Auth != nil && a.Auth.Enabled() {
+			if _, err := a.Auth.Authenticate(r); err != nil {
+				http.Error(w, err.Error(), http.StatusUnauthorized)
+				return
+			}
+		}
+		if err := a.Reload(r.Context()); err != nil {
+			http.Error(w, err.Error(), http.StatusUnprocessableEntity)
+			return
+		}
+		_, _ = w.Write([]byte("reloaded\n"))
 	})
 	if cfg.Metrics.Enabled {
 		mux.Handle("/metrics", promhttp.HandlerFor(a.Registry, promhttp.HandlerOpts{}))

@@ -37,6 +37,10 @@ type Options struct {
 	// RetryInterval is the first wait before retrying a failed commit when
 	// no new event triggers an attempt; it doubles up to 5 s. Default 250 ms.
 	RetryInterval time.Duration
+	// Linger is how long the writer may hold a commit to gather more
+	// enqueued (allowed-call) events into one transaction. Default 5 ms;
+	// events with a waiting Record are never held.
+	Linger time.Duration
 	// CommitTimeout bounds one store append, so a hung database turns into
 	// errors for callers rather than a stuck writer. Default 30 s.
 	CommitTimeout time.Duration
@@ -88,6 +92,9 @@ func New(ctx context.Context, st store.AuditStore, opts Options) (*Logger, error
 	}
 	if opts.RetryInterval <= 0 {
 		opts.RetryInterval = 250 * time.Millisecond
+	}
+	if opts.Linger == 0 {
+		opts.Linger = 5 * time.Millisecond
 	}
 	if opts.CommitTimeout <= 0 {
 		opts.CommitTimeout = 30 * time.Second
@@ -234,6 +241,40 @@ func (l *Logger) Close(ctx context.Context) error {
 	return nil
 }
 
+// linger holds a commit briefly while every queued event was enqueued
+// without a waiter: one transaction then carries many allowed calls, which
+// keeps the audit log's CPU per call small at any rate. A waiting Record
+// (a denial, which must be durable before it takes effect), a full batch,
+// or Close ends the wait at once.
+func (l *Logger) linger() {
+	if l.opts.Linger <= 0 {
+		return
+	}
+	deadline := time.NewTimer(l.opts.Linger)
+	defer deadline.Stop()
+	for {
+		l.mu.Lock()
+		waiter := l.closing || len(l.queue) >= l.opts.MaxBatch
+		for _, it := range l.queue {
+			if it.ev == nil {
+				waiter = true
+				break
+			}
+		}
+		l.mu.Unlock()
+		if waiter {
+			return
+		}
+		select {
+		case <-deadline.C:
+			return
+		case <-l.wake:
+		case <-l.runCtx.Done():
+			return
+		}
+	}
+}
+
 func (l *Logger) run() {
 	defer close(l.done)
 	backoff := l.opts.RetryInterval
@@ -250,6 +291,7 @@ func (l *Logger) run() {
 			retry.Stop()
 			retryC = nil
 		}
+		l.linger()
 		ok := l.flush()
 		l.mu.Lock()
 		closing, empty := l.closing, len(l.queue) == 0

@@ -28,7 +28,7 @@ func (g *Gateway) callNamed(ctx context.Context, s *Session, m *mcp.Message, k i
 	if u == nil || orig == "" {
 		return invalidParams(fmt.Sprintf("unknown %s: %q", k.item, name))
 	}
-	if renamed, ok := g.chain.Original(u.Name(), orig); ok {
+	if renamed, ok := g.guards().Original(u.Name(), orig); ok {
 		orig = renamed
 	}
 	if tok := p.String("requestState"); isParkedToken(tok) {
@@ -58,11 +58,11 @@ func (g *Gateway) forwardGuarded(ctx context.Context, s *Session, m *mcp.Message
 		Phase: guard.PhaseRequest, Session: s.info(), Server: u.Name(),
 		Method: m.Method, Name: target, Params: m.Params,
 	}
-	defer g.chain.Finish(ex)
-	if m.Method == mcp.MethodToolsCall && g.chain.Len() > 0 {
+	defer g.guards().Finish(ex)
+	if m.Method == mcp.MethodToolsCall && g.guards().Len() > 0 {
 		ex.Tool = g.toolFor(ctx, s, u.Name(), target)
 	}
-	out := g.chain.Run(ctx, ex)
+	out := g.guards().Run(ctx, ex)
 	argsDigest := digest(p["arguments"])
 	if err := g.recordDecision(ctx, ex, out, time.Since(start), argsDigest); err != nil {
 		return g.denied(s, m.Method, "Warden could not record this decision in its audit log, so the request was refused")
@@ -108,7 +108,7 @@ func (g *Gateway) guardResult(ctx context.Context, s *Session, u *Upstream, meth
 		Method: method, Name: target, Params: req.Params, Result: result, Values: req.Values, Tool: req.Tool,
 	}
 	t0 := time.Now()
-	out := g.chain.Run(ctx, ex)
+	out := g.guards().Run(ctx, ex)
 	if out.Final.Action != guard.Allow {
 		if err := g.recordVerdicts(ctx, ex, out, time.Since(t0), ""); err != nil {
 			return g.denied(s, method, "Warden could not record this decision in its audit log, so the result was withheld")
@@ -398,7 +398,7 @@ func (p *guardedPeer) Request(ctx context.Context, method string, params json.Ra
 	}
 	ex := &guard.Exchange{Phase: guard.PhaseServerRequest, Session: p.s.info(), Server: p.u.Name(), Method: method, Params: params}
 	t0 := time.Now()
-	out := p.g.chain.Run(ctx, ex)
+	out := p.g.guards().Run(ctx, ex)
 	if err := p.g.recordVerdicts(ctx, ex, out, time.Since(t0), ""); err != nil {
 		return nil, mcp.NewError(mcp.CodeDenied, "Warden could not audit this request", nil)
 	}
@@ -413,7 +413,7 @@ func (p *guardedPeer) Request(ctx context.Context, method string, params json.Ra
 	ans := &guard.Exchange{Phase: guard.PhaseRequest, Session: ex.Session, Server: p.u.Name(), Method: method,
 		Params: ex.Params, Result: resp.Result, Values: ex.Values}
 	t0 = time.Now()
-	out = p.g.chain.Run(ctx, ans)
+	out = p.g.guards().Run(ctx, ans)
 	if err := p.g.recordVerdicts(ctx, ans, out, time.Since(t0), digest(resp.Result)); err != nil {
 		return nil, mcp.NewError(mcp.CodeDenied, "Warden could not audit this answer", nil)
 	}

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/warden-mcp/warden/internal/guard"
@@ -74,7 +75,7 @@ type Gateway struct {
 	ups      []*Upstream
 	byName   map[string]*Upstream
 	sessions sessions
-	chain    *guard.Chain
+	chain    atomic.Pointer[guard.Chain]
 	metrics  *Metrics
 
 	mu            sync.Mutex
@@ -107,7 +108,6 @@ func New(opts Options) (*Gateway, error) {
 		log:       opts.Logger,
 		ups:       opts.Upstreams,
 		byName:    make(map[string]*Upstream),
-		chain:     opts.Chain,
 		metrics:   opts.Metrics,
 		resIndex:  make(map[string]string),
 		tools:     make(map[string]map[string]*toolInfo),
@@ -120,6 +120,7 @@ func New(opts Options) (*Gateway, error) {
 			life: opts.SessionMaxLifetime,
 		},
 	}
+	g.chain.Store(opts.Chain)
 	for _, u := range opts.Upstreams {
 		if _, dup := g.byName[u.Name()]; dup {
 			return nil, fmt.Errorf("upstream %q configured twice", u.Name())
@@ -172,6 +173,17 @@ func (g *Gateway) Run(ctx context.Context) {
 			g.expireParked(now)
 		}
 	}
+}
+
+// guards returns the guard chain in force.
+func (g *Gateway) guards() *guard.Chain { return g.chain.Load() }
+
+// SetChain swaps the guard chain atomically (configuration reload): calls
+// already past the chain finish under the old one, later calls use the new
+// one. Clients are told their lists may have changed.
+func (g *Gateway) SetChain(c *guard.Chain) {
+	g.chain.Store(c)
+	g.broadcastListChanged()
 }
 
 // Ready reports whether every upstream is connected.
@@ -452,7 +464,7 @@ func (g *Gateway) merged(ctx context.Context, s *Session, method string) (map[st
 // list guards (poisoning, pins): instructions are text the model reads like
 // a tool description. It reports false when the server itself is hidden.
 func (g *Gateway) guardServerInfo(ctx context.Context, s *Session, u *Upstream, method string, info *ServerInfo) (*ServerInfo, bool) {
-	if g.chain.Len() == 0 {
+	if g.guards().Len() == 0 {
 		return info, true
 	}
 	items := []guard.Item{{Kind: "server", Name: u.Name(), Raw: info.ServerInfo}}
@@ -462,7 +474,7 @@ func (g *Gateway) guardServerInfo(ctx context.Context, s *Session, u *Upstream, 
 	}
 	ex := &guard.Exchange{Phase: guard.PhaseList, Session: s.info(), Server: u.Name(), Method: method, Items: items}
 	t0 := time.Now()
-	out := g.chain.Run(ctx, ex)
+	out := g.guards().Run(ctx, ex)
 	_ = g.recordVerdicts(ctx, ex, out, time.Since(t0), "")
 	if out.Final.Action == guard.Deny {
 		return nil, false

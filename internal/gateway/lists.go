@@ -182,7 +182,7 @@ func (g *Gateway) listPage(ctx context.Context, s *Session, m *mcp.Message, para
 	}
 	ex := &guard.Exchange{Phase: guard.PhaseList, Session: s.info(), Server: u.Name(), Method: k.list, Items: items}
 	t0 := time.Now()
-	out := g.chain.Run(ctx, ex)
+	out := g.guards().Run(ctx, ex)
 	g.recordVerdicts(ctx, ex, out, time.Since(t0), "")
 	denyAll := out.Final.Action == guard.Deny
 	kept := make([]json.RawMessage, 0, len(ex.Items))

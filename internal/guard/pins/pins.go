@@ -45,7 +45,19 @@ type Guard struct {
 	log   *slog.Logger
 	mu    sync.Mutex
 	cache map[[32]byte]hashed // raw item bytes -> canonical hash
+
+	// approved remembers, briefly, items whose pin was approved, so that
+	// calls do not each read the store. Only approvals are kept (a
+	// withheld item is always read afresh), every listing that sees a
+	// change drops the entry, and entries live approvedTTL: a reset made
+	// with `warden pins` from another process takes effect within it.
+	approved sync.Map // pinKey -> time.Time (expiry)
 }
+
+// approvedTTL bounds how long an approval is trusted without the store.
+const approvedTTL = 2 * time.Second
+
+func pinKey(server, kind, name string) string { return server + "\x1f" + kind + "\x1f" + name }
 
 type hashed struct {
 	hash      string
@@ -229,6 +241,7 @@ type observed struct {
 // observe compares what the server shows with the pin and records it,
 // retrying when another gateway wrote the same pin first.
 func (g *Guard) observe(ctx context.Context, server, kind, name string, h hashed, cur *Pin) (observed, error) {
+	g.approved.Delete(pinKey(server, kind, name))
 	for attempt := 0; attempt < 3; attempt++ {
 		res, err := g.observeOnce(ctx, server, kind, name, h, cur)
 		if !errors.Is(err, store.ErrConflict) {
@@ -291,6 +304,10 @@ func (g *Guard) observeOnce(ctx context.Context, server, kind, name string, h ha
 
 func (g *Guard) inspectCall(ctx context.Context, ex *guard.Exchange) (guard.Verdict, error) {
 	kind := callKind(ex.Method)
+	key := pinKey(ex.Server, kind, ex.Name)
+	if exp, ok := g.approved.Load(key); ok && time.Now().Before(exp.(time.Time)) {
+		return guard.Verdict{Action: guard.Allow}, nil
+	}
 	p, err := g.pins.Get(ctx, ex.Server, kind, ex.Name)
 	if errors.Is(err, store.ErrNotFound) {
 		switch {
@@ -330,6 +347,7 @@ func (g *Guard) inspectCall(ctx context.Context, ex *guard.Exchange) (guard.Verd
 	// ex.Tool is not compared with the pin: later guards may have
 	// sanitised what the gateway holds. The pin's state records what the
 	// server showed last.
+	g.approved.Store(key, time.Now().Add(approvedTTL))
 	return guard.Verdict{Action: guard.Allow}, nil
 }
 

@@ -1,0 +1,97 @@
+package app
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
+
+	"github.com/warden-mcp/warden/internal/config"
+)
+
+// TestReloadSwapsPolicy runs a whole Warden from a file, changes the
+// policy on disk, reloads over the admin endpoint, and checks that a bad
+// policy is refused while the one in force stays.
+func TestReloadSwapsPolicy(t *testing.T) {
+	up := sdk.NewServer(&sdk.Implementation{Name: "up", Version: "1"}, nil)
+	sdk.AddTool(up, &sdk.Tool{Name: "echo"}, func(ctx context.Context, req *sdk.CallToolRequest, in struct {
+		Text string `json:"text"`
+	}) (*sdk.CallToolResult, any, error) {
+		return &sdk.CallToolResult{Content: []sdk.Content{&sdk.TextContent{Text: "echo:" + in.Text}}}, nil, nil
+	})
+	us := httptest.NewServer(sdk.NewStreamableHTTPHandler(func(*http.Request) *sdk.Server { return up }, nil))
+	defer us.Close()
+
+	dir := t.TempDir()
+	path := filepath.Join(dir, "warden.yaml")
+	write := func(rules string) {
+		doc := "version: 1\ndata_dir: data\nupstreams:\n  - name: up\n    url: " + us.URL + "\nguards:\n  policy:\n    default: allow\n    rules:\n" + rules
+		if err := os.WriteFile(path, []byte(doc), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("      - {name: nothing, when: 'false', action: deny}\n")
+	cfg, err := config.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	a, err := New(ctx, cfg, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), ConfigPath: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close(context.Background())
+	go a.Run(ctx)
+	srv := httptest.NewServer(a.Handler())
+	defer srv.Close()
+
+	c := sdk.NewClient(&sdk.Implementation{Name: "t", Version: "1"}, nil)
+	cctx, ccancel := context.WithTimeout(ctx, 10*time.Second)
+	defer ccancel()
+	cs, err := c.Connect(cctx, &sdk.StreamableClientTransport{Endpoint: srv.URL + "/mcp"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cs.Close()
+	call := func() string {
+		res, err := cs.CallTool(cctx, &sdk.CallToolParams{Name: "echo", Arguments: map[string]any{"text": "hi"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Content[0].(*sdk.TextContent).Text
+	}
+	if got := call(); got != "echo:hi" {
+		t.Fatalf("before reload: %q", got)
+	}
+	reload := func() int {
+		resp, err := http.Post(srv.URL+"/admin/reload", "text/plain", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	write("      - {name: no-echo, when: 'tool.name == \"echo\"', action: deny, message: echo is off}\n")
+	if code := reload(); code != 200 {
+		t.Fatalf("reload: %d", code)
+	}
+	if got := call(); !strings.Contains(got, "echo is off") {
+		t.Fatalf("after reload: %q", got)
+	}
+	write("      - {name: broken, when: 'tool.name ==', action: deny}\n")
+	if code := reload(); code != http.StatusUnprocessableEntity {
+		t.Fatalf("reload of a broken policy: %d, want 422", code)
+	}
+	if got := call(); !strings.Contains(got, "echo is off") {
+		t.Fatalf("a refused reload changed the policy: %q", got)
+	}
+}
