@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // maxDepth bounds nesting so hostile arguments cannot exhaust the stack.
@@ -24,6 +25,21 @@ const maxDepth = 256
 // are rejected: parsers disagree about which one wins, so a digest over
 // such a document would be ambiguous.
 func Canonical(doc []byte) ([]byte, error) {
+	if !json.Valid(doc) {
+		// The slow path reports where the document is broken.
+		return canonicalSlow(doc)
+	}
+	c := canonicalizer{src: doc}
+	out, err := c.value(nil, 0)
+	if err != nil {
+		return nil, fmt.Errorf("canonicalising JSON: %w", err)
+	}
+	return out, nil
+}
+
+// canonicalSlow is the reference implementation over encoding/json's
+// tokenizer; Canonical must produce the same bytes (tested by fuzzing).
+func canonicalSlow(doc []byte) ([]byte, error) {
 	dec := json.NewDecoder(bytes.NewReader(doc))
 	dec.UseNumber()
 	var b bytes.Buffer
@@ -172,4 +188,204 @@ func writeString(b *bytes.Buffer, s string) {
 	enc.SetEscapeHTML(false)
 	enc.Encode(s)           // cannot fail for a string
 	b.Truncate(b.Len() - 1) // Encode appends a newline
+}
+
+// canonicalizer rewrites validated JSON in one pass over the bytes. Every
+// audit record is canonicalised, so the tokenizer-based form cost a large
+// share of the gateway's CPU per call.
+type canonicalizer struct {
+	src []byte
+	i   int
+}
+
+func (c *canonicalizer) space() {
+	for c.i < len(c.src) {
+		switch c.src[c.i] {
+		case ' ', '\t', '\n', '\r':
+			c.i++
+		default:
+			return
+		}
+	}
+}
+
+func (c *canonicalizer) value(dst []byte, depth int) ([]byte, error) {
+	if depth > maxDepth {
+		return nil, fmt.Errorf("nesting deeper than %d", maxDepth)
+	}
+	c.space()
+	if c.i >= len(c.src) {
+		return nil, errors.New("unexpected end of input")
+	}
+	switch b := c.src[c.i]; {
+	case b == '{':
+		return c.object(dst, depth)
+	case b == '[':
+		c.i++
+		dst = append(dst, '[')
+		for n := 0; ; n++ {
+			c.space()
+			if c.src[c.i] == ']' {
+				c.i++
+				return append(dst, ']'), nil
+			}
+			if n > 0 {
+				c.i++ // ','
+				dst = append(dst, ',')
+			}
+			var err error
+			if dst, err = c.value(dst, depth+1); err != nil {
+				return nil, err
+			}
+		}
+	case b == '"':
+		s, err := c.str()
+		if err != nil {
+			return nil, err
+		}
+		return appendCanonString(dst, s), nil
+	case b == 't':
+		c.i += 4
+		return append(dst, "true"...), nil
+	case b == 'f':
+		c.i += 5
+		return append(dst, "false"...), nil
+	case b == 'n':
+		c.i += 4
+		return append(dst, "null"...), nil
+	default:
+		start := c.i
+		for c.i < len(c.src) && strings.IndexByte("+-0123456789.eE", c.src[c.i]) >= 0 {
+			c.i++
+		}
+		n, err := canonNumber(json.Number(c.src[start:c.i]))
+		if err != nil {
+			return nil, err
+		}
+		return append(dst, n...), nil
+	}
+}
+
+// str reads a string token and returns its decoded value.
+func (c *canonicalizer) str() (string, error) {
+	start := c.i
+	esc := false
+	for j := start + 1; j < len(c.src); j++ {
+		switch c.src[j] {
+		case '\\':
+			esc = true
+			j++
+		case '"':
+			c.i = j + 1
+			if raw := c.src[start+1 : j]; !esc && utf8.Valid(raw) {
+				return string(raw), nil
+			}
+			var s string
+			if err := json.Unmarshal(c.src[start:j+1], &s); err != nil {
+				return "", err
+			}
+			return s, nil
+		}
+	}
+	return "", errors.New("unterminated string")
+}
+
+func (c *canonicalizer) object(dst []byte, depth int) ([]byte, error) {
+	type member struct {
+		key string
+		val []byte
+	}
+	var members []member
+	c.i++ // '{'
+	for {
+		c.space()
+		if c.src[c.i] == '}' {
+			c.i++
+			break
+		}
+		if c.src[c.i] == ',' {
+			c.i++
+			c.space()
+		}
+		key, err := c.str()
+		if err != nil {
+			return nil, err
+		}
+		c.space()
+		c.i++ // ':'
+		val, err := c.value(nil, depth+1)
+		if err != nil {
+			return nil, err
+		}
+		members = append(members, member{key, val})
+	}
+	slices.SortFunc(members, func(x, y member) int { return strings.Compare(x.key, y.key) })
+	dst = append(dst, '{')
+	for i, m := range members {
+		if i > 0 {
+			if members[i-1].key == m.key {
+				return nil, fmt.Errorf("duplicate object key %q", m.key)
+			}
+			dst = append(dst, ',')
+		}
+		dst = appendCanonString(dst, m.key)
+		dst = append(dst, ':')
+		dst = append(dst, m.val...)
+	}
+	return append(dst, '}'), nil
+}
+
+// appendCanonString writes s exactly as encoding/json does with HTML
+// escaping off (writeString), without an encoder per string.
+func appendCanonString(dst []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			if b >= 0x20 && b != '"' && b != '\\' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch b {
+			case '\\', '"':
+				dst = append(dst, '\\', b)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hexDigits[b>>4], hexDigits[b&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
 }

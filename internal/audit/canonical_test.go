@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"bytes"
 	"encoding/json"
 	"reflect"
 	"strings"
@@ -76,6 +77,24 @@ func FuzzCanonical(f *testing.F) {
 		var x, y any
 		if json.Unmarshal(in, &x) != nil || json.Unmarshal(out, &y) != nil || !reflect.DeepEqual(x, y) {
 			t.Fatalf("meaning changed: %q -> %q", in, out)
+		}
+	})
+}
+
+// FuzzCanonicalMatchesReference checks the one-pass canonicalizer against
+// the tokenizer-based reference, byte for byte.
+func FuzzCanonicalMatchesReference(f *testing.F) {
+	for _, s := range []string{`{"b":1,"a":[1.50,"x\u2028",{"z":null,"y":true}]}`, `"\u0001\b<>&\ud800"`, `-0.0`, `[1e3, 10, -0]`, `{"a":1,"a":2}`, `{ }`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		want, werr := canonicalSlow(doc)
+		got, gerr := Canonical(doc)
+		if (werr != nil) != (gerr != nil) {
+			t.Fatalf("Canonical(%q): error %v, reference %v", doc, gerr, werr)
+		}
+		if werr == nil && !bytes.Equal(got, want) {
+			t.Fatalf("Canonical(%q) = %s, reference %s", doc, got, want)
 		}
 	})
 }
