@@ -65,7 +65,12 @@ func UpstreamClient(u config.Upstream, base http.RoundTripper) (*http.Client, ht
 		return nil, nil, fmt.Errorf("upstream %q: bad url %q", u.Name, u.URL)
 	}
 	if base == nil {
-		base = http.DefaultTransport.(*http.Transport).Clone()
+		tr := http.DefaultTransport.(*http.Transport).Clone()
+		// As many idle connections as calls in flight: the default of two
+		// per host makes a busy gateway redial for almost every request.
+		tr.MaxIdleConns = 1024
+		tr.MaxIdleConnsPerHost = 256
+		base = tr
 	}
 	hdr := http.Header{}
 	for k, v := range u.Headers {

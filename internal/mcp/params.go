@@ -79,11 +79,16 @@ func StringField(raw json.RawMessage, key string) string {
 	return FieldString(raw, key)
 }
 
-// MetaOf returns params._meta.
+// MetaOf returns params._meta. Only _meta is decoded: params may hold
+// large arguments that need not be parsed here.
 func MetaOf(params json.RawMessage) Object {
-	o, err := ParseObject(params)
+	raw, ok := Field(params, "_meta")
+	if !ok {
+		return Object{}
+	}
+	o, err := ParseObject(raw)
 	if err != nil {
 		return Object{}
 	}
-	return o.Object("_meta")
+	return o
 }
