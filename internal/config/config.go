@@ -491,6 +491,20 @@ func (g GuardConfig) Problem(field, msg string) Problem {
 	return p
 }
 
+// NodeAt walks from n along a field path such as "rules[2].when" and
+// returns the deepest node it reaches, so that problems found after decoding
+// (a policy that does not compile) can point at their line and column.
+func NodeAt(n *yaml.Node, field string) *yaml.Node {
+	for _, part := range splitPath(field) {
+		next := child(n, part)
+		if next == nil {
+			break
+		}
+		n = next
+	}
+	return n
+}
+
 // splitPath splits "rules[2].match" into "rules", "[2]", "match".
 func splitPath(p string) []string {
 	var parts []string

@@ -477,24 +477,15 @@ func (sw *streamWriter) finish(resp *mcp.Message, status int) {
 
 // getStream serves the standalone GET SSE stream of a legacy session.
 func (h *httpHandler) getStream(w http.ResponseWriter, r *http.Request) {
-	id := r.Header.Get("Mcp-Session-Id")
-	if id == "" {
-		w.Header().Set("Allow", "POST")
-		writeJSONError(w, http.StatusMethodNotAllowed, nil, mcp.NewError(mcp.CodeInvalidRequest, "GET needs an Mcp-Session-Id (the stateless protocol has no GET stream)", nil))
-		return
-	}
-	if !strings.Contains(r.Header.Get("Accept"), "text/event-stream") {
+	if r.Header.Get("Mcp-Session-Id") != "" && !strings.Contains(r.Header.Get("Accept"), "text/event-stream") {
 		writeJSONError(w, http.StatusNotAcceptable, nil, mcp.NewError(mcp.CodeInvalidRequest, "Accept must list text/event-stream", nil))
 		return
 	}
-	p, ok := h.authenticate(w, r)
-	if !ok {
-		return
-	}
-	s := h.session(w, r, p, id)
+	s := h.sessionFor(w, r, "GET needs an Mcp-Session-Id (the stateless protocol has no GET stream)")
 	if s == nil {
 		return
 	}
+	id := s.ID()
 	h.mu.Lock()
 	if h.get[id] {
 		h.mu.Unlock()
@@ -587,18 +578,25 @@ func (h *httpHandler) pump(ctx context.Context, s *Session, st *sseStream) {
 	}
 }
 
-func (h *httpHandler) deleteSession(w http.ResponseWriter, r *http.Request) {
+// sessionFor authenticates a GET or DELETE and finds the session it names;
+// without a session id the method is not allowed (405, as the stateless
+// protocol has neither). It answers the client itself when it returns nil.
+func (h *httpHandler) sessionFor(w http.ResponseWriter, r *http.Request, noSession string) *Session {
 	id := r.Header.Get("Mcp-Session-Id")
 	if id == "" {
 		w.Header().Set("Allow", "POST")
-		writeJSONError(w, http.StatusMethodNotAllowed, nil, mcp.NewError(mcp.CodeInvalidRequest, "DELETE needs an Mcp-Session-Id", nil))
-		return
+		writeJSONError(w, http.StatusMethodNotAllowed, nil, mcp.NewError(mcp.CodeInvalidRequest, noSession, nil))
+		return nil
 	}
 	p, ok := h.authenticate(w, r)
 	if !ok {
-		return
+		return nil
 	}
-	s := h.session(w, r, p, id)
+	return h.session(w, r, p, id)
+}
+
+func (h *httpHandler) deleteSession(w http.ResponseWriter, r *http.Request) {
+	s := h.sessionFor(w, r, "DELETE needs an Mcp-Session-Id")
 	if s == nil {
 		return
 	}

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
-	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -57,14 +55,9 @@ func Parse(name string, data []byte) (*Document, func(field, msg string) config.
 		if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
 			n = n.Content[0]
 		}
+		n = config.NodeAt(n, field)
 		p.Line, p.Col = n.Line, n.Column
-		for _, part := range splitPath(field) {
-			if n = child(n, part); n == nil {
-				break
-			}
-			p.Line, p.Col = n.Line, n.Column
-		}
-		if n != nil && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
 			p.Line++ // a block scalar's text starts on the next line
 		}
 		return p
@@ -79,48 +72,4 @@ func Parse(name string, data []byte) (*Document, func(field, msg string) config.
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return &doc, locate, nil
-}
-
-func splitPath(p string) []string {
-	var parts []string
-	for _, dot := range strings.Split(p, ".") {
-		for dot != "" {
-			i := strings.IndexByte(dot, '[')
-			switch {
-			case i < 0:
-				parts, dot = append(parts, dot), ""
-			case i > 0:
-				parts, dot = append(parts, dot[:i]), dot[i:]
-			default:
-				j := strings.IndexByte(dot, ']')
-				if j < 0 {
-					return append(parts, dot)
-				}
-				parts, dot = append(parts, dot[:j+1]), dot[j+1:]
-			}
-		}
-	}
-	return parts
-}
-
-func child(n *yaml.Node, part string) *yaml.Node {
-	if n.Kind == yaml.AliasNode && n.Alias != nil {
-		n = n.Alias
-	}
-	if strings.HasPrefix(part, "[") {
-		i, err := strconv.Atoi(strings.Trim(part, "[]"))
-		if err != nil || n.Kind != yaml.SequenceNode || i < 0 || i >= len(n.Content) {
-			return nil
-		}
-		return n.Content[i]
-	}
-	if n.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == part {
-			return n.Content[i+1]
-		}
-	}
-	return nil
 }
