@@ -416,6 +416,12 @@ func (u *Upstream) exchange(ctx context.Context, method string, params json.RawM
 		}
 		u.mu.Unlock()
 	}
+	u.mu.Lock()
+	conn := u.conn
+	u.mu.Unlock()
+	if caller, ok := conn.(transport.Caller); ok && bounded {
+		return u.callSync(ctx, caller, c, method, params, forget)
+	}
 	if err := u.write(ctx, &mcp.Message{ID: c.id, Method: method, Params: params}); err != nil {
 		forget()
 		return nil, fmt.Errorf("sending %s: %w", method, err)
@@ -450,6 +456,56 @@ func (u *Upstream) exchange(ctx context.Context, method string, params json.RawM
 			return nil, ctx.Err()
 		}
 	}
+}
+
+// callSync carries a request over a connection that can answer in the
+// calling goroutine (HTTP): no hand-off to the read loop and back. The
+// timeouts are the same as on the asynchronous path: related messages
+// (progress) reset the idle timer, never past the hard limit.
+func (u *Upstream) callSync(ctx context.Context, caller transport.Caller, c *call, method string, params json.RawMessage, forget func()) (*mcp.Message, error) {
+	defer forget()
+	// A legacy server is told with notifications/cancelled while the
+	// request's stream is still open (closing the stream is the cancel
+	// only in the stateless protocol); then the stream is closed.
+	modern := u.Info() != nil && u.Info().Modern
+	cctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancel()
+	var ended atomic.Int32 // 1: idle timeout, 2: hard limit, 3: caller gone
+	end := func(why int32, reason string) {
+		if !ended.CompareAndSwap(0, why) {
+			return
+		}
+		if !modern {
+			u.cancelUpstream(c.id, reason)
+		}
+		cancel()
+	}
+	idle := time.AfterFunc(u.opts.Timeout, func() { end(1, "timed out in Warden") })
+	defer idle.Stop()
+	hard := time.AfterFunc(u.opts.MaxTimeout, func() { end(2, "exceeded Warden's maximum request time") })
+	defer hard.Stop()
+	defer context.AfterFunc(ctx, func() { end(3, "client cancelled") })()
+	msg := (&mcp.Message{ID: c.id, Method: method, Params: params}).Encode()
+	raw, err := caller.Call(cctx, msg, func(in transport.Incoming) {
+		idle.Reset(u.opts.Timeout)
+		u.dispatch(ctx, in)
+	})
+	if err != nil || ended.Load() != 0 {
+		switch ended.Load() {
+		case 1:
+			return nil, fmt.Errorf("%s after %s: %w", method, u.opts.Timeout, ErrTimeout)
+		case 2:
+			return nil, fmt.Errorf("%s after the maximum of %s: %w", method, u.opts.MaxTimeout, ErrTimeout)
+		case 3:
+			return nil, ctx.Err()
+		}
+		return nil, fmt.Errorf("sending %s: %w", method, err)
+	}
+	m, err := mcp.Decode(raw)
+	if err != nil {
+		return nil, fmt.Errorf("upstream answered %s with a malformed message: %w", method, err)
+	}
+	return m, nil
 }
 
 func (u *Upstream) cancelUpstream(id json.RawMessage, reason string) {
@@ -501,30 +557,37 @@ func (u *Upstream) readLoop(ctx context.Context, conn transport.Conn) error {
 			}
 			return err
 		}
-		m, err := mcp.Decode(in.Msg)
-		if err != nil {
-			u.log.Warn("upstream sent a malformed message; dropped", "err", err)
-			continue
+		u.dispatch(ctx, in)
+	}
+}
+
+// dispatch routes one message from the upstream: a response to the call
+// waiting for it, a request to the session it belongs to, a notification
+// to its call or to the gateway.
+func (u *Upstream) dispatch(ctx context.Context, in transport.Incoming) {
+	m, err := mcp.Decode(in.Msg)
+	if err != nil {
+		u.log.Warn("upstream sent a malformed message; dropped", "err", err)
+		return
+	}
+	switch m.Kind() {
+	case mcp.KindResponse:
+		u.mu.Lock()
+		c := u.pending[m.IDKey()]
+		delete(u.pending, m.IDKey())
+		if c != nil && c.mapped != "" {
+			delete(u.progress, c.mapped)
 		}
-		switch m.Kind() {
-		case mcp.KindResponse:
-			u.mu.Lock()
-			c := u.pending[m.IDKey()]
-			delete(u.pending, m.IDKey())
-			if c != nil && c.mapped != "" {
-				delete(u.progress, c.mapped)
-			}
-			u.mu.Unlock()
-			if c == nil {
-				u.log.Debug("response for an unknown or finished request", "id", string(m.ID))
-				continue
-			}
-			c.done <- m
-		case mcp.KindRequest:
-			go u.serverRequest(ctx, m, in.Related)
-		case mcp.KindNotification:
-			u.notification(ctx, m, in.Related)
+		u.mu.Unlock()
+		if c == nil {
+			u.log.Debug("response for an unknown or finished request", "id", string(m.ID))
+			return
 		}
+		c.done <- m
+	case mcp.KindRequest:
+		go u.serverRequest(ctx, m, in.Related)
+	case mcp.KindNotification:
+		u.notification(ctx, m, in.Related)
 	}
 }
 

@@ -63,6 +63,17 @@ type pending struct {
 	cancel    context.CancelFunc
 	modern    bool
 	cancelled bool // guarded by streamConn.mu
+	// sink, when set, receives the request's messages instead of Read
+	// (Call's synchronous path).
+	sink func(Incoming) bool
+}
+
+// deliverTo hands a message that belongs to request p to its reader.
+func (c *streamConn) deliverTo(p *pending, inc Incoming) bool {
+	if p != nil && p.sink != nil {
+		return p.sink(inc)
+	}
+	return c.deliver(inc)
 }
 
 type streamConn struct {
@@ -164,6 +175,62 @@ func (c *streamConn) Write(ctx context.Context, msg []byte) error {
 	return nil
 }
 
+// Call sends one request and returns its response in the calling
+// goroutine, passing the messages that arrive before it (progress,
+// server-to-client requests) to related as they come. It saves the
+// hand-offs through Read that Write's asynchronous path takes. Failures
+// become error responses, as on that path; an error is returned only when
+// no response can be produced (the connection closed, ctx cancelled).
+func (c *streamConn) Call(ctx context.Context, msg []byte, related func(Incoming)) ([]byte, error) {
+	s, err := sniff(msg)
+	if err != nil {
+		return nil, fmt.Errorf("writing to %s: %w", c.url, err)
+	}
+	if !s.isRequest() {
+		return nil, fmt.Errorf("writing to %s: Call needs a request", c.url)
+	}
+	s.extra = HeaderFrom(ctx)
+	key := idKey(s.ID)
+	c.mu.Lock()
+	switch {
+	case c.closed:
+		c.mu.Unlock()
+		return nil, fmt.Errorf("writing to %s: %w", c.url, net.ErrClosed)
+	case c.expired:
+		c.mu.Unlock()
+		return nil, fmt.Errorf("writing to %s: %w", c.url, ErrSessionExpired)
+	}
+	if _, dup := c.inflight[key]; dup {
+		c.mu.Unlock()
+		return nil, fmt.Errorf("writing to %s: request id %s is already in flight", c.url, key)
+	}
+	rctx, cancel := context.WithCancel(c.ctx)
+	stop := context.AfterFunc(ctx, cancel)
+	defer stop()
+	var resp []byte
+	p := &pending{cancel: cancel, modern: s.Modern != "", sink: func(inc Incoming) bool {
+		if resp == nil {
+			if id, ok := responseID(inc.Msg); ok && idKey(id) == key {
+				resp = inc.Msg
+				return true
+			}
+		}
+		related(inc)
+		return true
+	}}
+	c.inflight[key] = p
+	c.wg.Add(1)
+	c.mu.Unlock()
+	c.roundTrip(rctx, p, s, msg)
+	if resp == nil {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		return nil, fmt.Errorf("%s: no response to %s", c.url, s.Method)
+	}
+	return resp, nil
+}
+
 func describe(s sniffed) string {
 	if s.Method != "" {
 		return s.Method
@@ -248,13 +315,13 @@ func (c *streamConn) roundTrip(ctx context.Context, p *pending, s sniffed, msg [
 	defer drainClose(resp.Body)
 	switch {
 	case resp.StatusCode == http.StatusNotFound && sent:
-		c.deliver(Incoming{Msg: errorResponse(s.ID, -32603, "upstream session expired (HTTP 404)",
+		c.deliverTo(p, Incoming{Msg: errorResponse(s.ID, -32603, "upstream session expired (HTTP 404)",
 			map[string]int{"http_status": 404}), Related: s.ID})
 		c.expire()
 		return
 	case !is2xx(resp.StatusCode):
 		body, _ := readBounded(resp.Body, c.max)
-		c.deliver(Incoming{Msg: httpErrorResponse(s.ID, resp.StatusCode, body), Related: s.ID})
+		c.deliverTo(p, Incoming{Msg: httpErrorResponse(s.ID, resp.StatusCode, body), Related: s.ID})
 		return
 	case resp.StatusCode == http.StatusAccepted:
 		c.failRequest(p, s, "upstream accepted the request but sent no response (HTTP 202)")
@@ -286,7 +353,7 @@ func (c *streamConn) roundTrip(ctx context.Context, p *pending, s sniffed, msg [
 		answered := false
 		for _, m := range msgs {
 			answered = c.onMessage(s, m) || answered
-			if !c.deliver(Incoming{Msg: m, Related: s.ID}) {
+			if !c.deliverTo(p, Incoming{Msg: m, Related: s.ID}) {
 				return
 			}
 		}
@@ -327,7 +394,7 @@ func (c *streamConn) readPostStream(ctx context.Context, p *pending, s sniffed, 
 	defer func() { cur.Close() }()
 	er := NewEventReader(body, c.max)
 	for attempt := 0; ; attempt++ {
-		done, err := c.consume(er, s)
+		done, err := c.consume(p, er, s)
 		if done {
 			return
 		}
@@ -361,7 +428,7 @@ func (c *streamConn) readPostStream(ctx context.Context, p *pending, s sniffed, 
 		}
 		if resp.StatusCode == http.StatusNotFound && sent {
 			drainClose(resp.Body)
-			c.deliver(Incoming{Msg: errorResponse(s.ID, -32603, "upstream session expired (HTTP 404)",
+			c.deliverTo(p, Incoming{Msg: errorResponse(s.ID, -32603, "upstream session expired (HTTP 404)",
 				map[string]int{"http_status": 404}), Related: s.ID})
 			c.expire()
 			return
@@ -380,7 +447,7 @@ func (c *streamConn) readPostStream(ctx context.Context, p *pending, s sniffed, 
 
 // consume delivers a stream's messages; done means s got its response (or
 // the connection is closing).
-func (c *streamConn) consume(er *EventReader, s sniffed) (done bool, err error) {
+func (c *streamConn) consume(p *pending, er *EventReader, s sniffed) (done bool, err error) {
 	for {
 		ev, err := er.Next()
 		if err != nil {
@@ -393,7 +460,7 @@ func (c *streamConn) consume(er *EventReader, s sniffed) (done bool, err error) 
 			continue
 		}
 		answered := c.onMessage(s, ev.Data)
-		if !c.deliver(Incoming{Msg: ev.Data, Related: s.ID}) {
+		if !c.deliverTo(p, Incoming{Msg: ev.Data, Related: s.ID}) {
 			return true, nil
 		}
 		if answered {
@@ -412,7 +479,7 @@ func (c *streamConn) failRequest(p *pending, s sniffed, why string) {
 		return
 	}
 	c.logger.Warn("upstream request failed", "url", c.url, "method", s.Method, "error", why)
-	c.deliver(Incoming{Msg: errorResponse(s.ID, -32603, why, nil), Related: s.ID})
+	c.deliverTo(p, Incoming{Msg: errorResponse(s.ID, -32603, why, nil), Related: s.ID})
 }
 
 func (c *streamConn) deliver(inc Incoming) bool {

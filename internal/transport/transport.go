@@ -35,6 +35,15 @@ type Conn interface {
 	Close() error
 }
 
+// Caller is implemented by connections that can carry a request in the
+// calling goroutine (Streamable HTTP): Call sends msg and returns its
+// response; messages related to the request that arrive before it are
+// passed to related, in order, on the calling goroutine. Callers use it
+// when available because it saves goroutine hand-offs per request.
+type Caller interface {
+	Call(ctx context.Context, msg []byte, related func(Incoming)) ([]byte, error)
+}
+
 // Dialer opens a new Conn. Upstream clients redial after a connection dies.
 type Dialer interface {
 	Dial(ctx context.Context) (Conn, error)
