@@ -9,7 +9,6 @@ package schema
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -23,6 +22,7 @@ import (
 
 	"github.com/warden-mcp/warden/internal/config"
 	"github.com/warden-mcp/warden/internal/guard"
+	"github.com/warden-mcp/warden/internal/mcp"
 )
 
 // Name is the guard's name.
@@ -57,7 +57,7 @@ type Guard struct {
 	printer *message.Printer
 
 	mu    sync.Mutex
-	cache map[[32]byte]entry
+	cache map[string]entry
 }
 
 type entry struct {
@@ -112,7 +112,7 @@ func NewWithSettings(s Settings, log *slog.Logger) *Guard {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Guard{s: s, log: log, cache: map[[32]byte]entry{}, printer: message.NewPrinter(language.English)}
+	return &Guard{s: s, log: log, cache: map[string]entry{}, printer: message.NewPrinter(language.English)}
 }
 
 func (g *Guard) Name() string { return Name }
@@ -142,17 +142,18 @@ func (g *Guard) Inspect(ctx context.Context, ex *guard.Exchange) (guard.Verdict,
 		return deny("invalid_schema", fmt.Sprintf("tool %q has an inputSchema Warden refuses: %v", ex.Name, err)), nil
 	}
 	// One decoding pass over the params, numbers kept exact.
+	// Only the arguments are decoded, in one pass (numbers kept exact):
+	// this runs on every tools/call.
 	var inst any = map[string]any{}
 	if len(ex.Params) > 0 {
-		p, err := jsonschema.UnmarshalJSON(bytes.NewReader(ex.Params))
-		if err != nil {
-			return deny("invalid_arguments", "request parameters are not valid JSON"), nil
+		if t := bytes.TrimLeft(ex.Params, " \t\r\n"); len(t) == 0 || t[0] != '{' || !json.Valid(ex.Params) {
+			return deny("invalid_arguments", "request parameters are not valid JSON (an object)"), nil
 		}
-		obj, ok := p.(map[string]any)
-		if !ok {
-			return deny("invalid_arguments", "request parameters are not a JSON object"), nil
-		}
-		if a, ok := obj["arguments"]; ok && a != nil {
+		if raw, ok := mcp.Field(ex.Params, "arguments"); ok && string(raw) != "null" {
+			a, err := mcp.DecodeAny(raw)
+			if err != nil {
+				return deny("invalid_arguments", "request parameters are not valid JSON"), nil
+			}
 			inst = a
 		}
 	}
@@ -211,9 +212,10 @@ func (g *Guard) forTool(set Settings, def json.RawMessage) (*jsonschema.Schema, 
 	if len(def) > set.MaxSchemaBytes {
 		return nil, fmt.Errorf("tool definition is larger than %d bytes", set.MaxSchemaBytes)
 	}
-	sum := sha256.Sum256(def)
+	// Keyed by the definition's bytes: the map hashes them faster than
+	// SHA-256, and MaxSchemaBytes bounds them.
 	g.mu.Lock()
-	e, ok := g.cache[sum]
+	e, ok := g.cache[string(def)]
 	g.mu.Unlock()
 	if ok {
 		return e.sch, e.err
@@ -233,7 +235,7 @@ func (g *Guard) forTool(set Settings, def json.RawMessage) (*jsonschema.Schema, 
 	if len(g.cache) >= set.CacheSize {
 		clear(g.cache) // bounded: recompiling is cheap next to unbounded memory
 	}
-	g.cache[sum] = entry{sch, err}
+	g.cache[string(def)] = entry{sch, err}
 	g.mu.Unlock()
 	return sch, err
 }
