@@ -323,6 +323,7 @@ func (a *App) Handler() http.Handler {
 		AllowedOrigins:  cfg.HTTP.AllowedOrigins,
 		LoopbackOnly:    isLoopbackListen(cfg.Listen),
 		Auth:            a.Auth,
+		ScopeCheck:      a.Auth.CheckScope,
 	})
 	for _, p := range a.Auth.MetadataPaths() {
 		mux.Handle(p, a.Auth.MetadataHandler())

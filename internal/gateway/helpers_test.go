@@ -92,6 +92,7 @@ type gwOpts struct {
 	timeout time.Duration
 	dialers map[string]transport.Dialer
 	noWait  bool
+	scope   func(p *guard.Principal, server, tool string) error
 }
 
 // startGateway runs a gateway over the given upstream URLs and serves it.
@@ -132,7 +133,7 @@ func startGateway(t testing.TB, ups map[string]string, o gwOpts) (string, *gatew
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() { g.Run(ctx); close(done) }()
-	srv := httptest.NewServer(g.HTTPHandler(gateway.HTTPOptions{LoopbackOnly: true, Auth: o.auth, MaxMessageBytes: o.max}))
+	srv := httptest.NewServer(g.HTTPHandler(gateway.HTTPOptions{LoopbackOnly: true, Auth: o.auth, MaxMessageBytes: o.max, ScopeCheck: o.scope}))
 	t.Cleanup(func() { srv.Close(); cancel(); <-done })
 	wctx, wcancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer wcancel()

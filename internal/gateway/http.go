@@ -55,6 +55,11 @@ type HTTPOptions struct {
 	// Host and Origin must then name loopback (DNS-rebinding protection).
 	LoopbackOnly bool
 	Auth         Authenticator
+	// ScopeCheck, when set, is asked before a tools/call is served whether
+	// the principal holds the scopes its server and tool need; an
+	// *HTTPError answers with its status (403 insufficient_scope, the
+	// specification's step-up challenge).
+	ScopeCheck func(p *guard.Principal, server, tool string) error
 	// KeepAlive is the interval of SSE comment pings on long streams.
 	KeepAlive time.Duration
 }
@@ -321,6 +326,25 @@ func (h *httpHandler) post(w http.ResponseWriter, r *http.Request) {
 		h.g.Handle(r.Context(), s, m, nil)
 		w.WriteHeader(http.StatusAccepted)
 		return
+	}
+	if h.opts.ScopeCheck != nil && m.Method == mcp.MethodToolsCall {
+		if server, tool, ok := h.g.ResolveTool(mcp.StringField(m.Params, "name")); ok {
+			if err := h.opts.ScopeCheck(p, server, tool); err != nil {
+				status := http.StatusForbidden
+				var he *HTTPError
+				if errors.As(err, &he) {
+					status = he.Status
+					for k, vs := range he.Header {
+						for _, v := range vs {
+							w.Header().Add(k, v)
+						}
+					}
+				}
+				_ = h.g.auditAsync(Event{Kind: "auth", Verdict: "deny", Principal: p.String(), Server: server, Tool: tool, Method: m.Method, Reason: err.Error()})
+				writeJSONError(w, status, m.ID, mcp.NewError(mcp.CodeDenied, err.Error(), nil))
+				return
+			}
+		}
 	}
 	sw := &streamWriter{w: w, fl: flusherOf(w),
 		preferSSE: m.Method != mcp.MethodInitialize && strings.Contains(r.Header.Get("Accept"), "text/event-stream"),

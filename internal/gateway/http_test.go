@@ -148,3 +148,36 @@ func TestSessionsAreBoundToTheirPrincipal(t *testing.T) {
 }
 
 var _ = errors.New
+
+// A call whose token lacks the scope its tool needs gets the specification's
+// step-up answer: HTTP 403 with the challenge, before anything is forwarded.
+func TestScopeStepUp(t *testing.T) {
+	up := serveUpstream(t, fixture("a", nil), false)
+	scope := func(p *guard.Principal, server, tool string) error {
+		if tool == "echo" && p.Subject != "admin" {
+			return &gateway.HTTPError{Status: 403, Msg: "insufficient scope",
+				Header: http.Header{"Www-Authenticate": {`Bearer error="insufficient_scope", scope="tools:echo"`}}}
+		}
+		return nil
+	}
+	url, _, aud := startGateway(t, map[string]string{"a": up}, gwOpts{auth: headerAuth, scope: scope})
+	call := `{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"echo","arguments":{"text":"x"}}}`
+	for _, user := range []string{"alice", "admin"} {
+		_, hdr, _ := post(t, url, initBody, map[string]string{"X-User": user})
+		sid := hdr.Get("Mcp-Session-Id")
+		status, hdr, body := post(t, url, call, map[string]string{"X-User": user, "Mcp-Session-Id": sid})
+		switch user {
+		case "alice":
+			if status != 403 || !strings.Contains(hdr.Get("Www-Authenticate"), "insufficient_scope") {
+				t.Errorf("alice: %d %v %s, want 403 with a step-up challenge", status, hdr, body)
+			}
+		case "admin":
+			if status != 200 || !strings.Contains(body, "a:x") {
+				t.Errorf("admin: %d %s", status, body)
+			}
+		}
+	}
+	if n := len(aud.find(func(e gateway.Event) bool { return e.Kind == "auth" && e.Tool == "echo" })); n != 1 {
+		t.Errorf("step-up audit events = %d, want 1", n)
+	}
+}

@@ -57,6 +57,19 @@ func (g *Gateway) exposedName(server, name string) string {
 	return server + g.opts.Separator + name
 }
 
+// ResolveTool maps a client-visible tool name to its upstream's name and
+// the tool's name there (after any guard's renaming).
+func (g *Gateway) ResolveTool(name string) (server, tool string, ok bool) {
+	u, orig := g.resolve(name)
+	if u == nil || orig == "" {
+		return "", "", false
+	}
+	if renamed, ok := g.guards().Original(u.Name(), orig); ok {
+		orig = renamed
+	}
+	return u.Name(), orig, true
+}
+
 // resolve maps a client-visible name to its upstream and original name.
 func (g *Gateway) resolve(name string) (*Upstream, string) {
 	if !g.federated() {
