@@ -75,10 +75,28 @@ func (s *DB) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
 	return st, nil
 }
 
+// errNotPrepared sends a query inside a transaction down the unprepared
+// path: preparing there would need a second connection from a pool that may
+// have none free (a deadlock), so statements are prepared outside
+// transactions (see AppendAudit) and only looked up inside them.
+var errNotPrepared = errors.New("statement not prepared")
+
+func (s *DB) stmtFor(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt, error) {
+	if tx == nil {
+		return s.prepared(ctx, query)
+	}
+	s.stmtMu.Lock()
+	defer s.stmtMu.Unlock()
+	if st, ok := s.stmts[query]; ok {
+		return st, nil
+	}
+	return nil, errNotPrepared
+}
+
 // queryRow runs a single-row query through the statement cache, inside tx
 // when tx is not nil.
 func (s *DB) queryRow(ctx context.Context, tx *sql.Tx, query string, args ...any) *sql.Row {
-	st, err := s.prepared(ctx, query)
+	st, err := s.stmtFor(ctx, tx, query)
 	if err != nil {
 		if tx != nil {
 			return tx.QueryRowContext(ctx, query, args...)
@@ -94,7 +112,7 @@ func (s *DB) queryRow(ctx context.Context, tx *sql.Tx, query string, args ...any
 // exec runs a statement through the statement cache, inside tx when tx is
 // not nil.
 func (s *DB) exec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
-	st, err := s.prepared(ctx, query)
+	st, err := s.stmtFor(ctx, tx, query)
 	if err != nil {
 		if tx != nil {
 			return tx.ExecContext(ctx, query, args...)
@@ -277,6 +295,19 @@ func (s *DB) AuditHead(ctx context.Context) (store.AuditRecord, error) {
 const insertChunk = 200
 
 // AppendAudit implements store.AuditStore.
+// insertAuditQuery is the INSERT of n audit rows.
+func insertAuditQuery(n int) string {
+	var b strings.Builder
+	b.WriteString(`INSERT INTO audit (` + auditCols + `) VALUES `)
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(`(?, ?, ?, ?, ?)`)
+	}
+	return b.String()
+}
+
 func (s *DB) AppendAudit(ctx context.Context, recs ...store.AuditRecord) error {
 	const what = "appending audit records"
 	if err := s.open(what); err != nil {
@@ -284,6 +315,13 @@ func (s *DB) AppendAudit(ctx context.Context, recs ...store.AuditRecord) error {
 	}
 	if len(recs) == 0 {
 		return fmt.Errorf("%s: %s: empty batch: %w", s.d.Name, what, store.ErrInvalid)
+	}
+	// Prepare what the transaction will run before it starts.
+	_, _ = s.prepared(ctx, `SELECT `+auditCols+` FROM audit ORDER BY seq DESC LIMIT 1`)
+	for _, n := range []int{min(len(recs), insertChunk), len(recs) % insertChunk} {
+		if n > 0 {
+			_, _ = s.prepared(ctx, s.q(insertAuditQuery(n)))
+		}
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -299,14 +337,8 @@ func (s *DB) AppendAudit(ctx context.Context, recs ...store.AuditRecord) error {
 	}
 	for start := 0; start < len(recs); start += insertChunk {
 		chunk := recs[start:min(start+insertChunk, len(recs))]
-		var b strings.Builder
-		b.WriteString(`INSERT INTO audit (` + auditCols + `) VALUES `)
 		args := make([]any, 0, 5*len(chunk))
-		for i, r := range chunk {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			b.WriteString(`(?, ?, ?, ?, ?)`)
+		for _, r := range chunk {
 			data := r.Data
 			if data == nil {
 				data = []byte{}
@@ -317,7 +349,7 @@ func (s *DB) AppendAudit(ctx context.Context, recs ...store.AuditRecord) error {
 			}
 			args = append(args, r.Seq, r.Time.UnixNano(), data, prev, r.Hash)
 		}
-		if _, err := s.exec(ctx, tx, s.q(b.String()), args...); err != nil {
+		if _, err := s.exec(ctx, tx, s.q(insertAuditQuery(len(chunk))), args...); err != nil {
 			if s.d.IsUniqueViolation != nil && s.d.IsUniqueViolation(err) {
 				// A concurrent writer appended between our head read and
 				// insert (possible under PostgreSQL READ COMMITTED).
