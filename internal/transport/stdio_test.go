@@ -97,10 +97,14 @@ func TestStdioOversizedLineAndStderr(t *testing.T) {
 		t.Fatalf("echo = %s", in.Msg)
 	}
 	c.Close()
-	got := logs.String()
+	// The stderr reader logs on its own goroutine: give it a moment.
 	for _, want := range []string{"upstream=bigone", "hello from stderr", "line too long"} {
-		if !strings.Contains(got, want) {
-			t.Errorf("logs lack %q:\n%s", want, got)
+		deadline := time.Now().Add(5 * time.Second)
+		for !strings.Contains(logs.String(), want) && time.Now().Before(deadline) {
+			time.Sleep(10 * time.Millisecond)
+		}
+		if !strings.Contains(logs.String(), want) {
+			t.Errorf("logs lack %q:\n%s", want, logs.String())
 		}
 	}
 }
