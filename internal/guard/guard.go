@@ -187,6 +187,20 @@ type Filter interface {
 	Wants(phase Phase, method string) bool
 }
 
+// CallKind names the kind of item a request uses, as list items name it
+// ("tool", "prompt", "resource"), or "" for other methods.
+func CallKind(method string) string {
+	switch method {
+	case "tools/call":
+		return "tool"
+	case "prompts/get":
+		return "prompt"
+	case "resources/read":
+		return "resource"
+	}
+	return ""
+}
+
 // Finisher is implemented by guards that hold something for the length of
 // a call (a concurrency slot). The gateway calls Finish once the call is
 // over, however it ended: a result, a deny by a later guard, an upstream

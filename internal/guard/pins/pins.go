@@ -101,19 +101,7 @@ func (g *Guard) Name() string { return Name }
 
 // Wants implements guard.Filter.
 func (g *Guard) Wants(p guard.Phase, method string) bool {
-	return p == guard.PhaseList || p == guard.PhaseRequest && callKind(method) != ""
-}
-
-func callKind(method string) string {
-	switch method {
-	case "tools/call":
-		return "tool"
-	case "prompts/get":
-		return "prompt"
-	case "resources/read":
-		return "resource"
-	}
-	return ""
+	return p == guard.PhaseList || p == guard.PhaseRequest && guard.CallKind(method) != ""
 }
 
 func (g *Guard) hash(kind string, raw []byte) hashed {
@@ -303,7 +291,7 @@ func (g *Guard) observeOnce(ctx context.Context, server, kind, name string, h ha
 }
 
 func (g *Guard) inspectCall(ctx context.Context, ex *guard.Exchange) (guard.Verdict, error) {
-	kind := callKind(ex.Method)
+	kind := guard.CallKind(ex.Method)
 	key := pinKey(ex.Server, kind, ex.Name)
 	if exp, ok := g.approved.Load(key); ok && time.Now().Before(exp.(time.Time)) {
 		return guard.Verdict{Action: guard.Allow}, nil

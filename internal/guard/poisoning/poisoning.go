@@ -186,21 +186,9 @@ func (g *Guard) Wants(p guard.Phase, method string) bool {
 	case guard.PhaseList:
 		return true
 	case guard.PhaseRequest:
-		return callKind(method) != ""
+		return guard.CallKind(method) != ""
 	}
 	return false
-}
-
-func callKind(method string) string {
-	switch method {
-	case "tools/call":
-		return "tool"
-	case "prompts/get":
-		return "prompt"
-	case "resources/read":
-		return "resource"
-	}
-	return ""
 }
 
 func (g *Guard) policy(server string) (Action, Thresholds) {
@@ -239,7 +227,7 @@ func (g *Guard) Inspect(ctx context.Context, ex *guard.Exchange) (guard.Verdict,
 }
 
 func (g *Guard) inspectCall(ex *guard.Exchange) guard.Verdict {
-	kind := callKind(ex.Method)
+	kind := guard.CallKind(ex.Method)
 	g.mu.Lock()
 	blocked, isBlocked := g.blocked[ex.Server]
 	why, isWithheld := g.withheld[ex.Server][kind+"\x1f"+ex.Name]
