@@ -392,20 +392,33 @@ func TestListChangesReachClients(t *testing.T) {
 			if _, err := cs.ListTools(context.Background(), nil); err != nil {
 				t.Fatal(err)
 			}
-			sdk.AddTool(srv, &sdk.Tool{Name: "late"}, func(context.Context, *sdk.CallToolRequest, struct{}) (*sdk.CallToolResult, any, error) {
-				return &sdk.CallToolResult{}, nil, nil
-			})
-			select {
-			case <-changed:
-			case <-time.After(10 * time.Second):
-				t.Fatal("the client was never told the tool list changed")
+			// Warden's own stream from the upstream (the GET stream, or
+			// subscriptions/listen) opens just after the handshake, and the
+			// upstream sends list changes only to streams already open:
+			// change the list until one notification comes through.
+			added := 0
+			deadline := time.Now().Add(10 * time.Second)
+		wait:
+			for {
+				added++
+				sdk.AddTool(srv, &sdk.Tool{Name: fmt.Sprintf("late%d", added)}, func(context.Context, *sdk.CallToolRequest, struct{}) (*sdk.CallToolResult, any, error) {
+					return &sdk.CallToolResult{}, nil, nil
+				})
+				select {
+				case <-changed:
+					break wait
+				case <-time.After(time.Second):
+					if time.Now().After(deadline) {
+						t.Fatal("the client was never told the tool list changed")
+					}
+				}
 			}
 			tools, err := cs.ListTools(context.Background(), nil)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(tools.Tools) != 2 {
-				t.Errorf("after the change: %d tools, want 2", len(tools.Tools))
+			if len(tools.Tools) != 1+added {
+				t.Errorf("after the change: %d tools, want %d", len(tools.Tools), 1+added)
 			}
 		})
 	}
