@@ -60,8 +60,12 @@ func newSession(id string, p *guard.Principal, modern bool) *Session {
 		subs:      make(map[string]bool),
 		inflight:  make(map[string]context.CancelFunc),
 		pending:   make(map[string]chan *mcp.Message),
-		outbox:    make(chan *mcp.Message, outboxSize),
 		done:      make(chan struct{}),
+	}
+	if !modern {
+		// Only sessions that live across requests have a standalone
+		// stream; a stateless request's session is thrown away with it.
+		s.outbox = make(chan *mcp.Message, outboxSize)
 	}
 	s.touch()
 	return s
@@ -101,6 +105,9 @@ func (s *Session) info() guard.Session {
 // reading, the oldest queued message gives way: these are advisory
 // notifications, and a stuck client must not hold memory without bound.
 func (s *Session) post(m *mcp.Message) {
+	if s.outbox == nil {
+		return // stateless: nothing outlives the request
+	}
 	for {
 		select {
 		case s.outbox <- m:
