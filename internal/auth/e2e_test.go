@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,35 +15,10 @@ import (
 
 	"github.com/warden-mcp/warden/internal/config"
 	"github.com/warden-mcp/warden/internal/gateway"
+	"github.com/warden-mcp/warden/internal/gateway/gatewaytest"
 	"github.com/warden-mcp/warden/internal/guard"
 	"github.com/warden-mcp/warden/internal/transport"
 )
-
-type memAudit struct {
-	mu     sync.Mutex
-	events []gateway.Event
-}
-
-func (m *memAudit) Record(_ context.Context, ev gateway.Event) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.events = append(m.events, ev)
-	return nil
-}
-
-func (m *memAudit) Enqueue(ev gateway.Event) error { return m.Record(context.Background(), ev) }
-
-func (m *memAudit) count(kind, verdict string) int {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	n := 0
-	for _, e := range m.events {
-		if e.Kind == kind && e.Verdict == verdict {
-			n++
-		}
-	}
-	return n
-}
 
 type echoArgs struct {
 	Text string `json:"text"`
@@ -75,7 +49,7 @@ func TestGatewayEndToEnd(t *testing.T) {
 	gu := gateway.NewUpstream(gateway.UpstreamOptions{Name: "files", Logger: log, Timeout: 10 * time.Second,
 		Dialer:         &transport.StreamableDialer{URL: upURL, Header: hdr, Client: client},
 		InitialBackoff: 50 * time.Millisecond, MaxBackoff: 200 * time.Millisecond, ClientName: "warden-test", ClientVersion: "0"})
-	audit := &memAudit{}
+	audit := &gatewaytest.Auditor{}
 	g, err := gateway.New(gateway.Options{Upstreams: []*gateway.Upstream{gu}, Chain: guard.NewChain(time.Second),
 		Auditor: audit, Logger: log, MaxSessions: 10})
 	if err != nil {
@@ -159,12 +133,12 @@ func TestGatewayEndToEnd(t *testing.T) {
 		t.Fatalf("tools/call: %d %s", status, body)
 	}
 	// Bob presents Alice's session: 404 and an audit event, never served.
-	before := audit.count("session", "deny")
+	before := audit.Count("session", "deny")
 	status, _, body = post(bob, sid, call)
 	if status != 404 || strings.Contains(body, "echo:hi") {
 		t.Errorf("another user's session: %d %s, want 404", status, body)
 	}
-	if audit.count("session", "deny") != before+1 {
+	if audit.Count("session", "deny") != before+1 {
 		t.Error("no audit event for the borrowed session")
 	}
 

@@ -57,7 +57,7 @@ func TestSingleUpstreamIsTransparent(t *testing.T) {
 				}
 			})
 		}
-		if n := len(aud.find(func(e gateway.Event) bool { return e.Method == "tools/call" && e.Verdict == "allow" })); n != len(protocols) {
+		if n := len(aud.Find(func(e gateway.Event) bool { return e.Method == "tools/call" && e.Verdict == "allow" })); n != len(protocols) {
 			t.Errorf("audited %d allowed calls, want %d", n, len(protocols))
 		}
 	}
@@ -343,7 +343,7 @@ func TestGuardVerdicts(t *testing.T) {
 	if upstreamCalls.Load() != 0 {
 		t.Error("a denied call reached the upstream")
 	}
-	if ev := aud.find(func(e gateway.Event) bool { return e.Verdict == "deny" && e.Rule == "r1" && e.Tool == "secret" }); len(ev) != 1 {
+	if ev := aud.Find(func(e gateway.Event) bool { return e.Verdict == "deny" && e.Rule == "r1" && e.Tool == "secret" }); len(ev) != 1 {
 		t.Errorf("deny audit events = %d, want 1", len(ev))
 	}
 
@@ -368,9 +368,7 @@ func TestAuditFailureFailsClosed(t *testing.T) {
 	})
 	url, _, aud := startGateway(t, map[string]string{"a": serveUpstream(t, up, false)}, gwOpts{})
 	cs := connect(t, url, "2025-11-25", nil)
-	aud.mu.Lock()
-	aud.fail = errors.New("disk full")
-	aud.mu.Unlock()
+	aud.SetFailure(errors.New("disk full"))
 	res, err := cs.CallTool(context.Background(), &sdk.CallToolParams{Name: "count"})
 	if err != nil {
 		t.Fatal(err)

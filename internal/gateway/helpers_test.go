@@ -9,47 +9,16 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
 
 	"github.com/warden-mcp/warden/internal/gateway"
+	"github.com/warden-mcp/warden/internal/gateway/gatewaytest"
 	"github.com/warden-mcp/warden/internal/guard"
 	"github.com/warden-mcp/warden/internal/transport"
 )
-
-// memAuditor keeps events in memory.
-type memAuditor struct {
-	mu     sync.Mutex
-	events []gateway.Event
-	fail   error
-}
-
-func (a *memAuditor) Record(ctx context.Context, ev gateway.Event) error {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if a.fail != nil {
-		return a.fail
-	}
-	a.events = append(a.events, ev)
-	return nil
-}
-
-func (a *memAuditor) Enqueue(ev gateway.Event) error { return a.Record(context.Background(), ev) }
-
-func (a *memAuditor) find(pred func(gateway.Event) bool) []gateway.Event {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	var out []gateway.Event
-	for _, e := range a.events {
-		if pred(e) {
-			out = append(out, e)
-		}
-	}
-	return out
-}
 
 type echoIn struct {
 	Text string `json:"text"`
@@ -96,7 +65,7 @@ type gwOpts struct {
 }
 
 // startGateway runs a gateway over the given upstream URLs and serves it.
-func startGateway(t testing.TB, ups map[string]string, o gwOpts) (string, *gateway.Gateway, *memAuditor) {
+func startGateway(t testing.TB, ups map[string]string, o gwOpts) (string, *gateway.Gateway, *gatewaytest.Auditor) {
 	t.Helper()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	dialers := map[string]transport.Dialer{}
@@ -122,7 +91,7 @@ func startGateway(t testing.TB, ups map[string]string, o gwOpts) (string, *gatew
 			InitialBackoff: 50 * time.Millisecond, MaxBackoff: 200 * time.Millisecond,
 		}))
 	}
-	aud := &memAuditor{}
+	aud := &gatewaytest.Auditor{}
 	g, err := gateway.New(gateway.Options{
 		Upstreams: list, Chain: guard.NewChain(time.Second, o.guards...), Auditor: aud, Logger: log,
 		AuditAllows: true, MaxSessions: 100,

@@ -125,7 +125,7 @@ func TestSessionsAreBoundToTheirPrincipal(t *testing.T) {
 	if status, _, _ := post(t, url, list, map[string]string{"X-User": "mallory", "Mcp-Session-Id": sid}); status != 404 {
 		t.Errorf("another principal's session: %d, want 404", status)
 	}
-	if n := len(aud.find(func(e gateway.Event) bool { return e.Kind == "session" && e.Verdict == "deny" })); n != 1 {
+	if n := len(aud.Find(func(e gateway.Event) bool { return e.Kind == "session" && e.Verdict == "deny" })); n != 1 {
 		t.Errorf("session hijack audit events = %d, want 1", n)
 	}
 	if status, _, _ := post(t, url, list, map[string]string{"X-User": "alice", "Mcp-Session-Id": sid + "x"}); status != 404 {
@@ -177,7 +177,7 @@ func TestScopeStepUp(t *testing.T) {
 			}
 		}
 	}
-	if n := len(aud.find(func(e gateway.Event) bool { return e.Kind == "auth" && e.Tool == "echo" })); n != 1 {
+	if n := len(aud.Find(func(e gateway.Event) bool { return e.Kind == "auth" && e.Tool == "echo" })); n != 1 {
 		t.Errorf("step-up audit events = %d, want 1", n)
 	}
 }

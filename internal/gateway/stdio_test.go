@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/warden-mcp/warden/internal/gateway"
+	"github.com/warden-mcp/warden/internal/gateway/gatewaytest"
 	"github.com/warden-mcp/warden/internal/guard"
 	"github.com/warden-mcp/warden/internal/transport"
 )
@@ -19,7 +20,7 @@ func TestServeStdio(t *testing.T) {
 	up := serveUpstream(t, fixture("a", nil), false)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	u := gateway.NewUpstream(gateway.UpstreamOptions{Name: "a", Dialer: &transport.StreamableDialer{URL: up}, Logger: log})
-	g, err := gateway.New(gateway.Options{Upstreams: []*gateway.Upstream{u}, Chain: guard.NewChain(time.Second), Auditor: &memAuditor{}, Logger: log,
+	g, err := gateway.New(gateway.Options{Upstreams: []*gateway.Upstream{u}, Chain: guard.NewChain(time.Second), Auditor: &gatewaytest.Auditor{}, Logger: log,
 		SessionIdleTimeout: time.Nanosecond})
 	if err != nil {
 		t.Fatal(err)

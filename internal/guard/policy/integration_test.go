@@ -18,26 +18,13 @@ import (
 
 	"github.com/warden-mcp/warden/internal/config"
 	"github.com/warden-mcp/warden/internal/gateway"
+	"github.com/warden-mcp/warden/internal/gateway/gatewaytest"
 	"github.com/warden-mcp/warden/internal/guard"
 	policyguard "github.com/warden-mcp/warden/internal/guard/policy"
 	"github.com/warden-mcp/warden/internal/guard/ratelimit"
 	"github.com/warden-mcp/warden/internal/guard/schema"
 	"github.com/warden-mcp/warden/internal/transport"
 )
-
-type memAuditor struct {
-	mu     sync.Mutex
-	events []gateway.Event
-}
-
-func (a *memAuditor) Record(ctx context.Context, ev gateway.Event) error {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	a.events = append(a.events, ev)
-	return nil
-}
-
-func (a *memAuditor) Enqueue(ev gateway.Event) error { return a.Record(context.Background(), ev) }
 
 type textIn struct {
 	Text string `json:"text"`
@@ -127,7 +114,7 @@ func TestGatewayIntegration(t *testing.T) {
 		ClientName: "warden-test", ClientVersion: "0", InitialBackoff: 50 * time.Millisecond, MaxBackoff: 200 * time.Millisecond,
 	})}
 	g, err := gateway.New(gateway.Options{Upstreams: ups, Chain: guard.NewChain(2*time.Second, pg, sg, rg),
-		Auditor: &memAuditor{}, Logger: log, MaxSessions: 100})
+		Auditor: &gatewaytest.Auditor{}, Logger: log, MaxSessions: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
