@@ -17,6 +17,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/warden-mcp/warden/internal/audit"
 	"github.com/warden-mcp/warden/internal/guard"
 	"github.com/warden-mcp/warden/internal/mcp"
 )
@@ -677,16 +678,15 @@ func (g *Gateway) auditAsync(ev Event) error {
 	return nil
 }
 
-// digest is the audit digest of arguments: the values never enter the log.
+// digest is the audit digest of arguments (audit.DigestArgs: SHA-256 of
+// the canonical JSON), so the values never enter the log. Arguments that
+// are not JSON still get a digest, of their bytes.
 func digest(raw json.RawMessage) string {
 	if len(raw) == 0 {
 		return ""
 	}
-	var v any
-	if json.Unmarshal(raw, &v) == nil {
-		if b, err := json.Marshal(v); err == nil { // map keys sorted: canonical enough
-			raw = b
-		}
+	if d, err := audit.DigestArgs(raw); err == nil {
+		return d
 	}
 	sum := sha256.Sum256(raw)
 	return hex.EncodeToString(sum[:])
