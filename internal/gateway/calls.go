@@ -57,6 +57,7 @@ func (g *Gateway) forwardGuarded(ctx context.Context, s *Session, m *mcp.Message
 	ex := &guard.Exchange{
 		Phase: guard.PhaseRequest, Session: s.info(), Server: u.Name(),
 		Method: m.Method, Name: target, Params: m.Params,
+		Client: newGuardClient(s, send, m.Params),
 	}
 	defer g.guards().Finish(ex)
 	if m.Method == mcp.MethodToolsCall && g.guards().Len() > 0 {
@@ -67,8 +68,11 @@ func (g *Gateway) forwardGuarded(ctx context.Context, s *Session, m *mcp.Message
 	if err := g.recordDecision(ctx, ex, out, time.Since(start), argsDigest); err != nil {
 		return g.denied(s, m.Method, "Warden could not record this decision in its audit log, so the request was refused")
 	}
-	if out.Final.Action == guard.Deny {
+	switch out.Final.Action {
+	case guard.Deny:
 		return g.denied(s, m.Method, out.Final.Reason)
+	case guard.Ask:
+		return g.inputRequired(s, out.Final.Input)
 	}
 	if out.Final.Action == guard.Modify {
 		var err error
@@ -79,6 +83,7 @@ func (g *Gateway) forwardGuarded(ctx context.Context, s *Session, m *mcp.Message
 	if rewrite != nil {
 		rewrite(p)
 	}
+	stripWardenState(p)
 	p = g.upstreamParams(s, u, p)
 	if info := u.Info(); info != nil && info.Modern && m.Method == mcp.MethodToolsCall {
 		if h := g.upstreamParamHeaders(u.Name(), target, p["arguments"]); h != nil {

@@ -60,6 +60,11 @@ const (
 	// Hold asks the chain to wait for a decision (an approval) by calling
 	// Verdict.Wait, which returns the final verdict.
 	Hold
+	// Ask stops the chain and answers a stateless (2026-07-28) client with
+	// an input_required result carrying Verdict.Input. The client retries
+	// the same request with its answers (inputResponses) and the request
+	// state, and the guard that asked reads them from Exchange.Params.
+	Ask
 )
 
 func (a Action) String() string {
@@ -72,6 +77,8 @@ func (a Action) String() string {
 		return "modify"
 	case Hold:
 		return "hold"
+	case Ask:
+		return "ask"
 	}
 	return "unknown"
 }
@@ -99,12 +106,64 @@ func (p *Principal) String() string {
 
 // Session describes the downstream client session an exchange belongs to.
 type Session struct {
+	// ID is the Mcp-Session-Id (or the stdio connection's id); empty for
+	// the stateless protocol, which has no sessions.
 	ID            string
 	Principal     *Principal
 	ClientName    string
 	ClientVersion string
 	Protocol      string
 }
+
+// Key identifies the state Warden keeps across calls of one client (rate
+// limits, information-flow facts): the session when there is one, else
+// (stateless protocol) the principal and the client's name together.
+func (s Session) Key() string {
+	if s.ID != "" {
+		return "s:" + s.ID
+	}
+	return "p:" + s.Principal.String() + "|c:" + s.ClientName
+}
+
+// Client lets a guard talk to the client behind an exchange while it
+// decides: ask its user (elicitation) and keep it informed (progress).
+// Only client requests carry one (PhaseRequest of tools/call, prompts/get,
+// resources/read, completion/complete).
+type Client interface {
+	// Can reports whether the client declared a capability, such as
+	// "elicitation" (for stateless clients: in this request's _meta).
+	Can(capability string) bool
+	// Stateless reports whether the client speaks the stateless protocol
+	// (2026-07-28): it cannot receive requests, so a guard that needs its
+	// user's input returns an Ask verdict instead of calling Request.
+	Stateless() bool
+	// Request sends a request (elicitation/create) to a stateful client
+	// and waits for its answer.
+	Request(ctx context.Context, method string, params json.RawMessage) (json.RawMessage, error)
+	// Progress tells the client the request is still being worked on, if
+	// the request asked for progress notifications; otherwise it does
+	// nothing.
+	Progress(ctx context.Context, message string)
+}
+
+// Input is what an Ask verdict asks a stateless client for: the
+// input_required result's inputRequests (key → {"method", "params"}) and
+// the requestState the client sends back with its answers.
+type Input struct {
+	Requests map[string]InputRequest
+	State    string
+}
+
+// InputRequest is one request of an input_required result.
+type InputRequest struct {
+	Method string          `json:"method"`
+	Params json.RawMessage `json:"params"`
+}
+
+// StatePrefix marks requestState values that Warden's guards issue, so the
+// gateway strips them (and their inputResponses) before the request goes
+// upstream.
+const StatePrefix = "warden-"
 
 // Item is one entry of a list result (a tool, prompt, resource or template)
 // as the upstream sent it, before namespacing.
@@ -145,6 +204,9 @@ type Exchange struct {
 	Result json.RawMessage
 	// Items are the entries of a list result (PhaseList).
 	Items []Item
+	// Client reaches the client behind a request (nil elsewhere, and for
+	// exchanges Warden makes on its own).
+	Client Client `json:"-"`
 	// Values guards leave for later guards or later phases of the same
 	// exchange (for example a request's decision that the result phase
 	// reads). Keys are the guard's name-prefixed strings.
@@ -172,6 +234,8 @@ type Verdict struct {
 	Details map[string]any
 	// Wait resolves a Hold. It must honour ctx and return Allow or Deny.
 	Wait func(ctx context.Context) (Verdict, error) `json:"-"`
+	// Input is what an Ask verdict asks the client for.
+	Input *Input `json:"-"`
 }
 
 // Guard inspects exchanges. Implementations must be safe for concurrent
@@ -298,7 +362,7 @@ func (c *Chain) Run(ctx context.Context, ex *Exchange) Outcome {
 		switch v.Action {
 		case Allow:
 			continue
-		case Deny:
+		case Deny, Ask:
 			out.Verdicts = append(out.Verdicts, v)
 			out.Final = v
 			return out
@@ -339,6 +403,9 @@ func (c *Chain) inspect(ctx context.Context, g Guard, ex *Exchange) (v Verdict) 
 	v.Guard = name
 	if v.Action == Hold && v.Wait == nil {
 		return failClosed(name, errors.New("hold without a way to wait"))
+	}
+	if v.Action == Ask && (v.Input == nil || len(v.Input.Requests) == 0 || ex.Client == nil || !ex.Client.Stateless()) {
+		return failClosed(name, errors.New("asked for input that this client cannot give"))
 	}
 	return v
 }
