@@ -122,8 +122,18 @@ type Input struct {
 	ClientVersion string
 	SessionID     string
 	Protocol      string
-	// Labels are session facts collected so far (by the flow guard).
+	// Labels are the labels of the tools the session has called so far
+	// (information-flow facts, see internal/flow).
 	Labels []string
+	// Untrusted: content written by outsiders reached the session;
+	// Flagged: the injection detector flagged some of it.
+	Untrusted, Flagged bool
+	// Sources name where untrusted content came from ("server/tool").
+	Sources []string
+	// Secrets is how many distinct secrets the session has seen.
+	Secrets int
+	// ToolLabels are the labels of the tool this request calls.
+	ToolLabels []string
 	// Calls counts earlier calls in the session by tool name.
 	Calls map[string]int64
 	// Server is the upstream's configured name.
@@ -610,14 +620,26 @@ func (s *Set) activation(in *Input) map[string]any {
 			"groups": nonNil(p.Groups), "scopes": nonNil(p.Scopes), "claims": claims,
 			"id": p.String(),
 		},
-		"client":  map[string]any{"name": in.ClientName, "version": in.ClientVersion},
-		"server":  in.Server,
-		"method":  in.Method,
-		"tool":    tool,
-		"args":    args,
-		"session": map[string]any{"id": in.SessionID, "protocol": in.Protocol, "labels": nonNil(in.Labels), "calls": calls},
-		"now":     t,
+		"client": map[string]any{"name": in.ClientName, "version": in.ClientVersion},
+		"server": in.Server,
+		"method": in.Method,
+		"tool":   withLabels(tool, in.ToolLabels),
+		"args":   args,
+		"session": map[string]any{"id": in.SessionID, "protocol": in.Protocol, "labels": nonNil(in.Labels), "calls": calls,
+			"untrusted": in.Untrusted, "flagged": in.Flagged, "sources": nonNil(in.Sources), "secrets": in.Secrets},
+		"now": t,
 	}
+}
+
+// withLabels adds the call's tool labels to the (shared, cached) tool
+// value without changing it.
+func withLabels(tool map[string]any, labels []string) map[string]any {
+	out := make(map[string]any, len(tool)+1)
+	for k, v := range tool {
+		out[k] = v
+	}
+	out["labels"] = nonNil(labels)
+	return out
 }
 
 func nonNil(s []string) []string {

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/warden-mcp/warden/internal/config"
+	"github.com/warden-mcp/warden/internal/flow"
 	"github.com/warden-mcp/warden/internal/guard"
 	pol "github.com/warden-mcp/warden/internal/policy"
 	"github.com/warden-mcp/warden/internal/policy/constraint"
@@ -24,9 +25,9 @@ import (
 // Name is the guard's name in configuration and audit records.
 const Name = "policy"
 
-// LabelsKey is the Exchange.Values key under which another guard (flow)
-// leaves the session's labels as a []string.
-const LabelsKey = "flow.labels"
+// ApprovalKey is the Exchange.Values key under which a require_approval
+// decision leaves its message for the flow guard, which asks a person.
+const ApprovalKey = "policy.require_approval"
 
 // DecisionKey is the Exchange.Values key under which the policy decision
 // is left for later guards.
@@ -52,6 +53,18 @@ type Options struct {
 	Resolver constraint.Resolver
 	// Now defaults to time.Now.
 	Now func() time.Time
+	// Flow supplies the session's information-flow facts to rules.
+	Flow *flow.Tracker
+	// Labels says which labels a tool carries (tool.labels in rules).
+	Labels Labeler
+	// Approvals is set when a guard later in the chain (flow) asks a
+	// person for require_approval decisions; without it they are refused.
+	Approvals bool
+}
+
+// Labeler says which information-flow labels a tool carries.
+type Labeler interface {
+	Labels(server, tool string, def json.RawMessage) []string
 }
 
 // Guard applies a policy set, swapped atomically on reload.
@@ -187,8 +200,9 @@ func (g *Guard) input(ex *guard.Exchange, kind, name, method string) *pol.Input 
 		SessionID: ex.Session.ID, Protocol: ex.Session.Protocol,
 		Server: ex.Server, Method: method, Kind: kind, Name: name, Time: g.opts.Now(),
 	}
-	if l, ok := ex.Values[LabelsKey].([]string); ok {
-		in.Labels = l
+	if g.opts.Flow != nil {
+		f := g.opts.Flow.Get(ex.Session.Key())
+		in.Labels, in.Untrusted, in.Flagged, in.Sources, in.Secrets = f.Labels, f.Untrusted, f.Flagged, f.Sources, len(f.Secrets)
 	}
 	return in
 }
@@ -255,6 +269,9 @@ func (g *Guard) request(ctx context.Context, set *pol.Set, ex *guard.Exchange) (
 	kind, _ := kindOf(ex.Method)
 	in := g.input(ex, kind, ex.Name, ex.Method)
 	in.Tool = ex.Tool
+	if g.opts.Labels != nil && kind == "tool" {
+		in.ToolLabels = g.opts.Labels.Labels(ex.Server, ex.Name, ex.Tool)
+	}
 	var params map[string]any
 	if len(ex.Params) > 0 {
 		if err := json.Unmarshal(ex.Params, &params); err != nil {
@@ -281,8 +298,15 @@ func (g *Guard) request(ctx context.Context, set *pol.Set, ex *guard.Exchange) (
 	case pol.ActionDeny:
 		return guard.Verdict{Action: guard.Deny, Rule: d.Rule, Reason: d.Message, Details: details}, nil
 	case pol.ActionRequireApproval:
-		return guard.Verdict{Action: guard.Deny, Rule: d.Rule, Details: details,
-			Reason: d.Message + "; approvals are not available in this build, so the request was refused"}, nil
+		if !g.opts.Approvals {
+			return guard.Verdict{Action: guard.Deny, Rule: d.Rule, Details: details,
+				Reason: d.Message + "; approvals are turned off (guards.flow), so the request was refused"}, nil
+		}
+		msg := d.Message
+		if msg == "" {
+			msg = "policy rule " + d.Rule + " requires approval"
+		}
+		ex.Set(ApprovalKey, msg)
 	}
 	g.count(sessionKey(ex.Session), ex.Name)
 	if len(d.Redact) > 0 && kind == "tool" && pol.Redact(args, d.Redact) {

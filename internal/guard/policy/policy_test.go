@@ -111,7 +111,7 @@ func TestListFilteringAndCalls(t *testing.T) {
 		{session("eve"), "query", `{"sql":"select 1"}`, guard.Deny, "default", "policy does not allow"},
 		{session("eve"), "drop", `{}`, guard.Deny, "default", "drop"},
 		{session("eve"), "legacy", `{}`, guard.Deny, "hidden", "not available"},
-		{session("eve"), "write", `{}`, guard.Deny, "writes-need-approval", "approvals are not available"},
+		{session("eve"), "write", `{}`, guard.Deny, "writes-need-approval", "approvals are turned off"},
 		{session("eve"), "echo", `{"text":"hi","token":"s3cret"}`, guard.Modify, "redact-token", "redacted"},
 		{session("eve"), "echo", `[1]`, guard.Deny, "invalid_params", "object"},
 	}
