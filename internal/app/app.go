@@ -14,7 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -53,6 +53,7 @@ type App struct {
 
 	mirror     *os.File
 	configPath string
+	deps       *guardDeps
 	reloadMu   sync.Mutex
 }
 
@@ -93,6 +94,7 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
 		}
 	}
 	a.Store = st
+	a.deps = &guardDeps{kv: st, log: log}
 	aopts := audit.Options{Log: log}
 	if cfg.Audit.Mirror != "" {
 		f, err := os.OpenFile(cfg.Audit.Mirror, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
@@ -112,7 +114,7 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
 
 	guards := opts.Guards
 	if guards == nil {
-		if guards, err = buildGuards(cfg, st, log); err != nil {
+		if guards, err = buildGuards(cfg, a.deps); err != nil {
 			a.Close(ctx)
 			return nil, err
 		}
@@ -175,50 +177,62 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
 	return a, nil
 }
 
+// guardDeps are the parts guards share: the store, the information-flow
+// tracker and tool labels, the approval broker. One set lives as long as
+// the process; reloads rebuild the guards around the same parts, so facts
+// and pending approvals survive a reload.
+type guardDeps struct {
+	kv  store.KV
+	log *slog.Logger
+}
+
 // guardFactory builds one guard module from its configuration block.
-type guardFactory func(gc config.GuardConfig, kv store.KV, log *slog.Logger) (guard.Guard, error)
+type guardFactory func(gc config.GuardConfig, d *guardDeps) (guard.Guard, error)
 
-// knownGuards are the guard modules this build has. The chain runs them in
-// name order; each is on unless its block says enabled: false.
+// guardOrder is the order of the chain. It matters: cheap refusals
+// (pins, poisoning, policy, schema, rate limits) come before the content
+// scanners, so a refused call is never scanned, and the flow guard comes
+// last, so a person is only asked about calls every other guard allowed,
+// and sees the arguments as they will be sent.
+var guardOrder = []string{
+	pins.Name, poisoning.Name, policyguard.Name, schema.Name, ratelimit.Name,
+}
+
+// knownGuards are the guard modules this build has. Each is on unless its
+// block says enabled: false.
 var knownGuards = map[string]guardFactory{
-	pins.Name: func(gc config.GuardConfig, kv store.KV, l *slog.Logger) (guard.Guard, error) {
-		return pins.Factory(kv, l.With("guard", pins.Name))(gc)
+	pins.Name: func(gc config.GuardConfig, d *guardDeps) (guard.Guard, error) {
+		return pins.Factory(d.kv, d.log.With("guard", pins.Name))(gc)
 	},
-	poisoning.Name: func(gc config.GuardConfig, _ store.KV, l *slog.Logger) (guard.Guard, error) {
-		return poisoning.Factory(l.With("guard", poisoning.Name))(gc)
+	poisoning.Name: func(gc config.GuardConfig, d *guardDeps) (guard.Guard, error) {
+		return poisoning.Factory(d.log.With("guard", poisoning.Name))(gc)
 	},
-	policyguard.Name: func(gc config.GuardConfig, _ store.KV, l *slog.Logger) (guard.Guard, error) {
-		return policyguard.New(gc, l.With("guard", policyguard.Name))
+	policyguard.Name: func(gc config.GuardConfig, d *guardDeps) (guard.Guard, error) {
+		return policyguard.New(gc, d.log.With("guard", policyguard.Name))
 	},
-	schema.Name: func(gc config.GuardConfig, _ store.KV, l *slog.Logger) (guard.Guard, error) {
-		return schema.New(gc, l.With("guard", schema.Name))
+	schema.Name: func(gc config.GuardConfig, d *guardDeps) (guard.Guard, error) {
+		return schema.New(gc, d.log.With("guard", schema.Name))
 	},
-	ratelimit.Name: func(gc config.GuardConfig, _ store.KV, l *slog.Logger) (guard.Guard, error) {
-		return ratelimit.New(gc, l.With("guard", ratelimit.Name))
+	ratelimit.Name: func(gc config.GuardConfig, d *guardDeps) (guard.Guard, error) {
+		return ratelimit.New(gc, d.log.With("guard", ratelimit.Name))
 	},
 }
 
-// KnownGuards lists the guard modules of this build.
-func KnownGuards() []string {
-	names := make([]string, 0, len(knownGuards))
-	for n := range knownGuards {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
+// KnownGuards lists the guard modules of this build, in chain order.
+func KnownGuards() []string { return slices.Clone(guardOrder) }
 
-func buildGuards(cfg *config.Config, kv store.KV, log *slog.Logger) ([]guard.Guard, error) {
-	if err := cfg.CheckGuards(KnownGuards()); err != nil {
+func buildGuards(cfg *config.Config, d *guardDeps) ([]guard.Guard, error) {
+	known := KnownGuards()
+	if err := cfg.CheckGuards(known); err != nil {
 		return nil, err
 	}
 	var out []guard.Guard
-	for _, name := range KnownGuards() {
+	for _, name := range known {
 		gc := cfg.Guard(name)
 		if !gc.Enabled() {
 			continue
 		}
-		g, err := knownGuards[name](gc, kv, log)
+		g, err := knownGuards[name](gc, d)
 		if err != nil {
 			return nil, fmt.Errorf("guard %s: %w", name, err)
 		}
@@ -294,7 +308,7 @@ func (a *App) reload() error {
 	if !reflect.DeepEqual(cfg.Upstreams, a.Config.Upstreams) || cfg.Listen != a.Config.Listen || cfg.DataDir != a.Config.DataDir {
 		a.Log.Warn("changes to upstreams, listen or data_dir take effect at the next restart")
 	}
-	guards, err := buildGuards(cfg, a.Store, a.Log)
+	guards, err := buildGuards(cfg, a.deps)
 	if err != nil {
 		return err
 	}
