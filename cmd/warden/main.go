@@ -12,6 +12,7 @@ import (
 	"runtime/debug"
 	"syscall"
 
+	"github.com/warden-mcp/warden/internal/approval"
 	"github.com/warden-mcp/warden/internal/eval"
 	policycli "github.com/warden-mcp/warden/internal/policy/cli"
 	"github.com/warden-mcp/warden/internal/scan"
@@ -27,6 +28,7 @@ Usage:
   warden audit verify [--data-dir DIR]
   warden policy test FILE | explain ...
   warden pins list|diff|approve|reset [--data-dir DIR] ...
+  warden approvals list|show|approve|deny|revoke [--server URL] ...
   warden scan [--connect] [--format table|json|sarif] [--fail-on SEVERITY] [FILE...]
   warden eval poisoning [--json] [--threshold T] [FILE...]
   warden example-server
@@ -82,6 +84,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return scan.RunScan(ctx, args[1:], stdout, stderr)
 	case "pins":
 		return cmdPins(ctx, args[1:], stdout, stderr)
+	case "approvals":
+		return approval.RunCLI(ctx, args[1:], stdout, stderr)
 	case "eval":
 		if len(args) < 2 {
 			fmt.Fprintln(stderr, "warden: expected 'warden eval poisoning [FILE...]'")

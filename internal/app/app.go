@@ -23,11 +23,14 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/warden-mcp/warden/internal/approval"
 	"github.com/warden-mcp/warden/internal/audit"
 	"github.com/warden-mcp/warden/internal/auth"
 	"github.com/warden-mcp/warden/internal/config"
+	"github.com/warden-mcp/warden/internal/flow"
 	"github.com/warden-mcp/warden/internal/gateway"
 	"github.com/warden-mcp/warden/internal/guard"
+	flowguard "github.com/warden-mcp/warden/internal/guard/flow"
 	"github.com/warden-mcp/warden/internal/guard/pins"
 	"github.com/warden-mcp/warden/internal/guard/poisoning"
 	policyguard "github.com/warden-mcp/warden/internal/guard/policy"
@@ -94,7 +97,12 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
 		}
 	}
 	a.Store = st
-	a.deps = &guardDeps{kv: st, log: log}
+	deps, err := newGuardDeps(cfg, st, log)
+	if err != nil {
+		a.closeStore()
+		return nil, err
+	}
+	a.deps = deps
 	aopts := audit.Options{Log: log}
 	if cfg.Audit.Mirror != "" {
 		f, err := os.OpenFile(cfg.Audit.Mirror, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
@@ -182,8 +190,24 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
 // the process; reloads rebuild the guards around the same parts, so facts
 // and pending approvals survive a reload.
 type guardDeps struct {
-	kv  store.KV
-	log *slog.Logger
+	kv        store.KV
+	log       *slog.Logger
+	tracker   *flow.Tracker
+	broker    *approval.Broker
+	labels    *flow.Labeler // rebuilt from guards.flow at each (re)load
+	approvals bool          // the flow guard is on to ask people
+}
+
+func newGuardDeps(cfg *config.Config, kv store.KV, log *slog.Logger) (*guardDeps, error) {
+	bo, err := flowguard.BrokerOptions(cfg.Guard(flowguard.Name))
+	if err != nil {
+		return nil, fmt.Errorf("guard flow: %w", err)
+	}
+	return &guardDeps{
+		kv: kv, log: log,
+		tracker: flow.New(flow.Options{}),
+		broker:  approval.NewBroker(kv, bo, log.With("component", "approvals")),
+	}, nil
 }
 
 // guardFactory builds one guard module from its configuration block.
@@ -195,7 +219,7 @@ type guardFactory func(gc config.GuardConfig, d *guardDeps) (guard.Guard, error)
 // last, so a person is only asked about calls every other guard allowed,
 // and sees the arguments as they will be sent.
 var guardOrder = []string{
-	pins.Name, poisoning.Name, policyguard.Name, schema.Name, ratelimit.Name,
+	pins.Name, poisoning.Name, policyguard.Name, schema.Name, ratelimit.Name, flowguard.Name,
 }
 
 // knownGuards are the guard modules this build has. Each is on unless its
@@ -208,7 +232,20 @@ var knownGuards = map[string]guardFactory{
 		return poisoning.Factory(d.log.With("guard", poisoning.Name))(gc)
 	},
 	policyguard.Name: func(gc config.GuardConfig, d *guardDeps) (guard.Guard, error) {
-		return policyguard.New(gc, d.log.With("guard", policyguard.Name))
+		return policyguard.NewWithOptions(gc, d.log.With("guard", policyguard.Name),
+			policyguard.Options{Flow: d.tracker, Labels: d.labels, Approvals: d.approvals})
+	},
+	flowguard.Name: func(gc config.GuardConfig, d *guardDeps) (guard.Guard, error) {
+		g, err := flowguard.New(gc, d.tracker, d.labels, d.broker, d.log.With("guard", flowguard.Name))
+		if err != nil {
+			return nil, err
+		}
+		if r, ok := g.(interface{ Relaxations() []string }); ok {
+			for _, x := range r.Relaxations() {
+				d.log.Warn("configuration relaxes a secure default", "setting", "guards.flow: "+x)
+			}
+		}
+		return g, nil
 	},
 	schema.Name: func(gc config.GuardConfig, d *guardDeps) (guard.Guard, error) {
 		return schema.New(gc, d.log.With("guard", schema.Name))
@@ -226,6 +263,12 @@ func buildGuards(cfg *config.Config, d *guardDeps) ([]guard.Guard, error) {
 	if err := cfg.CheckGuards(known); err != nil {
 		return nil, err
 	}
+	fc := cfg.Guard(flowguard.Name)
+	labels, err := flowguard.NewLabeler(fc)
+	if err != nil {
+		return nil, fmt.Errorf("guard flow: %w", err)
+	}
+	d.labels, d.approvals = labels, fc.Enabled()
 	var out []guard.Guard
 	for _, name := range known {
 		gc := cfg.Guard(name)
@@ -365,33 +408,49 @@ func (a *App) Handler() http.Handler {
 	})
 	// Reload over HTTP: only from this machine, and only for a caller the
 	// MCP endpoint would accept.
-	mux.HandleFunc("/admin/reload", func(w http.ResponseWriter, r *http.Request) {
+	mux.Handle("/admin/reload", a.adminOnly(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodPost {
 			w.Header().Set("Allow", "POST")
 			http.Error(w, "use POST", http.StatusMethodNotAllowed)
 			return
-		}
-		host, _, _ := net.SplitHostPort(r.RemoteAddr)
-		if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
-			http.Error(w, "reload is accepted from loopback only", http.StatusForbidden)
-			return
-		}
-		if a.Auth != nil && a.Auth.Enabled() {
-			if _, err := a.Auth.Authenticate(r); err != nil {
-				http.Error(w, err.Error(), http.StatusUnauthorized)
-				return
-			}
 		}
 		if err := a.Reload(r.Context()); err != nil {
 			http.Error(w, err.Error(), http.StatusUnprocessableEntity)
 			return
 		}
 		_, _ = w.Write([]byte("reloaded\n"))
-	})
+	})))
+	// Approvals: people decide held calls (warden approvals, or a chat
+	// webhook's signed callback relayed from this machine).
+	approvals := a.adminOnly(a.deps.broker.Handler())
+	mux.Handle("/admin/approvals", approvals)
+	mux.Handle("/admin/approvals/", approvals)
 	if cfg.Metrics.Enabled {
 		mux.Handle("/metrics", promhttp.HandlerFor(a.Registry, promhttp.HandlerOpts{}))
 	}
 	return mux
+}
+
+// adminOnly admits requests from this machine only and, when
+// authentication is on, only from a caller the MCP endpoint would accept;
+// that caller is the approver of record.
+func (a *App) adminOnly(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host, _, _ := net.SplitHostPort(r.RemoteAddr)
+		if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
+			http.Error(w, "the admin API is accepted from loopback only", http.StatusForbidden)
+			return
+		}
+		if a.Auth != nil && a.Auth.Enabled() {
+			p, err := a.Auth.Authenticate(r)
+			if err != nil {
+				http.Error(w, err.Error(), http.StatusUnauthorized)
+				return
+			}
+			r = r.WithContext(approval.WithApprover(r.Context(), p.String()))
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 func isLoopbackListen(addr string) bool {

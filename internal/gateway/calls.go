@@ -100,8 +100,14 @@ func (g *Gateway) forwardGuarded(ctx context.Context, s *Session, m *mcp.Message
 	}
 	if mcp.StringField(resp.Result, "resultType") == mcp.ResultInputRequired {
 		// A modern upstream's multi round-trip result for a modern client
-		// passes through: the client answers and retries.
-		return mcp.NewResult(nil, resp.Result)
+		// passes through, the client answers and retries; but its input
+		// requests are server-to-client requests like any other, and get
+		// the same checks.
+		res, errResp := g.guardInputRequests(ctx, s, u, resp.Result)
+		if errResp != nil {
+			return errResp
+		}
+		return mcp.NewResult(nil, res)
 	}
 	return g.guardResult(ctx, s, u, m.Method, target, ex, resp.Result, start)
 }
@@ -525,4 +531,49 @@ func mergeDetails(d map[string]any, phase guard.Phase) map[string]any {
 		out[k] = v
 	}
 	return out
+}
+
+// guardInputRequests runs the server-request guards over each input request
+// of an upstream's input_required result that passes through to a
+// stateless client.
+func (g *Gateway) guardInputRequests(ctx context.Context, s *Session, u *Upstream, result json.RawMessage) (json.RawMessage, *mcp.Message) {
+	res, err := mcp.ParseObject(result)
+	if err != nil {
+		return nil, upstreamError(fmt.Errorf("invalid input_required result: %w", err))
+	}
+	var reqs map[string]guard.InputRequest
+	if raw := res["inputRequests"]; len(raw) > 0 {
+		if err := json.Unmarshal(raw, &reqs); err != nil {
+			return nil, upstreamError(fmt.Errorf("invalid inputRequests: %w", err))
+		}
+	}
+	changed := false
+	for key, r := range reqs {
+		if capName := requestCapability(r.Method); capName != "" && !s.hasCapability(capName) {
+			return nil, mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeInvalidRequest, "the upstream asked for "+capName+", which the client did not declare", nil))
+		}
+		ex := &guard.Exchange{Phase: guard.PhaseServerRequest, Session: s.info(), Server: u.Name(), Method: r.Method, Params: r.Params}
+		t0 := time.Now()
+		out := g.guards().Run(ctx, ex)
+		if err := g.recordVerdicts(ctx, ex, out, time.Since(t0), ""); err != nil {
+			return nil, mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeDenied, "Warden could not audit this request", nil))
+		}
+		switch out.Final.Action {
+		case guard.Deny, guard.Ask:
+			return nil, mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeDenied, "Warden refused the upstream's request for input: "+out.Final.Reason, nil))
+		case guard.Modify:
+			r.Params = ex.Params
+			reqs[key] = r
+			changed = true
+		}
+	}
+	if !changed {
+		return result, nil
+	}
+	b, err := json.Marshal(reqs)
+	if err != nil {
+		return nil, upstreamError(fmt.Errorf("re-encoding inputRequests: %w", err))
+	}
+	res["inputRequests"] = b
+	return res.Encode(), nil
 }

@@ -138,3 +138,61 @@ func TestGuardAsksStatelessClientWithInputRequired(t *testing.T) {
 		})
 	}
 }
+
+// denyServerRequests refuses upstream requests to the client that carry a
+// marker.
+type denyServerRequests struct{ seen atomic.Int32 }
+
+func (*denyServerRequests) Name() string { return "deny-server-requests" }
+
+func (g *denyServerRequests) Inspect(ctx context.Context, ex *guard.Exchange) (guard.Verdict, error) {
+	if ex.Phase != guard.PhaseServerRequest {
+		return guard.Verdict{}, nil
+	}
+	g.seen.Add(1)
+	if strings.Contains(string(ex.Params), "EVIL") {
+		return guard.Verdict{Action: guard.Deny, Reason: "posing as someone else"}, nil
+	}
+	return guard.Verdict{}, nil
+}
+
+// A modern upstream's input requests passing through to a modern client
+// are checked like any other server-to-client request.
+func TestPassThroughInputRequestsAreGuarded(t *testing.T) {
+	for _, msg := range []string{"colour?", "EVIL approval"} {
+		t.Run(msg, func(t *testing.T) {
+			up := fixture("a", func(s *sdk.Server) {
+				sdk.AddTool(s, &sdk.Tool{Name: "ask"}, func(ctx context.Context, req *sdk.CallToolRequest, _ struct{}) (*sdk.CallToolResult, any, error) {
+					if r, ok := req.Params.InputResponses["c"].(*sdk.ElicitResult); ok {
+						return &sdk.CallToolResult{Content: []sdk.Content{&sdk.TextContent{Text: "got:" + fmt.Sprint(r.Content["colour"])}}}, nil, nil
+					}
+					return &sdk.CallToolResult{InputRequests: sdk.InputRequestMap{"c": &sdk.ElicitParams{Message: msg,
+						RequestedSchema: map[string]any{"type": "object", "properties": map[string]any{"colour": map[string]any{"type": "string"}}}}}}, nil, nil
+				})
+			})
+			g := &denyServerRequests{}
+			url, _, aud := startGateway(t, map[string]string{"a": serveUpstream(t, up, true)}, gwOpts{guards: []guard.Guard{g}})
+			var asked atomic.Int32
+			cs := connect(t, url, "", &sdk.ClientOptions{ElicitationHandler: func(ctx context.Context, req *sdk.ElicitRequest) (*sdk.ElicitResult, error) {
+				asked.Add(1)
+				return &sdk.ElicitResult{Action: "accept", Content: map[string]any{"colour": "red"}}, nil
+			}})
+			res, err := cs.CallTool(context.Background(), &sdk.CallToolParams{Name: "ask"})
+			if g.seen.Load() == 0 {
+				t.Fatal("the input request was not inspected")
+			}
+			if msg == "colour?" {
+				if err != nil || textOf(t, res) != "got:red" {
+					t.Fatalf("allowed input request: %v %v", res, err)
+				}
+				return
+			}
+			if err == nil || asked.Load() != 0 {
+				t.Fatalf("a refused input request reached the client (asked %d, err %v)", asked.Load(), err)
+			}
+			if aud.Count("decision", "deny") == 0 {
+				t.Fatal("the refusal was not audited")
+			}
+		})
+	}
+}

@@ -1,0 +1,336 @@
+package flow
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// LabelConfig assigns labels to tools: server -> tool -> labels. Server and
+// tool keys may be globs ("*" any run of characters, "?" one character).
+// An explicit empty list means "this tool has no labels" and switches
+// inference off for it: configuration always wins.
+type LabelConfig map[string]map[string][]string
+
+// Labeler answers which labels a tool carries: from configuration first,
+// and where configuration is silent, inferred from the tool's annotations,
+// name and description (see infer). It is immutable and safe for
+// concurrent use.
+type Labeler struct {
+	servers []serverLabels // exact servers first, then globs by specificity
+	infer   bool
+}
+
+type serverLabels struct {
+	pattern string
+	tools   []toolLabels // exact tools first, then globs by specificity
+}
+
+type toolLabels struct {
+	pattern string
+	labels  []string
+}
+
+// LabelerOption adjusts a Labeler.
+type LabelerOption func(*Labeler)
+
+// WithoutInference makes the labeler use configured labels only.
+func WithoutInference() LabelerOption { return func(l *Labeler) { l.infer = false } }
+
+// maxPattern bounds one glob, so matching stays cheap whatever the config.
+const maxPattern = 256
+
+// NewLabeler validates cfg. Labels must be known (KnownLabels), so a typo
+// cannot silently leave a tool unprotected.
+func NewLabeler(cfg LabelConfig, opts ...LabelerOption) (*Labeler, error) {
+	l := &Labeler{infer: true}
+	for _, o := range opts {
+		o(l)
+	}
+	for server, tools := range cfg {
+		if err := checkPattern(server); err != nil {
+			return nil, fmt.Errorf("labels: server %q: %w", server, err)
+		}
+		sl := serverLabels{pattern: server}
+		for tool, labels := range tools {
+			if err := checkPattern(tool); err != nil {
+				return nil, fmt.Errorf("labels: %s: tool %q: %w", server, tool, err)
+			}
+			set := make([]string, 0, len(labels))
+			for _, lb := range labels {
+				if !slices.Contains(KnownLabels(), lb) {
+					return nil, fmt.Errorf("labels: %s: %s: unknown label %q (known: %s)", server, tool, lb, strings.Join(KnownLabels(), ", "))
+				}
+				if !slices.Contains(set, lb) {
+					set = append(set, lb)
+				}
+			}
+			sort.Strings(set)
+			sl.tools = append(sl.tools, toolLabels{pattern: tool, labels: set})
+		}
+		sortPatterns(sl.tools, func(t toolLabels) string { return t.pattern })
+		l.servers = append(l.servers, sl)
+	}
+	sortPatterns(l.servers, func(s serverLabels) string { return s.pattern })
+	return l, nil
+}
+
+// DecodeLabelConfig strictly decodes a JSON label configuration (as the
+// admin API or tests carry it): unknown shapes are errors.
+func DecodeLabelConfig(data []byte) (LabelConfig, error) {
+	var cfg LabelConfig
+	dec := json.NewDecoder(strings.NewReader(string(data)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&cfg); err != nil {
+		return nil, fmt.Errorf("decoding label config: %w", err)
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("decoding label config: trailing data")
+	}
+	if _, err := NewLabeler(cfg); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+func checkPattern(p string) error {
+	switch {
+	case p == "":
+		return fmt.Errorf("empty name")
+	case len(p) > maxPattern:
+		return fmt.Errorf("longer than %d bytes", maxPattern)
+	}
+	return nil
+}
+
+// sortPatterns orders exact names before globs, and globs by how much
+// literal text they hold (more specific first), then by text, so the
+// first match is the most specific one and the order is deterministic.
+func sortPatterns[T any](s []T, pat func(T) string) {
+	sort.SliceStable(s, func(i, j int) bool {
+		a, b := pat(s[i]), pat(s[j])
+		ga, gb := isGlob(a), isGlob(b)
+		if ga != gb {
+			return !ga
+		}
+		la, lb := literalLen(a), literalLen(b)
+		if la != lb {
+			return la > lb
+		}
+		return a < b
+	})
+}
+
+func isGlob(p string) bool { return strings.ContainsAny(p, "*?") }
+
+func literalLen(p string) int { return len(p) - strings.Count(p, "*") - strings.Count(p, "?") }
+
+// Glob reports whether name matches pattern, where "*" matches any run of
+// characters (including "/") and "?" exactly one. It runs in time
+// O(len(pattern)·len(name)) at worst, never exponential.
+func Glob(pattern, name string) bool {
+	p, n := 0, 0
+	star, mark := -1, 0
+	for n < len(name) {
+		switch {
+		case p < len(pattern) && pattern[p] == '*':
+			star, mark = p, n
+			p++
+		case p < len(pattern) && (pattern[p] == '?' || pattern[p] == name[n]):
+			p++
+			n++
+		case star >= 0:
+			p = star + 1
+			mark++
+			n = mark
+		default:
+			return false
+		}
+	}
+	for p < len(pattern) && pattern[p] == '*' {
+		p++
+	}
+	return p == len(pattern)
+}
+
+// Configured returns the configured labels of a tool, and whether the
+// configuration says anything about it.
+func (l *Labeler) Configured(server, tool string) ([]string, bool) {
+	if l == nil {
+		return nil, false
+	}
+	for _, s := range l.servers {
+		if !Glob(s.pattern, server) {
+			continue
+		}
+		for _, t := range s.tools {
+			if Glob(t.pattern, tool) {
+				return slices.Clone(t.labels), true
+			}
+		}
+	}
+	return nil, false
+}
+
+// Labels returns the sorted labels of a tool. def is the tool's definition
+// as its server listed it (may be nil). Configuration wins; inference
+// fills in only where configuration is silent.
+func (l *Labeler) Labels(server, tool string, def json.RawMessage) []string {
+	if ls, ok := l.Configured(server, tool); ok {
+		return ls
+	}
+	if l != nil && !l.infer {
+		return nil
+	}
+	return Infer(tool, def)
+}
+
+// toolDef is the part of a tool definition inference reads.
+type toolDef struct {
+	Description string `json:"description"`
+	Annotations *struct {
+		ReadOnly    *bool `json:"readOnlyHint"`
+		Destructive *bool `json:"destructiveHint"`
+		OpenWorld   *bool `json:"openWorldHint"`
+	} `json:"annotations"`
+	InputSchema struct {
+		Properties map[string]json.RawMessage `json:"properties"`
+	} `json:"inputSchema"`
+}
+
+// Word lists for name inference. A tool's name is split into lowercase
+// words (snake_case, kebab-case, dotted, camelCase).
+var (
+	// A first word that sends, publishes or writes outside.
+	sinkVerbs = []string{"send", "post", "publish", "reply", "respond", "tweet", "notify", "upload", "share", "forward", "email", "mail", "broadcast", "dm", "sms", "comment", "webhook"}
+	// Words that mean an outbound request wherever they appear.
+	sinkWords = []string{"webhook", "send"}
+	// A first word that reads.
+	readVerbs = []string{"read", "get", "fetch", "list", "search", "browse", "view", "open", "show", "load", "retrieve", "scrape", "crawl", "download"}
+	// What outsiders write: read with one of these, the content is untrusted.
+	outsiderNouns = []string{"email", "emails", "mail", "inbox", "message", "messages", "ticket", "tickets", "issue", "issues", "comment", "comments", "web", "page", "pages", "url", "website", "webpage", "pr", "pull", "review", "reviews", "post", "posts", "feed", "rss", "tweet", "tweets", "thread", "threads", "chat", "document", "article", "news"}
+	// Words that mean content from the open web wherever they appear.
+	outsiderVerbs = []string{"fetch", "browse", "scrape", "crawl"}
+	// Words that mean the tool returns data about people or credentials.
+	privateWords = []string{"query", "sql", "customer", "customers", "user", "users", "secret", "secrets", "credential", "credentials", "password", "passwords", "token", "tokens", "apikey", "employee", "employees", "patient", "patients", "payroll", "salary", "ssn", "pii", "account", "accounts"}
+	// A first word that destroys.
+	destroyVerbs = []string{"delete", "remove", "drop", "destroy", "truncate", "purge", "wipe", "erase", "rm", "kill", "terminate"}
+)
+
+// Infer derives labels from a tool's annotations, name and description.
+// It adds labels, never removes them (every inference below is a union),
+// so a server's annotations can only make Warden more careful, never less:
+//
+//   - readOnlyHint true and openWorldHint true → untrusted_input
+//   - openWorldHint true and readOnlyHint not true → external_sink
+//   - destructiveHint true and readOnlyHint not true → destructive
+//   - first word a sending verb (send, post, publish, reply, email, ...),
+//     or "send"/"webhook" anywhere, unless the name says "internal"
+//     (post_internal_note); or "http" with "request" → external_sink
+//   - a fetch-like tool (fetch, http, request, curl) whose input schema has a
+//     "method" or "body" property, or whose description mentions POST →
+//     external_sink
+//   - fetch, browse, scrape or crawl anywhere, or a reading first word (read,
+//     get, list, search, ...) with what outsiders write (email, ticket,
+//     issue, web, page, comment, ...) → untrusted_input
+//   - query, sql, customer(s), user(s), secret(s), credential(s), password,
+//     token, account, ... anywhere → private_data
+//   - first word delete, remove, drop, destroy, truncate, purge, wipe, ... →
+//     destructive
+//
+// Hints left out of the definition are treated as unknown, not at the MCP
+// defaults (which would make every unannotated tool a destructive sink).
+func Infer(name string, def json.RawMessage) []string {
+	var d toolDef
+	if len(def) > 0 {
+		_ = json.Unmarshal(def, &d) // an unreadable definition infers from the name only
+	}
+	var out []string
+	add := func(l string) {
+		if !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	if a := d.Annotations; a != nil {
+		ro := a.ReadOnly != nil && *a.ReadOnly
+		ow := a.OpenWorld != nil && *a.OpenWorld
+		if ro && ow {
+			add(UntrustedInput)
+		}
+		if ow && !ro {
+			add(ExternalSink)
+		}
+		if a.Destructive != nil && *a.Destructive && !ro {
+			add(Destructive)
+		}
+	}
+	words := Words(name)
+	if len(words) > 0 {
+		first := words[0]
+		has := func(list []string) bool {
+			for _, w := range words {
+				if slices.Contains(list, w) {
+					return true
+				}
+			}
+			return false
+		}
+		// "internal" marks a write that stays inside (post_internal_note).
+		internal := slices.Contains(words, "internal")
+		if !internal && (slices.Contains(sinkVerbs, first) || has(sinkWords)) || slices.Contains(words, "http") && slices.Contains(words, "request") {
+			add(ExternalSink)
+		}
+		if has([]string{"fetch", "http", "request", "curl"}) {
+			_, method := d.InputSchema.Properties["method"]
+			_, body := d.InputSchema.Properties["body"]
+			if method || body || strings.Contains(d.Description, "POST") {
+				add(ExternalSink)
+			}
+		}
+		if has(outsiderVerbs) || slices.Contains(readVerbs, first) && has(outsiderNouns) {
+			add(UntrustedInput)
+		}
+		if has(privateWords) {
+			add(PrivateData)
+		}
+		if slices.Contains(destroyVerbs, first) {
+			add(Destructive)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// maxWords bounds the words taken from one name.
+const maxWords = 16
+
+// Words splits a tool name into lowercase words: at any character that is
+// not a letter or digit, and at lower-to-upper case changes (camelCase).
+func Words(name string) []string {
+	var out []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 && len(out) < maxWords {
+			out = append(out, strings.ToLower(string(cur)))
+		}
+		cur = cur[:0]
+	}
+	var prev rune
+	for _, r := range name {
+		switch {
+		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
+			flush()
+		case unicode.IsUpper(r) && (unicode.IsLower(prev) || unicode.IsDigit(prev)):
+			flush()
+			cur = append(cur, r)
+		default:
+			cur = append(cur, r)
+		}
+		prev = r
+	}
+	flush()
+	return out
+}
