@@ -46,6 +46,7 @@ type Detector struct {
 	threshold float64
 	floor     float64
 	explain   int
+	doc       *docScan  // document prefilter; set by NewInjection
 	pool      sync.Pool // *scratch
 }
 
@@ -54,6 +55,7 @@ type scratch struct {
 	hits  []RuleMatch
 	feats []uint32
 	text  []byte
+	wins  [][2]int
 }
 
 // NewPoisoning returns a detector for tool poisoning: the built-in rules

@@ -22,6 +22,10 @@ type TrainOptions struct {
 	L2     float64    // default 1e-5 per example
 	Rate   float64    // AdaGrad base rate, default 0.2
 	Seed   uint64     // shuffling seed; same seed and data give the same model
+	// Unbalanced weighs every sample 1 instead of balancing the classes;
+	// with paired data (each injected window beside its clean original)
+	// this lets the shared context cancel exactly.
+	Unbalanced bool
 }
 
 // Train fits a logistic-regression Model with AdaGrad and balanced class
@@ -58,6 +62,9 @@ func Train(ctx context.Context, samples []Sample, opt TrainOptions) (*Model, err
 	// Balanced weights: each class contributes equally to the loss.
 	wPos := float64(len(samples)) / (2 * float64(pos))
 	wNeg := float64(len(samples)) / (2 * float64(neg))
+	if opt.Unbalanced {
+		wPos, wNeg = 1, 1
+	}
 	n := 1 << opt.Bits
 	w := make([]float64, n)
 	g2 := make([]float64, n)

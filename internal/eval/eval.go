@@ -35,6 +35,8 @@ type scorer interface {
 type kind struct {
 	defaultPaths []string
 	build        func(opts options) (scorer, error)
+	// load reads the kind's corpora; nil means corpus.Load.
+	load func(paths []string) ([]corpus.Item, []corpus.Skipped, error)
 }
 
 type options struct {
@@ -46,6 +48,7 @@ type options struct {
 // add an entry here with their own scorer and default corpus.
 func kinds() map[string]kind {
 	return map[string]kind{
+		"secrets": secretsKind(),
 		"poisoning": {
 			defaultPaths: []string{"../shared/corpora/poisoning"},
 			build: func(o options) (scorer, error) {
@@ -56,6 +59,7 @@ func kinds() map[string]kind {
 				return poisoningScorer{d}, nil
 			},
 		},
+		"injection": injectionKind(),
 	}
 }
 
@@ -177,7 +181,11 @@ func Run(ctx context.Context, kindName string, args []string, stdout, stderr io.
 }
 
 func evaluate(ctx context.Context, k kind, name string, paths []string, o options, verbose bool) (*Report, error) {
-	items, skipped, err := corpus.Load(paths)
+	load := corpus.Load
+	if k.load != nil {
+		load = k.load
+	}
+	items, skipped, err := load(paths)
 	if err != nil {
 		return nil, err
 	}

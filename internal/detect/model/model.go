@@ -8,3 +8,9 @@ import _ "embed"
 //
 //go:embed poisoning.bin
 var Poisoning []byte
+
+// Injection is the gzip-compressed prompt-injection model for documents
+// and tool outputs (detect.NewInjection).
+//
+//go:embed injection.bin
+var Injection []byte

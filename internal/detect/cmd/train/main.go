@@ -3,6 +3,7 @@
 //
 //	go run ./internal/detect/cmd/train -corpus ../shared/corpora -out internal/detect/model/poisoning.bin
 //	go run ./internal/detect/cmd/train -corpus ../shared/corpora -crossval
+//	go run ./internal/detect/cmd/train -kind injection -corpus ../shared/corpora -out internal/detect/model/injection.bin
 //
 // See internal/detect/model/README.md for the data and the procedure.
 package main
@@ -45,8 +46,16 @@ type config struct {
 }
 
 func run(ctx context.Context, args []string, stdout io.Writer) error {
+	switch k := kindArg(args); k {
+	case "injection":
+		return runInjection(ctx, args, stdout)
+	case "poisoning":
+	default:
+		return fmt.Errorf("unknown -kind %q (poisoning or injection)", k)
+	}
 	var c config
 	fs := flag.NewFlagSet("train", flag.ContinueOnError)
+	fs.String("kind", "poisoning", "model to train: poisoning (default) or injection (see injection.go)")
 	fs.StringVar(&c.corpus, "corpus", "../shared/corpora", "shared corpora folder (poisoning/ inside it is read)")
 	fs.StringVar(&c.benignDir, "benign", "internal/detect/data", "folder with Warden's own benign tool files (*.jsonl)")
 	fs.StringVar(&c.out, "out", "", "write the model here (e.g. internal/detect/model/poisoning.bin)")

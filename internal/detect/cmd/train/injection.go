@@ -1,0 +1,301 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/warden-mcp/warden/internal/detect"
+	"github.com/warden-mcp/warden/internal/detect/corpus"
+)
+
+// kindArg finds -kind in args (either -kind=X or -kind X) without
+// disturbing the poisoning flags, which stay as they were.
+func kindArg(args []string) string {
+	for i, a := range args {
+		if a == "-kind" || a == "--kind" {
+			if i+1 < len(args) {
+				return args[i+1]
+			}
+			continue
+		}
+		for _, p := range []string{"-kind=", "--kind="} {
+			if v, ok := strings.CutPrefix(a, p); ok {
+				return v
+			}
+		}
+	}
+	return "poisoning"
+}
+
+type injConfig struct {
+	corpus    string
+	benignDir string
+	out       string
+	seed      uint64
+	per       int
+	crossval  bool
+	threshold float64
+	floor     float64
+	verbose   bool
+	topt      detect.TrainOptions
+}
+
+// injData is everything the injection model is trained and tested on.
+type injData struct {
+	ctxs       []corpus.Context   // benign documents (BIPIA, AgentDojo, Warden's own)
+	attacks    []corpus.InjAttack // instructions to insert
+	background []string           // benign prose, always trained on
+}
+
+func runInjection(ctx context.Context, args []string, stdout io.Writer) error {
+	var c injConfig
+	fs := flag.NewFlagSet("train -kind injection", flag.ContinueOnError)
+	fs.String("kind", "injection", "model to train: poisoning or injection")
+	fs.StringVar(&c.corpus, "corpus", "../shared/corpora", "shared corpora folder (injection/ inside it is read)")
+	fs.StringVar(&c.benignDir, "benign", "internal/detect/data", "folder with Warden's own benign files (injection/*.jsonl and benign_npm_readme.jsonl)")
+	fs.StringVar(&c.out, "out", "", "write the model here (e.g. internal/detect/model/injection.bin)")
+	fs.Uint64Var(&c.seed, "seed", 1, "random seed; the same seed and data give the same bytes")
+	fs.IntVar(&c.per, "per", 4, "benign contexts each attack is inserted into for training")
+	fs.BoolVar(&c.crossval, "crossval", false, "report held-out results by attack source")
+	fs.Float64Var(&c.threshold, "threshold", detect.DefaultThreshold, "threshold for the reported numbers")
+	fs.Float64Var(&c.floor, "floor", detect.DefaultInjectionFloor, "classifier floor for the reported numbers")
+	fs.Float64Var(&c.topt.L2, "l2", 1e-4, "L2 regularisation per example")
+	fs.IntVar(&c.topt.Epochs, "epochs", 6, "training epochs")
+	fs.BoolVar(&c.verbose, "v", false, "with -crossval, print each held-out error")
+	balanced := fs.Bool("balanced", false, "balance the classes (the poisoning default); off, paired contexts cancel exactly")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	c.topt.Seed = c.seed
+	c.topt.Unbalanced = !*balanced
+	d, err := loadInjData(c)
+	if err != nil {
+		return err
+	}
+	win, err := detect.NewInjection(detect.Options{NoClassifier: true})
+	if err != nil {
+		return err
+	}
+	train := 0
+	for _, x := range d.ctxs {
+		if x.Trainable {
+			train++
+		}
+	}
+	fmt.Fprintf(stdout, "data: %d benign contexts (%d trainable), %d attacks, %d background paragraphs\n", len(d.ctxs), train, len(d.attacks), len(d.background))
+	if c.crossval {
+		if err := injCrossval(ctx, c, d, win, stdout); err != nil {
+			return err
+		}
+	}
+	if c.out == "" {
+		return nil
+	}
+	r := rand.New(rand.NewPCG(c.seed, 1))
+	s := injSamples(r, win, trainable(d.ctxs, -1), d.attacks, d.background, c.per)
+	m, err := detect.Train(ctx, s, c.topt)
+	if err != nil {
+		return err
+	}
+	bin, err := m.MarshalBinary()
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(c.out, bin, 0o644); err != nil {
+		return fmt.Errorf("writing model: %w", err)
+	}
+	nz := 0
+	for _, w := range m.Weights {
+		if w != 0 {
+			nz++
+		}
+	}
+	pos := 0
+	for _, x := range s {
+		if x.Label {
+			pos++
+		}
+	}
+	fmt.Fprintf(stdout, "trained on %d windows (%d injected); %d non-zero weights; wrote %s (%d bytes)\n", len(s), pos, nz, c.out, len(bin))
+	return nil
+}
+
+func loadInjData(c injConfig) (*injData, error) {
+	p := filepath.Join(c.corpus, "injection")
+	d := &injData{}
+	ctxs, atk, err := corpus.LoadBIPIA(filepath.Join(p, "bipia-train"), 150)
+	if err != nil {
+		return nil, err
+	}
+	d.ctxs, d.attacks = append(d.ctxs, ctxs...), append(d.attacks, atk...)
+	ctxs, atk, err = corpus.LoadAgentDojo(filepath.Join(p, "agentdojo"))
+	if err != nil {
+		return nil, err
+	}
+	d.ctxs, d.attacks = append(d.ctxs, ctxs...), append(d.attacks, atk...)
+	g, err := corpus.LoadGiskard(filepath.Join(p, "giskard", "prompt_injections.csv"))
+	if err != nil {
+		return nil, err
+	}
+	d.attacks = append(d.attacks, g...)
+	own, err := filepath.Glob(filepath.Join(c.benignDir, "injection", "*.jsonl"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(own)
+	for _, f := range own {
+		items, _, err := corpus.LoadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		for _, it := range items {
+			if !it.Label && it.Text != "" {
+				d.ctxs = append(d.ctxs, corpus.Context{Text: it.Text, Kind: "warden", Source: f, Trainable: true, Slot: -1})
+			}
+		}
+	}
+	bg, _, err := corpus.LoadFile(filepath.Join(c.benignDir, "benign_npm_readme.jsonl"))
+	if err != nil {
+		return nil, err
+	}
+	for _, it := range bg {
+		if !it.Label && it.Text != "" {
+			d.background = append(d.background, it.Text)
+		}
+	}
+	if len(d.attacks) == 0 || len(d.ctxs) == 0 {
+		return nil, fmt.Errorf("loading injection data: no attacks or no contexts under %s", p)
+	}
+	return d, nil
+}
+
+// trainable returns the contexts whose licence allows training; half
+// selects one half by index (0 or 1) for held-out runs, -1 all.
+func trainable(ctxs []corpus.Context, half int) []corpus.Context {
+	var out []corpus.Context
+	for i, x := range ctxs {
+		if x.Trainable && (half < 0 || i%2 == half) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// injSamples builds the classifier's training windows: each attack
+// inserted into per random contexts at a random position, every window
+// of the document that overlaps the attack labelled injected, and every
+// window of the clean context labelled benign (so the context cancels).
+func injSamples(r *rand.Rand, win *detect.Detector, ctxs []corpus.Context, attacks []corpus.InjAttack, background []string, per int) []detect.Sample {
+	var out []detect.Sample
+	addWindows := func(doc string, label bool, a, b int, src string) {
+		n := 0
+		for _, w := range win.Windows(doc) {
+			if label && (w[1] <= a || w[0] >= b) {
+				continue
+			}
+			out = append(out, detect.Sample{Text: detect.InjectionClassifierText(doc[w[0]:w[1]]), Label: label, Source: src})
+			n++
+		}
+		if n == 0 && label { // the prefilter missed it: still teach the model
+			lo, hi := max(0, a-256), min(len(doc), b+256)
+			out = append(out, detect.Sample{Text: detect.InjectionClassifierText(doc[lo:hi]), Label: true, Source: src})
+		}
+	}
+	for _, x := range ctxs {
+		addWindows(x.Text, false, 0, 0, x.Kind)
+		if len(x.Text) > 4096 { // the clean window as a whole too
+			out = append(out, detect.Sample{Text: detect.InjectionClassifierText(x.Text[:4096]), Source: x.Kind})
+		}
+	}
+	for _, t := range background {
+		out = append(out, detect.Sample{Text: detect.InjectionClassifierText(t), Source: "background"})
+	}
+	for _, a := range attacks {
+		for k := 0; k < per; k++ {
+			x := ctxs[r.IntN(len(ctxs))]
+			doc, s, e := corpus.Insert(x, a.Text, r.IntN(len(corpus.Positions)))
+			addWindows(doc, true, s, e, a.Source)
+			// The clean original beside each injected copy, so that words
+			// of the context (table bars, dates) do not count as evidence.
+			addWindows(x.Text, false, 0, 0, "pair")
+		}
+	}
+	return out
+}
+
+// injCrossval holds out one attack source at a time, and half of the
+// trainable contexts: each row's numbers are on attacks and documents the
+// classifier did not see. BIPIA's tables and code (never trained on) are
+// always test contexts.
+func injCrossval(ctx context.Context, c injConfig, d *injData, win *detect.Detector, w io.Writer) error {
+	sources := []string{"bipia-text", "bipia-code", "agentdojo", "giskard"}
+	fmt.Fprintf(w, "\nheld-out results at threshold %.2f, floor %.2f (trainable contexts split in halves; rows average both)\n", c.threshold, c.floor)
+	fmt.Fprintf(w, "%-28s %6s %8s %8s %8s %8s %8s\n", "held-out attacks", "n_inj", "recall", "rules", "clf", "FPR", "n_clean")
+	for fi, held := range append(sources, "(none: rules only)") {
+		var tp, n, rulesTP, clfTP, fp, neg float64
+		for half := 0; half < 2; half++ {
+			var trainA, testA []corpus.InjAttack
+			for _, a := range d.attacks {
+				if a.Source == held {
+					testA = append(testA, a)
+				} else {
+					trainA = append(trainA, a)
+				}
+			}
+			opts := detect.Options{Threshold: c.threshold, ClassifierFloor: c.floor, ExplainTop: -1}
+			if held == "(none: rules only)" {
+				opts.NoClassifier = true
+				testA = d.attacks
+			} else {
+				r := rand.New(rand.NewPCG(c.seed+uint64(fi*2+half), 7))
+				m, err := detect.Train(ctx, injSamples(r, win, trainable(d.ctxs, half), trainA, d.background, c.per), c.topt)
+				if err != nil {
+					return err
+				}
+				opts.Model = m
+			}
+			det, err := detect.NewInjection(opts)
+			if err != nil {
+				return err
+			}
+			var testC []corpus.Context
+			for i, x := range d.ctxs {
+				if !x.Trainable || i%2 != half {
+					testC = append(testC, x)
+				}
+			}
+			for _, it := range corpus.InjectionItems(testC, testA) {
+				res := det.ScanDocument("text", it.Text)
+				if it.Label {
+					n++
+					if res.Flagged {
+						tp++
+					}
+					if res.RuleScore >= c.threshold {
+						rulesTP++
+					}
+					if res.ClassifierScore >= c.threshold {
+						clfTP++
+					}
+				} else {
+					neg++
+					if res.Flagged {
+						fp++
+					}
+				}
+				if c.verbose && res.Flagged != it.Label {
+					fmt.Fprintf(w, "  miss[%s] label=%v score=%.2f rules=%.2f clf=%.2f %s: %.160q\n", held, it.Label, res.Score, res.RuleScore, res.ClassifierScore, it.Category, it.Text)
+				}
+			}
+		}
+		fmt.Fprintf(w, "%-28s %6.0f %7.1f%% %7.1f%% %7.1f%% %7.2f%% %8.0f\n", held, n/2, 100*tp/n, 100*rulesTP/n, 100*clfTP/n, 100*fp/neg, neg/2)
+	}
+	return nil
+}

@@ -1,0 +1,545 @@
+package detect
+
+import (
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"sort"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/warden-mcp/warden/internal/detect/keywords"
+	"github.com/warden-mcp/warden/internal/detect/model"
+)
+
+// DefaultInjectionFloor is the classifier floor of the injection detector:
+// below it the classifier adds nothing (see docs/injection.md).
+const DefaultInjectionFloor = 0.5
+
+// Window sizes of ScanDocument. A prefilter hit opens a region of
+// hitBack bytes before and hitFwd bytes after it; overlapping regions
+// merge, and a merged region longer than maxWindow is cut into windows of
+// maxWindow bytes that overlap by windowOverlap, so an instruction that
+// straddles a cut is whole in one of them.
+const (
+	hitBack       = 384
+	hitFwd        = 640
+	maxWindow     = 4096
+	windowOverlap = 512
+	maxDocFinding = 256
+	minB64Run     = 40
+)
+
+// injectionAnchors are the prefilter keywords: words and markers that an
+// instruction aimed at the model almost always contains. They are matched
+// ASCII case-insensitively on the raw bytes at a word start. Only text
+// near them (and near hidden characters or readable base64) is
+// normalised, matched against the rules and classified.
+var injectionAnchors = []string{
+	// override
+	"ignore", "disregard", "forget", "overrid", "bypass", "nevermind", "never mind",
+	"instruction", "prompt", "directive",
+	// roles and markers
+	"system", "assistant", "<|", "[inst", "<<sys", "</", "###", "<information", "<important",
+	"admin", "developer", "jailbr", "dan mode", "do anything now",
+	// addressing the model
+	"an ai", "the ai", "ai assistant", "ai model", "ai agent", "ai system", "dear ai", "hey ai",
+	"llm", "language model", "chatbot", "gpt", "claude", "gemini", "copilot", "agent",
+	// hijack
+	"new task", "your task", "the task", "your new", "your goal", "your job", "your role", "your only",
+	"instead", "from now on", "henceforth", "going forward", "act as", "pretend", "roleplay", "role-play",
+	"you are now", "you're now", "you are going to", "you will now", "you must", "you should now",
+	"before you", "todo", "to-do", "tasked", "you have been",
+	// answer manipulation
+	"your answer", "your response", "your reply", "your output", "your solution",
+	"your implementation", "your code", "your summary", "your final", "your message", "your translation",
+	"following code", "below code", "subsequent code", "code snippet", "code block", "code section",
+	"code excerpt", "code fragment", "code segment", "snippet",
+	// exfiltration and tools
+	"send", "forward", "transfer", "upload", "exfiltrat", "leak", "concatenate", "![",
+	"tool", "invoke", "execute", "call the", "use the", "function",
+	"the user", "user's", "users'",
+	// concealment
+	"do not tell", "don't tell", "dont tell", "do not mention", "don't mention", "do not inform",
+	"do not reveal", "don't reveal", "never tell", "never mention", "never reveal", "without telling",
+	"without the user", "without informing", "secretly", "silently", "covertly", "quietly", "discreetly", "stealthily",
+	// authority, urgency
+	"important", "urgent", "attention", "priority", "mandatory", "critical", "immediately",
+	"authoriz", "authoris", "strictly", "obey", "comply",
+	// secrets
+	"password", "credential", "api key", "api_key", "private key", "secret", "token",
+	// hidden content
+	"<!--", "[//]", "[comment]",
+}
+
+// docScan is the document prefilter of an injection detector.
+type docScan struct {
+	anchors *keywords.Matcher
+	rules   *injMatcher
+	cands   sync.Pool // *[]injCand
+}
+
+// injectionHiddenWeight is the evidence hidden content carries on its own
+// in a document. Documents (web pages, e-mails) carry zero-width joiners,
+// comments and encoded blobs for ordinary reasons far more often than tool
+// descriptions do, so most weigh less here; what they hide is decoded and
+// scanned by the rules anyway.
+func injectionHiddenWeight(h Hidden) float64 {
+	switch h.Kind {
+	case HiddenTag:
+		return 0.9 // invisible ASCII has no ordinary use
+	case HiddenVariation:
+		if h.Count >= 8 {
+			return 0.6
+		}
+	case HiddenANSI:
+		return 0.2
+	case HiddenBidi:
+		if h.Count >= 3 {
+			return 0.3
+		}
+	case HiddenZeroWidth:
+		if h.Count >= 8 {
+			return 0.3
+		}
+	case HiddenConfusable:
+		return 0.3
+	case HiddenComment:
+		return 0.15
+	case HiddenEncoded:
+		return 0.2
+	}
+	return 0
+}
+
+// NewInjection returns a detector for prompt injection in documents and
+// tool outputs: the built-in injection rules and the embedded injection
+// classifier, unless opts replace them. Use ScanDocument.
+func NewInjection(opts Options) (*Detector, error) {
+	rules := opts.Rules
+	if rules == nil {
+		rules = InjectionRules()
+	}
+	rs, err := CompileRules(rules)
+	if err != nil {
+		return nil, fmt.Errorf("building injection detector: %w", err)
+	}
+	d := &Detector{rules: rs, threshold: opts.Threshold, explain: opts.ExplainTop}
+	if d.threshold <= 0 {
+		d.threshold = DefaultThreshold
+	}
+	d.floor = opts.ClassifierFloor
+	switch {
+	case d.floor == 0:
+		d.floor = DefaultInjectionFloor
+	case d.floor < 0 || d.floor >= 1:
+		d.floor = 0
+	}
+	if d.explain == 0 {
+		d.explain = 8
+	}
+	if !opts.NoClassifier {
+		d.model = opts.Model
+		if d.model == nil {
+			m, err := LoadModel(model.Injection)
+			if err != nil {
+				return nil, fmt.Errorf("building injection detector: embedded model: %w", err)
+			}
+			d.model = m
+		}
+	}
+	m, err := keywords.New(injectionAnchors)
+	if err != nil {
+		return nil, fmt.Errorf("building injection detector: prefilter: %w", err)
+	}
+	im, err := newInjMatcher(rs)
+	if err != nil {
+		return nil, fmt.Errorf("building injection detector: %w", err)
+	}
+	d.doc = &docScan{anchors: m, rules: im}
+	d.doc.cands.New = func() any { return new([]injCand) }
+	d.pool.New = func() any { return &scratch{} }
+	return d, nil
+}
+
+// Windows returns the byte ranges of text that ScanDocument analyses, in
+// order: the neighbourhood of every prefilter hit, merged and cut into
+// overlapping windows of at most 4 KB. Text outside them holds no anchor
+// word, no hidden character and no readable encoded run.
+func (d *Detector) Windows(text string) [][2]int {
+	return d.windows(text, nil)
+}
+
+func (d *Detector) windows(text string, out [][2]int) [][2]int {
+	out = out[:0]
+	if len(text) == 0 {
+		return out
+	}
+	if d.doc == nil { // not an injection detector: every window is hot
+		return cutWindows(text, 0, len(text), out)
+	}
+	var regions [][2]int
+	add := func(a, b int) {
+		a, b = max(0, a-hitBack), min(len(text), b+hitFwd)
+		if n := len(regions); n > 0 && a <= regions[n-1][1] {
+			regions[n-1][1] = max(regions[n-1][1], b)
+			return
+		}
+		regions = append(regions, [2]int{a, b})
+	}
+	// Hits arrive in order of their end offset, so regions stay sorted
+	// up to the back reach; a final sort-and-merge makes them exact.
+	d.doc.anchors.Scan(text, func(m keywords.Match) bool {
+		if m.Start > 0 && isASCIIWordChar(text[m.Start-1]) && isASCIIWordChar(text[m.Start]) {
+			return true // inside a word: "unsend", "hostname"
+		}
+		add(m.Start, m.End)
+		return true
+	})
+	hiddenHits(text, add)
+	if len(regions) == 0 {
+		return out
+	}
+	regions = mergeSpans(regions)
+	// A short document with any hit is read whole: the classifier then
+	// sees the same unit it was trained on.
+	if len(text) <= maxWindow {
+		return append(out, [2]int{0, len(text)})
+	}
+	for _, r := range regions {
+		out = cutWindows(text, r[0], r[1], out)
+	}
+	return out
+}
+
+// cutWindows appends [a,b) cut into windows of at most maxWindow bytes
+// overlapping by windowOverlap, on rune boundaries.
+func cutWindows(text string, a, b int, out [][2]int) [][2]int {
+	a, b = runeStart(text, a), runeStart(text, b)
+	for {
+		e := b
+		if e-a > maxWindow {
+			e = runeStart(text, a+maxWindow)
+		}
+		if e <= a { // cannot happen on valid offsets; never loop forever
+			e = b
+		}
+		out = append(out, [2]int{a, e})
+		if e >= b {
+			return out
+		}
+		next := runeStart(text, e-windowOverlap)
+		if next <= a {
+			next = e
+		}
+		a = next
+	}
+}
+
+// runeStart moves i back to the start of the rune it falls in.
+func runeStart(s string, i int) int {
+	if i >= len(s) {
+		return len(s)
+	}
+	for k := 0; k < utf8.UTFMax && i > 0 && !utf8.RuneStart(s[i]); k++ {
+		i--
+	}
+	return i
+}
+
+func isASCIIWordChar(c byte) bool {
+	c |= 0x20
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+}
+
+// Byte classes for the hidden-content pass.
+const (
+	clsB64 = 1 << iota // base64 alphabet (standard and URL-safe)
+	clsOdd             // control byte or UTF-8 lead byte worth a look
+	clsHex
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '+', c == '/', c == '-', c == '_', c == '=':
+			t[c] |= clsB64
+		}
+		if c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' {
+			t[c] |= clsHex
+		}
+		switch {
+		case c < 0x20 && c != '\n' && c != '\r' && c != '\t', c == 0x7F:
+			t[c] |= clsOdd
+		case c == 0xE2, c == 0xEF, c == 0xF3, c == 0xC2, c == 0xD0, c == 0xD1, c == 0xCE, c == 0xCF, c == 0xD5, c == 0xE1, c == 0xE3:
+			t[c] |= clsOdd
+		}
+	}
+	return t
+}()
+
+// hiddenHits reports invisible characters, Latin-lookalike letters inside
+// Latin words, and base64 or hex runs that decode to readable text. It
+// reads plain ASCII text eight bytes at a time and skips through
+// ordinary words when looking for long encoded runs.
+func hiddenHits(s string, add func(a, b int)) {
+	const hi, ones = 0x8080808080808080, 0x0101010101010101
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// No byte >= 0x80 and none below 0x20: nothing to look at.
+		if x&hi == 0 && (x-ones*0x20)&^x&hi == 0 {
+			continue
+		}
+		for k := i; k < i+8; k++ {
+			if byteClass[s[k]]&clsOdd != 0 && oddAt(s, k) {
+				add(k, k+1)
+			}
+		}
+	}
+	for k := i; k < len(s); k++ {
+		if byteClass[s[k]]&clsOdd != 0 && oddAt(s, k) {
+			add(k, k+1)
+		}
+	}
+	// Encoded runs: a run of minB64Run bytes starting at or after p must
+	// cover s[p+minB64Run-1]; when that byte is not in the alphabet, jump.
+	// Invariant: p == 0 or s[p-1] is outside the alphabet.
+	for p := 0; p+minB64Run <= len(s); {
+		q := p + minB64Run - 1
+		if byteClass[s[q]]&clsB64 == 0 {
+			p = q + 1
+			continue
+		}
+		a := q
+		for a > p && byteClass[s[a-1]]&clsB64 != 0 {
+			a--
+		}
+		e := q + 1
+		for e < len(s) && byteClass[s[e]]&clsB64 != 0 {
+			e++
+		}
+		if e-a >= minB64Run {
+			isHex := true
+			for k := a; k < e && isHex; k++ {
+				isHex = byteClass[s[k]]&clsHex != 0
+			}
+			if readableRun(s[a:e], isHex) {
+				add(a, e)
+			}
+		}
+		p = e + 1
+	}
+}
+
+// oddAt checks the byte at i precisely: controls and ANSI escapes,
+// zero-width, bidi, tag and variation-selector characters, and Cyrillic,
+// Greek or Armenian letters next to an ASCII letter (a homoglyph).
+func oddAt(s string, i int) bool {
+	c := s[i]
+	if c < 0x80 {
+		return true // control byte
+	}
+	if i+1 >= len(s) {
+		return false
+	}
+	c1 := s[i+1]
+	switch c {
+	case 0xC2: // U+0080..U+009F C1 controls, U+00AD soft hyphen
+		return c1 < 0xA0 || c1 == 0xAD
+	case 0xD0, 0xD1, 0xCE, 0xCF, 0xD5:
+		return i > 0 && isASCIILetter(s[i-1]) || i+2 < len(s) && isASCIILetter(s[i+2])
+	}
+	if i+2 >= len(s) {
+		return false
+	}
+	c2 := s[i+2]
+	switch c {
+	case 0xE2: // U+200B..U+200F, U+202A..U+202E, U+2060..U+206F
+		return c1 == 0x80 && (c2 >= 0x8B && c2 <= 0x8F || c2 >= 0xAA && c2 <= 0xAE) || c1 == 0x81 && c2 >= 0xA0 && c2 <= 0xAF
+	case 0xEF: // U+FEFF, U+FE00..U+FE0F, U+FFA0
+		return c1 == 0xBB && c2 == 0xBF || c1 == 0xB8 && c2 <= 0x8F || c1 == 0xBE && c2 == 0xA0
+	case 0xE1: // U+180E, U+115F, U+1160
+		return c1 == 0xA0 && c2 == 0x8E || c1 == 0x85 && (c2 == 0x9F || c2 == 0xA0)
+	case 0xE3: // U+3164
+		return c1 == 0x85 && c2 == 0xA4
+	case 0xF3: // U+E0000..U+E01EF: tags and variation selectors supplement
+		return c1 == 0xA0 && i+3 < len(s)
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool {
+	c |= 0x20
+	return c >= 'a' && c <= 'z'
+}
+
+// readableRun decodes the start of an encoded run and reports whether it
+// is mostly printable text: ids, hashes and images are not.
+func readableRun(run string, isHex bool) bool {
+	var buf [64]byte
+	var b []byte
+	if isHex {
+		n := min(len(run), 64) &^ 1
+		k, err := hex.Decode(buf[:], []byte(run[:n]))
+		if err != nil {
+			return false
+		}
+		b = buf[:k]
+	} else {
+		n := min(len(run), 80) &^ 3
+		src := run[:n]
+		enc := base64.StdEncoding
+		for i := 0; i < len(src); i++ {
+			if src[i] == '-' || src[i] == '_' {
+				enc = base64.URLEncoding
+				break
+			}
+		}
+		k, err := enc.Decode(buf[:], []byte(trimPad(src)))
+		if err != nil && k == 0 {
+			return false
+		}
+		b = buf[:k]
+	}
+	if len(b) < 16 {
+		return false
+	}
+	printable, letters := 0, 0
+	for _, c := range b {
+		if c >= 0x20 && c < 0x7F || c == '\n' || c == '\t' {
+			printable++
+		}
+		if c|0x20 >= 'a' && c|0x20 <= 'z' || c == ' ' {
+			letters++
+		}
+	}
+	return printable*10 >= len(b)*9 && letters*10 >= len(b)*6
+}
+
+// trimPad cuts a base64 chunk to a multiple of 4 that decodes without
+// relying on padding in the middle of a run.
+func trimPad(s string) string {
+	for len(s) > 0 && s[len(s)-1] == '=' {
+		s = s[:len(s)-1]
+	}
+	return s[:len(s)&^3]
+}
+
+// ScanDocument scores a document or tool output of any length for
+// instructions aimed at the model. field names the text in findings
+// (e.g. "result.content[0].text"). The text is scanned in windows around
+// prefilter hits; the score is the highest window score, findings from all
+// windows are merged, and every finding's Start/End is a byte span of text.
+func (d *Detector) ScanDocument(field, text string) Result {
+	sc := d.pool.Get().(*scratch)
+	defer d.pool.Put(sc)
+	wins := d.windows(text, sc.wins)
+	sc.wins = wins
+	var res Result
+	type key struct {
+		id   string
+		a, b int
+	}
+	seen := map[key]bool{}
+	bestWin := -1
+	for wi, w := range wins {
+		var wr Result
+		f := Field{Path: field, Text: text[w[0]:w[1]]}
+		sc.text = sc.text[:0]
+		for _, seg := range Segments(f.Text) {
+			d.scanDocSegment(&wr, f, seg, sc)
+			if len(sc.text) > 0 {
+				sc.text = append(sc.text, " . "...)
+			}
+			sc.text = append(sc.text, seg.Norm.Text...)
+		}
+		best := map[string]float64{}
+		for _, fd := range wr.Findings {
+			best[fd.RuleID] = math.Max(best[fd.RuleID], fd.Weight)
+		}
+		miss := 1.0
+		for _, wt := range best {
+			miss *= 1 - wt
+		}
+		wr.RuleScore = 1 - miss
+		if d.model != nil {
+			sc.feats = Features(sc.feats[:0], string(sc.text), d.model.Bits, d.model.Set)
+			wr.ClassifierScore = d.model.Prob(sc.feats)
+		}
+		clf := max(0, (wr.ClassifierScore-d.floor)/(1-d.floor))
+		wr.Score = 1 - (1-wr.RuleScore)*(1-clf)
+		if wr.Score > res.Score || bestWin < 0 {
+			res.Score = wr.Score
+			bestWin = wi
+			if d.model != nil && d.explain > 0 && wr.Score >= d.threshold {
+				res.Features = d.model.Explain(string(sc.text), d.explain)
+			}
+		}
+		res.RuleScore = max(res.RuleScore, wr.RuleScore)
+		res.ClassifierScore = max(res.ClassifierScore, wr.ClassifierScore)
+		for _, fd := range wr.Findings {
+			fd.Start += w[0]
+			fd.End += w[0]
+			k := key{fd.RuleID, fd.Start, fd.End}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			fd.Excerpt = excerpt(text, fd.Start, fd.End)
+			res.Findings = append(res.Findings, fd)
+		}
+	}
+	res.Flagged = res.Score >= d.threshold
+	if !res.Flagged {
+		res.Features = nil
+	}
+	sort.SliceStable(res.Findings, func(i, j int) bool { return res.Findings[i].Weight > res.Findings[j].Weight })
+	if len(res.Findings) > maxDocFinding {
+		res.Findings = res.Findings[:maxDocFinding]
+	}
+	return res
+}
+
+// scanDocSegment is scanSegment with the document weights for hidden
+// content; spans are relative to f.Text.
+func (d *Detector) scanDocSegment(res *Result, f Field, seg Segment, sc *scratch) {
+	nz := seg.Norm
+	for _, h := range nz.Hidden {
+		w := injectionHiddenWeight(h)
+		if w == 0 {
+			continue
+		}
+		a, b := h.Start, h.End
+		if seg.Depth > 0 {
+			a, b = seg.Start, seg.End
+		}
+		explain := "hidden content: " + string(h.Kind)
+		if h.Text != "" {
+			explain += ", decodes to " + quoteShort(h.Text, 80)
+		}
+		res.Findings = append(res.Findings, Finding{
+			RuleID: "hidden." + string(h.Kind), Family: FamilyHidden, Weight: w,
+			Field: f.Path, Start: a, End: b, Origin: seg.Origin, Explain: explain,
+		})
+	}
+	cp := d.doc.cands.Get().(*[]injCand)
+	sc.hits, *cp = d.doc.rules.match(nz.Text, sc.hits[:0], *cp)
+	d.doc.cands.Put(cp)
+	for _, m := range sc.hits {
+		a, b := seg.Start, seg.End
+		if seg.Depth == 0 {
+			a, b = nz.Span(m.Start, m.End)
+		}
+		res.Findings = append(res.Findings, Finding{
+			RuleID: m.Rule.ID, Family: m.Rule.Family, Weight: m.Rule.Weight,
+			Field: f.Path, Start: a, End: b, Origin: seg.Origin, Explain: m.Rule.Explain,
+		})
+	}
+}
+
+// InjectionClassifierText is the text the injection classifier sees for
+// one window: what ScanDocument passes to the model, for training.
+func InjectionClassifierText(window string) string { return TextForClassifier(window) }

@@ -1,0 +1,94 @@
+package detect
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// Ordinary English prose without instructions to a model (written for
+// these benchmarks), repeated to 100 KB.
+const benchProse = `The harbour town woke slowly. Fishing boats returned before dawn, and by seven the market
+stalls were full of mackerel, crab and the first strawberries of the season. Maria ran the bakery on the corner,
+as her mother had, and knew most customers by name. She kept the recipes in a notebook with a cracked spine,
+and every spring she tried one new bread. This year it was a rye loaf with caraway, which the older customers
+liked and the children did not. In the afternoon the wind turned, the ferry left for the islands, and the square
+emptied until the evening concert. The council had repaired the bandstand over the winter; the paint was still
+bright and the benches smelled of varnish. People stayed late, talking about the weather, the price of diesel,
+and whether the new road would bring more visitors or only more noise.
+`
+
+func repeatTo(s string, n int) string {
+	return strings.Repeat(s, n/len(s)+1)[:n]
+}
+
+// benchJSON is a tool result: a list of records as a search or CRM tool
+// returns them.
+func benchJSON(n int) string {
+	type rec struct {
+		ID      int      `json:"id"`
+		Name    string   `json:"name"`
+		Email   string   `json:"email"`
+		Status  string   `json:"status"`
+		Created string   `json:"created_at"`
+		Tags    []string `json:"tags"`
+		Notes   string   `json:"notes"`
+	}
+	var recs []rec
+	size := 0
+	for i := 0; size < n; i++ {
+		r := rec{ID: 1000 + i, Name: fmt.Sprintf("Customer %d", i), Email: fmt.Sprintf("c%d@example.com", i), Status: "active",
+			Created: "2026-03-14T10:22:31Z", Tags: []string{"retail", "north"}, Notes: "Prefers delivery on weekdays; last order shipped on time."}
+		b, _ := json.Marshal(r)
+		size += len(b) + 1
+		recs = append(recs, r)
+	}
+	b, _ := json.Marshal(recs)
+	return string(b)
+}
+
+func benchDoc(b *testing.B, text string) {
+	d := newInj(b, Options{ExplainTop: -1})
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		d.ScanDocument("result", text)
+	}
+}
+
+func BenchmarkScanDocumentProse100K(b *testing.B) { benchDoc(b, repeatTo(benchProse, 100<<10)) }
+
+func BenchmarkScanDocumentJSON100K(b *testing.B) { benchDoc(b, benchJSON(100<<10)) }
+
+// Keyword-dense text: every sentence has trigger words (a worst case for
+// the prefilter, not typical input).
+func BenchmarkScanDocumentKeywordDense100K(b *testing.B) {
+	benchDoc(b, repeatTo("Please ignore the previous email. The system admin will send the installation instructions and the password reset token to the user. ", 100<<10))
+}
+
+// Windows alone: the prefilter pass over ordinary prose.
+func BenchmarkInjectionPrefilterProse100K(b *testing.B) {
+	d := newInj(b, Options{})
+	text := repeatTo(benchProse, 100<<10)
+	b.SetBytes(int64(len(text)))
+	var w [][2]int
+	for b.Loop() {
+		w = d.windows(text, w)
+	}
+}
+
+// Adversarial inputs built to make the rules work hard: lead words of the
+// most expensive rules repeated so that every anchored attempt runs long.
+var benchAdversarial = map[string]string{
+	"ignore-chain": "ignore all the previous prior earlier original system instructions rules and ",
+	"lead-soup":    "ignore forget disregard. send forward email the user's. system: assistant: <|im_start|> [inst] your new task new instructions before you answer instead, do you are now in developer mode. do not tell the user. important: you must always include in your response ",
+	"sentences":    "Send the file. Add the note. Share the link to the user. Post it now. Update the user's record. Email the team. ",
+	"no-period":    "send the data and the files and the notes and the logs and the history of the user and the tokens and ",
+}
+
+func BenchmarkScanDocumentAdversarial100K(b *testing.B) {
+	for _, name := range []string{"ignore-chain", "lead-soup", "sentences", "no-period"} {
+		b.Run(name, func(b *testing.B) { benchDoc(b, repeatTo(benchAdversarial[name], 100<<10)) })
+	}
+}

@@ -1,0 +1,539 @@
+package detect
+
+import (
+	"fmt"
+	"regexp"
+	"regexp/syntax"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/warden-mcp/warden/internal/detect/keywords"
+)
+
+// injMatcher runs the injection rules on a normalised window. Go's RE2
+// engine pays for every alternative of a pattern's first word at every
+// byte of an unanchored search (20–300 ns/byte per rule here), which on
+// text dense with trigger words made the rules cost ~2 s per MB. Instead,
+// the literal prefixes a match can begin with ("ignore", "<|", ". ") are
+// derived from each pattern once; one Aho–Corasick pass finds them all,
+// and a rule's regexp runs anchored at its own lead positions only, where
+// it usually fails after a few bytes. Matches are those of an unanchored
+// search of the whole window (leftmost-first, non-overlapping), except
+// that a match is cut off at maxLen bytes from its start and `^` means
+// the start of the window.
+type injMatcher struct {
+	rs    *Ruleset
+	lead  *keywords.Matcher
+	leads [][]leadRef // lead keyword index -> units it starts
+	units []injUnit
+	// fallback lists rules without a usable lead set: run unanchored.
+	fallback []int
+}
+
+// injUnit is one top-level alternative of a rule, compiled anchored at
+// the start of text and after one rune of context (so \b sees what
+// precedes the lead). Alternatives are separate so that an attempt runs
+// only those that can begin at that lead, and so that most fit RE2's
+// backtracker (≤ 500 instructions), far cheaper than its NFA here.
+type injUnit struct {
+	rule, alt  int32
+	at0, atCtx *regexp.Regexp
+	maxLen     int
+	// head, when set, is the leading part of the alternative up to its
+	// first open gap (reClause*, \w+): a small program run first on a
+	// short slice, since most attempts fail there.
+	head *regexp.Regexp
+}
+
+// headLen is how much text the head check reads.
+const headLen = 128
+
+// leadRef is a unit started by a lead keyword: the lead is pre, the
+// keyword, then post. Leads are indexed by their first word (". also
+// send" by "also") so that thousands of leads share a few hundred
+// keywords and the automaton stays small; pre and post are checked on a
+// hit.
+type leadRef struct {
+	unit      int32
+	pre, post string
+}
+
+// maxLeadClass bounds how many characters a leading character class may
+// stand for before the rule is run unanchored instead.
+const maxLeadClass = 24
+
+// maxRuleMatches bounds the matches one rule reports per window.
+const maxRuleMatches = 4
+
+func newInjMatcher(rs *Ruleset) (*injMatcher, error) {
+	m := &injMatcher{rs: rs}
+	idx := map[string]int{}
+	var words []string
+	for i := range rs.rules {
+		r := &rs.rules[i]
+		re, err := syntax.Parse(loosenRepeats(r.Pattern), syntax.Perl)
+		if err != nil {
+			return nil, fmt.Errorf("compiling rule %s: %w", r.ID, err)
+		}
+		re = re.Simplify()
+		alts := []*syntax.Regexp{re}
+		if re.Op == syntax.OpAlternate {
+			alts = re.Sub
+		}
+		type unitLeads struct {
+			u   injUnit
+			set []string
+		}
+		var us []unitLeads
+		usable := true
+		for ai, alt := range alts {
+			set, nullable, ok := leadSet(alt)
+			if !ok || nullable || len(set) == 0 {
+				usable = false
+				break
+			}
+			pat := alt.String()
+			a0, err := regexp.Compile(`^(?:` + pat + `)`)
+			if err != nil {
+				return nil, fmt.Errorf("compiling rule %s: %w", r.ID, err)
+			}
+			ac, err := regexp.Compile(`^(?s:.)(?:` + pat + `)`)
+			if err != nil {
+				return nil, fmt.Errorf("compiling rule %s: %w", r.ID, err)
+			}
+			u := injUnit{rule: int32(i), alt: int32(ai), at0: a0, atCtx: ac, maxLen: max(r.Back+r.Fwd, 200)}
+			if alt.Op == syntax.OpConcat {
+				k := 0
+				for k < len(alt.Sub) {
+					if _, ok := leads(alt.Sub[k]); !ok {
+						break
+					}
+					k++
+				}
+				if k > 0 && k < len(alt.Sub) {
+					h := &syntax.Regexp{Op: syntax.OpConcat, Sub: alt.Sub[:k], Flags: alt.Flags}
+					if u.head, err = regexp.Compile(`^(?s:.)(?:` + h.String() + `)`); err != nil {
+						return nil, fmt.Errorf("compiling rule %s: %w", r.ID, err)
+					}
+				}
+			}
+			us = append(us, unitLeads{u, set})
+		}
+		if !usable {
+			m.fallback = append(m.fallback, i)
+			continue
+		}
+		for _, x := range us {
+			ui := int32(len(m.units))
+			m.units = append(m.units, x.u)
+			for _, l := range x.set {
+				w, pre, post := l, "", ""
+				if k := strings.IndexFunc(l, isLeadWordStart); k > 0 {
+					w, pre = l[k:], l[:k]
+				}
+				if e := strings.IndexFunc(w, func(c rune) bool { return !isLeadWordStart(c) && c != '_' }); e > 0 {
+					w, post = w[:e], w[e:]
+				}
+				k, seen := idx[w]
+				if !seen {
+					k = len(words)
+					idx[w] = k
+					words = append(words, w)
+					m.leads = append(m.leads, nil)
+				}
+				m.leads[k] = append(m.leads[k], leadRef{ui, pre, post})
+			}
+		}
+	}
+	if len(words) > 0 {
+		lm, err := keywords.New(words)
+		if err != nil {
+			return nil, fmt.Errorf("compiling rule leads: %w", err)
+		}
+		m.lead = lm
+	}
+	return m, nil
+}
+
+// lead is a literal a match begins with; exact when it is the whole of
+// what the sub-pattern matched, so the next part may extend it.
+type lead struct {
+	s     string
+	exact bool
+	begin bool // only at the start of text (after ^): the attempt at 0 covers it
+}
+
+// Bounds on lead derivation: past them a lead stays a (shorter) prefix.
+const (
+	maxLeads   = 8000
+	maxLeadLen = 12
+)
+
+// reLongRepeat is a counted repetition {0,N} or {1,N} with N of two
+// digits or more.
+var reLongRepeat = regexp.MustCompile(`\{([01]),\d{2,}\}`)
+
+// loosenRepeats turns long counted repetitions into * and +: RE2 expands
+// x{0,120} into 120 states that all stay alive across a sentence, which
+// made anchored attempts cost as much as the search they replace. The
+// anchored attempt reads at most maxLen bytes, which bounds the gap
+// instead.
+func loosenRepeats(p string) string {
+	return reLongRepeat.ReplaceAllStringFunc(p, func(m string) string {
+		if m[1] == '0' {
+			return "*"
+		}
+		return "+"
+	})
+}
+
+// leadSet returns literal strings of which every match of re begins with
+// one, whether re can match the empty string (then it has no lead), and
+// false when no small set exists (a leading \w+ or dot).
+func leadSet(re *syntax.Regexp) (set []string, nullable, ok bool) {
+	ls, ok := leads(re)
+	if !ok {
+		return nil, false, false
+	}
+	for _, l := range ls {
+		if l.begin {
+			continue
+		}
+		if l.s == "" {
+			return nil, true, true
+		}
+		if strings.ContainsAny(l.s, "\t\n\v\f\r") || strings.Contains(l.s, "  ") {
+			continue // normalised text has single spaces only: never matches
+		}
+		set = append(set, l.s)
+	}
+	// A lead with a shorter lead as its prefix adds no start position.
+	set = dedupe(set)
+	out := set[:0]
+	for _, w := range set {
+		if n := len(out); n > 0 && strings.HasPrefix(w, out[n-1]) {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out, false, true
+}
+
+func leads(re *syntax.Regexp) ([]lead, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return []lead{{strings.ToLower(string(re.Rune[:1])), false, false}}, true
+		}
+		return []lead{{string(re.Rune), true, false}}, true
+	case syntax.OpCharClass:
+		if isSpaceClass(re) {
+			return []lead{{" ", true, false}}, true
+		}
+		n := 0
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			n += int(re.Rune[i+1]-re.Rune[i]) + 1
+			if n > maxLeadClass {
+				return nil, false
+			}
+		}
+		var out []lead
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for c := re.Rune[i]; c <= re.Rune[i+1]; c++ {
+				out = append(out, lead{string(c), true, false})
+			}
+		}
+		return out, true
+	case syntax.OpBeginText:
+		return []lead{{"", true, true}}, true
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return []lead{{"", true, false}}, true
+	case syntax.OpCapture:
+		return leads(re.Sub[0])
+	case syntax.OpQuest:
+		ls, ok := leads(re.Sub[0])
+		return append(ls, lead{"", true, false}), ok
+	case syntax.OpStar, syntax.OpPlus, syntax.OpRepeat:
+		if isSpaceClass(re.Sub[0]) {
+			// Normalised text has single spaces: \s+ is one space.
+			if re.Op == syntax.OpPlus || re.Op == syntax.OpRepeat && re.Min > 0 {
+				return []lead{{" ", true, false}}, true
+			}
+			return []lead{{"", true, false}, {" ", true, false}}, true
+		}
+		lo := 1
+		switch {
+		case re.Op == syntax.OpStar:
+			lo = 0
+		case re.Op == syntax.OpRepeat:
+			lo = min(re.Min, 2)
+		}
+		subs := make([]*syntax.Regexp, lo)
+		for i := range subs {
+			subs[i] = re.Sub[0]
+		}
+		ls, ok := concatLeads(subs)
+		if !ok {
+			if lo == 0 {
+				return []lead{{"", true, false}}, true // nullable: the caller decides
+			}
+			return nil, false
+		}
+		if re.Op == syntax.OpRepeat && re.Max == re.Min {
+			return ls, true
+		}
+		for i := range ls {
+			ls[i].exact = false
+		}
+		if lo == 0 {
+			ls = append(ls, lead{"", true, false})
+		}
+		return ls, true
+	case syntax.OpConcat:
+		return concatLeads(re.Sub)
+	case syntax.OpAlternate:
+		var out []lead
+		for _, sub := range re.Sub {
+			ls, ok := leads(sub)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, ls...)
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+func isLeadWordStart(c rune) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
+
+// isSpaceClass reports a class of whitespace that includes the space:
+// in normalised text (whitespace collapsed to one space) it matches " ".
+func isSpaceClass(re *syntax.Regexp) bool {
+	if re.Op != syntax.OpCharClass {
+		return false
+	}
+	space := false
+	for i := 0; i+1 < len(re.Rune); i += 2 {
+		for c := re.Rune[i]; c <= re.Rune[i+1]; c++ {
+			switch c {
+			case ' ':
+				space = true
+			case '\t', '\n', '\v', '\f', '\r':
+			default:
+				return false
+			}
+		}
+	}
+	return space
+}
+
+// concatLeads extends every exact lead by the leads of the next part.
+func concatLeads(subs []*syntax.Regexp) ([]lead, bool) {
+	acc := []lead{{"", true, false}}
+	for _, sub := range subs {
+		open := false
+		for _, a := range acc {
+			open = open || a.exact
+		}
+		if !open {
+			break
+		}
+		ls, ok := leads(sub)
+		var next []lead
+		for _, a := range acc {
+			switch {
+			case !a.exact:
+				next = append(next, a)
+			case !ok:
+				if a.s == "" {
+					return nil, false
+				}
+				next = append(next, lead{a.s, false, a.begin})
+			default:
+				for _, b := range ls {
+					next = append(next, lead{a.s + b.s, b.exact, a.begin || b.begin})
+				}
+			}
+		}
+		// Long enough leads stop growing; cut them and merge duplicates.
+		seen := make(map[lead]bool, len(next))
+		kept := next[:0]
+		for _, l := range next {
+			if len(l.s) >= maxLeadLen {
+				l.s, l.exact = l.s[:maxLeadLen], false
+			}
+			if !seen[l] {
+				seen[l] = true
+				kept = append(kept, l)
+			}
+		}
+		if len(kept) > maxLeads {
+			// Too many: keep what was there, as prefixes.
+			for i := range acc {
+				acc[i].exact = false
+			}
+			break
+		}
+		acc = kept
+	}
+	return acc, true
+}
+
+func dedupe(s []string) []string {
+	sort.Strings(s)
+	out := s[:0]
+	for i, x := range s {
+		if i == 0 || x != s[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// injCand is a position where a unit's match may begin.
+type injCand struct {
+	unit int32
+	at   int32
+}
+
+// match appends the matches of every rule whose gates pass in text (a
+// normalised window).
+func (m *injMatcher) match(text string, out []RuleMatch, cands []injCand) ([]RuleMatch, []injCand) {
+	rs := m.rs
+	var kw, also [128]bool
+	if len(rs.rules) > len(kw) {
+		return rs.matchAll(text, out), cands
+	}
+	// Keyword and Also gates, as in Ruleset.match: a rule runs only when
+	// one of its keywords (and one of its Also words) occurs in text.
+	for _, i := range rs.always {
+		kw[i] = true
+	}
+	start := -1
+	for i := 0; i <= len(text); i++ {
+		if i < len(text) && isWordByte(text[i]) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			w := text[start:i]
+			m.gate(w, &kw, &also)
+			if strings.IndexByte(w, '_') > 0 {
+				for p := range strings.SplitSeq(w, "_") {
+					if p != "" && p != w {
+						m.gate(p, &kw, &also)
+					}
+				}
+			}
+			start = -1
+		}
+	}
+	var ok [128]int8 // per rule: 0 unknown, 1 live, -1 gated out
+	live := func(i int32) bool {
+		if ok[i] == 0 {
+			r := &rs.rules[i]
+			ok[i] = -1
+			if kw[i] && (len(r.Also) == 0 || also[i]) && (r.Literal == "" || strings.Contains(text, r.Literal)) {
+				ok[i] = 1
+			}
+		}
+		return ok[i] > 0
+	}
+	cands = cands[:0]
+	if m.lead != nil {
+		m.lead.Scan(text, func(x keywords.Match) bool {
+			for _, ref := range m.leads[x.Keyword] {
+				if live(m.units[ref.unit].rule) && strings.HasSuffix(text[:x.Start], ref.pre) && strings.HasPrefix(text[x.End:], ref.post) {
+					cands = append(cands, injCand{ref.unit, int32(x.Start - len(ref.pre))})
+				}
+			}
+			return true
+		})
+		// An alternative that starts with ^ (as in (?:^|[.!?]\s*)) can
+		// match at the very start; every live unit is tried there.
+		for u := range m.units {
+			if live(m.units[u].rule) {
+				cands = append(cands, injCand{int32(u), 0})
+			}
+		}
+		// Leftmost-first: by rule, then position, then alternative order.
+		sort.Slice(cands, func(a, b int) bool {
+			ua, ub := &m.units[cands[a].unit], &m.units[cands[b].unit]
+			if ua.rule != ub.rule {
+				return ua.rule < ub.rule
+			}
+			if cands[a].at != cands[b].at {
+				return cands[a].at < cands[b].at
+			}
+			return ua.alt < ub.alt
+		})
+	}
+	next, n, last := int32(-1), 0, int32(-1)
+	prev := injCand{-1, -1}
+	for _, c := range cands {
+		if c == prev {
+			continue
+		}
+		prev = c
+		u := &m.units[c.unit]
+		if u.rule != last {
+			last, next, n = u.rule, -1, 0
+		}
+		if c.at < next || n >= maxRuleMatches {
+			continue
+		}
+		a, b, found := u.matchAt(text, int(c.at))
+		if !found {
+			continue
+		}
+		out = append(out, RuleMatch{Rule: &rs.rules[u.rule], Start: a, End: b})
+		n++
+		next = int32(max(b, a+1))
+	}
+	for _, i := range m.fallback {
+		if !live(int32(i)) {
+			continue
+		}
+		r := &rs.rules[i]
+		for _, x := range r.re.FindAllStringIndex(text, maxRuleMatches) {
+			out = append(out, RuleMatch{Rule: r, Start: x[0], End: x[1]})
+		}
+	}
+	return out, cands
+}
+
+func (m *injMatcher) gate(w string, kw, also *[128]bool) {
+	for _, i := range m.rs.byAlso[w] {
+		also[i] = true
+	}
+	for _, i := range m.rs.byKeyword[w] {
+		kw[i] = true
+	}
+}
+
+// matchAt runs the unit anchored at byte at of text, with the rune
+// before it as context, reading at most maxLen bytes.
+func (u *injUnit) matchAt(text string, at int) (int, int, bool) {
+	end := min(len(text), at+u.maxLen)
+	if at == 0 {
+		loc := u.at0.FindStringIndex(text[:end])
+		if loc == nil {
+			return 0, 0, false
+		}
+		return loc[0], loc[1], true
+	}
+	_, w := utf8.DecodeLastRuneInString(text[:at])
+	if u.head != nil && !u.head.MatchString(text[at-w:min(end, at+headLen)]) {
+		return 0, 0, false
+	}
+	loc := u.atCtx.FindStringIndex(text[at-w : end])
+	if loc == nil {
+		return 0, 0, false
+	}
+	return at, at - w + loc[1], true
+}

@@ -1,0 +1,374 @@
+// Package keywords finds many keywords in text at once, ASCII
+// case-insensitively, in one linear pass (Aho-Corasick compiled to a DFA
+// over byte classes). Detectors use it as a prefilter: only text near a
+// keyword hit is handed to the slower regular expressions.
+//
+// A Matcher is immutable after New and safe for concurrent use. Scanning
+// allocates nothing unless the caller's callback does.
+package keywords
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Match is one keyword occurrence: Keyword indexes the slice given to New,
+// [Start, End) are byte offsets in the scanned text.
+type Match struct {
+	Keyword    int
+	Start, End int
+}
+
+// Matcher is a compiled keyword set.
+type Matcher struct {
+	words []string
+	// cls maps a byte to its class; bytes that occur in no keyword share
+	// class 0. Upper- and lower-case ASCII letters share a class.
+	cls  [256]uint16
+	ncls int
+	// delta[s+c] is the next state for state index s (premultiplied by
+	// ncls) and byte class c. The top bit marks states that end a keyword.
+	delta []uint32
+	// outs[outIdx[state] : outIdx[state+1]] lists the keywords ending at
+	// a state (its own and those reached through suffix links).
+	outIdx []int32
+	outs   []int32
+	maxLen int
+	// start marks bytes that leave the root state; the scan loops skip
+	// the others without a table walk.
+	start [256]bool
+}
+
+const outBit = 1 << 31
+
+// MaxStates bounds the automaton; keyword sets are expected to be small
+// (hundreds of words), so anything near this is a mistake.
+const MaxStates = 1 << 20
+
+// New compiles words. Empty words are an error; duplicates are allowed
+// (each index is reported). Matching folds ASCII letters only: other
+// bytes, including UTF-8 sequences, must match exactly.
+func New(words []string) (*Matcher, error) {
+	m := &Matcher{words: append([]string(nil), words...)}
+	total := 1
+	for i, w := range words {
+		if w == "" {
+			return nil, fmt.Errorf("compiling keywords: keyword %d is empty", i)
+		}
+		total += len(w)
+		m.maxLen = max(m.maxLen, len(w))
+	}
+	if total > MaxStates {
+		return nil, errors.New("compiling keywords: too many keyword bytes")
+	}
+	// Byte classes: every distinct folded byte used by a keyword.
+	var seen [256]bool
+	for _, w := range words {
+		for i := 0; i < len(w); i++ {
+			seen[lower(w[i])] = true
+		}
+	}
+	m.ncls = 1
+	for b := 0; b < 256; b++ {
+		if seen[b] {
+			m.cls[b] = uint16(m.ncls)
+			m.ncls++
+		}
+	}
+	for b := 'A'; b <= 'Z'; b++ {
+		m.cls[b] = m.cls[b+'a'-'A']
+	}
+	for _, w := range words {
+		m.start[lower(w[0])] = true
+		if c := w[0]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+			m.start[c&^0x20], m.start[c|0x20] = true, true
+		}
+	}
+
+	// Trie.
+	type node struct {
+		next map[uint16]int32
+		fail int32
+		out  []int32
+	}
+	nodes := []node{{next: map[uint16]int32{}}}
+	for i, w := range words {
+		s := int32(0)
+		for j := 0; j < len(w); j++ {
+			c := m.cls[w[j]]
+			n, ok := nodes[s].next[c]
+			if !ok {
+				n = int32(len(nodes))
+				nodes = append(nodes, node{next: map[uint16]int32{}})
+				nodes[s].next[c] = n
+			}
+			s = n
+		}
+		nodes[s].out = append(nodes[s].out, int32(i))
+	}
+	// Breadth-first: failure links, inherited outputs, full transitions.
+	ns := len(nodes)
+	m.delta = make([]uint32, ns*m.ncls)
+	order := make([]int32, 0, ns)
+	order = append(order, 0)
+	for c := 0; c < m.ncls; c++ {
+		if n, ok := nodes[0].next[uint16(c)]; ok {
+			nodes[n].fail = 0
+			order = append(order, n)
+		}
+	}
+	for qi := 1; qi < len(order); qi++ {
+		s := order[qi]
+		for c := 0; c < m.ncls; c++ {
+			n, ok := nodes[s].next[uint16(c)]
+			if !ok {
+				continue
+			}
+			f := nodes[s].fail
+			for f != 0 {
+				if _, ok := nodes[f].next[uint16(c)]; ok {
+					break
+				}
+				f = nodes[f].fail
+			}
+			if t, ok := nodes[f].next[uint16(c)]; ok && t != n {
+				nodes[n].fail = t
+			} else {
+				nodes[n].fail = 0
+			}
+			order = append(order, n)
+		}
+	}
+	// Outputs in BFS order so a state's failure target is complete first.
+	for _, s := range order[1:] {
+		if f := nodes[s].fail; len(nodes[f].out) > 0 {
+			nodes[s].out = append(nodes[s].out, nodes[f].out...)
+		}
+	}
+	m.outIdx = make([]int32, ns+1)
+	for s := 0; s < ns; s++ {
+		m.outIdx[s] = int32(len(m.outs))
+		m.outs = append(m.outs, nodes[s].out...)
+	}
+	m.outIdx[ns] = int32(len(m.outs))
+	// Transitions: goto where defined, else the failure target's
+	// transition (already computed, BFS order).
+	enc := func(t int32) uint32 {
+		v := uint32(int(t) * m.ncls)
+		if len(nodes[t].out) > 0 {
+			v |= outBit
+		}
+		return v
+	}
+	for _, s := range order {
+		for c := 0; c < m.ncls; c++ {
+			if n, ok := nodes[s].next[uint16(c)]; ok {
+				m.delta[int(s)*m.ncls+c] = enc(n)
+			} else if s == 0 {
+				m.delta[c] = 0
+			} else {
+				m.delta[int(s)*m.ncls+c] = m.delta[int(nodes[s].fail)*m.ncls+c]
+			}
+		}
+	}
+	return m, nil
+}
+
+// MustNew is New for keyword sets fixed at compile time.
+func MustNew(words []string) *Matcher {
+	m, err := New(words)
+	if err != nil {
+		panic(err)
+	}
+	return m
+}
+
+func lower(b byte) byte {
+	if 'A' <= b && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
+}
+
+// Len is the number of keywords.
+func (m *Matcher) Len() int { return len(m.words) }
+
+// Keyword returns keyword i as given to New.
+func (m *Matcher) Keyword(i int) string { return m.words[i] }
+
+// MaxLen is the length of the longest keyword.
+func (m *Matcher) MaxLen() int { return m.maxLen }
+
+// Scan calls fn for every occurrence of every keyword in s, overlapping
+// ones included, in order of their end offset. fn returns false to stop.
+func (m *Matcher) Scan(s string, fn func(Match) bool) {
+	scan(m, s, fn)
+}
+
+// ScanBytes is Scan over a byte slice.
+func (m *Matcher) ScanBytes(b []byte, fn func(Match) bool) {
+	scan(m, b, fn)
+}
+
+// Contains reports whether any keyword occurs in s.
+func (m *Matcher) Contains(s string) bool {
+	_, ok := first(m, s)
+	return ok
+}
+
+// ContainsBytes reports whether any keyword occurs in b.
+func (m *Matcher) ContainsBytes(b []byte) bool {
+	_, ok := first(m, b)
+	return ok
+}
+
+// First returns the occurrence that Scan would report first (the one that
+// ends first), and false when there is none.
+func (m *Matcher) First(s string) (Match, bool) {
+	return first(m, s)
+}
+
+// AppendMatches appends every occurrence in s to dst and returns it.
+func (m *Matcher) AppendMatches(dst []Match, s string) []Match {
+	scan(m, s, func(x Match) bool {
+		dst = append(dst, x)
+		return true
+	})
+	return dst
+}
+
+func first[T ~string | ~[]byte](m *Matcher, s T) (Match, bool) {
+	var got Match
+	found := false
+	scan(m, s, func(x Match) bool {
+		got, found = x, true
+		return false
+	})
+	return got, found
+}
+
+func scan[T ~string | ~[]byte](m *Matcher, s T, fn func(Match) bool) {
+	if len(m.words) == 0 {
+		return
+	}
+	delta, cls := m.delta, &m.cls
+	st := uint32(0)
+	start := &m.start
+	for i := 0; i < len(s); i++ {
+		if st == 0 {
+			for i < len(s) && !start[s[i]] {
+				i++
+			}
+			if i == len(s) {
+				break
+			}
+		}
+		st = delta[st+uint32(cls[s[i]])]
+		if st&outBit == 0 {
+			continue
+		}
+		st &^= outBit
+		state := int(st) / m.ncls
+		for _, k := range m.outs[m.outIdx[state]:m.outIdx[state+1]] {
+			w := len(m.words[k])
+			if !fn(Match{Keyword: int(k), Start: i + 1 - w, End: i + 1}) {
+				return
+			}
+		}
+	}
+}
+
+// Cursor is the position of an iteration with Next. The zero value
+// starts at the beginning of the text; use one Cursor per text.
+type Cursor struct {
+	pos     int
+	state   uint32
+	pending []int32 // keywords ending at pos-1 not yet returned
+}
+
+// Next returns the next occurrence in s after c, in Scan's order, and
+// false at the end. It allocates nothing: use it where a callback would
+// escape.
+func (m *Matcher) Next(s string, c *Cursor) (Match, bool) {
+	return nextString(m, s, c)
+}
+
+// NextBytes is Next over a byte slice.
+func (m *Matcher) NextBytes(b []byte, c *Cursor) (Match, bool) {
+	return nextBytes(m, b, c)
+}
+
+// nextString and nextBytes are one function written twice: a generic
+// version makes the Cursor escape (shape-dictionary calls defeat escape
+// analysis), costing an allocation per scan.
+func nextString(m *Matcher, s string, c *Cursor) (Match, bool) {
+	if len(c.pending) > 0 {
+		k := c.pending[0]
+		c.pending = c.pending[1:]
+		return Match{Keyword: int(k), Start: c.pos - len(m.words[k]), End: c.pos}, true
+	}
+	if len(m.words) == 0 {
+		return Match{}, false
+	}
+	delta, cls := m.delta, &m.cls
+	st := c.state
+	start := &m.start
+	for i := c.pos; i < len(s); i++ {
+		if st == 0 {
+			for i < len(s) && !start[s[i]] {
+				i++
+			}
+			if i == len(s) {
+				break
+			}
+		}
+		st = delta[st+uint32(cls[s[i]])]
+		if st&outBit == 0 {
+			continue
+		}
+		st &^= outBit
+		state := int(st) / m.ncls
+		outs := m.outs[m.outIdx[state]:m.outIdx[state+1]]
+		c.state, c.pos, c.pending = st, i+1, outs[1:]
+		k := outs[0]
+		return Match{Keyword: int(k), Start: i + 1 - len(m.words[k]), End: i + 1}, true
+	}
+	c.state, c.pos = st, len(s)
+	return Match{}, false
+}
+
+func nextBytes(m *Matcher, s []byte, c *Cursor) (Match, bool) {
+	if len(c.pending) > 0 {
+		k := c.pending[0]
+		c.pending = c.pending[1:]
+		return Match{Keyword: int(k), Start: c.pos - len(m.words[k]), End: c.pos}, true
+	}
+	if len(m.words) == 0 {
+		return Match{}, false
+	}
+	delta, cls := m.delta, &m.cls
+	st := c.state
+	start := &m.start
+	for i := c.pos; i < len(s); i++ {
+		if st == 0 {
+			for i < len(s) && !start[s[i]] {
+				i++
+			}
+			if i == len(s) {
+				break
+			}
+		}
+		st = delta[st+uint32(cls[s[i]])]
+		if st&outBit == 0 {
+			continue
+		}
+		st &^= outBit
+		state := int(st) / m.ncls
+		outs := m.outs[m.outIdx[state]:m.outIdx[state+1]]
+		c.state, c.pos, c.pending = st, i+1, outs[1:]
+		k := outs[0]
+		return Match{Keyword: int(k), Start: i + 1 - len(m.words[k]), End: i + 1}, true
+	}
+	c.state, c.pos = st, len(s)
+	return Match{}, false
+}

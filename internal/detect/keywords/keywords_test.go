@@ -1,0 +1,173 @@
+package keywords
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// naive finds every occurrence the slow way, in Scan's order.
+func naive(words []string, s string) []Match {
+	var out []Match
+	for i, w := range words {
+		lw := asciiLower(w)
+		for off := 0; off+len(lw) <= len(s); off++ {
+			if asciiLower(s[off:off+len(lw)]) == lw {
+				out = append(out, Match{Keyword: i, Start: off, End: off + len(lw)})
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Match) int {
+		if a.End != b.End {
+			return a.End - b.End
+		}
+		return 0
+	})
+	return out
+}
+
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i := range b {
+		b[i] = lower(b[i])
+	}
+	return string(b)
+}
+
+// sameSet compares matches ignoring order among equal End.
+func sameSet(a, b []Match) bool {
+	key := func(m Match) [3]int { return [3]int{m.End, m.Start, m.Keyword} }
+	sa, sb := slices.Clone(a), slices.Clone(b)
+	cmp := func(x, y Match) int {
+		kx, ky := key(x), key(y)
+		return slices.Compare(kx[:], ky[:])
+	}
+	slices.SortFunc(sa, cmp)
+	slices.SortFunc(sb, cmp)
+	return slices.Equal(sa, sb)
+}
+
+func TestScan(t *testing.T) {
+	tests := []struct {
+		name  string
+		words []string
+		text  string
+		want  []Match
+	}{
+		{"none", []string{"abc"}, "xyz", nil},
+		{"case", []string{"AKIA"}, "key akia AKIA aKiA", []Match{{0, 4, 8}, {0, 9, 13}, {0, 14, 18}}},
+		{"overlap", []string{"he", "she", "his", "hers"}, "ushers", []Match{{1, 1, 4}, {0, 2, 4}, {3, 2, 6}}},
+		{"suffix", []string{"token", "ken"}, "TOKEN", []Match{{0, 0, 5}, {1, 2, 5}}},
+		{"dup", []string{"ab", "ab"}, "ab", []Match{{0, 0, 2}, {1, 0, 2}}},
+		{"utf8", []string{"mot de passe", "ç"}, "Mot De Passe ç Ç", []Match{{0, 0, 12}, {1, 13, 15}}},
+		{"punct", []string{"-----begin", "xox"}, "-----BEGIN RSA xoxb-", []Match{{0, 0, 10}, {1, 15, 18}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := New(tt.words)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := m.AppendMatches(nil, tt.text)
+			if !sameSet(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+			if !sameSet(got, naive(tt.words, tt.text)) {
+				t.Errorf("disagrees with naive: %v vs %v", got, naive(tt.words, tt.text))
+			}
+			if m.Contains(tt.text) != (len(tt.want) > 0) {
+				t.Errorf("Contains wrong")
+			}
+			var gb []Match
+			m.ScanBytes([]byte(tt.text), func(x Match) bool { gb = append(gb, x); return true })
+			if !slices.Equal(got, gb) {
+				t.Errorf("ScanBytes %v != Scan %v", gb, got)
+			}
+		})
+	}
+}
+
+func TestOrderAndStop(t *testing.T) {
+	m := MustNew([]string{"a", "ab", "b"})
+	got := m.AppendMatches(nil, "abab")
+	for i := 1; i < len(got); i++ {
+		if got[i].End < got[i-1].End {
+			t.Fatalf("not ordered by End: %v", got)
+		}
+	}
+	n := 0
+	m.Scan("abab", func(Match) bool { n++; return n < 2 })
+	if n != 2 {
+		t.Errorf("stop ignored: %d calls", n)
+	}
+	if f, ok := m.First("xxab"); !ok || f.End != 3 {
+		t.Errorf("First = %v %v", f, ok)
+	}
+}
+
+func TestNewErrors(t *testing.T) {
+	if _, err := New([]string{"a", ""}); err == nil {
+		t.Error("empty keyword accepted")
+	}
+	m, err := New(nil)
+	if err != nil || m.Contains("anything") {
+		t.Errorf("empty set: %v", err)
+	}
+}
+
+func TestNoAllocs(t *testing.T) {
+	m := MustNew([]string{"secret", "token", "ghp_", "akia"})
+	text := strings.Repeat("the quick brown fox jumps over the lazy dog ", 50)
+	if a := testing.AllocsPerRun(100, func() { m.Scan(text, func(Match) bool { return true }) }); a != 0 {
+		t.Errorf("Scan allocates %v per run", a)
+	}
+	if a := testing.AllocsPerRun(100, func() {
+		var c Cursor
+		for _, ok := m.Next(text, &c); ok; _, ok = m.Next(text, &c) {
+		}
+	}); a != 0 {
+		t.Errorf("Next allocates %v per run", a)
+	}
+	if a := testing.AllocsPerRun(100, func() { m.Contains(text) }); a != 0 {
+		t.Errorf("Contains allocates %v per run", a)
+	}
+}
+
+func FuzzKeywords(f *testing.F) {
+	f.Add("he\x00she\x00hers", "ushers and HERS")
+	f.Add("token\x00ken\x00k", "TOKEN tok ken")
+	f.Add("ab\x00b\x00abc", "abcabcABC")
+	f.Fuzz(func(t *testing.T, ws, text string) {
+		var words []string
+		for _, w := range strings.Split(ws, "\x00") {
+			if w != "" && len(words) < 20 {
+				words = append(words, w)
+			}
+		}
+		if len(text) > 2000 {
+			text = text[:2000]
+		}
+		m, err := New(words)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := m.AppendMatches(nil, text)
+		var viaNext []Match
+		var c Cursor
+		for x, ok := m.Next(text, &c); ok; x, ok = m.Next(text, &c) {
+			viaNext = append(viaNext, x)
+		}
+		if !slices.Equal(got, viaNext) {
+			t.Fatalf("Next %v != Scan %v", viaNext, got)
+		}
+		want := naive(words, text)
+		if !sameSet(got, want) {
+			t.Fatalf("words %q text %q: got %v want %v", words, text, got, want)
+		}
+		for i := 1; i < len(got); i++ {
+			if got[i].End < got[i-1].End {
+				t.Fatalf("unordered %v", got)
+			}
+		}
+	})
+}

@@ -1,0 +1,516 @@
+package secrets
+
+import (
+	"strings"
+)
+
+// genericKind selects what the generic assignment detector looks for.
+type genericKind int
+
+const (
+	genericNone genericKind = iota
+	genericKey
+	genericPassword
+)
+
+var genericKinds = map[string]genericKind{
+	"generic-key":      genericKey,
+	"generic-password": genericPassword,
+}
+
+// genericRules are the context detectors that catch credentials of
+// providers no rule names: an identifier that says "secret" assigned a
+// value that looks like one.
+func genericRules() []Rule {
+	return []Rule{
+		{
+			ID: "generic-api-key", Description: "Secret, token or API key assigned to a variable, field or header",
+			Category: "generic", Detector: "generic-key", Context: true,
+			Keywords: []string{"key", "secret", "token", "auth", "credential", "creds", "bearer", "jwt", "apikey"},
+		},
+		{
+			ID: "generic-password", Description: "Password assigned to a variable, field, flag or stated in text",
+			Category: "generic", Detector: "generic-password", Context: true,
+			Keywords: []string{"passw", "pwd", "pass", "passphrase", "mot de passe", "contraseña", "passwort", "senha"},
+		},
+	}
+}
+
+func isIdentByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.'
+}
+
+// splitWords splits an identifier into lower-case words at _ - . and
+// camelCase boundaries. It allocates; it runs only after a keyword hit.
+func splitWords(id string) []string {
+	var words []string
+	start := -1
+	flush := func(end int) {
+		if start >= 0 && end > start {
+			words = append(words, strings.ToLower(id[start:end]))
+		}
+		start = -1
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if c == '_' || c == '-' || c == '.' {
+			flush(i)
+			continue
+		}
+		if start < 0 {
+			start = i
+			continue
+		}
+		// camelCase: lower or digit followed by upper starts a word.
+		if c >= 'A' && c <= 'Z' {
+			p := id[i-1]
+			if p >= 'a' && p <= 'z' || p >= '0' && p <= '9' {
+				flush(i)
+				start = i
+			}
+		}
+	}
+	flush(len(id))
+	return words
+}
+
+var keyNouns = []string{"key", "secret", "token", "auth", "authorization", "credential", "credentials", "creds", "bearer", "jwt", "apikey", "accesskey", "secretkey", "privatekey", "authkey", "apitoken", "authtoken", "accesstoken", "refreshtoken", "clientsecret", "appsecret", "sessiontoken", "secretaccesskey"}
+var passNouns = []string{"password", "passwd", "pwd", "pass", "passphrase", "passwort", "contraseña", "senha", "pw"}
+
+// Words that name something else even when a secret noun ends the name.
+var nounFalse = map[string]bool{
+	"monkey": true, "turkey": true, "donkey": true, "hockey": true, "jockey": true, "whiskey": true,
+	"compass": true, "bypass": true, "surpass": true, "overpass": true, "underpass": true, "trespass": true,
+	"encompass": true, "hotkey": true, "passkey": true, "turnkey": true, "keypass": true, "author": true,
+	"subpass": true, "multipass": true, "onepass": true, "firstpass": true, "minipass": true,
+	"lastpass": true,
+}
+
+// Words that make an identifier not a secret: public halves, ids,
+// names, limits, pagination, metadata about a secret.
+var denyWords = map[string]bool{
+	"public": true, "pub": true, "publishable": true, "cache": true, "sort": true, "partition": true,
+	"primary": true, "foreign": true, "idempotency": true, "fingerprint": true, "next": true, "page": true,
+	"continuation": true, "max": true, "min": true, "count": true, "limit": true, "expiry": true,
+	"expires": true, "expiration": true, "expire": true, "ttl": true, "type": true, "name": true, "id": true,
+	"ids": true, "url": true, "uri": true, "endpoint": true, "path": true, "file": true, "filename": true,
+	"header": true, "field": true, "length": true, "len": true, "size": true, "format": true, "prefix": true,
+	"hash": true, "hashed": true, "version": true, "index": true, "column": true, "label": true, "policy": true,
+	"mode": true, "usage": true, "enabled": true, "required": true, "ref": true, "spec": true, "algorithm": true,
+	"alg": true, "kind": true, "event": true, "button": true, "hint": true, "placeholder": true, "regex": true,
+	"pattern": true, "validator": true, "env": true, "var": true, "location": true, "source": true,
+	"input": true, "attribute": true, "param": true, "dir": true, "sid": true, "region": true, "host": true,
+	"user": true, "username": true, "email": true, "login": true, "reset": true, "forgot": true, "confirm": true,
+	"confirmation": true, "strength": true, "rotation": true, "last": true,
+	"created": true, "updated": true, "at": true, "date": true, "time": true, "timeout": true, "mask": true,
+	"masked": true, "schema": true, "description": true, "desc": true, "example": true,
+	"test": true, "dummy": true, "fake": true, "mock": true, "sample": true, "default": true, "old": true,
+	"display": true, "show": true, "hide": true, "visible": true, "toggle": true, "icon": true,
+	"total": true, "prompt": true, "completion": true, "tokens": true, "tokenizer": true, "output": true,
+	"callback": true, "redirect": true, "scope": true, "scopes": true, "method": true,
+	"issuer": true, "audience": true, "provider": true, "store": true, "vault": true, "manager": true,
+	"gpg": true, "pgp": true, "signing": true, "release": true,
+}
+
+func hasNounSuffix(w string, nouns []string) bool {
+	if nounFalse[w] {
+		return false
+	}
+	for _, n := range nouns {
+		if strings.HasSuffix(w, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// genericFind looks at one keyword hit and returns the secret's bounds,
+// or ok false. It scans at most a few hundred bytes around the hit.
+func genericFind(text string, hs, he, skipIdent int, kind genericKind) (start, end, identStart int, prose, ok bool) {
+	identStart = -1
+	// The identifier around the keyword.
+	is := hs
+	for is > 0 && hs-is < 80 && isIdentByte(text[is-1]) {
+		is--
+	}
+	ie := he
+	for ie < len(text) && ie-he < 80 && isIdentByte(text[ie]) {
+		ie++
+	}
+	ident := strings.TrimLeft(text[is:ie], "-.")
+	flag := strings.HasPrefix(text[is:ie], "-")
+	if ident == "" || is == skipIdent {
+		return
+	}
+	identStart = is
+	// The assignment first: it is the cheapest way to reject the many
+	// hits in prose and code that assign nothing.
+	vs, ve, prose, ok0 := genericValue(text, is, ie, flag, kind)
+	if !ok0 {
+		// Name/value pairs: {"name": "DB_PASSWORD", "value": "..."} and
+		// Kubernetes env entries name the secret in one field and hold
+		// it in the next.
+		vi := nameValuePair(text, is, ie)
+		if vi < 0 {
+			return
+		}
+		vs, ve, prose, ok0 = genericValue(text, vi-len("value"), vi, false, kind)
+		if !ok0 {
+			return
+		}
+	}
+	words := splitWords(ident)
+	if len(words) == 0 || len(words) > 8 {
+		return
+	}
+	// SECRET_KEY_BASE, api_key_value, token_hex: the noun comes earlier.
+	for len(words) > 1 && trailingWords[words[len(words)-1]] {
+		words = words[:len(words)-1]
+	}
+	last := words[len(words)-1]
+	nouns := keyNouns
+	if kind == genericPassword {
+		nouns = passNouns
+	}
+	if !hasNounSuffix(last, nouns) {
+		return
+	}
+	// Short or ambiguous words must be the whole last word.
+	if (last != "pw" && strings.HasSuffix(last, "pw")) || (kind == genericKey && strings.HasSuffix(last, "auth") && last != "auth" && last != "oauth") {
+		return
+	}
+	for _, w := range words {
+		if denyWords[w] {
+			return
+		}
+	}
+	// Prose: "Cache key: ...", "public token is ..." name the thing with
+	// the word before.
+	if p := prevWord(text, is); p != "" && denyWords[strings.ToLower(p)] {
+		return
+	}
+	if !genericValueOK(text[vs:ve], kind, prose) {
+		return
+	}
+	// A field named just "key" holding hex is a hash or an object key far
+	// more often than a credential.
+	if len(words) == 1 && words[0] == "key" && is > 0 && text[is-1] == '"' && isHex(text[vs:ve]) {
+		return
+	}
+	return vs, ve, identStart, prose, true
+}
+
+// genericValue finds the value assigned after the identifier text[is:ie].
+func genericValue(text string, is, ie int, flag bool, kind genericKind) (vs, ve int, prose, ok bool) {
+	// The assignment.
+	i := ie
+	xml := is > 0 && text[is-1] == '<'
+	for i < len(text) && (text[i] == '"' || text[i] == '\'' || text[i] == '`' || text[i] == ']' || text[i] == '\\') && i-ie < 3 {
+		i++
+	}
+	sp := i
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	spaced := i > sp
+	switch {
+	case xml && i < len(text) && text[i] == '>':
+		i++
+	case hasAt(text, i, ":="), hasAt(text, i, "=>"), hasAt(text, i, "?="), hasAt(text, i, "||="):
+		i += strings.IndexByte(text[i:], '=') + 1
+		if i < len(text) && text[i] == '>' {
+			i++
+		}
+	case hasAt(text, i, "=="), hasAt(text, i, "!="):
+		return
+	case i < len(text) && (text[i] == '=' || text[i] == ':'):
+		i++
+		for i < len(text) && text[i] == ':' {
+			i++
+		}
+	case i < len(text) && text[i] == ',' && sp > ie && (text[ie] == '"' || text[ie] == '\''):
+		// set("api_key", "value") and similar call styles: a quoted name.
+		i++
+	case spaced && (hasWordAt(text, i, "is") || hasWordAt(text, i, "was") || hasWordAt(text, i, "est") || hasWordAt(text, i, "ist") || hasWordAt(text, i, "es")):
+		i += strings.IndexByte(text[i:], ' ')
+		prose = true
+	case spaced && flag:
+		// --password hunter2
+	case spaced && (hasWordAt(text, i, "for") || hasWordAt(text, i, "of") || hasWordAt(text, i, "to")):
+		// "the password for the admin panel is X", "API key for staging: X"
+		j := proseVerb(text, i, min(len(text), i+48))
+		if j < 0 {
+			return
+		}
+		i, prose = j, true
+	default:
+		return
+	}
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	// An "Authorization: Bearer x" style scheme word.
+	basic := false
+	for _, scheme := range []string{"bearer ", "basic ", "token ", "apikey ", "ssws "} {
+		if hasFoldAt(text, i, scheme) {
+			basic = scheme == "basic "
+			i += len(scheme)
+			break
+		}
+	}
+	var quote byte
+	if i < len(text) && (text[i] == '"' || text[i] == '\'' || text[i] == '`') {
+		quote = text[i]
+		i++
+	} else if hasAt(text, i, `\"`) {
+		quote = '\\'
+		i += 2
+	}
+	vs = i
+	for i < len(text) && i-vs <= 256 {
+		c := text[i]
+		if quote != 0 && quote != '\\' && c == quote {
+			break
+		}
+		if c == '\\' || c == '\n' || c == '\r' || c == ' ' || c == '\t' {
+			break
+		}
+		if quote == 0 && (c == ',' || c == ';' || c == '"' || c == '\'' || c == '`' || c == ')' || c == '}' || c == ']' || c == '<' || c == '>') {
+			break
+		}
+		i++
+	}
+	ve = i
+	if prose {
+		// End of a sentence, not of the password.
+		for ve > vs && (text[ve-1] == '.' || text[ve-1] == ',' || text[ve-1] == '!' || text[ve-1] == '?') {
+			ve--
+		}
+	}
+	if ve-vs > 256 || ve-vs < 6 || (basic && validBasicAuth(text[vs:ve]) == reject) {
+		return
+	}
+	return vs, ve, prose, true
+}
+
+var trailingWords = map[string]bool{"base": true, "value": true, "val": true, "str": true, "hex": true, "b64": true, "base64": true, "raw": true, "plain": true, "plaintext": true}
+
+// prevWord returns the word just before position i when only a single
+// space separates them (prose and headers), else "".
+func prevWord(text string, i int) string {
+	if i < 2 || text[i-1] != ' ' {
+		return ""
+	}
+	e := i - 1
+	s := e
+	for s > 0 && e-s < 30 && (text[s-1] >= 'a' && text[s-1] <= 'z' || text[s-1] >= 'A' && text[s-1] <= 'Z') {
+		s--
+	}
+	return text[s:e]
+}
+
+// nameValuePair reports whether the identifier text[is:ie] is the value
+// of a "name" or "key" field and a "value" field follows within a few
+// lines; it returns the end of the word "value", or -1.
+func nameValuePair(text string, is, ie int) int {
+	j := is
+	for j > 0 && is-j < 6 && (text[j-1] == '"' || text[j-1] == '\'' || text[j-1] == ' ' || text[j-1] == '\\') {
+		j--
+	}
+	if j == 0 || (text[j-1] != ':' && text[j-1] != '=') {
+		return -1
+	}
+	j--
+	for j > 0 && (text[j-1] == '"' || text[j-1] == '\'' || text[j-1] == ' ' || text[j-1] == '\\') {
+		j--
+	}
+	if !(hasFoldAt(text, j-4, "name") || hasFoldAt(text, j-3, "key")) {
+		return -1
+	}
+	end := min(len(text), ie+160)
+	k := ie
+	for k < end {
+		n := strings.Index(strings.ToLower(text[k:end]), "value")
+		if n < 0 {
+			return -1
+		}
+		k += n + len("value")
+		if k-len("value") > 0 && isIdentByte(text[k-len("value")-1]) || k < len(text) && isIdentByte(text[k]) {
+			continue // part of a longer word
+		}
+		return k
+	}
+	return -1
+}
+
+// proseVerb finds " is " or ": " in text[i:end] on one line and returns
+// the position after it, or -1.
+func proseVerb(text string, i, end int) int {
+	for k := i; k < end; k++ {
+		switch {
+		case text[k] == '\n':
+			return -1
+		case hasAt(text, k, " is "):
+			return k + 4
+		case hasAt(text, k, ": "):
+			return k + 2
+		}
+	}
+	return -1
+}
+
+// isVersion reports version strings: ^7.1.3, ~1.2, >=2.0.0, v1.2.3.
+func isVersion(v string) bool {
+	v = strings.TrimLeft(v, "^~<>=v")
+	return v != "" && v[0] >= '0' && v[0] <= '9' && strings.Trim(v, "0123456789.-+x*") == ""
+}
+
+// isDottedIdent reports references like s.Approval.Webhook.Secret or
+// settings.SECRET_KEY: identifiers joined by dots, no digits.
+func isDottedIdent(v string) bool {
+	if !strings.Contains(v, ".") || strings.HasPrefix(v, ".") || strings.HasSuffix(v, ".") {
+		return false
+	}
+	for _, part := range strings.Split(v, ".") {
+		if part == "" || strings.Trim(part, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_") != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// wordsAndNumber reports values made of lower-case words and a trailing
+// number (personal-access-token123, mysecretkey2024): names people
+// type, not generated keys.
+func wordsAndNumber(v string) bool {
+	i := len(v)
+	for i > 0 && v[i-1] >= '0' && v[i-1] <= '9' {
+		i--
+	}
+	if len(v)-i > 4 {
+		return false
+	}
+	w := v[:i]
+	return len(w) >= 6 && strings.Trim(w, "abcdefghijklmnopqrstuvwxyz-_.") == ""
+}
+
+// looksLikeCall reports an identifier followed by "(": get_key(), os.getenv(.
+func looksLikeCall(v string) bool {
+	i := strings.IndexByte(v, '(')
+	if i <= 0 {
+		return false
+	}
+	for j := 0; j < i; j++ {
+		if !isIdentByte(v[j]) {
+			return false
+		}
+	}
+	return true
+}
+
+func hasAt(s string, i int, lit string) bool {
+	return i >= 0 && i+len(lit) <= len(s) && s[i:i+len(lit)] == lit
+}
+
+func hasFoldAt(s string, i int, lit string) bool {
+	return i >= 0 && i+len(lit) <= len(s) && strings.EqualFold(s[i:i+len(lit)], lit)
+}
+
+func hasWordAt(s string, i int, w string) bool {
+	return hasAt(s, i, w) && i+len(w) < len(s) && s[i+len(w)] == ' '
+}
+
+// charClasses counts lower, upper, digit and other classes in s.
+func charClasses(s string) (lower, upper, digit, other int) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+			lower++
+		case c >= 'A' && c <= 'Z':
+			upper++
+		case c >= '0' && c <= '9':
+			digit++
+		default:
+			other++
+		}
+	}
+	return
+}
+
+func isHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
+
+// genericValueOK decides whether an assigned value looks like a secret
+// rather than a reference, a word, a number or a placeholder.
+func genericValueOK(v string, kind genericKind, prose bool) bool {
+	if len(v) < 6 || isPlaceholder(v, true) {
+		return false
+	}
+	l, u, d, o := charClasses(v)
+	if l+u == 0 && o == 0 { // a number
+		return false
+	}
+	lv := strings.ToLower(v)
+	for _, p := range []string{"http://", "https://", "file:", "/", "./", "~/", "../", "$", "%", "@", "#", "?", "&", "process.", "os.", "env.", "getenv", "environ", "config.", "settings.", "self.", "this.", "params.", "req.", "request.", "props.", "args.", "options.", "secrets."} {
+		if strings.HasPrefix(lv, p) {
+			return false
+		}
+	}
+	if strings.ContainsAny(v, "{}[]<>") || looksLikeCall(v) || isVersion(v) || isDottedIdent(v) {
+		return false
+	}
+	// File names and object keys: uploads/2024/report.pdf, logo.png.
+	if dot := strings.LastIndexByte(v, '.'); dot > 0 && len(v)-dot >= 3 && len(v)-dot <= 5 && strings.Trim(v[dot+1:], "abcdefghijklmnopqrstuvwxyz") == "" {
+		return false
+	}
+	classes := 0
+	for _, n := range []int{l, u, d, o} {
+		if n > 0 {
+			classes++
+		}
+	}
+	e := entropy(v)
+	if kind == genericPassword {
+		if d+o == 0 && !(len(v) >= 16 && l > 0 && u > 0 && e >= 3.5) {
+			// Letters only: a word, an identifier, camelCase reference.
+			return false
+		}
+		if prose && (len(v) < 6 || classes < 2) {
+			return false
+		}
+		// Dotted identifiers and type names: a.b.c, String, Optional.
+		if o > 0 && d == 0 && strings.Trim(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_.") == "" {
+			return false
+		}
+		return classes >= 2 && e >= 2.0
+	}
+	if len(v) < 10 || wordsAndNumber(v) {
+		return false
+	}
+	if d == 0 && !(len(v) >= 20 && l > 0 && u > 0 && e >= 3.8) {
+		return false
+	}
+	if l+u == 0 && !isHex(v) && o > 0 {
+		return false
+	}
+	// snake_case / dotted identifiers with a digit (api_key_v2, foo.bar2).
+	if l > 0 && u == 0 && o > 0 && strings.Trim(v, "abcdefghijklmnopqrstuvwxyz0123456789_.-") == "" && strings.Count(v, "_")+strings.Count(v, ".")+strings.Count(v, "-") >= 2 && e < 3.6 && strings.Trim(v, "0123456789abcdef-") != "" {
+		return false
+	}
+	min := 3.0
+	if isHex(v) {
+		min = 2.8
+	}
+	if prose {
+		min += 0.3
+	}
+	return e >= min
+}
