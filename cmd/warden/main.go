@@ -30,7 +30,7 @@ Usage:
   warden pins list|diff|approve|reset [--data-dir DIR] ...
   warden approvals list|show|approve|deny|revoke [--server URL] ...
   warden scan [--connect] [--format table|json|sarif] [--fail-on SEVERITY] [FILE...]
-  warden eval poisoning [--json] [--threshold T] [FILE...]
+  warden eval poisoning|injection|secrets [--json] [--threshold T] [FILE...]
   warden example-server
   warden version
 
@@ -88,7 +88,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return approval.RunCLI(ctx, args[1:], stdout, stderr)
 	case "eval":
 		if len(args) < 2 {
-			fmt.Fprintln(stderr, "warden: expected 'warden eval poisoning [FILE...]'")
+			fmt.Fprintln(stderr, "warden: expected 'warden eval poisoning|injection|secrets [FILE...]'")
 			return 2
 		}
 		return eval.Run(ctx, args[1], args[2:], stdout, stderr)

@@ -58,6 +58,7 @@ type App struct {
 	configPath string
 	deps       *guardDeps
 	reloadMu   sync.Mutex
+	users      *userUpstreams
 }
 
 // Options adjust how an App is built.
@@ -97,6 +98,12 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
 		}
 	}
 	a.Store = st
+	users, err := newUserUpstreams(cfg, st)
+	if err != nil {
+		a.closeStore()
+		return nil, fmt.Errorf("per-user upstream credentials: %w", err)
+	}
+	a.users = users
 	deps, err := newGuardDeps(cfg, st, log)
 	if err != nil {
 		a.closeStore()
@@ -147,7 +154,7 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
 	metrics := gateway.NewMetrics(a.Registry)
 	ups := make([]*gateway.Upstream, 0, len(cfg.Upstreams))
 	for _, u := range cfg.Upstreams {
-		d, err := dialer(u, cfg, log)
+		d, perUser, err := a.users.dialer(u, cfg, log)
 		if err != nil {
 			a.Close(ctx)
 			return nil, err
@@ -163,6 +170,7 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
 			Logger:         log,
 			ClientName:     "warden",
 			ClientVersion:  Version,
+			PerUser:        perUser,
 		}))
 	}
 	g, err := gateway.New(gateway.Options{
@@ -382,6 +390,8 @@ func (a *App) Handler() http.Handler {
 		Auth:            a.Auth,
 		ScopeCheck:      a.Auth.CheckScope,
 	})
+	mcpHandler = a.users.wrap(mcpHandler)
+	a.users.mount(mux)
 	for _, p := range a.Auth.MetadataPaths() {
 		mux.Handle(p, a.Auth.MetadataHandler())
 	}

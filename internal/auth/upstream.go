@@ -85,8 +85,12 @@ func UpstreamClient(u config.Upstream, base http.RoundTripper) (*http.Client, ht
 		tokClient := &http.Client{Transport: base, Timeout: fetchTimeout, CheckRedirect: noRedirects}
 		switch a.Type {
 		case config.UpstreamClientCredentials:
+			style := oauth2.AuthStyleInHeader
+			if a.TokenEndpointAuthMethod == config.ClientSecretPost {
+				style = oauth2.AuthStyleInParams
+			}
 			cc := &clientcredentials.Config{ClientID: a.ClientID, ClientSecret: a.ClientSecret, TokenURL: a.TokenURL,
-				Scopes: a.Scopes, AuthStyle: oauth2.AuthStyleInHeader, EndpointParams: url.Values{"resource": {resource}}}
+				Scopes: a.Scopes, AuthStyle: style, EndpointParams: url.Values{"resource": {resource}}}
 			if a.Audience != "" {
 				cc.EndpointParams.Set("audience", a.Audience)
 			}
@@ -111,6 +115,23 @@ func UpstreamClient(u config.Upstream, base http.RoundTripper) (*http.Client, ht
 		}
 	}
 	return guardedClient(u, target, rt), hdr, nil
+}
+
+// clientAuthForm adds the client's authentication to a token request form
+// and reports whether it goes in an HTTP Basic header instead
+// (client_secret_basic, the default for a client with a secret). A public
+// client sends only its client_id.
+func clientAuthForm(form url.Values, cfg config.UpstreamAuth) (basic bool) {
+	switch {
+	case cfg.ClientSecret == "":
+		form.Set("client_id", cfg.ClientID)
+		return false
+	case cfg.TokenEndpointAuthMethod == config.ClientSecretPost:
+		form.Set("client_id", cfg.ClientID)
+		form.Set("client_secret", cfg.ClientSecret)
+		return false
+	}
+	return true
 }
 
 // guardedClient wraps rt so that nothing reaches an origin other than the
@@ -199,7 +220,12 @@ type exchanged struct {
 }
 
 func (x *exchanger) token(req *http.Request) (string, error) {
-	subject, _ := req.Context().Value(subjectTokenKey{}).(string)
+	return x.tokenFor(req.Context(), SubjectTokenFrom(req.Context()))
+}
+
+// tokenFor returns the token exchanged for subject, from the cache or from
+// the token endpoint.
+func (x *exchanger) tokenFor(ctx context.Context, subject string) (string, error) {
 	if subject == "" {
 		return "", fmt.Errorf("upstream %q: %w", x.name, ErrNoSubjectToken)
 	}
@@ -211,7 +237,7 @@ func (x *exchanger) token(req *http.Request) (string, error) {
 	if ok && now.Before(e.until) {
 		return e.token, nil
 	}
-	tok, life, err := x.exchange(req.Context(), subject)
+	tok, life, err := x.exchange(ctx, subject)
 	if err != nil {
 		return "", fmt.Errorf("token exchange for upstream %q: %w", x.name, err)
 	}
@@ -242,13 +268,16 @@ func (x *exchanger) exchange(ctx context.Context, subject string) (string, time.
 	if len(x.cfg.Scopes) > 0 {
 		form.Set("scope", strings.Join(x.cfg.Scopes, " "))
 	}
+	basic := clientAuthForm(form, x.cfg)
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, x.cfg.TokenURL, strings.NewReader(form.Encode()))
 	if err != nil {
 		return "", 0, err
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Accept", "application/json")
-	req.SetBasicAuth(url.QueryEscape(x.cfg.ClientID), url.QueryEscape(x.cfg.ClientSecret))
+	if basic {
+		req.SetBasicAuth(url.QueryEscape(x.cfg.ClientID), url.QueryEscape(x.cfg.ClientSecret))
+	}
 	resp, err := x.client.Do(req)
 	if err != nil {
 		return "", 0, err

@@ -82,6 +82,10 @@ func (e *GrantRequiredError) Error() string {
 	return fmt.Sprintf("upstream %q needs your authorization: open %s", e.Upstream, e.URL)
 }
 
+// AuthorizationURL is the URL the user opens; the gateway offers it as a
+// URL-mode elicitation to clients that support one.
+func (e *GrantRequiredError) AuthorizationURL() string { return e.URL }
+
 type principalKey struct{}
 
 // WithPrincipal returns a context carrying the principal an outbound
@@ -418,18 +422,19 @@ func (e *tokenError) Error() string {
 	return fmt.Sprintf("token endpoint: status %d: %s %s", e.Status, clip(e.Code), clip(e.Desc))
 }
 
-// postToken calls a token endpoint with client authentication when the
-// client has a secret (public clients send only client_id).
+// postToken calls a token endpoint with the client's authentication
+// (clientAuthForm).
 func postToken(ctx context.Context, hc *http.Client, cfg config.UpstreamAuth, form url.Values) (*tokenResponse, error) {
 	ctx, cancel := context.WithTimeout(ctx, fetchTimeout)
 	defer cancel()
+	basic := clientAuthForm(form, cfg)
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, cfg.TokenURL, strings.NewReader(form.Encode()))
 	if err != nil {
 		return nil, err
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Accept", "application/json")
-	if cfg.ClientSecret != "" {
+	if basic {
 		req.SetBasicAuth(url.QueryEscape(cfg.ClientID), url.QueryEscape(cfg.ClientSecret))
 	}
 	resp, err := hc.Do(req)

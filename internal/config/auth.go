@@ -120,7 +120,17 @@ type UpstreamAuth struct {
 	// the authorization server; Resource defaults to the upstream URL.
 	Audience string `yaml:"audience,omitempty"`
 	Resource string `yaml:"resource,omitempty"`
+	// TokenEndpointAuthMethod is how Warden authenticates to the token
+	// endpoint with its client_secret: client_secret_basic (the default) or
+	// client_secret_post. A client without a secret sends only client_id.
+	TokenEndpointAuthMethod string `yaml:"token_endpoint_auth_method,omitempty"`
 }
+
+// Values for UpstreamAuth.TokenEndpointAuthMethod.
+const (
+	ClientSecretBasic = "client_secret_basic"
+	ClientSecretPost  = "client_secret_post"
+)
 
 // DefaultJWTAlgorithms is used when auth.algorithms is not set.
 func DefaultJWTAlgorithms() []string { return []string{"RS256", "ES256", "PS256", "EdDSA"} }
@@ -307,7 +317,13 @@ func (c *Config) validateUpstreamAuth(i int) []Problem {
 		return ps
 	}
 	switch a.Type {
-	case UpstreamClientCredentials, UpstreamTokenExchange:
+	case UpstreamClientCredentials:
+	case UpstreamTokenExchange:
+		if c.Auth.Mode != AuthOAuth {
+			// Only an OAuth access token can be exchanged; an API key or
+			// no token at all would fail every request.
+			add("type", "token_exchange exchanges the caller's OAuth access token: it needs auth.mode oauth")
+		}
 	case UpstreamAuthorizationCode:
 		for _, f := range []struct{ name, v string }{{"authorize_url", a.AuthorizeURL}, {"redirect_url", a.RedirectURL}} {
 			if f.v == "" {
@@ -337,6 +353,14 @@ func (c *Config) validateUpstreamAuth(i int) []Problem {
 		if err := checkResourceURI(a.Resource); err != nil {
 			add("resource", "%v", err)
 		}
+	}
+	switch a.TokenEndpointAuthMethod {
+	case "", ClientSecretBasic, ClientSecretPost:
+		if a.TokenEndpointAuthMethod != "" && a.ClientSecret == "" {
+			add("token_endpoint_auth_method", "%s needs client_secret", a.TokenEndpointAuthMethod)
+		}
+	default:
+		add("token_endpoint_auth_method", "expected client_secret_basic or client_secret_post, got %q", a.TokenEndpointAuthMethod)
 	}
 	for j, s := range a.Scopes {
 		if !scopeToken.MatchString(s) {

@@ -251,6 +251,7 @@ type Sender func(ctx context.Context, m *mcp.Message) error
 // response (with the request's id); for notifications and responses nil.
 func (g *Gateway) Handle(ctx context.Context, s *Session, m *mcp.Message, send Sender) *mcp.Message {
 	s.touch()
+	ctx = withCaller(ctx, s) // per-user upstreams route by the principal
 	switch m.Kind() {
 	case mcp.KindResponse:
 		if !s.deliver(m) {

@@ -111,7 +111,7 @@ func (g *Gateway) list(ctx context.Context, s *Session, m *mcp.Message, k itemKi
 			g.log.Warn("listing without an unavailable upstream", "upstream", u.Name(), "method", k.list)
 			continue
 		}
-		info := u.Info()
+		info := u.infoFor(ctx)
 		if info == nil {
 			continue
 		}
@@ -123,7 +123,9 @@ func (g *Gateway) list(ctx context.Context, s *Session, m *mcp.Message, k itemKi
 			if !g.federated() {
 				return errResp
 			}
-			g.log.Warn("upstream list failed; skipped", "upstream", u.Name(), "method", k.list, "err", errResp.Error)
+			if !g.noteAuthorization(s, u, errResp) {
+				g.log.Warn("upstream list failed; skipped", "upstream", u.Name(), "method", k.list, "err", errResp.Error)
+			}
 			continue
 		}
 		if g.federated() {

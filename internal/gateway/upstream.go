@@ -54,6 +54,9 @@ type UpstreamOptions struct {
 	OnUnrelated      func(ctx context.Context, u *Upstream, method string, params json.RawMessage) (*mcp.Message, error)
 	OnState          func(u *Upstream, up bool)
 	HandshakeTimeout time.Duration
+	// PerUser, when set, gives every principal its own connection (see
+	// PerUserOptions); Dialer is then unused.
+	PerUser *PerUserOptions
 }
 
 // Upstream is one MCP server behind Warden, reached over one connection
@@ -74,6 +77,8 @@ type Upstream struct {
 	srvReqs  map[string]context.CancelFunc
 	ready    chan struct{} // closed while connected; replaced on disconnect
 	lastErr  error
+
+	users *userConns // per-principal connections (PerUser), else nil
 }
 
 type call struct {
@@ -109,7 +114,7 @@ func NewUpstream(opts UpstreamOptions) *Upstream {
 	if opts.Protocol == "" {
 		opts.Protocol = "auto"
 	}
-	return &Upstream{
+	u := &Upstream{
 		opts:     opts,
 		log:      opts.Logger.With("upstream", opts.Name),
 		pending:  make(map[string]*call),
@@ -117,16 +122,53 @@ func NewUpstream(opts UpstreamOptions) *Upstream {
 		srvReqs:  make(map[string]context.CancelFunc),
 		ready:    make(chan struct{}),
 	}
+	if opts.PerUser != nil {
+		u.users = newUserConns(u, *opts.PerUser)
+	}
+	return u
+}
+
+// PerUser reports whether the upstream keeps a connection per principal.
+func (u *Upstream) PerUser() bool { return u.users != nil }
+
+// UserConnections returns how many per-principal connections are open (0
+// for a shared upstream).
+func (u *Upstream) UserConnections() int {
+	if u.users == nil {
+		return 0
+	}
+	return u.users.count()
 }
 
 // Name is the configured name.
 func (u *Upstream) Name() string { return u.opts.Name }
 
 // Info returns what the server said at connect time, or nil while down.
+// For a per-user upstream it is what the server said to the latest
+// principal's connection (nil before the first): the protocol era and
+// capabilities are the server's, whoever asks.
 func (u *Upstream) Info() *ServerInfo {
 	u.mu.Lock()
 	defer u.mu.Unlock()
+	if u.users != nil {
+		return u.known
+	}
 	return u.info
+}
+
+// infoFor returns the info of the connection that serves ctx: the
+// principal's own for a per-user upstream (or what LastKnown says before
+// it is up), the shared one otherwise.
+func (u *Upstream) infoFor(ctx context.Context) *ServerInfo {
+	if u.users == nil {
+		return u.Info()
+	}
+	if c := u.users.existing(ctx); c != nil {
+		if info := c.Info(); info != nil {
+			return info
+		}
+	}
+	return u.LastKnown()
 }
 
 // LastKnown returns the current info, or the last one seen while the
@@ -134,14 +176,32 @@ func (u *Upstream) Info() *ServerInfo {
 func (u *Upstream) LastKnown() *ServerInfo {
 	u.mu.Lock()
 	defer u.mu.Unlock()
+	if u.users != nil && u.known == nil {
+		// No principal has connected yet, and none can be connected
+		// without one: assume tools, so clients list them and meet the
+		// per-user authorization on the way.
+		return &ServerInfo{ServerInfo: u.perUserIdentity(), Capabilities: mcp.Object{"tools": json.RawMessage(`{}`)}}
+	}
 	return u.known
 }
 
-// Ready reports whether the upstream is connected.
-func (u *Upstream) Ready() bool { return u.Info() != nil }
+// perUserIdentity stands in for a per-user upstream's serverInfo, which is
+// only known once some principal has connected: a stable value, so that
+// pinning the server's identity does not see it change when it becomes
+// known.
+func (u *Upstream) perUserIdentity() json.RawMessage {
+	return mustJSON(map[string]string{"name": u.opts.Name, "version": "per-user"})
+}
+
+// Ready reports whether the upstream is connected. A per-user upstream has
+// no connection of its own to wait for and is always ready.
+func (u *Upstream) Ready() bool { return u.users != nil || u.Info() != nil }
 
 // WaitReady blocks until the upstream is connected or ctx ends.
 func (u *Upstream) WaitReady(ctx context.Context) error {
+	if u.users != nil {
+		return nil
+	}
 	u.mu.Lock()
 	ch := u.ready
 	info := u.info
@@ -175,6 +235,14 @@ func (u *Upstream) awaitReady(ctx context.Context) error {
 // Run keeps the upstream connected until ctx ends, redialling with
 // exponential backoff and jitter.
 func (u *Upstream) Run(ctx context.Context) {
+	if u.users != nil {
+		// Connections are made per principal, on demand.
+		if u.opts.OnState != nil {
+			u.opts.OnState(u, true)
+		}
+		u.users.run(ctx)
+		return
+	}
 	backoff := u.opts.InitialBackoff
 	for ctx.Err() == nil {
 		start := time.Now()
@@ -378,6 +446,14 @@ var ErrTimeout = errors.New("request timed out")
 // notifications reset the timeout, never past MaxTimeout. If ctx ends
 // first, the upstream is told with notifications/cancelled.
 func (u *Upstream) Call(ctx context.Context, method string, params json.RawMessage, peer Peer) (*mcp.Message, error) {
+	if u.users != nil {
+		c, release, refusal, err := u.users.acquire(ctx)
+		if err != nil || refusal != nil {
+			return refusal, err
+		}
+		defer release()
+		return c.Call(ctx, method, params, peer)
+	}
 	if err := u.awaitReady(ctx); err != nil {
 		return nil, err
 	}
@@ -519,6 +595,14 @@ func (u *Upstream) cancelUpstream(id json.RawMessage, reason string) {
 
 // Notify forwards a client notification.
 func (u *Upstream) Notify(ctx context.Context, method string, params json.RawMessage) error {
+	if u.users != nil {
+		// Only to the sender's own connection, and only if it is open.
+		c := u.users.existing(ctx)
+		if c == nil {
+			return fmt.Errorf("upstream %s has no connection for this user", u.opts.Name)
+		}
+		return c.Notify(ctx, method, params)
+	}
 	if !u.Ready() {
 		return fmt.Errorf("upstream %s is not connected", u.opts.Name)
 	}
