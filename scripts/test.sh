@@ -41,7 +41,7 @@ step "go test"
 go test -count=1 ./...
 
 step "go test -race (concurrent packages)"
-go test -count=1 -race ./internal/gateway/ ./internal/transport/ ./internal/audit/ ./internal/guard/
+go test -count=1 -race ./internal/gateway/ ./internal/transport/ ./internal/audit/ ./internal/guard/... ./internal/flow/ ./internal/approval/
 
 if [[ ${1:-} == quick ]]; then
 	exit 0
@@ -53,3 +53,6 @@ data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 WARDEN_CMD="env -C $data $PWD/bin/warden serve --listen 127.0.0.1:{port} --upstream everything={upstream}" \
 	scripts/conformance.sh proxy
+
+step "MCP conformance client auth scenarios (Warden's outbound OAuth)"
+scripts/conformance-auth.sh
