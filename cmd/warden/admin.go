@@ -12,6 +12,8 @@ import (
 	"github.com/warden-mcp/warden/internal/audit"
 	"github.com/warden-mcp/warden/internal/config"
 	"github.com/warden-mcp/warden/internal/guard/pins"
+	"github.com/warden-mcp/warden/internal/quarantine"
+	"github.com/warden-mcp/warden/internal/store"
 	"github.com/warden-mcp/warden/internal/store/sqlite"
 )
 
@@ -93,6 +95,18 @@ func cmdAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // cmdPins opens the store writable (approvals change it) and hands over to
 // the pins command. Flags before the subcommand pick the store.
 func cmdPins(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	return withStore(ctx, args, stdout, stderr, pins.RunCLI)
+}
+
+// cmdQuarantine lists, shows and releases quarantined content.
+func cmdQuarantine(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	return withStore(ctx, args, stdout, stderr, quarantine.RunCLI)
+}
+
+// withStore opens the store the configuration names (writable) and runs a
+// store-backed command with the remaining arguments.
+func withStore(ctx context.Context, args []string, stdout, stderr io.Writer,
+	run func(ctx context.Context, kv store.KV, args []string, stdout, stderr io.Writer) int) int {
 	// --data-dir and --config may stand anywhere; the rest is the pins
 	// command's own.
 	var dataDirV, cfgPathV string
@@ -137,5 +151,5 @@ func cmdPins(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer st.Close()
-	return pins.RunCLI(ctx, st, rest, stdout, stderr)
+	return run(ctx, st, rest, stdout, stderr)
 }

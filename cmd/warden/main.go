@@ -29,6 +29,7 @@ Usage:
   warden policy test FILE | explain ...
   warden pins list|diff|approve|reset [--data-dir DIR] ...
   warden approvals list|show|approve|deny|revoke [--server URL] ...
+  warden quarantine list|show|release|allowlist|revoke [--data-dir DIR] ...
   warden scan [--connect] [--format table|json|sarif] [--fail-on SEVERITY] [FILE...]
   warden eval poisoning|injection|secrets [--json] [--threshold T] [FILE...]
   warden example-server
@@ -84,6 +85,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return scan.RunScan(ctx, args[1:], stdout, stderr)
 	case "pins":
 		return cmdPins(ctx, args[1:], stdout, stderr)
+	case "quarantine":
+		return cmdQuarantine(ctx, args[1:], stdout, stderr)
 	case "approvals":
 		return approval.RunCLI(ctx, args[1:], stdout, stderr)
 	case "eval":

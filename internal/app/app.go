@@ -31,11 +31,13 @@ import (
 	"github.com/warden-mcp/warden/internal/gateway"
 	"github.com/warden-mcp/warden/internal/guard"
 	flowguard "github.com/warden-mcp/warden/internal/guard/flow"
+	"github.com/warden-mcp/warden/internal/guard/injection"
 	"github.com/warden-mcp/warden/internal/guard/pins"
 	"github.com/warden-mcp/warden/internal/guard/poisoning"
 	policyguard "github.com/warden-mcp/warden/internal/guard/policy"
 	"github.com/warden-mcp/warden/internal/guard/ratelimit"
 	"github.com/warden-mcp/warden/internal/guard/schema"
+	secretsguard "github.com/warden-mcp/warden/internal/guard/secrets"
 	"github.com/warden-mcp/warden/internal/store"
 	"github.com/warden-mcp/warden/internal/store/sqlite"
 	"github.com/warden-mcp/warden/internal/transport"
@@ -227,7 +229,8 @@ type guardFactory func(gc config.GuardConfig, d *guardDeps) (guard.Guard, error)
 // last, so a person is only asked about calls every other guard allowed,
 // and sees the arguments as they will be sent.
 var guardOrder = []string{
-	pins.Name, poisoning.Name, policyguard.Name, schema.Name, ratelimit.Name, flowguard.Name,
+	pins.Name, poisoning.Name, policyguard.Name, schema.Name, ratelimit.Name,
+	secretsguard.Name, injection.Name, flowguard.Name,
 }
 
 // knownGuards are the guard modules this build has. Each is on unless its
@@ -242,6 +245,12 @@ var knownGuards = map[string]guardFactory{
 	policyguard.Name: func(gc config.GuardConfig, d *guardDeps) (guard.Guard, error) {
 		return policyguard.NewWithOptions(gc, d.log.With("guard", policyguard.Name),
 			policyguard.Options{Flow: d.tracker, Labels: d.labels, Approvals: d.approvals})
+	},
+	secretsguard.Name: func(gc config.GuardConfig, d *guardDeps) (guard.Guard, error) {
+		return secretsguard.New(gc, d.tracker, d.labels, d.log.With("guard", secretsguard.Name))
+	},
+	injection.Name: func(gc config.GuardConfig, d *guardDeps) (guard.Guard, error) {
+		return injection.New(gc, d.kv, d.tracker, d.log.With("guard", injection.Name))
 	},
 	flowguard.Name: func(gc config.GuardConfig, d *guardDeps) (guard.Guard, error) {
 		g, err := flowguard.New(gc, d.tracker, d.labels, d.broker, d.log.With("guard", flowguard.Name))

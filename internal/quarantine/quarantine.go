@@ -1,0 +1,253 @@
+// Package quarantine keeps content that a guard withheld from the model
+// (a tool result that looked like a prompt injection) so a person can read
+// it, and release it: a released entry's content digest goes on an
+// allowlist, so the same content passes the next time a server sends it.
+//
+// Entries live in the store's key-value table, so every gateway of a
+// cluster and the `warden quarantine` command see the same ones.
+package quarantine
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/warden-mcp/warden/internal/store"
+)
+
+// Namespace is the store KV namespace entries and the allowlist live in.
+const Namespace = "quarantine"
+
+const (
+	entryPrefix = "q/"
+	allowPrefix = "allow/"
+)
+
+// DefaultTTL is how long a held entry is kept: long enough for a person to
+// look after a weekend, short enough that the store does not keep
+// untrusted content for ever.
+const DefaultTTL = 30 * 24 * time.Hour
+
+// Entry states.
+const (
+	StateHeld     = "held"
+	StateReleased = "released"
+)
+
+// Entry is one withheld payload with what the guard knew about it.
+type Entry struct {
+	ID    string    `json:"id"`
+	Time  time.Time `json:"time"`
+	Guard string    `json:"guard"`
+	// Server, Method and Name say where the content came from.
+	Server string `json:"server"`
+	Method string `json:"method"`
+	Name   string `json:"name,omitempty"`
+	// Phase is "result" or "server_request".
+	Phase     string `json:"phase"`
+	Session   string `json:"session,omitempty"`
+	Principal string `json:"principal,omitempty"`
+	// Digest identifies the content the guard judged ("sha256:<hex>" of the
+	// text it scanned); releasing allowlists it.
+	Digest string   `json:"digest"`
+	Score  float64  `json:"score"`
+	Rules  []string `json:"rules,omitempty"`
+	Reason string   `json:"reason,omitempty"`
+	// Content is the original payload (the result or params JSON).
+	Content json.RawMessage `json:"content"`
+
+	State      string    `json:"state"`
+	ReleasedAt time.Time `json:"released_at,omitzero"`
+	ReleasedBy string    `json:"released_by,omitempty"`
+
+	version int64
+}
+
+// Allowed is one allowlisted digest.
+type Allowed struct {
+	Digest string    `json:"digest"`
+	Entry  string    `json:"entry"`
+	By     string    `json:"by"`
+	At     time.Time `json:"at"`
+}
+
+// Store reads and writes quarantine entries in a store KV. The guard and
+// the CLI share it; it is safe for concurrent use as the KV is.
+type Store struct {
+	KV store.KV
+	// TTL bounds how long held entries are kept; 0 means DefaultTTL,
+	// negative means for ever.
+	TTL time.Duration
+	Now func() time.Time // nil means time.Now
+}
+
+func (s *Store) now() time.Time {
+	if s.Now != nil {
+		return s.Now().UTC()
+	}
+	return time.Now().UTC()
+}
+
+func (s *Store) ttl() time.Duration {
+	switch {
+	case s.TTL == 0:
+		return DefaultTTL
+	case s.TTL < 0:
+		return 0
+	}
+	return s.TTL
+}
+
+// newID is sortable by time and unguessable enough not to collide.
+func newID(t time.Time) (string, error) {
+	var b [5]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", fmt.Errorf("making a quarantine id: %w", err)
+	}
+	return "q-" + t.Format("20060102-150405") + "-" + hex.EncodeToString(b[:]), nil
+}
+
+// Put stores a new held entry and returns it with its id and time set.
+func (s *Store) Put(ctx context.Context, e Entry) (Entry, error) {
+	e.Time = s.now()
+	id, err := newID(e.Time)
+	if err != nil {
+		return Entry{}, err
+	}
+	e.ID, e.State = id, StateHeld
+	e.ReleasedAt, e.ReleasedBy = time.Time{}, ""
+	b, err := json.Marshal(e)
+	if err != nil {
+		return Entry{}, fmt.Errorf("encoding quarantine entry: %w", err)
+	}
+	v, err := s.KV.Put(ctx, Namespace, entryPrefix+e.ID, b, store.PutOptions{TTL: s.ttl(), IfAbsent: true})
+	if err != nil {
+		return Entry{}, fmt.Errorf("storing quarantine entry: %w", err)
+	}
+	e.version = v
+	return e, nil
+}
+
+func decode(it store.Item) (Entry, error) {
+	var e Entry
+	if err := json.Unmarshal(it.Value, &e); err != nil {
+		return Entry{}, fmt.Errorf("decoding quarantine entry %q: %w", strings.TrimPrefix(it.Key, entryPrefix), err)
+	}
+	e.version = it.Version
+	return e, nil
+}
+
+// Get returns one entry; the error wraps store.ErrNotFound when there is
+// none (or it expired).
+func (s *Store) Get(ctx context.Context, id string) (Entry, error) {
+	if id == "" {
+		return Entry{}, fmt.Errorf("reading quarantine entry: empty id: %w", store.ErrNotFound)
+	}
+	it, err := s.KV.Get(ctx, Namespace, entryPrefix+id)
+	if err != nil {
+		return Entry{}, fmt.Errorf("reading quarantine entry %s: %w", id, err)
+	}
+	return decode(it)
+}
+
+// List returns every entry, oldest first.
+func (s *Store) List(ctx context.Context) ([]Entry, error) {
+	items, err := s.KV.List(ctx, Namespace, entryPrefix)
+	if err != nil {
+		return nil, fmt.Errorf("listing quarantine: %w", err)
+	}
+	out := make([]Entry, 0, len(items))
+	for _, it := range items {
+		e, err := decode(it)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	slices.SortStableFunc(out, func(a, b Entry) int { return a.Time.Compare(b.Time) })
+	return out, nil
+}
+
+// ErrReleased is returned by Release for an entry released before.
+var ErrReleased = errors.New("already released")
+
+// Release marks an entry released by who, and allowlists its digest so
+// the same content passes from now on. The entry is kept (without expiry)
+// as the record of who released what and when.
+func (s *Store) Release(ctx context.Context, id, by string) (Entry, error) {
+	e, err := s.Get(ctx, id)
+	if err != nil {
+		return Entry{}, err
+	}
+	if e.State == StateReleased {
+		return e, fmt.Errorf("releasing %s: %w (by %s at %s)", id, ErrReleased, e.ReleasedBy, e.ReleasedAt.Format(time.RFC3339))
+	}
+	now := s.now()
+	if e.Digest != "" {
+		a, err := json.Marshal(Allowed{Digest: e.Digest, Entry: e.ID, By: by, At: now})
+		if err != nil {
+			return Entry{}, fmt.Errorf("encoding allowlist entry: %w", err)
+		}
+		if _, err := s.KV.Put(ctx, Namespace, allowPrefix+e.Digest, a, store.PutOptions{}); err != nil {
+			return Entry{}, fmt.Errorf("allowlisting %s: %w", id, err)
+		}
+	}
+	e.State, e.ReleasedAt, e.ReleasedBy = StateReleased, now, by
+	b, err := json.Marshal(e)
+	if err != nil {
+		return Entry{}, fmt.Errorf("encoding quarantine entry: %w", err)
+	}
+	v, err := s.KV.Put(ctx, Namespace, entryPrefix+e.ID, b, store.PutOptions{IfVersion: e.version})
+	if err != nil {
+		return Entry{}, fmt.Errorf("releasing %s: %w", id, err)
+	}
+	e.version = v
+	return e, nil
+}
+
+// Allowed reports whether content with this digest was released.
+func (s *Store) Allowed(ctx context.Context, digest string) (bool, error) {
+	if digest == "" {
+		return false, nil
+	}
+	_, err := s.KV.Get(ctx, Namespace, allowPrefix+digest)
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, store.ErrNotFound):
+		return false, nil
+	}
+	return false, fmt.Errorf("reading the quarantine allowlist: %w", err)
+}
+
+// AllowList returns every allowlisted digest.
+func (s *Store) AllowList(ctx context.Context) ([]Allowed, error) {
+	items, err := s.KV.List(ctx, Namespace, allowPrefix)
+	if err != nil {
+		return nil, fmt.Errorf("listing the quarantine allowlist: %w", err)
+	}
+	out := make([]Allowed, 0, len(items))
+	for _, it := range items {
+		var a Allowed
+		if err := json.Unmarshal(it.Value, &a); err != nil {
+			return nil, fmt.Errorf("decoding allowlist entry %q: %w", it.Key, err)
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+// Revoke removes a digest from the allowlist, so the content is judged
+// again.
+func (s *Store) Revoke(ctx context.Context, digest string) error {
+	if err := s.KV.Delete(ctx, Namespace, allowPrefix+digest, 0); err != nil {
+		return fmt.Errorf("revoking %s: %w", digest, err)
+	}
+	return nil
+}
