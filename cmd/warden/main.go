@@ -32,7 +32,9 @@ Usage:
   warden quarantine list|show|release|allowlist|revoke [--data-dir DIR] ...
   warden scan [--connect] [--format table|json|sarif] [--fail-on SEVERITY] [FILE...]
   warden eval poisoning|injection|secrets [--json] [--threshold T] [FILE...]
+  warden demo [--layers LIST] [--human MODE] [--protocol V] [--json] [--verbose]
   warden example-server
+  warden helpdesk-server
   warden version
 
 With no flags, 'warden serve' runs the built-in configuration: Warden on
@@ -79,6 +81,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		err = cmdAudit(ctx, args[1:], stdout, stderr)
 	case "example-server":
 		err = cmdExampleServer(ctx)
+	case "helpdesk-server":
+		err = cmdHelpdeskServer(ctx)
+	case "demo":
+		return cmdDemo(ctx, args[1:], stdout, stderr)
 	case "policy":
 		return policycli.RunCLI(ctx, args[1:], stdout, stderr)
 	case "scan":
