@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -71,6 +72,15 @@ var injectionAnchors = []string{
 	"password", "credential", "api key", "api_key", "private key", "secret", "token",
 	// hidden content
 	"<!--", "[//]", "[comment]",
+	// tools and shell
+	"call", "trigger", "rm -", "git push", "chmod", "decode", "base64",
+	// other languages: "ignore the instructions", "new task"
+	"ignor", "instruc", "oublie", "anweisung", "olvid", "istruzion", "instruç", "nouvelle t", "neue aufgabe", "nueva tarea",
+	"忽略", "无视", "忽视", "指令", "無視", "игнор", "инструкц", "забудь",
+	// leetspeak and reversed text
+	// (none starts with a digit: digits are everywhere in JSON and tables)
+	"ign0r", "in5t", "pr3v", "pr3v1", "d15r", "d1sr", "syst3m", "sy5t", "pr0mpt", "p4ss", "r3ply", "nstruct10n",
+	"erongi", "snoitcurtsni", "dragersid",
 }
 
 // docScan is the document prefilter of an injection detector.
@@ -198,6 +208,7 @@ func (d *Detector) windows(text string, out [][2]int) [][2]int {
 		return true
 	})
 	hiddenHits(text, add)
+	spacedHits(text, add)
 	if len(regions) == 0 {
 		return out
 	}
@@ -445,16 +456,21 @@ func (d *Detector) ScanDocument(field, text string) Result {
 	}
 	seen := map[key]bool{}
 	bestWin := -1
+	bud := injBudget{attempts: maxDocAttempts}
+	if len(wins) > maxDocWindows {
+		wins = wins[:maxDocWindows]
+		bud.truncated = true
+	}
 	for wi, w := range wins {
 		var wr Result
 		f := Field{Path: field, Text: text[w[0]:w[1]]}
 		sc.text = sc.text[:0]
 		for _, seg := range Segments(f.Text) {
-			d.scanDocSegment(&wr, f, seg, sc)
+			d.scanDocSegment(&wr, f, seg, sc, &bud)
 			if len(sc.text) > 0 {
 				sc.text = append(sc.text, " . "...)
 			}
-			sc.text = append(sc.text, seg.Norm.Text...)
+			sc.text = appendTextView(sc.text, seg.Norm.Text)
 		}
 		best := map[string]float64{}
 		for _, fd := range wr.Findings {
@@ -500,12 +516,57 @@ func (d *Detector) ScanDocument(field, text string) Result {
 	if len(res.Findings) > maxDocFinding {
 		res.Findings = res.Findings[:maxDocFinding]
 	}
+	if bud.truncated {
+		res.Findings = append([]Finding{{
+			RuleID: TruncatedRuleID, Family: FamilyBudget, Field: field, Start: 0, End: len(text),
+			Explain: "analysis budget exhausted: part of the document was not checked by the rules",
+		}}, res.Findings...)
+	}
 	return res
+}
+
+// TruncatedRuleID marks a Result whose document was not fully analysed
+// (see Result.Truncated).
+const TruncatedRuleID = "inj.budget.truncated"
+
+// FamilyBudget is the family of the TruncatedRuleID finding.
+const FamilyBudget Family = "analysis-budget"
+
+// Analysis budget of one ScanDocument call. Ordinary documents use a
+// small part of it; text built to make the rules work hard (trigger words
+// in every few bytes) exhausts it, and the rest of the document is then
+// scored by hidden-content signals and the classifier only. The result
+// says so (Truncated), so that a guard can fail closed.
+const (
+	// maxDocAttempts bounds anchored rule attempts per document (each
+	// reads at most a few hundred bytes; ~1-4 µs each).
+	maxDocAttempts = 6144
+	// maxRuleAttempts bounds attempts of one rule in one window: real
+	// text does not start the same rule's pattern every 40 bytes.
+	maxRuleAttempts = 96
+	// maxDocWindows bounds the windows analysed per document (4 KB each,
+	// so 4 MB of hot text); windows past it are not analysed.
+	maxDocWindows = 1024
+)
+
+// injBudget is what is left of a document's analysis budget.
+type injBudget struct {
+	attempts  int
+	truncated bool
+}
+
+// Truncated reports whether ScanDocument stopped analysing part of the
+// document because its analysis budget ran out (a TruncatedRuleID
+// finding, always first). The score then covers what was analysed; a
+// guard that must fail closed treats a truncated, unflagged result as
+// unverified.
+func (r Result) Truncated() bool {
+	return len(r.Findings) > 0 && r.Findings[0].RuleID == TruncatedRuleID
 }
 
 // scanDocSegment is scanSegment with the document weights for hidden
 // content; spans are relative to f.Text.
-func (d *Detector) scanDocSegment(res *Result, f Field, seg Segment, sc *scratch) {
+func (d *Detector) scanDocSegment(res *Result, f Field, seg Segment, sc *scratch, bud *injBudget) {
 	nz := seg.Norm
 	for _, h := range nz.Hidden {
 		w := injectionHiddenWeight(h)
@@ -526,8 +587,36 @@ func (d *Detector) scanDocSegment(res *Result, f Field, seg Segment, sc *scratch
 		})
 	}
 	cp := d.doc.cands.Get().(*[]injCand)
-	sc.hits, *cp = d.doc.rules.match(nz.Text, sc.hits[:0], *cp)
+	sc.hits, *cp = d.doc.rules.match(nz.Text, sc.hits[:0], *cp, bud)
+	// Leetspeak ("1gn0r3 4ll pr3v10u5 1n57ruc710n5"): the rules run again
+	// on a copy with digits read as letters; byte for byte, so spans hold.
+	if dl, ok := deleet(nz.Text); ok {
+		n := len(sc.hits)
+		sc.hits, *cp = d.doc.rules.match(dl, sc.hits, *cp, bud)
+		for i := n; i < len(sc.hits); i++ {
+			dup := false
+			for _, h := range sc.hits[:n] {
+				dup = dup || h.Rule == sc.hits[i].Rule
+			}
+			if !dup {
+				sc.hits[n] = sc.hits[i]
+				n++
+			}
+		}
+		sc.hits = sc.hits[:n]
+	}
 	d.doc.cands.Put(cp)
+	if a, b, ok := spacedOut(nz.Text); ok {
+		if seg.Depth == 0 {
+			a, b = nz.Span(a, b)
+		} else {
+			a, b = seg.Start, seg.End
+		}
+		res.Findings = append(res.Findings, Finding{
+			RuleID: "inj.smuggle.spaced", Family: FamilyHidden, Weight: 0.75, Field: f.Path, Start: a, End: b, Origin: seg.Origin,
+			Explain: "instruction words spelled out letter by letter",
+		})
+	}
 	for _, m := range sc.hits {
 		a, b := seg.Start, seg.End
 		if seg.Depth == 0 {
@@ -540,6 +629,170 @@ func (d *Detector) scanDocSegment(res *Result, f Field, seg Segment, sc *scratch
 	}
 }
 
+// deleet returns text with digits and symbols that stand for letters
+// (4→a, 3→e, 1→i, 0→o, 5→s, 7→t, @→a, $→s) replaced, when at least three
+// words mix such digits with letters; false otherwise.
+func deleet(text string) (string, bool) {
+	leetWords, letters, digits, start := 0, 0, 0, 0
+	for i := 0; i <= len(text); i++ {
+		if i < len(text) && isASCIIWordChar(text[i]) {
+			switch c := text[i]; {
+			case c == '0' || c == '1' || c == '3' || c == '4' || c == '5' || c == '7':
+				digits++
+			case c >= 'a':
+				letters++
+			}
+			continue
+		}
+		if i-start >= 3 && letters >= 1 && digits >= 1 && letters+digits == i-start {
+			leetWords++
+		}
+		letters, digits, start = 0, 0, i+1
+	}
+	if leetWords < 3 {
+		return "", false
+	}
+	b := []byte(text)
+	for i, c := range b {
+		switch c {
+		case '4', '@':
+			b[i] = 'a'
+		case '3':
+			b[i] = 'e'
+		case '1':
+			b[i] = 'i'
+		case '0':
+			b[i] = 'o'
+		case '5', '$':
+			b[i] = 's'
+		case '7':
+			b[i] = 't'
+		}
+	}
+	return string(b), true
+}
+
+// spacedWords are what a letter-by-letter instruction usually spells.
+var spacedWords = []string{"ignore", "disregard", "instruction", "forget", "systemprompt", "password", "yournewtask", "sendthe", "assistant", "apikey", "previous"}
+
+// spacedOut finds a run of at least minSpaced single letters separated by
+// single spaces ("i g n o r e a l l ...") that spells an instruction word,
+// and returns its span in text.
+func spacedOut(text string) (int, int, bool) {
+	const minSpaced = 10
+	single := func(i int) bool { // a one-letter word at i
+		return i < len(text) && isASCIILetter(text[i]) && (i == 0 || text[i-1] == ' ') && (i+1 == len(text) || text[i+1] == ' ')
+	}
+	for i := 0; i < len(text); i++ {
+		if !single(i) {
+			continue
+		}
+		var run []byte
+		j := i
+		for single(j) {
+			run = append(run, text[j])
+			j += 2
+		}
+		if len(run) >= minSpaced {
+			for _, w := range spacedWords {
+				if strings.Contains(string(run), w) {
+					return i, min(j-1, len(text)), true
+				}
+			}
+		}
+		i = j
+	}
+	return 0, 0, false
+}
+
+// spacedHits reports runs of single letters separated by spaces in raw
+// text, for the prefilter (letter-by-letter instructions have no anchor).
+func spacedHits(s string, add func(a, b int)) {
+	// A run of 10 one-letter words spans 19 bytes or more, so probing
+	// every 16th byte lands inside any such run.
+	alt := func(p int) bool { // "x y " or " x y" at p
+		if p < 0 || p+4 > len(s) {
+			return false
+		}
+		if s[p] == ' ' {
+			p++
+		}
+		return p+3 <= len(s) && isASCIILetter(s[p]) && s[p+1] == ' ' && isASCIILetter(s[p+2]) && (p+3 == len(s) || s[p+3] == ' ')
+	}
+	for p := 0; p+4 <= len(s); p += 16 {
+		if !alt(p) {
+			continue
+		}
+		a := p
+		for alt(a - 2) {
+			a -= 2
+		}
+		e := p
+		for alt(e + 2) {
+			e += 2
+		}
+		if e-a >= 16 {
+			add(a, e+4)
+		}
+		p = max(p, e-12)
+	}
+}
+
 // InjectionClassifierText is the text the injection classifier sees for
 // one window: what ScanDocument passes to the model, for training.
-func InjectionClassifierText(window string) string { return TextForClassifier(window) }
+func InjectionClassifierText(window string) string {
+	var b []byte
+	for _, seg := range Segments(window) {
+		if len(b) > 0 {
+			b = append(b, " . "...)
+		}
+		b = appendTextView(b, seg.Norm.Text)
+	}
+	return string(b)
+}
+
+// appendTextView appends normalised text as the classifier reads it: HTML
+// and XML tags are replaced by a space, keeping the values of attributes
+// people read (alt, title, content, aria-label, placeholder). Markup is
+// common in benign pages and in hidden-text attacks alike, so as words
+// it taught the model "HTML means attack"; the rules still see the tags.
+func appendTextView(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		if s[i] == '<' && i+1 < len(s) && (isASCIILetter(s[i+1]) || s[i+1] == '/') {
+			end := strings.IndexByte(s[i:min(len(s), i+maxTagLen)], '>')
+			if end > 0 && strings.IndexByte(s[i+1:i+end], '<') < 0 {
+				dst = append(dst, ' ')
+				dst = appendReadableAttrs(dst, s[i:i+end])
+				i += end + 1
+				continue
+			}
+		}
+		dst = append(dst, s[i])
+		i++
+	}
+	return dst
+}
+
+// maxTagLen bounds what counts as one tag.
+const maxTagLen = 512
+
+var readableAttrs = []string{"alt=", "title=", "content=", "aria-label=", "placeholder="}
+
+func appendReadableAttrs(dst []byte, tag string) []byte {
+	for _, a := range readableAttrs {
+		k := strings.Index(tag, a)
+		if k < 0 || k+len(a) >= len(tag) {
+			continue
+		}
+		v := tag[k+len(a):]
+		q := v[0]
+		if q != '"' && q != '\'' {
+			continue
+		}
+		if e := strings.IndexByte(v[1:], q); e >= 0 {
+			dst = append(dst, v[1:1+e]...)
+			dst = append(dst, ' ')
+		}
+	}
+	return dst
+}

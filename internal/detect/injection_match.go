@@ -40,28 +40,28 @@ type injUnit struct {
 	rule, alt  int32
 	at0, atCtx *regexp.Regexp
 	maxLen     int
-	// head, when set, is the leading part of the alternative up to its
-	// first open gap (reClause*, \w+): a small program run first on a
-	// short slice, since most attempts fail there.
-	head *regexp.Regexp
 }
 
-// headLen is how much text the head check reads.
-const headLen = 128
-
 // leadRef is a unit started by a lead keyword: the lead is pre, the
-// keyword, then post. Leads are indexed by their first word (". also
-// send" by "also") so that thousands of leads share a few hundred
-// keywords and the automaton stays small; pre and post are checked on a
-// hit.
+// keyword, then post. Leads are indexed by their first two words (". also
+// send it" by "also send", pre ". ", post " ") so that thousands of leads
+// share under two thousand keywords and the automaton stays small; pre and
+// the first byte of post are checked on a hit, the regexp checks the rest.
 type leadRef struct {
 	unit      int32
 	pre, post string
 }
 
+// maxLeadPost is how much of a lead after its keyword is checked on a hit.
+const maxLeadPost = 1
+
 // maxLeadClass bounds how many characters a leading character class may
 // stand for before the rule is run unanchored instead.
 const maxLeadClass = 24
+
+// fallbackCost is what an unanchored pass of a rule over a window costs
+// in attempts, for the budget.
+const fallbackCost = 64
 
 // maxRuleMatches bounds the matches one rule reports per window.
 const maxRuleMatches = 4
@@ -70,30 +70,53 @@ func newInjMatcher(rs *Ruleset) (*injMatcher, error) {
 	m := &injMatcher{rs: rs}
 	idx := map[string]int{}
 	var words []string
+	type leadKey struct {
+		w   string
+		ref leadRef
+	}
+	refSeen := map[leadKey]bool{}
 	for i := range rs.rules {
 		r := &rs.rules[i]
 		re, err := syntax.Parse(loosenRepeats(r.Pattern), syntax.Perl)
 		if err != nil {
 			return nil, fmt.Errorf("compiling rule %s: %w", r.ID, err)
 		}
-		re = re.Simplify()
+		re = collapseSpace(re.Simplify())
 		alts := []*syntax.Regexp{re}
 		if re.Op == syntax.OpAlternate {
 			alts = re.Sub
 		}
+		var split []*syntax.Regexp
+		for _, a := range alts {
+			split = append(split, splitLarge(a)...)
+		}
+		alts = split
 		type unitLeads struct {
 			u   injUnit
 			set []string
 		}
 		var us []unitLeads
 		usable := true
+		sets := make([][]string, len(alts))
 		for ai, alt := range alts {
 			set, nullable, ok := leadSet(alt)
 			if !ok || nullable || len(set) == 0 {
 				usable = false
 				break
 			}
-			pat := alt.String()
+			sets[ai] = set
+		}
+		var big []*syntax.Regexp
+		if usable {
+			for _, alt := range alts {
+				big = hideLargeClasses(alt, big)
+			}
+		}
+		for ai, alt := range alts {
+			if !usable {
+				break
+			}
+			pat := printPattern(alt, big)
 			a0, err := regexp.Compile(`^(?:` + pat + `)`)
 			if err != nil {
 				return nil, fmt.Errorf("compiling rule %s: %w", r.ID, err)
@@ -102,23 +125,7 @@ func newInjMatcher(rs *Ruleset) (*injMatcher, error) {
 			if err != nil {
 				return nil, fmt.Errorf("compiling rule %s: %w", r.ID, err)
 			}
-			u := injUnit{rule: int32(i), alt: int32(ai), at0: a0, atCtx: ac, maxLen: max(r.Back+r.Fwd, 200)}
-			if alt.Op == syntax.OpConcat {
-				k := 0
-				for k < len(alt.Sub) {
-					if _, ok := leads(alt.Sub[k]); !ok {
-						break
-					}
-					k++
-				}
-				if k > 0 && k < len(alt.Sub) {
-					h := &syntax.Regexp{Op: syntax.OpConcat, Sub: alt.Sub[:k], Flags: alt.Flags}
-					if u.head, err = regexp.Compile(`^(?s:.)(?:` + h.String() + `)`); err != nil {
-						return nil, fmt.Errorf("compiling rule %s: %w", r.ID, err)
-					}
-				}
-			}
-			us = append(us, unitLeads{u, set})
+			us = append(us, unitLeads{injUnit{rule: int32(i), alt: int32(ai), at0: a0, atCtx: ac, maxLen: max(r.Back+r.Fwd, 200)}, sets[ai]})
 		}
 		if !usable {
 			m.fallback = append(m.fallback, i)
@@ -132,9 +139,14 @@ func newInjMatcher(rs *Ruleset) (*injMatcher, error) {
 				if k := strings.IndexFunc(l, isLeadWordStart); k > 0 {
 					w, pre = l[k:], l[:k]
 				}
-				if e := strings.IndexFunc(w, func(c rune) bool { return !isLeadWordStart(c) && c != '_' }); e > 0 {
-					w, post = w[:e], w[e:]
+				w, post = splitLeadKey(w)
+				if len(post) > maxLeadPost {
+					post = post[:maxLeadPost] // the attempt checks the rest
 				}
+				if refSeen[leadKey{w, leadRef{ui, pre, post}}] {
+					continue
+				}
+				refSeen[leadKey{w, leadRef{ui, pre, post}}] = true
 				k, seen := idx[w]
 				if !seen {
 					k = len(words)
@@ -169,6 +181,120 @@ const (
 	maxLeads   = 8000
 	maxLeadLen = 12
 )
+
+// Placeholders for large character classes while a pattern is printed:
+// syntax.Regexp.String checks every rune of a class for case folding, and
+// [^.!?\n] covers most of Unicode, which made building the detector take
+// most of a second. printPattern writes such classes as ranges itself.
+const placeholderBase = 0xF0000
+
+// hideLargeClasses replaces, in place, each class of more than 1000 runes
+// by a private-use literal standing for big[k], and returns big.
+func hideLargeClasses(re *syntax.Regexp, big []*syntax.Regexp) []*syntax.Regexp {
+	for i, sub := range re.Sub {
+		if sub.Op == syntax.OpCharClass && classSize(sub) > 1000 {
+			cp := *sub
+			big = append(big, &cp)
+			re.Sub[i] = &syntax.Regexp{Op: syntax.OpLiteral, Rune: []rune{rune(placeholderBase + len(big) - 1)}, Flags: sub.Flags}
+			continue
+		}
+		big = hideLargeClasses(sub, big)
+	}
+	return big
+}
+
+func classSize(re *syntax.Regexp) int {
+	n := 0
+	for i := 0; i+1 < len(re.Rune); i += 2 {
+		n += int(re.Rune[i+1]-re.Rune[i]) + 1
+	}
+	return n
+}
+
+// printPattern prints re with the hidden classes written back as ranges.
+func printPattern(re *syntax.Regexp, big []*syntax.Regexp) string {
+	s := re.String()
+	for k := len(big) - 1; k >= 0; k-- {
+		ph := fmt.Sprintf(`\x{%x}`, placeholderBase+k)
+		if !strings.Contains(s, ph) {
+			continue
+		}
+		var b strings.Builder
+		b.WriteByte('[')
+		rs := big[k].Rune
+		for i := 0; i+1 < len(rs); i += 2 {
+			fmt.Fprintf(&b, `\x{%x}`, rs[i])
+			if rs[i+1] != rs[i] {
+				fmt.Fprintf(&b, `-\x{%x}`, rs[i+1])
+			}
+		}
+		b.WriteByte(']')
+		s = strings.ReplaceAll(s, ph, b.String())
+	}
+	return s
+}
+
+// collapseSpace rewrites \s+ as one space and \s* as an optional one:
+// the same matches on normalised text, where whitespace is collapsed to a
+// single space, with a smaller program and fewer live NFA threads.
+func collapseSpace(re *syntax.Regexp) *syntax.Regexp {
+	space := func(opt bool) *syntax.Regexp {
+		lit := &syntax.Regexp{Op: syntax.OpLiteral, Rune: []rune{' '}, Flags: re.Flags}
+		if !opt {
+			return lit
+		}
+		return &syntax.Regexp{Op: syntax.OpQuest, Sub: []*syntax.Regexp{lit}, Flags: re.Flags}
+	}
+	switch re.Op {
+	case syntax.OpCharClass:
+		if isSpaceClass(re) {
+			return space(false)
+		}
+	case syntax.OpPlus, syntax.OpStar, syntax.OpQuest, syntax.OpRepeat:
+		if isSpaceClass(re.Sub[0]) {
+			switch {
+			case re.Op == syntax.OpPlus, re.Op == syntax.OpRepeat && re.Min == 1:
+				return space(false)
+			case re.Op == syntax.OpRepeat && re.Min > 1:
+				return re // two spaces never occur: leave it unmatchable
+			default:
+				return space(true)
+			}
+		}
+	}
+	for i, sub := range re.Sub {
+		re.Sub[i] = collapseSpace(sub)
+	}
+	return re
+}
+
+// maxBacktrackProg is the program size up to which Go's regexp package
+// uses its backtracker, which fails a non-matching anchored attempt far
+// sooner than its NFA does.
+const maxBacktrackProg = 500
+
+// splitLarge splits an alternative whose program is too large for the
+// backtracker at its first alternation of words ("(?:ignore|forget|...)
+// rest" -> "ignore rest", "forget rest", ...): each part then runs only at
+// its own leads. Parts keep the order of the original alternatives.
+func splitLarge(re *syntax.Regexp) []*syntax.Regexp {
+	if p, err := syntax.Compile(re); err != nil || len(p.Inst) <= maxBacktrackProg-20 || re.Op != syntax.OpConcat {
+		return []*syntax.Regexp{re}
+	}
+	j := 0
+	for j < len(re.Sub) && re.Sub[j].Op == syntax.OpWordBoundary {
+		j++
+	}
+	if j == len(re.Sub) || re.Sub[j].Op != syntax.OpAlternate {
+		return []*syntax.Regexp{re}
+	}
+	var out []*syntax.Regexp
+	for _, a := range re.Sub[j].Sub {
+		subs := append(append(append([]*syntax.Regexp(nil), re.Sub[:j]...), a), re.Sub[j+1:]...)
+		out = append(out, &syntax.Regexp{Op: syntax.OpConcat, Flags: re.Flags, Sub: subs})
+	}
+	return out
+}
 
 // reLongRepeat is a counted repetition {0,N} or {1,N} with N of two
 // digits or more.
@@ -307,6 +433,26 @@ func leads(re *syntax.Regexp) ([]lead, bool) {
 	return nil, false
 }
 
+// splitLeadKey cuts a lead after its second word ("the task i gave" ->
+// "the task", " i gave"): enough to keep hits specific, few enough keys.
+func splitLeadKey(l string) (key, post string) {
+	isWord := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '\'' }
+	e := 0
+	for e < len(l) && isWord(l[e]) {
+		e++
+	}
+	if e == 0 {
+		return l, ""
+	}
+	if e+1 < len(l) && l[e] == ' ' && isWord(l[e+1]) {
+		e++
+		for e < len(l) && isWord(l[e]) {
+			e++
+		}
+	}
+	return l[:e], l[e:]
+}
+
 func isLeadWordStart(c rune) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
 
 // isSpaceClass reports a class of whitespace that includes the space:
@@ -401,7 +547,7 @@ type injCand struct {
 
 // match appends the matches of every rule whose gates pass in text (a
 // normalised window).
-func (m *injMatcher) match(text string, out []RuleMatch, cands []injCand) ([]RuleMatch, []injCand) {
+func (m *injMatcher) match(text string, out []RuleMatch, cands []injCand, bud *injBudget) ([]RuleMatch, []injCand) {
 	rs := m.rs
 	var kw, also [128]bool
 	if len(rs.rules) > len(kw) {
@@ -473,7 +619,7 @@ func (m *injMatcher) match(text string, out []RuleMatch, cands []injCand) ([]Rul
 			return ua.alt < ub.alt
 		})
 	}
-	next, n, last := int32(-1), 0, int32(-1)
+	next, n, tries, last := int32(-1), 0, 0, int32(-1)
 	prev := injCand{-1, -1}
 	for _, c := range cands {
 		if c == prev {
@@ -482,11 +628,17 @@ func (m *injMatcher) match(text string, out []RuleMatch, cands []injCand) ([]Rul
 		prev = c
 		u := &m.units[c.unit]
 		if u.rule != last {
-			last, next, n = u.rule, -1, 0
+			last, next, n, tries = u.rule, -1, 0, 0
 		}
 		if c.at < next || n >= maxRuleMatches {
 			continue
 		}
+		if tries >= maxRuleAttempts || bud.attempts <= 0 {
+			bud.truncated = true
+			continue
+		}
+		tries++
+		bud.attempts--
 		a, b, found := u.matchAt(text, int(c.at))
 		if !found {
 			continue
@@ -499,6 +651,12 @@ func (m *injMatcher) match(text string, out []RuleMatch, cands []injCand) ([]Rul
 		if !live(int32(i)) {
 			continue
 		}
+		// An unanchored pass costs about as much as many attempts.
+		if bud.attempts < fallbackCost {
+			bud.truncated = true
+			continue
+		}
+		bud.attempts -= fallbackCost
 		r := &rs.rules[i]
 		for _, x := range r.re.FindAllStringIndex(text, maxRuleMatches) {
 			out = append(out, RuleMatch{Rule: r, Start: x[0], End: x[1]})
@@ -528,9 +686,6 @@ func (u *injUnit) matchAt(text string, at int) (int, int, bool) {
 		return loc[0], loc[1], true
 	}
 	_, w := utf8.DecodeLastRuneInString(text[:at])
-	if u.head != nil && !u.head.MatchString(text[at-w:min(end, at+headLen)]) {
-		return 0, 0, false
-	}
 	loc := u.atCtx.FindStringIndex(text[at-w : end])
 	if loc == nil {
 		return 0, 0, false

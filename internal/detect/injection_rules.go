@@ -54,7 +54,7 @@ func InjectionRules() []Rule {
 		// --- addressing the model or agent
 		{ID: "inj.address.model", Family: FamilyAddressing, Weight: 0.75, Back: 60, Fwd: 100,
 			Keywords: []string{"ai", "assistant", "assistants", "llm", "llms", "agent", "agents", "model", "models", "chatbot", "gpt", "chatgpt", "claude", "gemini", "copilot", "bot", "bots", "language"},
-			Pattern:  `\b(?:attention|note|notice|message|instructions?|hello|hi|hey|dear|to)\s*:?,?\s*(?:to\s+)?(?:the\s+|any\s+|all\s+|an\s+)?(?:ai|llm|language model|assistant|chatbot|agent|bot|gpt|chatgpt|claude|gemini|copilot|model)s?\b(?:\s+(?:assistant|agent|model|system))?\s*(?:[,:!-]|reading|processing|that|who|which)|\b(?:if|when|whenever|since)\s+you\s+(?:are|'re)\s+(?:an?\s+)?(?:ai|llm|large language model|language model|assistant|ai assistant|chatbot|agent|ai agent|bot|automated (?:system|agent|assistant)|gpt|chatgpt|claude|gemini|copilot|model)\b|\b(?:ai|llm|language model|assistant|chatbot|agent|bot|model)s?\s+(?:that is |who is |which is |currently |now )?(?:reading|processing|parsing|summari[sz]ing|analy[sz]ing|seeing|viewing|reviewing|handling) (?:this|these|the following)\b|\b(?:this|the following) (?:message|note|text|instruction|section|paragraph) is (?:for|addressed to|directed at|meant for|intended for) (?:the |any |you,? the )?(?:ai|llm|assistant|model|agent|bot|chatbot)`,
+			Pattern:  `\b(?:attention|note|notice|message|instructions?|hello|hi|hey|dear|to)\s*:?,?\s*(?:to\s+)?(?:the\s+|any\s+|all\s+|an\s+)?(?:ai|llm|language model|assistant|chatbot|agent|bot|gpt|chatgpt|claude|gemini|copilot|model)s?\b(?:\s+(?:assistant|agent|model|system))?\s*(?:[,:!]|-\s|reading|processing|that|who|which)|\b(?:if|when|whenever|since)\s+you\s+(?:are|'re)\s+(?:an?\s+)?(?:ai|llm|large language model|language model|assistant|ai assistant|chatbot|agent|ai agent|bot|automated (?:system|agent|assistant)|gpt|chatgpt|claude|gemini|copilot|model)\b|\b(?:ai|llm|language model|assistant|chatbot|agent|bot|model)s?\s+(?:that is |who is |which is |currently |now )?(?:reading|processing|parsing|summari[sz]ing|analy[sz]ing|seeing|viewing|reviewing|handling) (?:this|these|the following)\b|\b(?:this|the following) (?:message|note|text|instruction|section|paragraph) is (?:for|addressed to|directed at|meant for|intended for) (?:the |any |you,? the )?(?:ai|llm|assistant|model|agent|bot|chatbot)`,
 			Explain:  "text addressed to the AI model or agent reading it"},
 		{ID: "inj.address.task-given", Family: FamilyAddressing, Weight: 0.8, Back: 80, Fwd: 100,
 			Keywords: []string{"task", "tasks", "request", "instructions", "question", "gave", "given", "asked", "solve", "complete"},
@@ -72,7 +72,7 @@ func InjectionRules() []Rule {
 			Explain:  "redirects the model to another task"},
 		{ID: "inj.hijack.persona", Family: FamilyHijack, Weight: 0.75, Back: 40, Fwd: 120,
 			Keywords: []string{"now", "act", "pretend", "roleplay", "role", "going", "dan", "jailbreak", "jailbroken", "developer", "mode", "unrestricted", "unfiltered", "uncensored", "henceforth", "onward", "onwards", "forward", "forth"},
-			Pattern:  `\b(?:from now on|from this (?:moment|point) (?:on|onwards?|forward)|henceforth|going forward|starting now),?\s+(?:you|your|always|only|respond|reply|answer|act|speak|write|the assistant|assistant)\b|\byou (?:are|'re) (?:now|going to (?:act|pretend|be)|about to (?:immerse|act|become))\b|\b(?:act|behave|respond|answer) as (?:if you (?:were|are)|an? (?:unrestricted|unfiltered|uncensored|evil|jailbroken|different)|dan\b)|\bpretend (?:to be|you are|that you)\b|\b(?:developer|dan|god|jailbreak|unrestricted|unfiltered|uncensored|debug|admin|sudo) mode\b|\bdo anything now\b|\bjailbr(?:oken|eak)\b`,
+			Pattern:  `\b(?:from now on|from this (?:moment|point) (?:on|onwards?|forward)|henceforth|going forward|starting now),?\s+(?:you|your|always|only|respond|reply|answer|act|speak|write|the assistant|assistant)\b|\byou (?:are|'re) now (?:an? |in |my |the |free\b|no longer\b|dan\b|jailbroken\b|unrestricted\b|unfiltered\b|uncensored\b|evil\b|acting\b|operating\b|playing\b|called\b|named\b|known as\b)|\byou (?:are|'re) (?:going to (?:act|pretend|be)|about to (?:immerse|act|become))\b|\b(?:act|behave|respond|answer) as (?:if you (?:were|are)|an? (?:unrestricted|unfiltered|uncensored|evil|jailbroken|different)|dan\b)|\bpretend (?:to be|you are|you're|that you are|that you're|that you have) (?:my \w+|an? (?:\w+ )?(?:ai|assistant|model|chatbot|bot|hacker|character|persona|version|entity|system|agent)\b|dan\b|\w*gpt\b|an? (?:unrestricted|unfiltered|uncensored|evil|jailbroken|different|new|rogue|free)\b|in (?:developer|admin|god|dan|jailbreak) mode|someone who|a person who|not an ai|no longer|no (?:rules|restrictions|limits|filters|guidelines))|\b(?:dan|god|jailbreak|unrestricted|unfiltered|uncensored) mode\b|\b(?:enter|enable|activate|switch to|switch into|you are in|you're in|now in|unlock)\s+(?:the\s+)?(?:developer|debug|admin|sudo) mode\b(?:` + reClause + `{0,40}\b(?:you|your|assistant|ai|model)\b)|\bdo anything now\b|\bjailbr(?:oken|eak)\b`,
 			Explain:  "tries to switch the model's persona or mode"},
 		{ID: "inj.hijack.standing-rule", Family: FamilyHijack, Weight: 0.55, Back: 48, Fwd: 120,
 			Keywords: []string{"always", "every", "each", "all", "future", "subsequent"},
@@ -125,7 +125,7 @@ func InjectionRules() []Rule {
 			Explain:  "asks to load a URL that embeds the user's data"},
 
 		// --- tool-call directives
-		{ID: "inj.tool.call", Family: FamilyToolCall, Weight: 0.45, Back: 60, Fwd: 120,
+		{ID: "inj.tool.call", Family: FamilyToolCall, Weight: 0.35, Back: 60, Fwd: 120,
 			Keywords: []string{"call", "invoke", "use", "trigger", "tool", "function"},
 			Pattern:  `\b(?:please |now |immediately |first |then |also |you must |you should |make sure to )?(?:call|invoke|use|trigger)\s+(?:the\s+)?(?:tool|function|action)?\s*(?:named\s+|called\s+)?[\x60'"]?[a-z][a-z0-9]*_[a-z0-9_]+[\x60'"]?\s*(?:\(|(?:tool|function|action)?\s*(?:with|using|passing|and pass|to (?:send|post|forward|delete|transfer|share|upload|create|invite|add|remove|change|update|reset|email|make|pay)))|\b(?:call|invoke|use)\s+(?:the\s+)?(?:tool|function)\s+` + reToolRef + `\s+(?:with|using|passing|to)\b`,
 			Explain:  "tells the model to call a tool"},
@@ -134,7 +134,7 @@ func InjectionRules() []Rule {
 		{ID: "inj.conceal.dont-tell", Family: FamilyConceal, Weight: 0.8, Back: 24, Fwd: 140,
 			Keywords: []string{"not", "never", "don", "dont", "without", "avoid", "no"},
 			Also:     []string{"tell", "telling", "inform", "informing", "mention", "mentioning", "disclose", "disclosing", "reveal", "revealing", "notify", "notifying", "alert", "alerting", "say", "saying", "acknowledge", "let", "warn", "warning", "ask", "asking", "show", "showing", "include", "including", "report", "reporting"},
-			Pattern:  `\b(?:do not|don'?t|dont|never|must not|should not|shouldn'?t|without|avoid|no need to)\s+(?:\w+\s+){0,2}?(?:tell|telling|inform|informing|mention|mentioning|disclose|disclosing|reveal|revealing|notify|notifying|alert|alerting|say|saying|acknowledge|acknowledging|let|letting|warn|warning|ask|asking|show|showing|report|reporting)\b(?:` + reClause + `{0,60}?\b(?:the user|users?|the human|the person|the recipient|the sender|the owner|emma|anyone|them)\b)` + reClause + `{0,80}?\b(?:this|that|it|about|these|the (?:instructions?|message|email|transfer|transaction|change|action|step|request|above)|what|you (?:did|have done|are doing)|anything)\b|\b(?:do not|don'?t|never)\s+(?:mention|reveal|disclose|say)\s+(?:that\s+)?(?:you (?:did|have|were|are)|these instructions|this instruction|this message|the (?:above|following|previous) (?:instructions?|message)|anything about (?:this|these))`,
+			Pattern:  `\b(?:do not|don'?t|dont|never|must not|should not|shouldn'?t|without|avoid|no need to)\s+(?:\w+\s+){0,2}?(?:tell|telling|inform|informing|mention|mentioning|disclose|disclosing|reveal|revealing|notify|notifying|alert|alerting|say|saying|acknowledge|acknowledging|let|letting|warn|warning|ask|asking|show|showing|report|reporting)\b(?:` + reClause + `{0,60}?\b(?:the user|users?|the human|the person|the recipient|the sender|the owner|emma|them)\b)` + reClause + `{0,80}?\b(?:this|that|it|about|these|the (?:instructions?|message|email|transfer|transaction|change|action|step|request|above)|what|you (?:did|have done|are doing)|anything)\b|\b(?:do not|don'?t|never)\s+(?:mention|reveal|disclose|say)\s+(?:that\s+)?(?:you (?:did|have|were|are)|these instructions|this instruction|this message|the (?:above|following|previous) (?:instructions?|message)|anything about (?:this|these))`,
 			Explain:  "asks the model to hide something from the user"},
 		{ID: "inj.conceal.silently", Family: FamilyConceal, Weight: 0.6,
 			Keywords: []string{"silently", "secretly", "covertly", "quietly", "discreetly", "stealthily", "invisibly"},
@@ -148,9 +148,9 @@ func InjectionRules() []Rule {
 			Pattern:  `\b(?:important|urgent|critical|mandatory|high[- ]priority|top priority|priority)\b\s*(?:!{1,}|:|message|notice|instructions?|update|directive|note)\s*` + reClause + `{0,80}?\b(?:you|assistant|ai|model|agent)\b` + reClause + `{0,60}?\b(?:must|need to|have to|are required to|should|shall|will|immediately)\b|\bthis (?:instruction|message|directive|request|note) (?:takes|has) (?:precedence|priority)|\b(?:highest|top|maximum|absolute|overriding) priority\b|\b(?:authori[sz]ed|approved|mandated|required|requested) by (?:the )?(?:system|admin(?:istrator)?|developers?|security team|openai|anthropic|user|owner|management)\b` + reClause + `{0,60}\b(?:you|assistant|model|agent|ai)\b|\bstrictly (?:adhere|follow|obey|comply)\b|\byou (?:must|are required to|have to) (?:obey|comply|follow these|follow the following|adhere)`,
 			Explain:  "claims authority or urgency to make the model comply"},
 		{ID: "inj.authority.from-user", Family: FamilyAuthority, Weight: 0.6, Back: 60, Fwd: 100,
-			Keywords: []string{"message", "note", "request", "instruction", "instructions", "me"},
+			Keywords: []string{"message", "note", "request", "instruction", "instructions", "me", "update", "directive", "order"},
 			Also:     []string{"you", "your"},
-			Pattern:  `\b(?:this is|here is) an? (?:important |urgent |new |direct |personal |private )?(?:message|note|request|instruction|update) from (?:me|the user|your user|the owner|your owner|the admin(?:istrator)?|the developer|your developer|the system|your creator)\b` + reClause + `{0,40}\b(?:to you|for you|you)\b`,
+			Pattern:  `\b(?:this is|here is) an? (?:important |urgent |new |direct |personal |private )?(?:message|note|request|instruction|update|directive|order) from (?:me|the user|your user|the owner|your owner|the admin(?:istrator)?|the developer|your developer|the system|your creator|(?:the |your )?(?:[\w&-]+ ){0,2}(?:admin(?:istrator)?|it|security|compliance|developer|ops|support|management) team)\b` + reClause + `{0,40}\b(?:to you|for you|you)\b`,
 			Explain:  "pretends to be the user or operator speaking to the model"},
 
 		// --- the user in the third person, in an imperative
@@ -159,5 +159,49 @@ func InjectionRules() []Rule {
 			Also:     []string{"user", "user's", "users"},
 			Pattern:  `(?:^|[.!?:\n]\s*|\b(?:please|now|then|first|also|todo|task)\s*:?\s*)(?:send|forward|e-?mail|transfer|post|share|change|modify|update|delete|remove|invite|add|create|get|collect|gather|retrieve|concatenate|pay|make|reset|give|set)\b` + reClause + `{0,120}?\b(?:the user'?s?|the users'|of the user|this user'?s?)\b`,
 			Explain:  "imperative that acts on the user's data or account"},
+
+		// --- added for styles of other authors (docs/injection.md, "Generalisation")
+		{ID: "inj.address.label", Family: FamilyAddressing, Weight: 0.7, Back: 40, Fwd: 120,
+			Keywords: []string{"ai", "llm", "llms", "assistant", "assistants", "agent", "agents", "copilot", "chatgpt", "claude", "gemini", "gpt", "model", "models", "bot", "bots", "chatbot"},
+			Pattern:  `(?:^|[/#*!>|;-]\s*)(?:ai|llm|assistant|agent|copilot|chatgpt|claude|gemini|gpt)(?: agent| assistant| model)?\s*:\s*(?:please |you |ignore |do |don'?t |send |call |forget |disregard |always |never |your |the user|before |instead |stop |reply |respond |tell |include |add |run |execute |delete |forward )|\b(?:todo|task|note|notice|reminder|instructions?|message|directive)s? (?:for|to) (?:the |any |all |every )?(?:ai|assistant|model|llm|agent|bot|chatbot|language model)s?\b(?: agents?| assistants?| models?)?\s*[:,(]|\b(?:all|every|any) (?:ai )?(?:assistants|agents|ai models|language models|llms|ai systems|chatbots)\b (?:must|should|are required to|need to|shall|have to)\b`,
+			Explain:  "labels text as meant for the AI model or agent"},
+		{ID: "inj.override.multilingual", Family: FamilyOverride, Weight: 0.85, Back: 8, Fwd: 120,
+			Pattern: multilingualOverride(),
+			Explain: "tells the reader to drop its previous instructions (not in English)"},
+		{ID: "inj.tool.named", Family: FamilyToolCall, Weight: 0.3, Back: 40, Fwd: 100,
+			Keywords: []string{"use", "call", "invoke", "trigger", "run"},
+			Also:     []string{"tool", "function", "action"},
+			Pattern:  `\b(?:use|call|invoke|trigger|run)\s+(?:the\s+)?` + reToolName + `\s+(?:tool|function|action)\s+(?:to|with|and|now|immediately)\b`,
+			Explain:  "tells the model to call a tool"},
+		{ID: "inj.tool.shell", Family: FamilyToolCall, Weight: 0.5, Back: 60, Fwd: 120,
+			Keywords: []string{"rm", "git", "chmod", "nc", "ncat", "format", "del", "mkfs", "dd"},
+			Pattern:  `\brm\s+-(?:rf|fr|r)\s+(?:~|/|\$home|\*|\.\./)|\bgit push\s+(?:--force|-f)\b|\bchmod\s+(?:-r\s+)?777\s+/|\b(?:nc|ncat)\s+(?:-\w+\s+)*-e\s|\bmkfs(?:\.\w+)?\s+/dev/|\bdd\s+if=/dev/(?:zero|random)\s+of=/dev/|\bdel\s+/[sfq]\s`,
+			Explain:  "destructive shell command"},
+		{ID: "inj.smuggle.decode-follow", Family: FamilyHidden, Weight: 0.6, Back: 80, Fwd: 120,
+			Keywords: []string{"decode", "decipher", "read", "reverse", "unscramble", "translate", "base64", "rot13", "backwards"},
+			Also:     []string{"follow", "obey", "execute", "carry", "do", "perform", "run", "apply"},
+			Pattern:  `\b(?:decode|decipher|read|reverse|unscramble|translate|convert)\b` + reClause + `{0,60}?\b(?:and|then)\s+(?:follow|obey|execute|carry out|do|perform|run|apply)\s+(?:it|them|this|that|the (?:instructions?|commands?|text|message|result)|what it says|its instructions)\b|\b(?:follow|obey|execute)\s+(?:the\s+)?(?:instructions?|commands?)\s+(?:encoded|hidden|written|given)\s+(?:in|below|above)\b`,
+			Explain:  "asks the model to decode hidden text and obey it"},
+		{ID: "inj.smuggle.reversed", Family: FamilyHidden, Weight: 0.8, Back: 80, Fwd: 80,
+			Keywords: []string{"snoitcurtsni", "noitcurtsni", "erongi", "dragersid", "tegrof", "tpmorp"},
+			Pattern:  `\b(?:erongi|dragersid|tegrof)\b` + reClause + `{0,60}?\b(?:snoitcurtsni|noitcurtsni|tpmorp|selur)\b|\b(?:snoitcurtsni|noitcurtsni|tpmorp)\b` + reClause + `{0,60}?\b(?:erongi|dragersid|tegrof)\b`,
+			Explain:  "reversed instruction to drop previous instructions"},
 	}
+}
+
+// multilingualOverride is "ignore (all) previous instructions" and "new
+// task:" in French, German, Spanish, Italian, Portuguese, Chinese,
+// Japanese and Russian, written in normalised form (Normalize folds some
+// Cyrillic letters to Latin look-alikes, so Russian is normalised here).
+func multilingualOverride() string {
+	n := func(s string) string { return Normalize(s).Text }
+	ru := `(?:` + n("игнорируй") + `|` + n("игнорируйте") + `|` + n("забудь") + `|` + n("забудьте") + `)\s+(?:` + n("все") + `\s+)?(?:(?:` + n("предыдущие") + `|` + n("прежние") + `|` + n("свои") + `)\s+)?(?:` + n("инструкции") + `|` + n("указания") + `)`
+	return `\b(?:ignore[zr]?|oublie[zr]?)\s+(?:toutes?\s+)?(?:les|vos|tes)\s+(?:instructions|consignes|directives)\b|\bnouvelle (?:tâche|mission|consigne)\s*:` +
+		`|\b(?:ignoriere|ignorieren sie|vergiss|vergessen sie)\s+(?:alle\s+)?(?:(?:vorherigen|bisherigen|obigen|vorigen|deine|ihre|die)\s+){1,2}(?:anweisungen|instruktionen|befehle|regeln|vorgaben)\b|\bneue aufgabe\s*:` +
+		`|\b(?:ignora|ignore|olvida|olvide|ignorar)\s+(?:todas\s+)?(?:las\s+)?(?:instrucciones|indicaciones|órdenes)(?:\s+(?:anteriores|previas|del usuario))?\b|\bnueva tarea\s*:` +
+		`|\b(?:ignora|dimentica)\s+(?:tutte\s+)?(?:le\s+)?istruzioni\b` +
+		`|\b(?:ignore|ignora|esqueça|esqueca)\s+(?:todas\s+)?(?:as\s+)?(?:instruções|instrucoes)\b` +
+		`|(?:忽略|无视|忽视|不要理会|不要理睬)(?:之前|以前|先前|上面|上述|前面)?的?(?:所有|全部|一切)?(?:指令|指示|说明|提示|规则)` +
+		`|(?:以前|前|これまで|上記)の(?:すべての|全ての)?(?:指示|命令|指令)を(?:すべて|全て)?無視` +
+		`|` + ru
 }

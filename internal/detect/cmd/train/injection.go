@@ -45,6 +45,11 @@ type injConfig struct {
 	floor     float64
 	verbose   bool
 	topt      detect.TrainOptions
+	// synthetic data (corpus/injection_synth.go)
+	synthPer    int // synthetic attacks per family for training
+	synthCtx    int // synthetic benign carriers
+	synthReport int // documents per family in the synthetic report (0: none)
+	features    uint
 }
 
 // injData is everything the injection model is trained and tested on.
@@ -70,10 +75,15 @@ func runInjection(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.IntVar(&c.topt.Epochs, "epochs", 6, "training epochs")
 	fs.BoolVar(&c.verbose, "v", false, "with -crossval, print each held-out error")
 	balanced := fs.Bool("balanced", false, "balance the classes (the poisoning default); off, paired contexts cancel exactly")
+	fs.IntVar(&c.synthPer, "synth", 60, "synthetic attacks per family (corpus.InjFamilies) added to training; 0 for none")
+	fs.IntVar(&c.synthCtx, "synth-ctx", 300, "synthetic benign carriers added as contexts")
+	fs.IntVar(&c.synthReport, "synth-report", 0, "scan this many synthetic documents per family (fresh seed) with the embedded or trained model and report recall and FPR")
+	fs.UintVar(&c.features, "features", uint(detect.DefaultFeatures), "feature kinds: 1 words, 2 word pairs, 4 word triples, 8 character n-grams (sum)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	c.topt.Seed = c.seed
+	c.topt.Set = detect.FeatureSet(c.features)
 	c.topt.Unbalanced = !*balanced
 	d, err := loadInjData(c)
 	if err != nil {
@@ -96,6 +106,9 @@ func runInjection(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 	}
 	if c.out == "" {
+		if c.synthReport > 0 {
+			return synthReport(c, nil, stdout)
+		}
 		return nil
 	}
 	r := rand.New(rand.NewPCG(c.seed, 1))
@@ -103,6 +116,11 @@ func runInjection(ctx context.Context, args []string, stdout io.Writer) error {
 	m, err := detect.Train(ctx, s, c.topt)
 	if err != nil {
 		return err
+	}
+	if c.synthReport > 0 {
+		if err := synthReport(c, m, stdout); err != nil {
+			return err
+		}
 	}
 	bin, err := m.MarshalBinary()
 	if err != nil {
@@ -173,6 +191,15 @@ func loadInjData(c injConfig) (*injData, error) {
 	if len(d.attacks) == 0 || len(d.ctxs) == 0 {
 		return nil, fmt.Errorf("loading injection data: no attacks or no contexts under %s", p)
 	}
+	// Synthetic attacks and carriers (written for Warden), from their own
+	// random stream so that the real data's sampling does not move.
+	sr := rand.New(rand.NewPCG(c.seed, 3))
+	if c.synthPer > 0 {
+		d.attacks = append(d.attacks, corpus.SynthAttacks(sr, c.synthPer, corpus.InjFamilies)...)
+	}
+	if c.synthCtx > 0 {
+		d.ctxs = append(d.ctxs, corpus.SynthContexts(sr, c.synthCtx)...)
+	}
 	return d, nil
 }
 
@@ -236,6 +263,11 @@ func injSamples(r *rand.Rand, win *detect.Detector, ctxs []corpus.Context, attac
 // always test contexts.
 func injCrossval(ctx context.Context, c injConfig, d *injData, win *detect.Detector, w io.Writer) error {
 	sources := []string{"bipia-text", "bipia-code", "agentdojo", "giskard"}
+	if c.synthPer > 0 {
+		for _, f := range corpus.InjFamilies {
+			sources = append(sources, "synth/"+f)
+		}
+	}
 	fmt.Fprintf(w, "\nheld-out results at threshold %.2f, floor %.2f (trainable contexts split in halves; rows average both)\n", c.threshold, c.floor)
 	fmt.Fprintf(w, "%-28s %6s %8s %8s %8s %8s %8s\n", "held-out attacks", "n_inj", "recall", "rules", "clf", "FPR", "n_clean")
 	for fi, held := range append(sources, "(none: rules only)") {
@@ -297,5 +329,60 @@ func injCrossval(ctx context.Context, c injConfig, d *injData, win *detect.Detec
 		}
 		fmt.Fprintf(w, "%-28s %6.0f %7.1f%% %7.1f%% %7.1f%% %7.2f%% %8.0f\n", held, n/2, 100*tp/n, 100*rulesTP/n, 100*clfTP/n, 100*fp/neg, neg/2)
 	}
+	return nil
+}
+
+// synthReport scans fresh synthetic documents (a seed the training never
+// uses) per attack family, and synthetic benign carriers, with model m
+// (nil: the embedded one), and prints recall per family and the FPR.
+func synthReport(c injConfig, m *detect.Model, w io.Writer) error {
+	det, err := detect.NewInjection(detect.Options{Model: m, Threshold: c.threshold, ClassifierFloor: c.floor, ExplainTop: -1})
+	if err != nil {
+		return err
+	}
+	r := rand.New(rand.NewPCG(c.seed+1000, 99))
+	fmt.Fprintf(w, "\nsynthetic documents (fresh seed), threshold %.2f, floor %.2f\n", c.threshold, c.floor)
+	fmt.Fprintf(w, "%-14s %6s %8s %8s %8s\n", "family", "n", "recall", "rules", "clf")
+	var all, allTP float64
+	for _, fam := range corpus.InjFamilies {
+		var tp, rules, clf float64
+		docs := corpus.SynthInjections(r, c.synthReport, []string{fam})
+		for _, x := range docs {
+			res := det.ScanDocument("text", x.Text)
+			if res.Flagged {
+				tp++
+			}
+			if res.RuleScore >= c.threshold {
+				rules++
+			}
+			if res.ClassifierScore >= c.threshold {
+				clf++
+			}
+			if c.verbose && !res.Flagged {
+				fmt.Fprintf(w, "  miss[%s] score=%.2f %q\n", fam, res.Score, x.Text[x.Start:x.End])
+			}
+		}
+		n := float64(len(docs))
+		all += n
+		allTP += tp
+		fmt.Fprintf(w, "%-14s %6.0f %7.1f%% %7.1f%% %7.1f%%\n", fam, n, 100*tp/n, 100*rules/n, 100*clf/n)
+	}
+	fmt.Fprintf(w, "%-14s %6.0f %7.1f%%\n", "all", all, 100*allTP/all)
+	var fp float64
+	ben := corpus.SynthBenignTest(r, c.synthReport*len(corpus.InjFamilies))
+	for _, x := range ben {
+		res := det.ScanDocument("text", x.Text)
+		if res.Flagged {
+			fp++
+			if c.verbose {
+				var ids []string
+				for _, f := range res.Findings {
+					ids = append(ids, f.RuleID+"="+f.Excerpt)
+				}
+				fmt.Fprintf(w, "  fp score=%.2f clf=%.2f %q\n", res.Score, res.ClassifierScore, ids)
+			}
+		}
+	}
+	fmt.Fprintf(w, "benign synthetic carriers with trigger words: FPR %.2f%% (%d)\n", 100*fp/float64(len(ben)), len(ben))
 	return nil
 }
