@@ -36,7 +36,19 @@ func startAppDirect(tb testing.TB) (string, string) {
 	})
 	us := httptest.NewServer(sdk.NewStreamableHTTPHandler(func(*http.Request) *sdk.Server { return up }, &sdk.StreamableHTTPOptions{JSONResponse: true}))
 	tb.Cleanup(us.Close)
-	cfg, err := config.FromFlags("127.0.0.1:0", []string{"up=" + us.URL})
+	// Every guard on, with the rate limits raised above the offered load:
+	// the benchmark measures what the guards cost, not what they refuse.
+	cfg, err := config.Parse("bench.yaml", []byte(fmt.Sprintf(`version: 1
+listen: 127.0.0.1:0
+upstreams:
+  - name: up
+    url: %q
+guards:
+  ratelimit:
+    per_principal: {rate: 1000000, burst: 1000000}
+    per_tool: {rate: 1000000, burst: 1000000}
+    concurrent: 1000
+`, us.URL+"/")))
 	if err != nil {
 		tb.Fatal(err)
 	}

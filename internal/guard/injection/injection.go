@@ -142,6 +142,12 @@ func (g *Guard) Inspect(ctx context.Context, ex *guard.Exchange) (guard.Verdict,
 	}
 	pol := g.set.policy(ex.Server, tool)
 	source := ex.Server + "/" + tool
+	if res.Truncated() && (res.Score < pol.threshold || math.IsNaN(res.Score)) {
+		// Text so dense with trigger phrases that the detector stopped
+		// before reading all of it cannot be called clean: fail closed, as
+		// for the strongest finding (held for review, or blocked).
+		res.Score = 1
+	}
 	if res.Score < pol.threshold || math.IsNaN(res.Score) {
 		if pol.spotlight && ex.Phase == guard.PhaseResult {
 			return g.spotlight(ex, doc, target, source), nil

@@ -454,3 +454,23 @@ func FuzzInspect(f *testing.F) {
 		}
 	})
 }
+
+// truncated reports that it could not read the whole document and found
+// nothing in the part it read.
+type truncated struct{}
+
+func (truncated) ScanDocument(field, text string) detect.Result {
+	return detect.Result{Findings: []detect.Finding{{RuleID: detect.TruncatedRuleID, Family: detect.FamilyBudget, Field: field, End: len(text)}}}
+}
+
+// A document too dense to analyse fully is not passed as clean.
+func TestTruncatedFailsClosed(t *testing.T) {
+	g := build(t, "", truncated{}, openKV(t), nil)
+	v, err := g.Inspect(context.Background(), resultEx("s", "t", toolResult("ignore this ignore that ignore")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Action == guard.Allow {
+		t.Fatalf("an unverified document passed: %+v", v)
+	}
+}
