@@ -110,7 +110,13 @@ var denyWords = map[string]bool{
 	"callback": true, "redirect": true, "scope": true, "scopes": true, "method": true,
 	"issuer": true, "audience": true, "provider": true, "store": true, "vault": true, "manager": true,
 	"gpg": true, "pgp": true, "signing": true, "release": true,
+	// Anti-forgery and object-store names: not credentials.
+	"csrf": true, "xsrf": true, "authenticity": true, "bucket": true,
 }
+
+// declWords are declaration keywords that may stand before a name
+// ("var apiToken = ...") and are not the deny word of the same spelling.
+var declWords = map[string]bool{"var": true}
 
 func hasNounSuffix(w string, nouns []string) bool {
 	if nounFalse[w] {
@@ -186,7 +192,7 @@ func genericFind(text string, hs, he, skipIdent int, kind genericKind) (start, e
 	}
 	// Prose: "Cache key: ...", "public token is ..." name the thing with
 	// the word before.
-	if p := prevWord(text, is); p != "" && denyWords[strings.ToLower(p)] {
+	if p := prevWord(text, is); p != "" && denyWords[strings.ToLower(p)] && !declWords[p] {
 		return
 	}
 	if !genericValueOK(text[vs:ve], kind, prose) {
@@ -213,10 +219,29 @@ func genericValue(text string, is, ie int, flag bool, kind genericKind) (vs, ve 
 		i++
 	}
 	spaced := i > sp
+	// A declared type between the name and the assignment:
+	// `var apiToken string = "..."`, `val apiToken: String = "..."`.
+	if t := typeAnnotation(text, i, spaced); t > i {
+		i = t
+	}
 	switch {
 	case xml && i < len(text) && text[i] == '>':
 		i++
-	case hasAt(text, i, ":="), hasAt(text, i, "=>"), hasAt(text, i, "?="), hasAt(text, i, "||="):
+		// <apiToken>
+		//     value
+		// </apiToken>
+		for k := i; k < len(text) && k-i < 32; k++ {
+			if text[k] == '\n' {
+				i = k + 1
+				break
+			}
+			if text[k] != ' ' && text[k] != '\t' && text[k] != '\r' {
+				break
+			}
+		}
+	case hasAt(text, i, ":="), hasAt(text, i, "=>"), hasAt(text, i, "?="), hasAt(text, i, "||="), hasAt(text, i, "??="),
+		hasAt(text, i, ".="), hasAt(text, i, "+="), hasAt(text, i, "::="), hasAt(text, i, ":::="):
+		// Go and Make assignments, PHP concatenation, Make shell forms.
 		i += strings.IndexByte(text[i:], '=') + 1
 		if i < len(text) && text[i] == '>' {
 			i++
@@ -266,8 +291,18 @@ func genericValue(text string, is, ie int, flag bool, kind genericKind) (vs, ve 
 		quote = '\\'
 		i += 2
 	}
+	// token: "Bearer x": the scheme inside the quotes.
+	if quote != 0 && !basic {
+		for _, scheme := range []string{"bearer ", "basic ", "token "} {
+			if hasFoldAt(text, i, scheme) {
+				basic = scheme == "basic "
+				i += len(scheme)
+				break
+			}
+		}
+	}
 	vs = i
-	for i < len(text) && i-vs <= 256 {
+	for i < len(text) && i-vs <= maxGenericValue {
 		c := text[i]
 		if quote != 0 && quote != '\\' && c == quote {
 			break
@@ -287,10 +322,46 @@ func genericValue(text string, is, ie int, flag bool, kind genericKind) (vs, ve 
 			ve--
 		}
 	}
-	if ve-vs > 256 || ve-vs < 6 || (basic && validBasicAuth(text[vs:ve]) == reject) {
+	if ve-vs > maxGenericValue || ve-vs < 6 || (basic && validBasicAuth(text[vs:ve]) == reject) {
 		return
 	}
 	return vs, ve, prose, true
+}
+
+// maxGenericValue bounds a value found by context: long enough for
+// OAuth and session tokens of several hundred bytes, short enough that a
+// blob assigned to a "key" field is not taken whole.
+const maxGenericValue = 1024
+
+// typeNames are the declared types seen between a secret's name and its
+// value in typed languages.
+var typeNames = []string{"string", "String", "str", "&str", "&'static str", "const char*", "char*", "[]byte", "CharSequence"}
+
+// typeAnnotation returns the position of the "=" after a declared type at
+// text[i:] (" string =", ": String ="), or i when there is none.
+func typeAnnotation(text string, i int, spaced bool) int {
+	j := i
+	if j < len(text) && text[j] == ':' {
+		j++
+		for j < len(text) && text[j] == ' ' {
+			j++
+		}
+	}
+	if j == i && !spaced {
+		return i
+	}
+	for _, t := range typeNames {
+		if hasAt(text, j, t) {
+			k := j + len(t)
+			for k < len(text) && text[k] == ' ' {
+				k++
+			}
+			if k > j+len(t) && k < len(text) && text[k] == '=' && !hasAt(text, k, "==") {
+				return k
+			}
+		}
+	}
+	return i
 }
 
 var trailingWords = map[string]bool{"base": true, "value": true, "val": true, "str": true, "hex": true, "b64": true, "base64": true, "raw": true, "plain": true, "plaintext": true}
@@ -394,6 +465,31 @@ func wordsAndNumber(v string) bool {
 	return len(w) >= 6 && strings.Trim(w, "abcdefghijklmnopqrstuvwxyz-_.") == ""
 }
 
+// artifactVersion reports package coordinates: jackson-core-2.15.0,
+// SalesReport-1.2: letters and hyphens, then a dotted version.
+func artifactVersion(v string) bool {
+	i := strings.LastIndexByte(v, '-')
+	if i <= 0 || !strings.Contains(v[i:], ".") || !isVersion(v[i+1:]) {
+		return false
+	}
+	return strings.Trim(v[:i], "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_") == ""
+}
+
+// packageName reports dotted lower-case names such as
+// org.example.v2_feature: three or more parts, each starting with a letter.
+func packageName(v string) bool {
+	parts := strings.Split(v, ".")
+	if len(parts) < 3 {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" || p[0] < 'a' || p[0] > 'z' || strings.Trim(p, "abcdefghijklmnopqrstuvwxyz0123456789_") != "" {
+			return false
+		}
+	}
+	return true
+}
+
 // looksLikeCall reports an identifier followed by "(": get_key(), os.getenv(.
 func looksLikeCall(v string) bool {
 	i := strings.IndexByte(v, '(')
@@ -492,7 +588,14 @@ func genericValueOK(v string, kind genericKind, prose bool) bool {
 		}
 		return classes >= 2 && e >= 2.0
 	}
-	if len(v) < 10 || wordsAndNumber(v) {
+	if len(v) < 10 || wordsAndNumber(v) || artifactVersion(v) || packageName(v) {
+		return false
+	}
+	// Key generators (base64, URL-safe, hex, even Django's punctuated
+	// alphabet) do not emit query, pipe or statement separators, and
+	// base64 never starts with padding: such a value is an expression,
+	// a query string or two values run together.
+	if strings.ContainsAny(v, "?|;'\"") || v[0] == '=' {
 		return false
 	}
 	if d == 0 && !(len(v) >= 20 && l > 0 && u > 0 && e >= 3.8) {

@@ -52,6 +52,10 @@ func isPlaceholder(s string, strict bool) bool {
 			return true
 		}
 	}
+	// %VARIABLE% references (Windows, NuGet, batch files).
+	if len(l) > 2 && l[0] == '%' && l[len(l)-1] == '%' {
+		return true
+	}
 	if strict {
 		for _, p := range strictParts {
 			if strings.Contains(l, p) {
@@ -59,16 +63,7 @@ func isPlaceholder(s string, strict bool) bool {
 			}
 		}
 		// Masked or filler values: *****, aaaaaaaa, 11111111.
-		run, maxRun := 1, 1
-		for i := 1; i < len(l); i++ {
-			if l[i] == l[i-1] {
-				run++
-				maxRun = max(maxRun, run)
-			} else {
-				run = 1
-			}
-		}
-		if maxRun >= 6 || (len(l) >= 8 && distinct(l) <= 3) {
+		if maxRun(l) >= 6 || (len(l) >= 8 && distinct(l) <= 3) {
 			return true
 		}
 	}
@@ -85,4 +80,21 @@ func distinct(s string) int {
 		}
 	}
 	return n
+}
+
+// maxRun returns the length of the longest run of one repeated byte.
+func maxRun(s string) int {
+	run, best := 1, 0
+	if len(s) > 0 {
+		best = 1
+	}
+	for i := 1; i < len(s); i++ {
+		if s[i] == s[i-1] {
+			run++
+			best = max(best, run)
+		} else {
+			run = 1
+		}
+	}
+	return best
 }
