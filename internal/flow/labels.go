@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -22,7 +23,15 @@ type LabelConfig map[string]map[string][]string
 type Labeler struct {
 	servers []serverLabels // exact servers first, then globs by specificity
 	infer   bool
+
+	// inferred caches inference per (server, tool, definition): three
+	// guards ask for every call, and a definition changes rarely.
+	mu       sync.Mutex
+	inferred map[string][]string
 }
+
+// maxInferred bounds the inference cache.
+const maxInferred = 4096
 
 type serverLabels struct {
 	pattern string
@@ -175,17 +184,35 @@ func (l *Labeler) Configured(server, tool string) ([]string, bool) {
 	return nil, false
 }
 
-// Labels returns the sorted labels of a tool. def is the tool's definition
+// Labels returns the sorted labels of a tool (shared: callers must not
+// modify the slice). def is the tool's definition
 // as its server listed it (may be nil). Configuration wins; inference
 // fills in only where configuration is silent.
 func (l *Labeler) Labels(server, tool string, def json.RawMessage) []string {
 	if ls, ok := l.Configured(server, tool); ok {
 		return ls
 	}
-	if l != nil && !l.infer {
+	if l == nil {
+		return Infer(tool, def)
+	}
+	if !l.infer {
 		return nil
 	}
-	return Infer(tool, def)
+	key := server + "\x00" + tool + "\x00" + string(def)
+	l.mu.Lock()
+	ls, ok := l.inferred[key]
+	l.mu.Unlock()
+	if ok {
+		return ls
+	}
+	ls = Infer(tool, def)
+	l.mu.Lock()
+	if l.inferred == nil || len(l.inferred) >= maxInferred {
+		l.inferred = make(map[string][]string)
+	}
+	l.inferred[key] = ls
+	l.mu.Unlock()
+	return ls
 }
 
 // toolDef is the part of a tool definition inference reads.
