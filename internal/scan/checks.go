@@ -2,34 +2,62 @@ package scan
 
 import (
 	"fmt"
-	"math"
 	"net"
 	"net/url"
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/warden-mcp/warden/internal/detect/secrets"
 )
 
-// tokenPatterns are credential formats that are live by construction
-// (issued tokens have these shapes; placeholders do not).
-var tokenPatterns = []struct {
-	id, what string
-	re       *regexp.Regexp
-}{
-	{"secret.github-token", "GitHub token", regexp.MustCompile(`\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{60,255})\b`)},
-	{"secret.anthropic-key", "Anthropic API key", regexp.MustCompile(`\bsk-ant-[A-Za-z0-9_-]{32,}`)},
-	{"secret.openai-key", "OpenAI API key", regexp.MustCompile(`\bsk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{32,}`)},
-	{"secret.aws-access-key", "AWS access key id", regexp.MustCompile(`\b(?:AKIA|ASIA)[A-Z0-9]{16}\b`)},
-	{"secret.slack-token", "Slack token", regexp.MustCompile(`\bxox[abposr]-[A-Za-z0-9-]{10,}`)},
-	{"secret.google-api-key", "Google API key", regexp.MustCompile(`\bAIza[0-9A-Za-z_-]{35}\b`)},
-	{"secret.stripe-key", "Stripe live key", regexp.MustCompile(`\b[rs]k_live_[0-9A-Za-z]{20,}`)},
-	{"secret.gitlab-token", "GitLab token", regexp.MustCompile(`\bglpat-[0-9A-Za-z_-]{20,}`)},
-	{"secret.npm-token", "npm token", regexp.MustCompile(`\bnpm_[A-Za-z0-9]{36}\b`)},
-	{"secret.private-key", "private key", regexp.MustCompile(`-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----`)},
-	{"secret.bearer", "bearer token", regexp.MustCompile(`(?i)\bbearer\s+[A-Za-z0-9._~+/-]{24,}=*`)},
+// secretFindings checks a server's env, headers and arguments for live
+// credentials with Warden's secrets engine (the rules the gateway's secrets
+// guard uses). Each value is scanned as NAME=value, so a credential found by
+// its context (SERVICE_TOKEN=...) is caught as well as one with a known
+// shape.
+func secretFindings(sc *secrets.Scanner, s Server) []Finding {
+	var out []Finding
+	add := func(field, text string, valueAt int, f secrets.Finding, where string) {
+		sev := High
+		if strings.HasPrefix(f.RuleID, "generic-") {
+			sev = Medium
+		}
+		start, end := max(0, f.Start-valueAt), max(0, f.End-valueAt)
+		out = append(out, Finding{RuleID: "secret." + f.RuleID, Severity: sev, Server: s.Name,
+			Message:  fmt.Sprintf("%s %s (%s)", f.Description, where, field),
+			Evidence: []Evidence{{Field: field, Start: start, End: end, Excerpt: secrets.Mask(text[f.Start:f.End])}}})
+	}
+	check := func(where string, m map[string]string) {
+		for _, k := range sortedKeys(m) {
+			v := m[k]
+			if placeholder(v) {
+				continue
+			}
+			text := k + "=" + v
+			for _, f := range sc.ScanPath(where+"."+k, text) {
+				if f.End <= len(k)+1 {
+					continue // in the name, not the value
+				}
+				add(where+"."+k, text, len(k)+1, f,
+					"in plain text in the configuration: anyone who can read the file can use it, and the server process inherits it")
+			}
+		}
+	}
+	check("env", s.Env)
+	check("headers", s.Headers)
+	// Credentials in arguments end up in process listings.
+	for i, a := range s.Args {
+		if placeholder(a) {
+			continue
+		}
+		field := fmt.Sprintf("args[%d]", i)
+		for _, f := range sc.ScanPath(field, a) {
+			add(field, a, 0, f, "on the command line: visible to every local user in the process list")
+		}
+	}
+	return out
 }
-
-var secretName = regexp.MustCompile(`(?i)(token|secret|passw(or)?d|api_?key|access_?key|private_?key|credential|auth)`)
 
 // placeholder reports values that are clearly not a real secret: variable
 // references, templates and filler.
@@ -43,73 +71,6 @@ func placeholder(v string) bool {
 		return true
 	}
 	return false
-}
-
-// entropy is the Shannon entropy of s in bits per character.
-func entropy(s string) float64 {
-	var counts [256]int
-	for i := 0; i < len(s); i++ {
-		counts[s[i]]++
-	}
-	var h float64
-	for _, c := range counts {
-		if c > 0 {
-			p := float64(c) / float64(len(s))
-			h -= p * math.Log2(p)
-		}
-	}
-	return h
-}
-
-// mask shows the first and last characters of a secret only.
-func mask(s string) string {
-	if len(s) <= 8 {
-		return strings.Repeat("*", len(s))
-	}
-	return s[:4] + strings.Repeat("*", min(len(s)-8, 12)) + s[len(s)-4:]
-}
-
-// secretFindings checks a server's env and headers for live credentials.
-func secretFindings(s Server) []Finding {
-	var out []Finding
-	check := func(where string, m map[string]string) {
-		for _, k := range sortedKeys(m) {
-			v := m[k]
-			if placeholder(v) {
-				continue
-			}
-			field := fmt.Sprintf("%s.%s", where, k)
-			matched := false
-			for _, p := range tokenPatterns {
-				if loc := p.re.FindStringIndex(v); loc != nil {
-					out = append(out, Finding{RuleID: p.id, Severity: High, Server: s.Name,
-						Message:  fmt.Sprintf("%s in plain text in the configuration (%s); anyone who can read the file can use it, and the server process inherits it", p.what, field),
-						Evidence: []Evidence{{Field: field, Start: loc[0], End: loc[1], Excerpt: mask(v[loc[0]:loc[1]])}}})
-					matched = true
-					break
-				}
-			}
-			if !matched && secretName.MatchString(k) && len(v) >= 20 && entropy(v) >= 3.5 && !strings.ContainsAny(v, " /\\") {
-				out = append(out, Finding{RuleID: "secret.high-entropy", Severity: Medium, Server: s.Name,
-					Message:  fmt.Sprintf("%s looks like a live credential in plain text", field),
-					Evidence: []Evidence{{Field: field, Start: 0, End: len(v), Excerpt: mask(v)}}})
-			}
-		}
-	}
-	check("env", s.Env)
-	check("headers", s.Headers)
-	// Credentials in arguments end up in process listings.
-	for i, a := range s.Args {
-		for _, p := range tokenPatterns {
-			if loc := p.re.FindStringIndex(a); loc != nil && !placeholder(a) {
-				out = append(out, Finding{RuleID: p.id, Severity: High, Server: s.Name,
-					Message:  fmt.Sprintf("%s on the command line (args[%d]): visible to every local user in the process list", p.what, i),
-					Evidence: []Evidence{{Field: fmt.Sprintf("args[%d]", i), Start: loc[0], End: loc[1], Excerpt: mask(a[loc[0]:loc[1]])}}})
-				break
-			}
-		}
-	}
-	return out
 }
 
 var (

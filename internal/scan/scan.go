@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/warden-mcp/warden/internal/detect"
+	"github.com/warden-mcp/warden/internal/detect/secrets"
 	"github.com/warden-mcp/warden/internal/guard/pins"
 )
 
@@ -136,6 +137,9 @@ type Options struct {
 	Pins map[string]map[string]string
 	// Detector scores tools; nil means the built-in poisoning detector.
 	Detector *detect.Detector
+	// Secrets finds credentials in env, headers and arguments; nil means
+	// the built-in rules.
+	Secrets *secrets.Scanner
 }
 
 // Run scans. Problems reading a file or listing a server are recorded in
@@ -146,6 +150,13 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		var err error
 		if det, err = detect.NewPoisoning(detect.Options{}); err != nil {
 			return nil, fmt.Errorf("loading the poisoning detector: %w", err)
+		}
+	}
+	sc := opts.Secrets
+	if sc == nil {
+		var err error
+		if sc, err = secrets.New(secrets.Options{}); err != nil {
+			return nil, fmt.Errorf("loading the secrets rules: %w", err)
 		}
 	}
 	servers, files, errs := Discover(opts.Locations)
@@ -160,7 +171,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	for i, s := range servers {
 		sr := ServerReport{Server: s, Transport: s.Transport()}
 		var fs []Finding
-		fs = append(fs, secretFindings(s)...)
+		fs = append(fs, secretFindings(sc, s)...)
 		fs = append(fs, launchFindings(s)...)
 		if opts.Lister != nil && s.Transport() == "stdio" {
 			if err := ctx.Err(); err != nil {

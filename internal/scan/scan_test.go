@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/warden-mcp/warden/internal/detect/secrets"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -130,13 +132,13 @@ func TestFindings(t *testing.T) {
 	}
 	want := map[key]Severity{
 		{"filesystem", "launch.npx-unpinned"}: High,
-		{"github", "secret.github-token"}:     High,
+		{"github", "secret.github-pat"}:       High,
 		{"installer", "launch.pipe-to-shell"}: Critical,
 		{"remote", "launch.plain-http"}:       Medium,
 		{"fetch", "launch.uvx-unpinned"}:      Medium,
-		{"docs", "secret.openai-key"}:         High,
+		{"docs", "secret.openai-api-key"}:     High,
 		{"search", "launch.npx-unpinned"}:     Medium,
-		{"search", "secret.high-entropy"}:     Medium,
+		{"search", "secret.generic-api-key"}:  Medium,
 		{"my-db", "launch.image-unpinned"}:    Low,
 	}
 	for k, sev := range want {
@@ -346,28 +348,41 @@ func TestLaunchChecks(t *testing.T) {
 }
 
 func TestSecretChecks(t *testing.T) {
+	sc, err := secrets.New(secrets.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "Zx8bQ2mN4pR7sT1vW3yA5cE9gJ0kL6"
+	ghToken := "ghp_" + body + secrets.GitHubChecksum(body)
 	tests := []struct {
-		env  map[string]string
-		rule string
+		env      map[string]string
+		rule     string
+		severity Severity
 	}{
-		{map[string]string{"GITHUB_TOKEN": "ghp_" + strings.Repeat("aB3", 12)}, "secret.github-token"},
-		{map[string]string{"X": "AKIA" + "ABCDEFGHIJKLMNOP"}, "secret.aws-access-key"},
-		{map[string]string{"SLACK": "xoxb-1234567890-abcdefghij"}, "secret.slack-token"},
-		{map[string]string{"API_KEY": "${API_KEY}"}, ""},
-		{map[string]string{"API_KEY": "<your api key>"}, ""},
-		{map[string]string{"LOG_LEVEL": "debug"}, ""},
-		{map[string]string{"DB_PASSWORD": "hunter2"}, ""},
-		{map[string]string{"SERVICE_TOKEN": "q8Zr2LmX0vNp4TfK7sWc9YbH3jDg6AeU"}, "secret.high-entropy"},
-		{map[string]string{"ROOT_DIR": "/home/me/projects/really/long/path"}, ""},
+		{map[string]string{"GITHUB_TOKEN": ghToken}, "secret.github-pat", High},
+		{map[string]string{"X": "AKIA" + "QYLPMN5HZT2RXW7B"}, "secret.aws-access-key-id", High},
+		{map[string]string{"SLACK": "xoxb-" + "2841937465-3910284756123-Qm7Rz2Kp9Lx4Vb8Nc3Td6Wf1"}, "secret.slack-bot-token", High},
+		{map[string]string{"API_KEY": "${API_KEY}"}, "", 0},
+		{map[string]string{"API_KEY": "<your api key>"}, "", 0},
+		{map[string]string{"LOG_LEVEL": "debug"}, "", 0},
+		{map[string]string{"DB_PASSWORD": "hunter2"}, "secret.generic-password", Medium},
+		{map[string]string{"SERVICE_TOKEN": "q8Zr2LmX0vNp4TfK7sWc9YbH3jDg6AeU"}, "secret.generic-api-key", Medium},
+		{map[string]string{"ROOT_DIR": "/home/me/projects/really/long/path"}, "", 0},
+		{map[string]string{"COMMIT": "4b825dc642cb6eb9a060e54bf8d69288fbee4904"}, "", 0},
 	}
 	for _, tc := range tests {
-		fs := secretFindings(Server{Name: "s", Env: tc.env})
-		got := ""
+		fs := secretFindings(sc, Server{Name: "s", Env: tc.env})
+		got, sev := "", Severity(0)
 		if len(fs) > 0 {
-			got = fs[0].RuleID
+			got, sev = fs[0].RuleID, fs[0].Severity
+			for k, v := range tc.env {
+				if ev := fs[0].Evidence[0]; ev.Field != "env."+k || ev.End > len(v) || strings.Contains(ev.Excerpt, v) {
+					t.Errorf("%v: evidence %+v does not point into the value, masked", tc.env, ev)
+				}
+			}
 		}
-		if got != tc.rule {
-			t.Errorf("%v: rule %q, want %q", tc.env, got, tc.rule)
+		if got != tc.rule || sev != tc.severity {
+			t.Errorf("%v: rule %q (%v), want %q (%v)", tc.env, got, sev, tc.rule, tc.severity)
 		}
 	}
 }
@@ -442,6 +457,10 @@ func FuzzParseConfig(f *testing.F) {
 	for _, s := range []string{`{"mcpServers":{"a":{"command":"x","args":["y"]}}}`, "{\n// c\n\"servers\":{\"a\":{\"url\":\"u\",},},}", `{"context_servers":{"z":{"command":{"path":"p"}}}}`, `/* "x" */ {"a":"\"//"}`} {
 		f.Add([]byte(s))
 	}
+	sc, err := secrets.New(secrets.Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, format := range []string{"mcpServers", "servers", "zed", "claude-code", "auto"} {
 			servers, err := ParseConfig(Location{Client: "x", Format: format}, data)
@@ -449,7 +468,7 @@ func FuzzParseConfig(f *testing.F) {
 				continue
 			}
 			for _, s := range servers {
-				secretFindings(s)
+				secretFindings(sc, s)
 				launchFindings(s)
 			}
 		}
