@@ -586,49 +586,96 @@ func typeName(v ref.Val) string {
 	return v.Type().TypeName()
 }
 
-// prepared converts the inputs to CEL values once per decision, so the
-// rules share one activation instead of each adapting the Go values again.
+// prepared returns the activation the rules of one decision share. Each
+// variable is built the first time a rule reads it and kept for the later
+// rules: most policies read two or three of the eight, and building the
+// rest cost most of a decision's allocations.
 func (s *Set) prepared(in *Input) (interpreter.Activation, error) {
-	return interpreter.NewActivation(s.activation(in))
+	return &lazyActivation{s: s, in: in}, nil
 }
 
+// varNames are the variables of the CEL environment (see env.go), in the
+// order lazyActivation keeps them.
+var varNames = [...]string{"principal", "client", "server", "method", "tool", "args", "session", "now"}
+
+// lazyActivation is a per-decision interpreter.Activation; it is used by
+// one goroutine at a time (rules are evaluated in order).
+type lazyActivation struct {
+	s    *Set
+	in   *Input
+	vals [len(varNames)]any
+	have [len(varNames)]bool
+}
+
+func (a *lazyActivation) ResolveName(name string) (any, bool) {
+	for i, n := range varNames {
+		if n != name {
+			continue
+		}
+		if !a.have[i] {
+			a.vals[i], a.have[i] = a.s.variable(a.in, name), true
+		}
+		return a.vals[i], true
+	}
+	return nil, false
+}
+
+func (a *lazyActivation) Parent() interpreter.Activation { return nil }
+
 func (s *Set) activation(in *Input) map[string]any {
-	p := in.Principal
-	if p == nil {
-		p = &guard.Principal{}
+	out := make(map[string]any, len(varNames))
+	for _, n := range varNames {
+		out[n] = s.variable(in, n)
 	}
-	claims := p.Claims
-	if claims == nil {
-		claims = map[string]any{}
-	}
-	tool := s.toolVar(in)
-	args := in.Arguments
-	if args == nil {
-		args = map[string]any{}
-	}
-	calls := in.Calls
-	if calls == nil {
-		calls = map[string]int64{}
-	}
-	t := in.Time
-	if t.IsZero() {
-		t = time.Now()
-	}
-	return map[string]any{
-		"principal": map[string]any{
+	return out
+}
+
+// variable builds the CEL value of one variable.
+func (s *Set) variable(in *Input, name string) any {
+	switch name {
+	case "principal":
+		p := in.Principal
+		if p == nil {
+			p = &guard.Principal{}
+		}
+		claims := p.Claims
+		if claims == nil {
+			claims = map[string]any{}
+		}
+		return map[string]any{
 			"issuer": p.Issuer, "subject": p.Subject, "client_id": p.ClientID,
 			"groups": nonNil(p.Groups), "scopes": nonNil(p.Scopes), "claims": claims,
 			"id": p.String(),
-		},
-		"client": map[string]any{"name": in.ClientName, "version": in.ClientVersion},
-		"server": in.Server,
-		"method": in.Method,
-		"tool":   withLabels(tool, in.ToolLabels),
-		"args":   args,
-		"session": map[string]any{"id": in.SessionID, "protocol": in.Protocol, "labels": nonNil(in.Labels), "calls": calls,
-			"untrusted": in.Untrusted, "flagged": in.Flagged, "sources": nonNil(in.Sources), "secrets": in.Secrets},
-		"now": t,
+		}
+	case "client":
+		return map[string]any{"name": in.ClientName, "version": in.ClientVersion}
+	case "server":
+		return in.Server
+	case "method":
+		return in.Method
+	case "tool":
+		return withLabels(s.toolVar(in), in.ToolLabels)
+	case "args":
+		args := in.Arguments
+		if args == nil {
+			args = map[string]any{}
+		}
+		return args
+	case "session":
+		calls := in.Calls
+		if calls == nil {
+			calls = map[string]int64{}
+		}
+		return map[string]any{"id": in.SessionID, "protocol": in.Protocol, "labels": nonNil(in.Labels), "calls": calls,
+			"untrusted": in.Untrusted, "flagged": in.Flagged, "sources": nonNil(in.Sources), "secrets": in.Secrets}
+	case "now":
+		t := in.Time
+		if t.IsZero() {
+			t = time.Now()
+		}
+		return t
 	}
+	return nil
 }
 
 // withLabels adds the call's tool labels to the (shared, cached) tool
