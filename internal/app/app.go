@@ -444,6 +444,10 @@ func (a *App) Handler() http.Handler {
 	approvals := a.adminOnly(a.deps.broker.Handler())
 	mux.Handle("/admin/approvals", approvals)
 	mux.Handle("/admin/approvals/", approvals)
+	// The chat service's callback carries its own authentication (an HMAC
+	// over a fresh timestamp, each signature accepted once), so it is served
+	// on the public listener too; without a webhook secret it answers 404.
+	mux.Handle("POST /webhooks/approvals", a.deps.broker.CallbackHandler())
 	if cfg.Metrics.Enabled {
 		mux.Handle("/metrics", promhttp.HandlerFor(a.Registry, promhttp.HandlerOpts{}))
 	}

@@ -1,0 +1,90 @@
+package app
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/warden-mcp/warden/internal/config"
+)
+
+// The approvals API is mounted behind the admin protection, and the chat
+// callback on the public listener only when a webhook secret is set, where
+// it refuses anything not signed with that secret.
+func TestApprovalEndpoints(t *testing.T) {
+	for _, withSecret := range []bool{false, true} {
+		t.Run(fmt.Sprint("secret=", withSecret), func(t *testing.T) {
+			dir := t.TempDir()
+			doc := "version: 1\ndata_dir: data\nupstreams:\n  - name: up\n    url: http://127.0.0.1:1/mcp\n"
+			if withSecret {
+				t.Setenv("WARDEN_TEST_WEBHOOK_SECRET", "0123456789abcdef0123456789abcdef")
+				doc += "guards:\n  flow:\n    approval:\n      webhook:\n        url: http://127.0.0.1:1/hook\n        secret: ${env:WARDEN_TEST_WEBHOOK_SECRET}\n"
+			}
+			path := filepath.Join(dir, "warden.yaml")
+			if err := os.WriteFile(path, []byte(doc), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			cfg, err := config.Load(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := New(context.Background(), cfg, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer a.Close(context.Background())
+			srv := httptest.NewServer(a.Handler())
+			defer srv.Close()
+
+			resp, err := http.Get(srv.URL + "/admin/approvals")
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusOK {
+				t.Fatalf("GET /admin/approvals from loopback: %d", resp.StatusCode)
+			}
+
+			body := `{"id":"nope","decision":"approve","approver":"ann"}`
+			post := func(sign string) int {
+				req, _ := http.NewRequest(http.MethodPost, srv.URL+"/webhooks/approvals", strings.NewReader(body))
+				ts := fmt.Sprint(time.Now().Unix())
+				mac := hmac.New(sha256.New, []byte(sign))
+				mac.Write([]byte("v1:" + ts + ":" + body))
+				req.Header.Set("X-Warden-Timestamp", ts)
+				req.Header.Set("X-Warden-Signature", "v1="+hex.EncodeToString(mac.Sum(nil)))
+				resp, err := http.DefaultClient.Do(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				resp.Body.Close()
+				return resp.StatusCode
+			}
+			if !withSecret {
+				if code := post("anything"); code != http.StatusNotFound {
+					t.Fatalf("callback without a configured secret: %d, want 404", code)
+				}
+				return
+			}
+			if code := post("the wrong secret, also long enough"); code != http.StatusUnauthorized {
+				t.Fatalf("callback signed with the wrong secret: %d, want 401", code)
+			}
+			// Signed correctly, for an approval that does not exist: refused,
+			// but past the signature check.
+			if code := post("0123456789abcdef0123456789abcdef"); code == http.StatusUnauthorized || code < 400 {
+				t.Fatalf("signed callback for an unknown approval: %d", code)
+			}
+		})
+	}
+}
