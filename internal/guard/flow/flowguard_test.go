@@ -14,6 +14,7 @@ import (
 	"github.com/warden-mcp/warden/internal/config"
 	"github.com/warden-mcp/warden/internal/flow"
 	"github.com/warden-mcp/warden/internal/guard"
+	policyguard "github.com/warden-mcp/warden/internal/guard/policy"
 	"github.com/warden-mcp/warden/internal/store"
 	"github.com/warden-mcp/warden/internal/store/sqlite"
 )
@@ -490,3 +491,29 @@ func (memKV) Put(context.Context, string, string, []byte, store.PutOptions) (int
 func (memKV) Delete(context.Context, string, string, int64) error        { return nil }
 func (memKV) List(context.Context, string, string) ([]store.Item, error) { return nil, nil }
 func (memKV) DeleteExpired(context.Context) (int64, error)               { return 0, nil }
+
+// A policy rule with action require_approval is asked about like the
+// built-in rules, even with those turned off.
+func TestPolicyRequiresApproval(t *testing.T) {
+	f := newFixture(t, "rules: {trifecta: off, untrusted_destructive: off}\n", approval.Options{})
+	for _, answer := range []string{"approve_once", "deny"} {
+		c := &fakeClient{elicit: true, reply: func(json.RawMessage) (json.RawMessage, error) {
+			return json.RawMessage(`{"action":"accept","content":{"decision":"` + answer + `"}}`), nil
+		}}
+		ex := callEx(session, "list_tickets", `{}`, c)
+		ex.Set(policyguard.ApprovalKey, "tickets need a look (rule tickets)")
+		v := f.run(t, context.Background(), ex)
+		if want := map[string]guard.Action{"approve_once": guard.Modify, "deny": guard.Deny}[answer]; v.Action != want || !strings.Contains(v.Reason, "tickets need a look") {
+			t.Fatalf("%s: %s by %s: %s", answer, v.Action, v.Rule, v.Reason)
+		}
+		c.mu.Lock()
+		if len(c.asked) != 1 || !strings.Contains(string(c.asked[0]), "tickets need a look") {
+			t.Fatalf("%s: asked %d: %s", answer, len(c.asked), c.asked)
+		}
+		c.mu.Unlock()
+	}
+	// Without the policy's request, the call passes (rules are off).
+	if v := f.run(t, context.Background(), callEx(session, "list_tickets", `{}`, &fakeClient{elicit: true})); v.Action != guard.Allow {
+		t.Fatalf("no rule: %s %s", v.Action, v.Reason)
+	}
+}
