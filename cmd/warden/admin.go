@@ -6,9 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"path/filepath"
 	"strings"
 
+	"github.com/warden-mcp/warden/internal/app"
 	"github.com/warden-mcp/warden/internal/audit"
 	"github.com/warden-mcp/warden/internal/config"
 	"github.com/warden-mcp/warden/internal/guard/pins"
@@ -29,6 +31,16 @@ func cmdConfig(args []string, stdout, stderr io.Writer) error {
 			return errFailed
 		}
 		return err
+	}
+	warn := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	if err := app.CheckGuards(context.Background(), cfg, warn); err != nil {
+		var ce *config.Error
+		if errors.As(err, &ce) {
+			fmt.Fprintln(stderr, ce.Error())
+		} else {
+			fmt.Fprintf(stderr, "%s: %v\n", args[1], err)
+		}
+		return errFailed
 	}
 	fmt.Fprintf(stdout, "%s: valid (%d upstreams)\n", args[1], len(cfg.Upstreams))
 	for _, r := range cfg.Relaxations() {

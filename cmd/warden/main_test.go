@@ -18,6 +18,14 @@ func TestCommands(t *testing.T) {
 	if err := os.WriteFile(good, []byte("version: 1\nupstreams:\n  - name: x\n    url: http://127.0.0.1:9/mcp\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	badPolicy := filepath.Join(dir, "bad-policy.yaml")
+	if err := os.WriteFile(badPolicy, []byte("version: 1\nupstreams:\n  - name: x\n    url: http://127.0.0.1:9/mcp\nguards:\n  policy:\n    rules:\n      - {name: r, when: 'tool.name ==', action: deny}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	badLabel := filepath.Join(dir, "bad-label.yaml")
+	if err := os.WriteFile(badLabel, []byte("version: 1\nupstreams:\n  - name: x\n    url: http://127.0.0.1:9/mcp\nguards:\n  flow:\n    labels: {x: {send: [exfiltrates]}}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	cases := []struct {
 		args   []string
 		code   int
@@ -30,6 +38,8 @@ func TestCommands(t *testing.T) {
 		{[]string{"config", "validate", good}, 0, "valid (1 upstreams)", ""},
 		{[]string{"config", "validate", bad}, 1, "", "bad.yaml:4:"},
 		{[]string{"config", "validate"}, 2, "", "expected"},
+		{[]string{"config", "validate", badPolicy}, 1, "", "bad-policy.yaml:8:"},
+		{[]string{"config", "validate", badLabel}, 1, "", "exfiltrates"},
 		{[]string{"serve", "--config", good, "--listen", "127.0.0.1:0"}, 2, "", "cannot be combined"},
 		{[]string{"wrap"}, 2, "", "needs a command"},
 		{[]string{"audit", "verify", "--data-dir", filepath.Join(dir, "none")}, 1, "", "opening the audit store"},

@@ -538,3 +538,29 @@ func toAudit(ev gateway.Event) audit.Event {
 		Reason: ev.Reason, Latency: ev.Latency, Details: details,
 	}
 }
+
+// CheckGuards builds every enabled guard of cfg once and throws them away,
+// so that `warden config validate` reports what only a guard can check (a
+// policy that does not compile, an unknown label, a bad rules file) with
+// the same file:line errors as `warden serve` would at start-up.
+func CheckGuards(ctx context.Context, cfg *config.Config, log *slog.Logger) error {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	dir, err := os.MkdirTemp("", "warden-validate-")
+	if err != nil {
+		return fmt.Errorf("creating a scratch store: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	st, err := sqlite.Open(ctx, filepath.Join(dir, sqlite.DefaultFile))
+	if err != nil {
+		return fmt.Errorf("opening a scratch store: %w", err)
+	}
+	defer st.Close()
+	d, err := newGuardDeps(cfg, st, log)
+	if err != nil {
+		return err
+	}
+	_, err = buildGuards(cfg, d)
+	return err
+}
