@@ -54,3 +54,45 @@ func TestLabelledErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestLabelledScore prints recall, precision and false-positive rate of
+// labelled JSONL files (comma-separated in WARDEN_SCORE_FILES).
+func TestLabelledScore(t *testing.T) {
+	paths := os.Getenv("WARDEN_SCORE_FILES")
+	if paths == "" {
+		t.Skip("WARDEN_SCORE_FILES not set")
+	}
+	s := mustScanner(t, Options{})
+	for _, path := range strings.Split(paths, ",") {
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tp, fn, fp, tn := 0, 0, 0, 0
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 1<<20), 16<<20)
+		for sc.Scan() {
+			var it struct {
+				Text  string `json:"text"`
+				Label int    `json:"label"`
+			}
+			if err := json.Unmarshal(sc.Bytes(), &it); err != nil {
+				t.Fatalf("reading %s: %v", path, err)
+			}
+			hit := len(s.Scan(it.Text)) > 0
+			switch {
+			case it.Label == 1 && hit:
+				tp++
+			case it.Label == 1:
+				fn++
+			case hit:
+				fp++
+			default:
+				tn++
+			}
+		}
+		f.Close()
+		fmt.Printf("%-40s pos %4d neg %4d recall %.1f%% precision %.1f%% FPR %.1f%%\n", path, tp+fn, fp+tn,
+			100*float64(tp)/float64(max(1, tp+fn)), 100*float64(tp)/float64(max(1, tp+fp)), 100*float64(fp)/float64(max(1, fp+tn)))
+	}
+}

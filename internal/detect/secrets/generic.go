@@ -11,11 +11,13 @@ const (
 	genericNone genericKind = iota
 	genericKey
 	genericPassword
+	genericNamed // value-driven: see named.go
 )
 
 var genericKinds = map[string]genericKind{
 	"generic-key":      genericKey,
 	"generic-password": genericPassword,
+	namedDetector:      genericNamed,
 }
 
 // genericRules are the context detectors that catch credentials of
@@ -33,6 +35,7 @@ func genericRules() []Rule {
 			Category: "generic", Detector: "generic-password", Context: true,
 			Keywords: []string{"passw", "pwd", "pass", "passphrase", "mot de passe", "contraseña", "passwort", "senha"},
 		},
+		namedRule(),
 	}
 }
 
@@ -376,6 +379,11 @@ func prevWord(text string, i int) string {
 	s := e
 	for s > 0 && e-s < 30 && (text[s-1] >= 'a' && text[s-1] <= 'z' || text[s-1] >= 'A' && text[s-1] <= 'Z') {
 		s--
+	}
+	// Only a whole word: "location" in ip2location is not the word before
+	// (my_cache and cache-key still end in the word "cache").
+	if s > 0 && text[s-1] >= '0' && text[s-1] <= '9' {
+		return ""
 	}
 	return text[s:e]
 }

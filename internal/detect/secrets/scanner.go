@@ -59,6 +59,7 @@ type Scanner struct {
 	kwRules   [][]int32 // keyword index -> rule indexes
 	fullText  []int     // rules without keywords: run over the whole text
 	digitText []int     // PII rules without keywords: run around digit runs
+	named     int       // the named-credential detector's rule index, or -1
 	maxFind   int
 	allowRule map[string]bool
 	allowPath []string
@@ -72,7 +73,7 @@ func New(opts Options) (*Scanner, error) {
 	if rules == nil {
 		rules = BuiltinRules()
 	}
-	s := &Scanner{maxFind: opts.MaxFindings, allowRule: map[string]bool{}, allowDig: map[string]bool{}}
+	s := &Scanner{maxFind: opts.MaxFindings, allowRule: map[string]bool{}, allowDig: map[string]bool{}, named: -1}
 	if s.maxFind <= 0 {
 		s.maxFind = 1000
 	}
@@ -104,6 +105,10 @@ func New(opts Options) (*Scanner, error) {
 		}
 		ri := len(s.rules)
 		s.rules = append(s.rules, c)
+		if c.generic == genericNamed {
+			s.named = ri
+			continue
+		}
 		if len(r.Keywords) == 0 {
 			if r.PII {
 				// Every keyword-less PII rule is a number with at least six digits.
@@ -242,6 +247,14 @@ func (s *Scanner) scan(path string, text string, hasPath bool) []Finding {
 				st.windows = append(st.windows, window{ri, ws, we})
 			}
 		}
+	}
+	if s.named >= 0 {
+		namedScan(text, func(vs, ve, ns int) {
+			if st == nil {
+				st = &scanState{last: map[int32]int{}, lastIdent: [3]int{-1, -1, -1}}
+			}
+			st.cands = append(st.cands, candidate{rule: s.named, start: vs, end: ve, matchStart: ns, matchEnd: ve, conf: 0.9 * genericConfidence(text[vs:ve], false)})
+		})
 	}
 	if st == nil && len(s.fullText) == 0 {
 		return nil

@@ -224,7 +224,8 @@ func TestBuiltinRules(t *testing.T) {
 			continue
 		}
 		n++
-		if len(r.Keywords) == 0 {
+		if len(r.Keywords) == 0 && r.Detector != namedDetector {
+			// The named-credential detector is driven by values, not keywords.
 			t.Errorf("credential rule %s has no keywords", r.ID)
 		}
 		if r.Category == "" || r.Description == "" {
