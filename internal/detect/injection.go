@@ -85,9 +85,13 @@ var injectionAnchors = []string{
 
 // docScan is the document prefilter of an injection detector.
 type docScan struct {
-	anchors *keywords.Matcher
+	anchors *keywords.Matcher // injectionAnchors, then taskAnchors from taskBase on
 	rules   *injMatcher
 	cands   sync.Pool // *[]injCand
+	// task-sentence classifier (injection_task.go); nil: none
+	taskBase  int
+	task      *Model
+	taskFloor float64
 }
 
 // injectionHiddenWeight is the evidence hidden content carries on its own
@@ -127,6 +131,19 @@ func injectionHiddenWeight(h Hidden) float64 {
 // tool outputs: the built-in injection rules and the embedded injection
 // classifier, unless opts replace them. Use ScanDocument.
 func NewInjection(opts Options) (*Detector, error) {
+	d, err := newInjection(opts)
+	if err != nil {
+		return nil, err
+	}
+	if !opts.NoClassifier {
+		if d.doc.task, err = loadTaskModel(); err != nil {
+			return nil, fmt.Errorf("building injection detector: %w", err)
+		}
+	}
+	return d, nil
+}
+
+func newInjection(opts Options) (*Detector, error) {
 	rules := opts.Rules
 	if rules == nil {
 		rules = InjectionRules()
@@ -159,7 +176,7 @@ func NewInjection(opts Options) (*Detector, error) {
 			d.model = m
 		}
 	}
-	m, err := keywords.New(injectionAnchors)
+	m, err := keywords.New(append(append([]string(nil), injectionAnchors...), taskAnchors...))
 	if err != nil {
 		return nil, fmt.Errorf("building injection detector: prefilter: %w", err)
 	}
@@ -167,7 +184,7 @@ func NewInjection(opts Options) (*Detector, error) {
 	if err != nil {
 		return nil, fmt.Errorf("building injection detector: %w", err)
 	}
-	d.doc = &docScan{anchors: m, rules: im}
+	d.doc = &docScan{anchors: m, rules: im, taskBase: len(injectionAnchors), taskFloor: DefaultTaskFloor}
 	d.doc.cands.New = func() any { return new([]injCand) }
 	d.pool.New = func() any { return &scratch{} }
 	return d, nil
@@ -178,16 +195,19 @@ func NewInjection(opts Options) (*Detector, error) {
 // overlapping windows of at most 4 KB. Text outside them holds no anchor
 // word, no hidden character and no readable encoded run.
 func (d *Detector) Windows(text string) [][2]int {
-	return d.windows(text, nil)
+	out, _ := d.windows(text, nil, nil)
+	return out
 }
 
-func (d *Detector) windows(text string, out [][2]int) [][2]int {
-	out = out[:0]
+// windows also appends the candidate sentences of the task classifier
+// to tasks (injection_task.go), found in the same pass.
+func (d *Detector) windows(text string, out, tasks [][2]int) ([][2]int, [][2]int) {
+	out, tasks = out[:0], tasks[:0]
 	if len(text) == 0 {
-		return out
+		return out, tasks
 	}
 	if d.doc == nil { // not an injection detector: every window is hot
-		return cutWindows(text, 0, len(text), out)
+		return cutWindows(text, 0, len(text), out), tasks
 	}
 	var regions [][2]int
 	add := func(a, b int) {
@@ -201,6 +221,12 @@ func (d *Detector) windows(text string, out [][2]int) [][2]int {
 	// Hits arrive in order of their end offset, so regions stay sorted
 	// up to the back reach; a final sort-and-merge makes them exact.
 	d.doc.anchors.Scan(text, func(m keywords.Match) bool {
+		if m.Keyword >= d.doc.taskBase {
+			if d.doc.task != nil {
+				tasks = d.doc.taskCand(text, m, tasks)
+			}
+			return true
+		}
 		if m.Start > 0 && isASCIIWordChar(text[m.Start-1]) && isASCIIWordChar(text[m.Start]) {
 			return true // inside a word: "unsend", "hostname"
 		}
@@ -210,18 +236,18 @@ func (d *Detector) windows(text string, out [][2]int) [][2]int {
 	hiddenHits(text, add)
 	spacedHits(text, add)
 	if len(regions) == 0 {
-		return out
+		return out, tasks
 	}
 	regions = mergeSpans(regions)
 	// A short document with any hit is read whole: the classifier then
 	// sees the same unit it was trained on.
 	if len(text) <= maxWindow {
-		return append(out, [2]int{0, len(text)})
+		return append(out, [2]int{0, len(text)}), tasks
 	}
 	for _, r := range regions {
 		out = cutWindows(text, r[0], r[1], out)
 	}
-	return out
+	return out, tasks
 }
 
 // cutWindows appends [a,b) cut into windows of at most maxWindow bytes
@@ -447,7 +473,7 @@ func trimPad(s string) string {
 func (d *Detector) ScanDocument(field, text string) Result {
 	sc := d.pool.Get().(*scratch)
 	defer d.pool.Put(sc)
-	wins := d.windows(text, sc.wins)
+	wins, tasks := d.windows(text, sc.wins, nil) // tasks allocates only when a candidate exists
 	sc.wins = wins
 	var res Result
 	type key struct {
@@ -507,6 +533,12 @@ func (d *Detector) ScanDocument(field, text string) Result {
 			fd.Excerpt = excerpt(text, fd.Start, fd.End)
 			res.Findings = append(res.Findings, fd)
 		}
+	}
+	if len(tasks) > 0 && d.doc != nil {
+		var p, w float64
+		sc.feats, p, w = d.doc.scoreTasks(&res, field, text, tasks, sc.feats)
+		res.ClassifierScore = max(res.ClassifierScore, p)
+		res.Score = max(res.Score, w)
 	}
 	res.Flagged = res.Score >= d.threshold
 	if !res.Flagged {

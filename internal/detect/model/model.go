@@ -14,3 +14,10 @@ var Poisoning []byte
 //
 //go:embed injection.bin
 var Injection []byte
+
+// Task is the gzip-compressed task-sentence model of the injection
+// detector: it scores sentences that ask an AI for a generic task
+// ("What is the capital of Brazil?"); see docs/injection.md.
+//
+//go:embed task.bin
+var Task []byte

@@ -79,6 +79,13 @@ func runInjection(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.IntVar(&c.synthCtx, "synth-ctx", 300, "synthetic benign carriers added as contexts")
 	fs.IntVar(&c.synthReport, "synth-report", 0, "scan this many synthetic documents per family (fresh seed) with the embedded or trained model and report recall and FPR")
 	fs.UintVar(&c.features, "features", uint(detect.DefaultFeatures), "feature kinds: 1 words, 2 word pairs, 4 word triples, 8 character n-grams (sum)")
+	var tc taskConfig
+	fs.StringVar(&tc.out, "task-out", "", "train the task-sentence model instead and write it here (e.g. internal/detect/model/task.bin)")
+	fs.BoolVar(&tc.crossval, "task-crossval", false, "report the task-sentence model held out by task family")
+	fs.IntVar(&tc.per, "task-synth", 150, "synthetic task requests per family (corpus.TaskFamilies)")
+	fs.Float64Var(&tc.floor, "task-floor", 0, "task-sentence floor for -task-crossval (0: detect.DefaultTaskFloor)")
+	fs.IntVar(&tc.ins, "task-per", 2, "benign contexts each task or human request is inserted into")
+	fs.IntVar(&tc.human, "task-human", 2000, "synthetic requests addressed to people (negatives)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -88,6 +95,9 @@ func runInjection(ctx context.Context, args []string, stdout io.Writer) error {
 	d, err := loadInjData(c)
 	if err != nil {
 		return err
+	}
+	if tc.out != "" || tc.crossval {
+		return runTask(ctx, c, tc, d, stdout)
 	}
 	win, err := detect.NewInjection(detect.Options{NoClassifier: true})
 	if err != nil {
@@ -293,7 +303,9 @@ func injCrossval(ctx context.Context, c injConfig, d *injData, win *detect.Detec
 				}
 				opts.Model = m
 			}
-			det, err := detect.NewInjection(opts)
+			// Without the task-sentence model: it is trained on BIPIA's
+			// text attacks, and has its own held-out table (-task-crossval).
+			det, err := detect.NewInjectionTask(opts, nil, 0)
 			if err != nil {
 				return err
 			}

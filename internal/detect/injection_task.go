@@ -1,0 +1,327 @@
+package detect
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/warden-mcp/warden/internal/detect/keywords"
+	"github.com/warden-mcp/warden/internal/detect/model"
+)
+
+// Task requests: a sentence that asks an AI for a generic task unrelated
+// to the document it sits in ("What is the capital of Brazil?", "Draft an
+// introduction for an essay about climate change.") carries no address to
+// the model and none of the prefilter's anchor words. The document scanner
+// therefore also looks at sentences that *start* with a task word (a
+// question word or a task imperative) and scores each with a small
+// sentence classifier (model.Task) trained to tell such requests from the
+// requests and questions people write to each other in e-mails, tickets
+// and chats ("Can you send me the invoice?"). See docs/injection.md.
+
+// taskAnchors start the sentences the task classifier reads. They share
+// the prefilter's automaton (keywords past len(injectionAnchors)); a hit
+// opens no window, it only marks a candidate sentence when it stands at a
+// sentence start and is a whole word.
+var taskAnchors = []string{
+	// questions
+	"what", "what's", "whats", "who", "who's", "whom", "whose", "which", "when", "where", "why", "how",
+	"is there", "are there", "is it", "do you", "does", "can i", "can you", "could you", "would you",
+	"will you", "should i", "is the", "are the",
+	// task imperatives
+	"explain", "describe", "write", "draft", "compose", "create", "generate", "develop", "provide", "give",
+	"list", "name", "tell", "show", "translate", "summarize", "summarise", "outline", "break down", "define",
+	"compare", "contrast", "calculate", "compute", "solve", "suggest", "recommend", "convert", "rewrite",
+	"paraphrase", "analyze", "analyse", "discuss", "elaborate", "illustrate", "teach", "identify", "produce",
+	"design", "craft", "prepare", "propose", "offer", "share", "help", "implement", "build", "find", "make",
+	"plan", "brainstorm", "come up", "imagine", "recite", "say", "print", "output", "detail", "clarify",
+	"demonstrate", "walk me", "guide", "evaluate", "review", "critique", "predict", "estimate", "rank",
+	"i want", "i need", "i'd like", "i would like", "please", "kindly", "now", "also", "additionally", "then",
+	"next", "finally", "lastly",
+}
+
+// Task-sentence limits: at most maxTaskCands candidate sentences per
+// document are scored (a FAQ page can start hundreds of sentences with
+// "How"; past the cap the rest is not read), each at most maxTaskSentence
+// bytes.
+const (
+	maxTaskCands    = 256
+	maxTaskSentence = 320
+	// TaskRuleID is the finding of a sentence the task classifier scores
+	// as a request to an AI.
+	TaskRuleID = "inj.task.request"
+	// FamilyTask is its family.
+	FamilyTask Family = "task-request"
+	// DefaultTaskFloor: a task-sentence probability below it adds nothing.
+	DefaultTaskFloor = 0.6
+)
+
+// taskSentenceStart reports whether the word at i starts a sentence: it
+// follows the text start, a line break (also a JSON-escaped "\n"), a
+// sentence end, a colon, a table bar or a tag end, with only spaces,
+// quotes and bullet marks between.
+func taskSentenceStart(s string, i int) bool {
+	j := i
+	for k := 0; k < 12 && j > 0; k++ {
+		switch s[j-1] {
+		case ' ', '\t', '"', '\'', '*', '-', '#', '(', '`', '_':
+			j--
+			continue
+		}
+		break
+	}
+	if j == 0 {
+		return true
+	}
+	switch s[j-1] {
+	case '\n', '\r', '.', '?', '!', ':', ';', '>':
+		return true
+	case 'n', 't', 'r':
+		return j >= 2 && s[j-2] == '\\'
+	}
+	if j >= 3 && s[j-1] == 0x9C && s[j-2] == 0x80 && s[j-3] == 0xE2 { // “
+		return j == 3 || strings.ContainsRune("\n.?!:", rune(s[j-4]))
+	}
+	return false
+}
+
+// taskSentenceEnd returns the end of the sentence starting at a: after
+// ., ? or ! followed by a space, quote or line end. ok is false when a
+// line ends or maxTaskSentence bytes pass first: headings, table rows
+// and list items without a full stop are not requests.
+func taskSentenceEnd(s string, a int) (end int, ok bool) {
+	lim := min(len(s), a+maxTaskSentence)
+	for i := a; i < lim; i++ {
+		switch c := s[i]; c {
+		case '\n', '\r', '|': // a line or table cell ends first
+			return i, false
+		case '\\':
+			if i+1 < len(s) && (s[i+1] == 'n' || s[i+1] == 'r') {
+				return i, false
+			}
+		case '.', '?', '!':
+			if i+1 >= len(s) {
+				return i + 1, true
+			}
+			switch s[i+1] {
+			case ' ', '\n', '\r', '\t', '"', '\'', '\\', ')':
+				e := i + 1
+				for e < lim && (s[e] == '"' || s[e] == '\'' || s[e] == ')') {
+					e++
+				}
+				return e, true
+			}
+		}
+	}
+	return lim, false
+}
+
+// InjectionTaskText is what the task classifier reads for the sentence
+// doc[a:b] (used by training): a start mark, the sentence lower-cased
+// with typographic quotes made plain, an end mark, and shape tokens: how
+// the sentence ends, and how many of its longer words the surrounding
+// document uses. A request to a colleague is about the matter of the
+// e-mail ("the invoice", "the Q3 report"); an injected task is about
+// something else ("the capital of Brazil").
+func InjectionTaskText(doc string, a, b int) string {
+	var tb taskBuf
+	return string(tb.text(doc, a, b))
+}
+
+// taskBuf holds the buffers of one document's task scoring, so that
+// candidates after the first allocate nothing but the feature text.
+type taskBuf struct {
+	out, around []byte
+}
+
+func (tb *taskBuf) text(doc string, a, b int) []byte {
+	sentence := doc[a:b]
+	dst := append(tb.out[:0], "qs "...)
+	for _, r := range sentence {
+		switch r {
+		case '’', '‘', '`', '´':
+			r = '\''
+		case '“', '”':
+			r = '"'
+		}
+		if r >= 'A' && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		dst = utf8.AppendRune(dst, r)
+	}
+	dst = append(dst, " qe"...)
+	end := strings.TrimRight(sentence, "\"') ")
+	switch {
+	case strings.HasSuffix(end, "?"):
+		dst = append(dst, " qendq"...)
+	case strings.HasSuffix(end, "!"):
+		dst = append(dst, " qendx"...)
+	default:
+		dst = append(dst, " qendp"...)
+	}
+	dst = append(dst, ' ')
+	dst = append(dst, tb.overlap(doc, a, b)...)
+	tb.out = dst
+	return dst
+}
+
+// taskContext is how much text on each side of a candidate sentence the
+// overlap token reads.
+const taskContext = 1500
+
+// overlap returns a token for the share of the sentence's words of five
+// letters or more that also occur in the text around it (ctxnone:
+// almost no text around it).
+func (tb *taskBuf) overlap(doc string, a, b int) string {
+	lo, hi := max(0, a-taskContext), min(len(doc), b+taskContext)
+	if (a-lo)+(hi-b) < 80 {
+		return "ctxnone"
+	}
+	around := appendLower(appendLower(tb.around[:0], doc[lo:a]), " ")
+	around = appendLower(around, doc[b:hi])
+	tb.around = around
+	total, found := 0, 0
+	var word [32]byte
+	s := doc[a:b]
+	for i := 0; i < len(s); {
+		if !isASCIILetter(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isASCIILetter(s[j]) {
+			j++
+		}
+		if n := j - i; n >= 5 && n <= len(word) {
+			total++
+			w := appendLower(word[:0], s[i:j])
+			if bytes.Contains(around, w) {
+				found++
+			}
+		}
+		i = j
+	}
+	switch {
+	case total == 0:
+		return "ctxovn"
+	case found == 0:
+		return "ctxov0"
+	case found*4 < total:
+		return "ctxov1"
+	case found*2 < total:
+		return "ctxov2"
+	}
+	return "ctxov3"
+}
+
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// InjectionTaskSentences returns the candidate sentences of text that
+// ScanDocument scores with the task classifier (byte spans, in order, at
+// most maxTaskCands). The detector must be an injection detector.
+func (d *Detector) InjectionTaskSentences(text string) [][2]int {
+	if d.doc == nil {
+		return nil
+	}
+	var out [][2]int
+	d.doc.anchors.Scan(text, func(m keywords.Match) bool {
+		out = d.doc.taskCand(text, m, out)
+		return len(out) < maxTaskCands
+	})
+	return out
+}
+
+// taskCand appends the sentence starting at keyword hit m when m is a
+// task anchor standing at a sentence start as a whole word.
+func (ds *docScan) taskCand(text string, m keywords.Match, out [][2]int) [][2]int {
+	if m.Keyword < ds.taskBase || len(out) >= maxTaskCands {
+		return out
+	}
+	// A capitalised whole word followed by a space or comma: "list =
+	// list('abc')", "now()", "Rank#" and "whatever" are not sentence
+	// starts. (An attacker writing in lower case is missed; code and
+	// tables are full of lower-case line starts.)
+	if m.End >= len(text) || text[m.End] != ' ' && text[m.End] != ',' && text[m.End-1] != ' ' {
+		return out
+	}
+	if c := text[m.Start]; c < 'A' || c > 'Z' {
+		return out
+	}
+	if m.Start > 0 && isASCIIWordChar(text[m.Start-1]) {
+		return out
+	}
+	if !taskSentenceStart(text, m.Start) {
+		return out
+	}
+	if n := len(out); n > 0 && m.Start < out[n-1][1] {
+		return out // inside the previous candidate ("Please explain …")
+	}
+	e, ok := taskSentenceEnd(text, m.Start)
+	if !ok {
+		return out
+	}
+	return append(out, [2]int{m.Start, e})
+}
+
+// scoreTasks scores the candidate sentences with the task classifier and
+// adds a finding for each above the floor; it returns the highest
+// probability and the best finding's weight.
+func (ds *docScan) scoreTasks(res *Result, field, text string, cands [][2]int, feats []uint32) ([]uint32, float64, float64) {
+	if ds.task == nil {
+		return feats, 0, 0
+	}
+	var bestP, bestW float64
+	var tb taskBuf
+	for _, c := range cands {
+		feats = Features(feats[:0], string(tb.text(text, c[0], c[1])), ds.task.Bits, ds.task.Set)
+		p := ds.task.Prob(feats)
+		bestP = max(bestP, p)
+		if p < ds.taskFloor {
+			continue
+		}
+		w := 0.5 + 0.5*(p-ds.taskFloor)/(1-ds.taskFloor)
+		bestW = max(bestW, w)
+		res.Findings = append(res.Findings, Finding{
+			RuleID: TaskRuleID, Family: FamilyTask, Weight: w, Field: field, Start: c[0], End: c[1],
+			Excerpt: excerpt(text, c[0], c[1]),
+			Explain: fmt.Sprintf("sentence reads as a request to an AI for an unrelated task (p=%.2f)", p),
+		})
+	}
+	return feats, bestP, bestW
+}
+
+// NewInjectionTask is NewInjection with task as the task-sentence
+// classifier instead of the embedded one (nil: none) and floor as its
+// floor (0: DefaultTaskFloor). Training and held-out evaluation use it.
+func NewInjectionTask(opts Options, task *Model, floor float64) (*Detector, error) {
+	d, err := newInjection(opts)
+	if err != nil {
+		return nil, err
+	}
+	if !opts.NoClassifier {
+		d.doc.task = task
+	}
+	if floor > 0 && floor < 1 {
+		d.doc.taskFloor = floor
+	}
+	return d, nil
+}
+
+// loadTaskModel loads the embedded task-sentence model.
+func loadTaskModel() (*Model, error) {
+	m, err := LoadModel(model.Task)
+	if err != nil {
+		return nil, fmt.Errorf("embedded task model: %w", err)
+	}
+	return m, nil
+}
