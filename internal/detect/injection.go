@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -654,12 +655,25 @@ func (d *Detector) scanDocSegment(res *Result, f Field, seg Segment, sc *scratch
 		if seg.Depth == 0 {
 			a, b = nz.Span(m.Start, m.End)
 		}
+		w := m.Rule.Weight
+		if m.Rule.ID == ruleIgnorePrevious && topicalQualifier.MatchString(nz.Text[m.End:min(len(nz.Text), m.End+40)]) {
+			// "disregard the earlier instructions about the parking
+			// garage": people withdraw their own instructions about a
+			// topic; alone, that is weak evidence.
+			w = min(w, 0.45)
+		}
 		res.Findings = append(res.Findings, Finding{
-			RuleID: m.Rule.ID, Family: m.Rule.Family, Weight: m.Rule.Weight,
+			RuleID: m.Rule.ID, Family: m.Rule.Family, Weight: w,
 			Field: f.Path, Start: a, End: b, Origin: seg.Origin, Explain: m.Rule.Explain,
 		})
 	}
 }
+
+const ruleIgnorePrevious = "inj.override.ignore-previous"
+
+// topicalQualifier follows "ignore the previous instructions" when a person
+// narrows it to a topic of their own.
+var topicalQualifier = regexp.MustCompile(`^\s+(?:about|regarding|concerning|re|on|for)\s+(?:the|our|my|this|that|your)\s+[a-z]`)
 
 // deleet returns text with digits and symbols that stand for letters
 // (4→a, 3→e, 1→i, 0→o, 5→s, 7→t, @→a, $→s) replaced, when at least three
