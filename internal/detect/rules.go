@@ -44,8 +44,17 @@ type Rule struct {
 	// Back and Fwd bound the text around each keyword the regexp reads
 	// (bytes before and after); 0 means the defaults. A match must fit.
 	Back, Fwd int
-	re        *regexp.Regexp
+	// NotAfter, when set, drops a match whose preceding text (up to
+	// notAfterReach bytes) matches it; anchor it with $. It keeps
+	// quoted examples ("detects strings such as 'ignore previous
+	// instructions'") from counting as the directive itself.
+	NotAfter string
+	re       *regexp.Regexp
+	notAfter *regexp.Regexp
 }
+
+// notAfterReach is how far back a NotAfter pattern looks.
+const notAfterReach = 48
 
 // Ruleset is a compiled, read-only list of rules, safe for concurrent use.
 type Ruleset struct {
@@ -72,6 +81,11 @@ func CompileRules(rules []Rule) (*Ruleset, error) {
 			return nil, fmt.Errorf("compiling rule %s: weight %v outside (0,1)", r.ID, r.Weight)
 		}
 		r.re = re
+		if r.NotAfter != "" {
+			if r.notAfter, err = regexp.Compile(r.NotAfter); err != nil {
+				return nil, fmt.Errorf("compiling rule %s: not-after: %w", r.ID, err)
+			}
+		}
 		if r.Back == 0 {
 			r.Back = defaultBack
 		}
@@ -189,6 +203,9 @@ func (rs *Ruleset) match(text string, out []RuleMatch, spans [][][2]int) ([]Rule
 		n := 0
 		for _, sp := range mergeSpans(spans[i]) {
 			for _, m := range r.re.FindAllStringIndex(text[sp[0]:sp[1]], 4) {
+				if r.quoted(text, sp[0]+m[0]) {
+					continue
+				}
 				out = append(out, RuleMatch{Rule: r, Start: sp[0] + m[0], End: sp[0] + m[1]})
 				n++
 			}
@@ -206,10 +223,18 @@ func (rs *Ruleset) matchAll(text string, out []RuleMatch) []RuleMatch {
 	for i := range rs.rules {
 		r := &rs.rules[i]
 		for _, m := range r.re.FindAllStringIndex(text, 4) {
-			out = append(out, RuleMatch{Rule: r, Start: m[0], End: m[1]})
+			if !r.quoted(text, m[0]) {
+				out = append(out, RuleMatch{Rule: r, Start: m[0], End: m[1]})
+			}
 		}
 	}
 	return out
+}
+
+// quoted reports whether the text before a match at start matches the
+// rule's NotAfter pattern.
+func (r *Rule) quoted(text string, start int) bool {
+	return r.notAfter != nil && r.notAfter.MatchString(text[max(0, start-notAfterReach):start])
 }
 
 // mergeSpans sorts and joins overlapping ranges in place.
@@ -246,6 +271,12 @@ const (
 	// reToolName is an identifier that looks like a tool: snake or kebab
 	// case, or quoted.
 	reToolName = `(?:[\x60'"]?[a-z][a-z0-9]*[_-][a-z0-9_-]+[\x60'"]?|[\x60'"][a-z][a-z0-9_.-]{2,}[\x60'"])`
+	// reQuotedExample is the text before a phrase that is cited, not
+	// said: "scans for strings such as 'ignore previous instructions'".
+	reQuotedExample = `(?:such as|e\.g\.,?|for example,?|for instance,?|like|strings?|phrases?|patterns?|payloads?|examples?|detects?|flags?|blocks?)\s*:?\s*['"\x60\x{201c}\x{2018}]$`
+	// reBeforeThisTool ends with "before using this tool,": what follows
+	// restates that same condition, so it is not counted twice.
+	reBeforeThisTool = `\b(?:before|prior to) (?:using|calling|invoking|running) (?:this|the) (?:tool|function),? (?:you )?$`
 )
 
 // PoisoningRules returns the built-in rules for tool poisoning. The
@@ -264,7 +295,8 @@ func PoisoningRules() []Rule {
 			Explain:  "chat-template role marker inside data"},
 		{ID: "directive.ignore", Family: FamilyDirective, Weight: 0.9,
 			Keywords: []string{"ignore", "disregard", "forget", "override", "bypass", "skip"},
-			Pattern:  `\b(?:ignore|disregard|forget|override|bypass|skip)\s+(?:all\s+|any\s+|the\s+|your\s+|every\s+)?(?:previous|prior|above|earlier|preceding|other|original|existing|user'?s?|system|safety|security|default)?\s*(?:instructions?|directions?|rules|guidelines|guardrails|prompts?|policies|restrictions|constraints|descriptions?|requests?|messages?)\b`,
+			NotAfter: reQuotedExample,
+			Pattern:  `\b(?:ignore|disregard|forget|override|bypass|skip)\s+(?:all\s+|any\s+|the\s+|your\s+|every\s+)?(?:previous|prior|above|earlier|preceding|other|original|existing|user'?s?|system|safety|security|default)?\s*(?:instructions?|directions?|rules|guidelines|guardrails|prompts?|policies|restrictions|constraints|descriptions?|requests?|messages?)\b|\b(?:ignore|disregard)\s+(?:all |any |the |your |every )?(?:[a-z-]+'s? )?(?:(?:actual|original|previous|prior|current|real|safety|security|usual|normal|existing|system|content|default)\s+)?(?:instructions?|directions?|rules|guidelines|guardrails|prompts?|polic(?:y|ies)|restrictions|constraints|requests?|safeguards|filters?|checks)\b`,
 			Explain:  "asks the model to discard its instructions"},
 		{ID: "directive.address-model", Family: FamilyDirective, Weight: 0.45, Back: 64, Fwd: 64,
 			Keywords: []string{"ai", "assistant", "model", "llm", "agent", "claude", "gpt", "chatgpt", "copilot", "gemini"},
@@ -277,6 +309,7 @@ func PoisoningRules() []Rule {
 		{ID: "directive.must-also", Family: FamilyDirective, Weight: 0.25,
 			Keywords: []string{"must", "should", "required", "need", "have", "always", "shall"},
 			Also:     []string{"you"},
+			NotAfter: reBeforeThisTool,
 			Pattern:  `\byou (?:must|should|shall|are required to|need to|have to|will need to) (?:always |also |first |now |immediately |silently |secretly |additionally )(?:\w+ ){0,2}(?:call|invoke|run|execute|read|send|include|append|add|pass|use|fetch|get|copy|forward|upload|post|write|delete|provide|set|change|modify|ignore)`,
 			Explain:  "imperative aimed at the model to take an extra action"},
 		{ID: "directive.persistent", Family: FamilyDirective, Weight: 0.65,
@@ -307,7 +340,8 @@ func PoisoningRules() []Rule {
 		{ID: "shadow.other-tool-behaviour", Family: FamilyShadowing, Weight: 0.7,
 			Keywords: []string{"call", "calls", "called", "use", "uses", "used", "using", "invoke", "invokes", "invoked", "run", "runs", "execute", "executes", "executed", "request", "requests"},
 			Also:     []string{"when", "whenever", "if", "time", "once"},
-			Pattern:  `\b(?:when|whenever|if|every time|each time|any time)\s+(?:the user |you |the assistant |the model |the agent |someone )?(?:calls?|uses?|invokes?|runs?|executes?|requests?|is using|are using|(?:is|are) called)\s+(?:the |any |another |a )?(?:other )?` + reToolRef + `\s+(?:tool|function|server|mcp)|\b(?:when|whenever|if|every time|each time|any time|once)\s+(?:the )?` + reToolName + `(?: tool| function)? (?:is|gets|has been) (?:called|used|invoked|run|executed|requested)\b`,
+			NotAfter: `\b(?:returned|obtained|provided|given|received|produced|generated|computed|retrieved|fetched|shown|available|contents?|values?|hash(?:es)?|results?|output|ids?|state)\s$`,
+			Pattern:  `\b(?:when|whenever|if|every time|each time|any time)\s+(?:the user |you |the assistant |the model |the agent |someone )?(?:calls?|uses?|invokes?|runs?|executes?|requests?|is using|are using|(?:is|are) called)\s+(?:the |any |another |a )?(?:other )?` + reToolRef + `\s+(?:tool|function|server|mcp)|\b(?:when|whenever|if|every time|each time|any time|once)\s+(?:the )?` + reToolName + `(?: tool| function)? (?:is|gets|has been) (?:called|used|invoked|run|executed|requested)\b(?: by (?:any |another |a |the )?\w+)?(?:\s*[,:;—-]|\s+(?:you|always|never|must|should|also|then|first|please|make sure|ensure|add|include|send|append|set|change|use|call|invoke|forward|copy|instead|the (?:assistant|model|agent)))`,
 			Explain:  "tells the model how to behave when another tool is used"},
 		{ID: "shadow.modify-other", Family: FamilyShadowing, Weight: 0.75, Back: 100, Fwd: 80,
 			Keywords: []string{"tool", "tools", "server", "servers", "function", "functions", "side"},
@@ -353,7 +387,7 @@ func PoisoningRules() []Rule {
 		{ID: "exfil.send-to-url", Family: FamilyExfil, Weight: 0.75, Back: 200, Fwd: 48,
 			Keywords: []string{"http", "https", "webhook", "url", "endpoint", "server", "domain"},
 			Also:     []string{"send", "sends", "sended", "sending", "post", "posts", "posted", "posting", "upload", "uploads", "uploaded", "uploading", "forward", "forwards", "forwarded", "forwarding", "transmit", "transmits", "transmited", "transmiting", "exfiltrate", "exfiltrates", "exfiltrateed", "exfiltrateing", "beacon", "beacons", "beaconed", "beaconing", "report", "reports", "reported", "reporting", "sync", "syncs", "synced", "syncing", "mirror", "mirrors", "mirrored", "mirroring", "submit", "submits", "submited", "submiting", "push", "pushs", "pushed", "pushing", "deliver", "delivers", "delivered", "delivering", "relay", "relays", "relayed", "relaying", "log", "logs", "loged", "loging", "copy", "copys", "copyed", "copying", "leak", "leaks", "leaked", "leaking", "pipe", "pipes", "pipeed", "pipeing", "stream", "streams", "streamed", "streaming", "sent", "copies", "copied", "logged", "logging", "piped", "piping"},
-			Pattern:  `\b(?:send|sent|post|upload|forward|transmit|exfiltrate|beacon|report|sync|mirror|submit|push|deliver|relay|log|copy|copie|leak|pipe|stream)(?:s|ed|ing)?\b` + reClause + `{0,80}?\b(?:to|at|via|into)\s+(?:the\s+)?(?:(?:following|external|remote|backup|audit|logging|analytics|monitoring|telemetry|verification|collection)\s+)?(?:https?://|webhook|endpoint|url\b|server at)`,
+			Pattern:  `\b(?:send|sent|post|upload|forward|transmit|exfiltrate|beacon|report|sync|mirror|submit|push|deliver|relay|log|copy|copie|leak|pipe|stream)(?:s|ed|ing)?\b` + reClause + `{0,80}?\b(?:to|at|via|into)\s+(?:the\s+|an?\s+)?(?:(?:following|external|remote|backup|audit|logging|analytics|monitoring|telemetry|verification|collection)\s+)?(?:https?://|webhook|endpoint|url\b|server at)`,
 			Explain:  "asks the model to send data to a URL or endpoint"},
 		{ID: "exfil.url-with-data", Family: FamilyExfil, Weight: 0.7, Back: 8, Fwd: 200,
 			Keywords: []string{"http", "https"},
@@ -391,6 +425,7 @@ func PoisoningRules() []Rule {
 		// --- fake prerequisites
 		{ID: "prereq.must-call-first", Family: FamilyPrereq, Weight: 0.45, Back: 80, Fwd: 160,
 			Keywords: []string{"first", "before", "beforehand"},
+			NotAfter: reBeforeThisTool,
 			Pattern:  `\b(?:must|should|need to|needs to|have to|has to|are required to|is required to|required to)\s+(?:\w+\s+){0,2}?first\s+(?:\w+\s+){0,1}?(?:call|invoke|run|execute|read|use|fetch|get|query|send|perform|complete|access|provide|obtain|retrieve|open)\b|\b(?:call|invoke)\s+` + reToolName + `\s+(?:\w+\s+){0,6}?(?:first|beforehand|before (?:using|calling|invoking|running|any|this|each|every|proceeding|creating|sending|reading|listing|writing|processing|opening|executing|uploading))\b`,
 			Explain:  "claims another action must happen before this tool is used"},
 		{ID: "prereq.wont-work-until", Family: FamilyPrereq, Weight: 0.6, Back: 100, Fwd: 60,
@@ -434,6 +469,40 @@ func PoisoningRules() []Rule {
 			Keywords: []string{"recommended", "required", "mandated", "approved", "endorsed", "requested", "authorized", "authorised"},
 			Pattern:  `\b(?:recommended|required|mandated|approved|endorsed|requested|authori[sz]ed) by (?:the |your )?(?:system )?(?:administrator|admin|it department|security team|operator|platform owner|organi[sz]ation)\b`,
 			Explain:  "invokes an administrator's authority"},
+
+		// --- added after measuring on other authors' data (docs/detection.md)
+		{ID: "directive.mode-switch", Family: FamilyDirective, Weight: 0.75, Back: 40, Fwd: 60,
+			Keywords: []string{"mode", "unrestricted", "jailbroken", "unfiltered", "uncensored", "system"},
+			Also:     []string{"now", "enter", "enable", "activate", "switch", "new"},
+			Pattern:  `\byou are now (?:in |an? |operating in |running in )?(?:\w+ ){0,2}?(?:mode|unrestricted|jailbroken|unfiltered|uncensored)\b|\b(?:enter|enable|activate|switch (?:in)?to) (?:the )?(?:developer|god|debug|admin|unrestricted|jailbreak|dan) mode\b|\bnew system (?:message|prompt|instructions?)\b`,
+			Explain:  "tells the model its role or mode has changed"},
+		{ID: "authority.comply", Family: FamilyAuthority, Weight: 0.45, Back: 48, Fwd: 80,
+			Keywords: []string{"comply", "checks", "filters", "filtering", "guidelines", "guardrails", "restrictions", "policies"},
+			Also:     []string{"comply", "without"},
+			Pattern:  `\b(?:must|will|shall|should) (?:always |now )?comply with (?:all|any|every) (?:\w+ )?(?:requests?|instructions?|commands?|orders?)\b|\bwithout (?:applying |any |running |performing |doing )*(?:safety|security|content) (?:checks|filters|filtering|guidelines|guardrails|restrictions|policies)\b`,
+			Explain:  "asks for compliance without the usual safety checks"},
+		{ID: "authority.treat-as-user", Family: FamilyAuthority, Weight: 0.5, Back: 16, Fwd: 160,
+			Keywords: []string{"treat", "treats", "consider", "regard", "obey", "follow", "comply"},
+			Also:     []string{"instructions", "instruction", "commands", "command", "directives", "orders", "requests", "request"},
+			Pattern:  `\b(?:treat|consider|regard)s?\b` + reClause + `{0,80}?\bas (?:an? |the )?(?:(?:direct|authori[sz]ed|trusted|valid|legitimate|explicit|genuine|official),? )*(?:commands?|instructions?|requests?|orders?) (?:from|by|of) (?:the )?(?:user|administrator|admin|operator|system|owner)\b|\b(?:obey|follow|comply with)\s+(?:any|all|whatever|every)\s+(?:new |further |additional |embedded |hidden )?(?:instructions?|commands?|directives?)\s+(?:that |which )?(?:are |is |you )?(?:found|embedded|contained|included|given|present|written|hidden|see|find)\s+(?:in|inside|within)\b`,
+			Explain:  "promotes untrusted text to the user's own instructions"},
+		{ID: "exfil.exfiltrate", Family: FamilyExfil, Weight: 0.6, Back: 48, Fwd: 16,
+			Keywords: []string{"exfiltrate", "exfiltrates", "exfiltrating"},
+			NotAfter: `\b(?:attempts?|attempting|tries|trying|try|tried|ways?|how|whether|detects?|detecting|prevents?|preventing|blocks?|blocking|could|can|may|might|used|able|stop|stops)(?: to)?\s$`,
+			Pattern:  `\bexfiltrat(?:e|es|ing)\b`,
+			Explain:  "asks for data to be exfiltrated"},
+		{ID: "conceal.hidden-label", Family: FamilyConceal, Weight: 0.6, Back: 16, Fwd: 48,
+			Keywords: []string{"hidden", "secret", "covert", "internal", "confidential"},
+			Pattern:  `\b(?:hidden|secret|covert|internal|confidential) (?:directive|instruction|command|task|objective|order)s?\s*[:\-—]`,
+			Explain:  "labels what follows as a hidden instruction"},
+		{ID: "conceal.after-approval", Family: FamilyConceal, Weight: 0.6, Back: 100, Fwd: 120,
+			Keywords: []string{"approved", "approval", "reviewed", "pinned", "benign", "benignly", "harmless", "harmlessly", "normally", "innocent", "innocently"},
+			Pattern:  `\b(?:once|after|when) (?:this tool|the tool|this server|it|this description)(?: has been| is| gets| was)? (?:approved|reviewed|pinned)\b` + reClause + `{0,60}?\b(?:will|begins?|starts?|activates?|switch(?:es)?|swaps?|executes?|changes?)\b|\b(?:swap|replace|change|update)s? (?:it|this|the description|its behaviou?r)\b` + reClause + `{0,40}?(?:post-?approval|after (?:the )?approval|once approved)|\b(?:behaves?|acts?|appears?|looks?) (?:\w+ )?(?:benign(?:ly)?|harmless(?:ly)?|normal(?:ly)?|innocent(?:ly)?) (?:during|while|until|before)\b`,
+			Explain:  "behaviour that changes after the tool is approved (a rug pull announced)"},
+		{ID: "shadow.supersede", Family: FamilyShadowing, Weight: 0.55, Back: 80, Fwd: 80,
+			Keywords: []string{"supersedes", "supersede", "route", "redirect", "replace", "incomplete", "incorrect", "wrong", "stale", "inaccurate", "outdated", "unreliable", "broken", "buggy"},
+			Pattern:  `\bsupersedes? (?:the )?` + reToolName + `|\b(?:route|redirect) (?:all|any|every) (?:\w+ ){0,2}?(?:requests?|calls?|queries|invocations|traffic) (?:here|to this (?:tool|server|function)|through this (?:tool|server))\b|\b(?:the )?` + reToolName + ` (?:tool |function )?(?:returns?|gives|produces|is) (?:incomplete|incorrect|wrong|stale|inaccurate|outdated|unreliable|broken|buggy)\b|\breplace (?:its|their|the other tool'?s?) (?:output|results?|responses?) with\b`,
+			Explain:  "claims to supersede another tool or takes over its requests"},
 
 		// --- code execution
 		{ID: "exec.shell", Family: FamilyExecution, Weight: 0.7,
