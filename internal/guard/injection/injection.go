@@ -47,6 +47,9 @@ type scanner interface {
 type Guard struct {
 	set Settings
 	det scanner
+	// requests scans content that is a request to the model by design
+	// (prompts/get, sampling and elicitation requests); nil means det.
+	requests scanner
 	qs  *quarantine.Store // nil without a store: quarantine becomes block
 	tr  *flow.Tracker
 	log *slog.Logger
@@ -66,7 +69,17 @@ func New(gc config.GuardConfig, kv store.KV, tr *flow.Tracker, log *slog.Logger)
 	if err != nil {
 		return nil, fmt.Errorf("building injection guard: %w", err)
 	}
-	return newGuard(s, det, kv, tr, log), nil
+	// Prompt templates and a server's sampling or elicitation requests are
+	// requests to the model or its user by design: there, a sentence that
+	// asks for a task is the content's purpose, not a sign of injection,
+	// so they are read without the task-sentence model.
+	requests, err := detect.NewInjectionTask(detect.Options{}, nil, 0)
+	if err != nil {
+		return nil, fmt.Errorf("building injection guard: %w", err)
+	}
+	g := newGuard(s, det, kv, tr, log)
+	g.requests = requests
+	return g, nil
 }
 
 // decodeSettings reads and checks the guard's block over the defaults.
@@ -132,7 +145,11 @@ func (g *Guard) Inspect(ctx context.Context, ex *guard.Exchange) (guard.Verdict,
 		return allow, nil
 	}
 	text, offs := doc.Joined("\n\n")
-	res := g.det.ScanDocument(shape.String(), text)
+	det := g.det
+	if g.requests != nil && (ex.Method == "prompts/get" || ex.Phase == guard.PhaseServerRequest) {
+		det = g.requests
+	}
+	res := det.ScanDocument(shape.String(), text)
 	if err := ctx.Err(); err != nil {
 		return guard.Verdict{}, err
 	}
