@@ -273,6 +273,10 @@ func (ds *docScan) taskCand(text string, m keywords.Match, out [][2]int) [][2]in
 	return append(out, [2]int{m.Start, e})
 }
 
+// maxTaskWeight caps a task sentence's evidence below the injection
+// guard's default quarantine threshold (0.9).
+const maxTaskWeight = 0.85
+
 // scoreTasks scores the candidate sentences with the task classifier and
 // adds a finding for each above the floor; it returns the highest
 // probability and the best finding's weight.
@@ -289,7 +293,11 @@ func (ds *docScan) scoreTasks(res *Result, field, text string, cands [][2]int, f
 		if p < ds.taskFloor {
 			continue
 		}
-		w := 0.5 + 0.5*(p-ds.taskFloor)/(1-ds.taskFloor)
+		// At most maxTaskWeight: a question or task in a document is the
+		// least certain signal (FAQs and forum threads have them), so on
+		// its own it gets the sentence removed, never the whole content
+		// quarantined; with other signals the score still climbs.
+		w := 0.5 + (maxTaskWeight-0.5)*(p-ds.taskFloor)/(1-ds.taskFloor)
 		bestW = max(bestW, w)
 		res.Findings = append(res.Findings, Finding{
 			RuleID: TaskRuleID, Family: FamilyTask, Weight: w, Field: field, Start: c[0], End: c[1],

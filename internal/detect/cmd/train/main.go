@@ -38,11 +38,16 @@ type config struct {
 	out       string
 	seed      uint64
 	synth     int
-	crossval  bool
-	threshold float64
-	verbose   bool
-	floor     float64
-	topt      detect.TrainOptions
+	// synthTools is the number of whole poisoned tools from
+	// corpus.SynthTools (each with its clean twin; half as many honest
+	// trigger-word tools as negatives). 0 reproduces the old model.
+	synthTools int
+	skipFams   map[string]bool
+	crossval   bool
+	threshold  float64
+	verbose    bool
+	floor      float64
+	topt       detect.TrainOptions
 }
 
 func run(ctx context.Context, args []string, stdout io.Writer) error {
@@ -61,6 +66,8 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.StringVar(&c.out, "out", "", "write the model here (e.g. internal/detect/model/poisoning.bin)")
 	fs.Uint64Var(&c.seed, "seed", 1, "random seed; the same seed and data give the same bytes")
 	fs.IntVar(&c.synth, "synthetic", 1500, "number of synthetic poisoned tools to compose")
+	fs.IntVar(&c.synthTools, "synth-tools", 0, "number of whole synthetic poisoned tools (corpus.SynthTools) to add; 0 (default) gives the shipped model, 3000 the candidate measured in docs/detection.md")
+	famcv := fs.Bool("famcv", false, "report, per SynthTools family, recall when that family is left out of training")
 	fs.BoolVar(&c.crossval, "crossval", false, "report held-out results by source instead of (or before) writing")
 	fs.Float64Var(&c.threshold, "threshold", detect.DefaultThreshold, "threshold for the reported numbers")
 	fs.Float64Var(&c.topt.L2, "l2", 1e-4, "L2 regularisation per example")
@@ -69,8 +76,12 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.UintVar(&set, "features", uint(detect.DefaultFeatures), "feature kinds: 1 words, 2 word pairs, 4 word triples, 8 character n-grams (sum)")
 	fs.Float64Var(&c.floor, "floor", detect.DefaultClassifierFloor, "classifier floor for the reported numbers")
 	fs.BoolVar(&c.verbose, "v", false, "with -crossval, print each held-out error")
+	score := fs.String("score", "", "score the labelled files given as arguments with this model file and exit (no training)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *score != "" {
+		return scoreFiles(*score, fs.Args(), c.threshold, c.floor, c.verbose, stdout)
 	}
 	c.topt.Seed = c.seed
 	c.topt.Set = detect.FeatureSet(set)
@@ -80,6 +91,11 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "data: %d benign tools in %d groups; malicious: %d fuzzd, %d mcpsecbench texts, %d msb goals\n",
 		len(d.benign), len(d.groups()), len(d.fuzzdMal), len(d.secbench), len(d.msbTasks))
+	if *famcv {
+		if err := familyCV(ctx, c, d, stdout); err != nil {
+			return err
+		}
+	}
 	if c.crossval {
 		if err := crossval(ctx, c, d, stdout); err != nil {
 			return err
@@ -120,11 +136,14 @@ type data struct {
 	fuzzdMal   []corpus.Item
 	secbench   []corpus.Item // texts
 	msbTasks   []string
+	synthTools int
+	skipFams   map[string]bool
+	seed       uint64
 }
 
 func loadData(c config) (*data, error) {
 	p := filepath.Join(c.corpus, "poisoning")
-	d := &data{}
+	d := &data{synthTools: c.synthTools, skipFams: c.skipFams, seed: c.seed}
 	read := func(path string) ([]corpus.Item, error) {
 		items, _, err := corpus.LoadFile(path)
 		return items, err
@@ -250,6 +269,15 @@ func (d *data) compose(r *rand.Rand, nSynth int, benign []corpus.Item, only map[
 	if use("synthetic") {
 		out = append(out, corpus.Synthesize(r, bases, nSynth)...)
 	}
+	if use("synth-tools") && d.synthTools > 0 {
+		// Own stream, so the sampling of the other sources does not move.
+		tr := rand.New(rand.NewPCG(d.seed, 5))
+		mal, ben := corpus.SynthTools(tr, d.synthTools, d.skipFams)
+		out = append(out, mal...)
+		if background {
+			out = append(out, ben...)
+		}
+	}
 	return out
 }
 
@@ -312,6 +340,14 @@ func crossval(ctx context.Context, c config, d *data, w io.Writer) error {
 		fold{"mcpsecbench+msb -> fuzzd", map[string]bool{"mcpsecbench": true, "msb": true}, map[string]bool{"fuzzd": true}},
 		fold{"(none: rules only) -> fuzzd", nil, map[string]bool{"fuzzd": true}},
 	)
+	// The whole-tool generator is always trained on (never tested on
+	// here; -famcv holds out its families), so these rows measure the
+	// model that is shipped.
+	for _, f := range folds {
+		if f.train != nil {
+			f.train["synth-tools"] = true
+		}
+	}
 	for fi, f := range folds {
 		var tp, n, rulesTP, clfTP, fp, neg float64
 		for half := 0; half < 2; half++ {
