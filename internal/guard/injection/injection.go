@@ -50,9 +50,9 @@ type Guard struct {
 	// requests scans content that is a request to the model by design
 	// (prompts/get, sampling and elicitation requests); nil means det.
 	requests scanner
-	qs  *quarantine.Store // nil without a store: quarantine becomes block
-	tr  *flow.Tracker
-	log *slog.Logger
+	qs       *quarantine.Store // nil without a store: quarantine becomes block
+	tr       *flow.Tracker
+	log      *slog.Logger
 	// boundary makes a per-result random boundary; tests fix it.
 	boundary func() string
 }
