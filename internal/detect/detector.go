@@ -3,6 +3,7 @@ package detect
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -46,8 +47,9 @@ type Detector struct {
 	threshold float64
 	floor     float64
 	explain   int
-	doc       *docScan  // document prefilter; set by NewInjection
-	pool      sync.Pool // *scratch
+	doc       *docScan       // document prefilter; set by NewInjection
+	pm        *poisonMatcher // the rules' anchored matcher; set by NewPoisoning
+	pool      sync.Pool      // *scratch
 }
 
 type scratch struct {
@@ -56,6 +58,7 @@ type scratch struct {
 	feats []uint32
 	text  []byte
 	wins  [][2]int
+	pm    pmScratch
 }
 
 // NewPoisoning returns a detector for tool poisoning: the built-in rules
@@ -69,7 +72,11 @@ func NewPoisoning(opts Options) (*Detector, error) {
 	if err != nil {
 		return nil, fmt.Errorf("building poisoning detector: %w", err)
 	}
-	d := &Detector{rules: rs, threshold: opts.Threshold, explain: opts.ExplainTop}
+	pm, err := newPoisonMatcher(rs)
+	if err != nil {
+		return nil, fmt.Errorf("building poisoning detector: %w", err)
+	}
+	d := &Detector{rules: rs, pm: pm, threshold: opts.Threshold, explain: opts.ExplainTop}
 	if d.threshold <= 0 {
 		d.threshold = DefaultThreshold
 	}
@@ -220,13 +227,25 @@ func (d *Detector) ScanTool(t ToolText) Result {
 		}
 	}
 	// Rules: noisy-OR over distinct rules, each at its strongest match.
-	best := map[string]float64{}
+	// Multiplied in order of first finding, not map order, so that the
+	// score is the same to the last bit on every run.
+	type ruleBest struct {
+		id string
+		w  float64
+	}
+	var bestBuf [16]ruleBest
+	best := bestBuf[:0]
 	for _, f := range res.Findings {
-		best[f.RuleID] = math.Max(best[f.RuleID], f.Weight)
+		k := slices.IndexFunc(best, func(b ruleBest) bool { return b.id == f.RuleID })
+		if k < 0 {
+			best = append(best, ruleBest{f.RuleID, f.Weight})
+			continue
+		}
+		best[k].w = math.Max(best[k].w, f.Weight)
 	}
 	miss := 1.0
-	for _, w := range best {
-		miss *= 1 - w
+	for _, b := range best {
+		miss *= 1 - b.w
 	}
 	res.RuleScore = 1 - miss
 	if d.model != nil {
@@ -270,7 +289,11 @@ func (d *Detector) scanSegment(res *Result, f Field, seg Segment, sc *scratch) {
 			Excerpt: excerpt(f.Text, a, b), Explain: explain,
 		})
 	}
-	sc.hits, sc.spans = d.rules.match(nz.Text, sc.hits[:0], sc.spans)
+	if d.pm != nil {
+		sc.hits = d.pm.match(nz.Text, sc.hits[:0], &sc.pm)
+	} else {
+		sc.hits, sc.spans = d.rules.match(nz.Text, sc.hits[:0], sc.spans)
+	}
 	for _, m := range sc.hits {
 		a, b := span(m.Start, m.End)
 		ex := excerpt(f.Text, a, b)

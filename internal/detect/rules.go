@@ -3,7 +3,7 @@ package detect
 import (
 	"fmt"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -148,6 +148,20 @@ func (rs *Ruleset) match(text string, out []RuleMatch, spans [][][2]int) ([]Rule
 	if len(rs.rules) > len(also) {
 		return rs.matchAll(text, out), spans
 	}
+	spans = rs.windows(text, spans, &also)
+	for i := range rs.rules {
+		if !rs.gated(i, text, spans, &also) {
+			continue
+		}
+		out = rs.searchWindows(i, text, mergeSpans(spans[i]), out)
+	}
+	return out, spans
+}
+
+// windows fills spans with each rule's windows around its keywords in
+// text and sets also for rules whose Also words occur; the caller checks
+// len(rs.rules) <= len(also).
+func (rs *Ruleset) windows(text string, spans [][][2]int, also *[128]bool) [][][2]int {
 	if cap(spans) < len(rs.rules) {
 		spans = make([][][2]int, len(rs.rules))
 	}
@@ -192,29 +206,34 @@ func (rs *Ruleset) match(text string, out []RuleMatch, spans [][][2]int) ([]Rule
 			start = -1
 		}
 	}
-	for i := range rs.rules {
-		if len(spans[i]) == 0 {
-			continue
-		}
-		r := &rs.rules[i]
-		if len(r.Also) > 0 && !also[i] || r.Literal != "" && !strings.Contains(text, r.Literal) {
-			continue
-		}
-		n := 0
-		for _, sp := range mergeSpans(spans[i]) {
-			for _, m := range r.re.FindAllStringIndex(text[sp[0]:sp[1]], 4) {
-				if r.quoted(text, sp[0]+m[0]) {
-					continue
-				}
-				out = append(out, RuleMatch{Rule: r, Start: sp[0] + m[0], End: sp[0] + m[1]})
-				n++
+	return spans
+}
+
+// gated reports whether rule i passes its gates in text: a window, an
+// Also word, its Literal.
+func (rs *Ruleset) gated(i int, text string, spans [][][2]int, also *[128]bool) bool {
+	r := &rs.rules[i]
+	return len(spans[i]) > 0 && (len(r.Also) == 0 || also[i]) && (r.Literal == "" || strings.Contains(text, r.Literal))
+}
+
+// searchWindows runs rule i's regexp unanchored over each merged window:
+// at most 4 matches a window, and no further windows once 4 are kept.
+func (rs *Ruleset) searchWindows(i int, text string, wins [][2]int, out []RuleMatch) []RuleMatch {
+	r := &rs.rules[i]
+	n := 0
+	for _, sp := range wins {
+		for _, m := range r.re.FindAllStringIndex(text[sp[0]:sp[1]], 4) {
+			if r.quoted(text, sp[0]+m[0]) {
+				continue
 			}
-			if n >= 4 {
-				break
-			}
+			out = append(out, RuleMatch{Rule: r, Start: sp[0] + m[0], End: sp[0] + m[1]})
+			n++
+		}
+		if n >= 4 {
+			break
 		}
 	}
-	return out, spans
+	return out
 }
 
 // matchAll runs every rule over the whole text: the slow path for rule
@@ -242,7 +261,7 @@ func mergeSpans(s [][2]int) [][2]int {
 	if len(s) < 2 {
 		return s
 	}
-	sort.Slice(s, func(i, j int) bool { return s[i][0] < s[j][0] })
+	slices.SortFunc(s, func(a, b [2]int) int { return a[0] - b[0] })
 	out := s[:1]
 	for _, x := range s[1:] {
 		last := &out[len(out)-1]

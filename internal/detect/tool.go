@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+
+	"github.com/warden-mcp/warden/internal/mcp"
 )
 
 // Field is one piece of text a server shows the model, with where it sits.
@@ -28,6 +30,21 @@ const maxSchemaDepth = 32
 // default, enum, const and example string inside inputSchema and
 // outputSchema. _meta is skipped: clients do not show it to the model.
 func ToolFromJSON(raw []byte) (ToolText, error) {
+	// mcp.DecodeAny builds the same map without encoding/json's
+	// reflection, several times faster. What it refuses (trailing data,
+	// deep nesting, malformed input) or what is not an object takes the
+	// encoding/json path, so results and errors stay exactly as they were.
+	if v, err := mcp.DecodeAny(raw); err == nil {
+		if obj, ok := v.(map[string]any); ok {
+			return ToolFromMap(obj), nil
+		}
+	}
+	return toolFromJSONStd(raw)
+}
+
+// toolFromJSONStd is ToolFromJSON with encoding/json: it reads the first
+// JSON value only, as ToolFromJSON always has.
+func toolFromJSONStd(raw []byte) (ToolText, error) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	var obj map[string]any
@@ -75,12 +92,14 @@ func walkSchema(out *[]Field, path string, s map[string]any, depth int) {
 	}
 	for _, k := range sortedKeys(s) {
 		v := s[k]
-		p := path + "." + k
+		// The path is built only where it is used: most keys ("type",
+		// "required", numbers) lead to no text.
 		switch {
 		case schemaText(k):
-			walkStrings(out, p, v, depth+1)
+			walkStrings(out, path+"."+k, v, depth+1)
 		case k == "properties" || k == "patternProperties" || k == "$defs" || k == "definitions" || k == "dependentSchemas":
 			if m, ok := v.(map[string]any); ok {
+				p := path + "." + k
 				for _, name := range sortedKeys(m) {
 					if sub, ok := m[name].(map[string]any); ok {
 						walkSchema(out, p+"."+name, sub, depth+1)
@@ -90,11 +109,11 @@ func walkSchema(out *[]Field, path string, s map[string]any, depth int) {
 		default:
 			switch sv := v.(type) {
 			case map[string]any: // items, additionalProperties, not, if/then/else...
-				walkSchema(out, p, sv, depth+1)
+				walkSchema(out, path+"."+k, sv, depth+1)
 			case []any: // anyOf, oneOf, allOf, prefixItems
 				for i, e := range sv {
 					if m, ok := e.(map[string]any); ok {
-						walkSchema(out, p+"["+strconv.Itoa(i)+"]", m, depth+1)
+						walkSchema(out, path+"."+k+"["+strconv.Itoa(i)+"]", m, depth+1)
 					}
 				}
 			}
