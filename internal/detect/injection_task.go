@@ -54,7 +54,7 @@ const (
 	// FamilyTask is its family.
 	FamilyTask Family = "task-request"
 	// DefaultTaskFloor: a task-sentence probability below it adds nothing.
-	DefaultTaskFloor = 0.6
+	DefaultTaskFloor = 0.8
 )
 
 // taskSentenceStart reports whether the word at i starts a sentence: it

@@ -1,0 +1,82 @@
+// Command peritem scans each line of labelled JSONL files ({"text","label",
+// "category"}) with the default injection detector and prints one JSON line
+// per item: label, category, score, flagged, rule and classifier scores and
+// the rule ids found. It exists to list the misses and false positives behind
+// `warden eval injection` numbers; it prints no text from the input.
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"github.com/warden-mcp/warden/internal/detect"
+)
+
+type item struct {
+	Text     string `json:"text"`
+	Label    int    `json:"label"`
+	Category string `json:"category"`
+}
+
+type row struct {
+	File       string   `json:"file"`
+	Line       int      `json:"line"`
+	Label      int      `json:"label"`
+	Category   string   `json:"category"`
+	Score      float64  `json:"score"`
+	Flagged    bool     `json:"flagged"`
+	RuleScore  float64  `json:"rule_score"`
+	ClassScore float64  `json:"classifier_score"`
+	Rules      []string `json:"rules,omitempty"`
+}
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "peritem:", err)
+		os.Exit(1)
+	}
+}
+
+func run(files []string) error {
+	d, err := detect.NewInjection(detect.Options{ExplainTop: -1})
+	if err != nil {
+		return fmt.Errorf("building detector: %w", err)
+	}
+	enc := json.NewEncoder(os.Stdout)
+	for _, fn := range files {
+		if err := scanFile(d, enc, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func scanFile(d *detect.Detector, enc *json.Encoder, fn string) error {
+	f, err := os.Open(fn)
+	if err != nil {
+		return fmt.Errorf("opening %s: %w", fn, err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for n := 1; sc.Scan(); n++ {
+		var it item
+		if err := json.Unmarshal(sc.Bytes(), &it); err != nil {
+			return fmt.Errorf("reading %s line %d: %w", fn, n, err)
+		}
+		r := d.ScanDocument("document", it.Text)
+		out := row{File: fn, Line: n, Label: it.Label, Category: it.Category, Score: r.Score, Flagged: r.Flagged, RuleScore: r.RuleScore, ClassScore: r.ClassifierScore}
+		for _, fd := range r.Findings {
+			out.Rules = append(out.Rules, fd.RuleID)
+		}
+		if err := enc.Encode(out); err != nil {
+			return fmt.Errorf("writing result: %w", err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("reading %s: %w", fn, err)
+	}
+	return nil
+}
