@@ -147,6 +147,16 @@ func InjectionRules() []Rule {
 			Also:     []string{"you", "assistant", "ai", "model", "agent", "instructions", "instruction", "task"},
 			Pattern:  `\b(?:important|urgent|critical|mandatory|high[- ]priority|top priority|priority)\b\s*(?:!{1,}|:|message|notice|instructions?|update|directive|note)\s*` + reClause + `{0,80}?\b(?:you|assistant|ai|model|agent)\b` + reClause + `{0,60}?\b(?:must|need to|have to|are required to|should|shall|will|immediately)\b|\bthis (?:instruction|message|directive|request|note) (?:takes|has) (?:precedence|priority)|\b(?:highest|top|maximum|absolute|overriding) priority\b|\b(?:authori[sz]ed|approved|mandated|required|requested) by (?:the )?(?:system|admin(?:istrator)?|developers?|security team|openai|anthropic|user|owner|management)\b` + reClause + `{0,60}\b(?:you|assistant|model|agent|ai)\b|\bstrictly (?:adhere|follow|obey|comply)\b|\byou (?:must|are required to|have to) (?:obey|comply|follow these|follow the following|adhere)`,
 			Explain:  "claims authority or urgency to make the model comply"},
+		// An urgent notice that tells the reader (an agent browsing or
+		// reading mail) to take an action at a link: the classic
+		// indirect-injection post in a web page or issue. The link is
+		// required: "Important: you must install the update by Friday" is
+		// an ordinary notice.
+		{ID: "inj.authority.urgent-action", Family: FamilyAuthority, Weight: 0.7, Back: 24, Fwd: 220,
+			Keywords: []string{"attention", "urgent", "important", "notice", "warning", "alert"},
+			Also:     []string{"must", "need", "required", "have"},
+			Pattern:  `\b(?:attention|urgent|important|notice|warning|alert|action required)\b\s*[:!]` + reClause + `{0,180}?\byou\s+(?:must|need to|have to|are required to)\s+(?:first\s+|now\s+|immediately\s+|urgently\s+)?(?:go to|visit|open|click|navigate(?: to)?|follow|download|install|run|execute|change|reset|delete|transfer|send|add|grant|enter|paste|copy)\b` + reClause + `{0,120}?(?:https?://|www\.|\blink\b|\burl\b|\[)`,
+			Explain:  "an urgent notice telling the reader to take an action at a link"},
 		{ID: "inj.authority.from-user", Family: FamilyAuthority, Weight: 0.6, Back: 60, Fwd: 100,
 			Keywords: []string{"message", "note", "request", "instruction", "instructions", "me", "update", "directive", "order"},
 			Also:     []string{"you", "your"},
