@@ -662,6 +662,9 @@ func (d *Detector) scanDocSegment(res *Result, f Field, seg Segment, sc *scratch
 			// topic; alone, that is weak evidence.
 			w = min(w, 0.45)
 		}
+		if documentationShape(m.Rule.ID, nz.Text, m.Start, m.End) {
+			continue
+		}
 		res.Findings = append(res.Findings, Finding{
 			RuleID: m.Rule.ID, Family: m.Rule.Family, Weight: w,
 			Field: f.Path, Start: a, End: b, Origin: seg.Origin, Explain: m.Rule.Explain,
@@ -670,6 +673,39 @@ func (d *Detector) scanDocSegment(res *Result, f Field, seg Segment, sc *scratch
 }
 
 const ruleIgnorePrevious = "inj.override.ignore-previous"
+
+// documentationShape reports a rule match that is the ordinary shape of
+// documentation and code rather than a message to the model: a markdown
+// link or anchor named like a role ("[Security](#security)"), an object
+// literal with a role value ("{ role: admin }"), and "use X in your code".
+func documentationShape(rule, text string, a, b int) bool {
+	m := text[a:b]
+	switch rule {
+	case "inj.role.system-marker":
+		next := byte(0)
+		if b < len(text) {
+			next = text[b]
+		}
+		prev := byte(0)
+		if a > 0 {
+			prev = text[a-1]
+		}
+		last := m[len(m)-1]
+		switch {
+		case m[0] == '[' && last == ']' && next == '(': // markdown link text
+			return true
+		case m[0] == '#' && prev == '(' && last == ')': // markdown link target
+			return true
+		case (m[0] == ':' || m[0] == '=') && (last == '}' || last == ')'): // object literal
+			return true
+		}
+	case "inj.answer.include":
+		if strings.HasPrefix(m, "use ") && (strings.HasSuffix(m, " code") || strings.HasSuffix(m, " implementation")) {
+			return true
+		}
+	}
+	return false
+}
 
 // topicalQualifier follows "ignore the previous instructions" when a person
 // narrows it to a topic of their own.
