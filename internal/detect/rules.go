@@ -451,7 +451,7 @@ func PoisoningRules() []Rule {
 			Keywords: []string{"until", "unless", "before", "fail", "rejected", "blocked", "error", "errors"},
 			Pattern:  `\b(?:this tool|the tool|it|this function|this operation)\s+(?:will not|won'?t|cannot|can'?t|does not|doesn'?t|will fail to|will refuse to|will reject|will block|fails to)\s+(?:\w+\s+){0,4}?(?:until|unless)\b|\bbefore this (?:tool|function) will (?:work|function|run|return|process|execute|accept|perform)|\bwill (?:fail|be rejected|be blocked|return (?:an )?errors?) (?:unless|until|if (?:you do not|not))`,
 			Explain:  "claims the tool is unusable until an extra step is taken"},
-		{ID: "prereq.required-step", Family: FamilyPrereq, Weight: 0.5,
+		{ID: "prereq.required-step", Family: FamilyPrereq, Weight: 0.45,
 			Keywords: []string{"prerequisite", "prereq", "initialization", "initialisation", "init", "mandatory", "required", "necessary", "compulsory", "security", "compliance", "audit", "precheck", "pre", "preflight"},
 			Pattern:  `\b(?:required|mandatory|necessary|compulsory|security|compliance|audit)\s+(?:\w+\s+){0,1}?(?:prerequisite|initiali[sz]ation(?: step| call)?|pre-?check|pre-?flight|setup step|verification step|compliance (?:check|step)|security (?:check|step)|validation step|audit step)|\b(?:prereq|prerequisite|init(?:iali[sz]ation)? required|required initiali[sz]ation|required prerequisite)\s*:`,
 			Explain:  "invents a mandatory setup, compliance or security step"},
