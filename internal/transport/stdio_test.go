@@ -96,8 +96,8 @@ func TestStdioOversizedLineAndStderr(t *testing.T) {
 	if string(in.Msg) != `{"jsonrpc":"2.0","method":"ping/echo"}` {
 		t.Fatalf("echo = %s", in.Msg)
 	}
-	c.Close()
-	// The stderr reader logs on its own goroutine: give it a moment.
+	// The stderr reader logs on its own goroutine: give it a moment, and
+	// only then close (closing ends the reader, perhaps mid-line).
 	for _, want := range []string{"upstream=bigone", "hello from stderr", "line too long"} {
 		deadline := time.Now().Add(5 * time.Second)
 		for !strings.Contains(logs.String(), want) && time.Now().Before(deadline) {
@@ -107,6 +107,7 @@ func TestStdioOversizedLineAndStderr(t *testing.T) {
 			t.Errorf("logs lack %q:\n%s", want, logs.String())
 		}
 	}
+	c.Close()
 }
 
 func TestStdioChildCrash(t *testing.T) {
