@@ -27,6 +27,7 @@ import (
 	"github.com/warden-mcp/warden/internal/audit"
 	"github.com/warden-mcp/warden/internal/auth"
 	"github.com/warden-mcp/warden/internal/config"
+	"github.com/warden-mcp/warden/internal/detect/secrets"
 	"github.com/warden-mcp/warden/internal/flow"
 	"github.com/warden-mcp/warden/internal/gateway"
 	"github.com/warden-mcp/warden/internal/guard"
@@ -213,6 +214,12 @@ func newGuardDeps(cfg *config.Config, kv store.KV, log *slog.Logger) (*guardDeps
 	if err != nil {
 		return nil, fmt.Errorf("guard flow: %w", err)
 	}
+	// Approval requests mask secrets with the secrets guard's own rules.
+	sc, err := secrets.New(secrets.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("approvals: secret masking: %w", err)
+	}
+	bo.Mask = approval.MaskWith(sc)
 	return &guardDeps{
 		kv: kv, log: log,
 		tracker: flow.New(flow.Options{}),

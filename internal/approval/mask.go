@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+
+	"github.com/warden-mcp/warden/internal/detect/secrets"
 )
 
 // Masking: an approval request shows a person exactly what will be sent,
@@ -151,4 +153,55 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// SecretScanner finds secrets in text (internal/detect/secrets.Scanner).
+type SecretScanner interface {
+	Scan(text string) []secrets.Finding
+}
+
+// MaskWith returns a Mask that masks what MaskArguments masks and, in every
+// string of the arguments, each secret the scanner finds: the same rules
+// the secrets guard uses, so an approval request never shows a credential
+// that guard would have caught.
+func MaskWith(sc SecretScanner) func(json.RawMessage) json.RawMessage {
+	return func(args json.RawMessage) json.RawMessage {
+		masked := MaskArguments(args)
+		dec := json.NewDecoder(bytes.NewReader(masked))
+		dec.UseNumber()
+		var v any
+		if dec.Decode(&v) != nil {
+			return masked
+		}
+		v = maskFound(v, sc, 0)
+		b, err := json.Marshal(v)
+		if err != nil {
+			return masked
+		}
+		return b
+	}
+}
+
+func maskFound(v any, sc SecretScanner, depth int) any {
+	if depth > maxMaskDepth {
+		return v
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			x[k] = maskFound(e, sc, depth+1)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = maskFound(e, sc, depth+1)
+		}
+	case string:
+		fs := sc.Scan(x)
+		for i := len(fs) - 1; i >= 0; i-- { // from the end: offsets stay valid
+			f := fs[i]
+			x = x[:f.Start] + secrets.Mask(x[f.Start:f.End]) + x[f.End:]
+		}
+		return x
+	}
+	return v
 }
