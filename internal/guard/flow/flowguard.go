@@ -27,6 +27,7 @@ import (
 	"github.com/warden-mcp/warden/internal/flow"
 	"github.com/warden-mcp/warden/internal/guard"
 	policyguard "github.com/warden-mcp/warden/internal/guard/policy"
+	"github.com/warden-mcp/warden/internal/mcp"
 )
 
 // Name is the guard's configuration key.
@@ -291,6 +292,17 @@ type callParams struct {
 	InputResponses map[string]json.RawMessage `json:"inputResponses"`
 }
 
+// parseCall decodes the part of tools/call params the guard reads.
+func parseCall(params json.RawMessage) (callParams, error) {
+	var p callParams
+	if len(params) > 0 {
+		if err := json.Unmarshal(params, &p); err != nil {
+			return p, fmt.Errorf("reading tools/call params: %w", err)
+		}
+	}
+	return p, nil
+}
+
 // statePrefix marks the guard's own requestState values.
 const statePrefix = guard.StatePrefix + "approval:"
 
@@ -305,13 +317,13 @@ const (
 )
 
 func (g *Guard) inspectCall(ctx context.Context, ex *guard.Exchange) (guard.Verdict, error) {
-	var p callParams
-	if len(ex.Params) > 0 {
-		if err := json.Unmarshal(ex.Params, &p); err != nil {
-			return guard.Verdict{}, fmt.Errorf("reading tools/call params: %w", err)
+	// Most calls need no rule: the params are decoded only for a retry
+	// with Warden's state or a call a rule holds.
+	if strings.HasPrefix(mcp.FieldString(ex.Params, "requestState"), statePrefix) {
+		p, err := parseCall(ex.Params)
+		if err != nil {
+			return guard.Verdict{}, err
 		}
-	}
-	if strings.HasPrefix(p.RequestState, statePrefix) {
 		return g.resume(ctx, ex, p), nil
 	}
 	labels := g.labels.Labels(ex.Server, ex.Name, ex.Tool)
@@ -319,6 +331,10 @@ func (g *Guard) inspectCall(ctx context.Context, ex *guard.Exchange) (guard.Verd
 	rule, mode, why := g.evaluate(ex, labels, facts)
 	if rule == "" {
 		return guard.Verdict{Action: guard.Allow}, nil
+	}
+	p, err := parseCall(ex.Params)
+	if err != nil {
+		return guard.Verdict{}, err
 	}
 	details := map[string]any{"labels": labels, "facts": factSummary(facts)}
 	if mode == Block {
