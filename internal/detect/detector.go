@@ -76,14 +76,27 @@ func NewPoisoning(opts Options) (*Detector, error) {
 	if err != nil {
 		return nil, fmt.Errorf("building poisoning detector: %w", err)
 	}
-	d := &Detector{rules: rs, pm: pm, threshold: opts.Threshold, explain: opts.ExplainTop}
+	d, err := newDetector("poisoning", rs, opts, DefaultClassifierFloor, model.Poisoning)
+	if err != nil {
+		return nil, err
+	}
+	d.pm = pm
+	d.pool.New = func() any { return &scratch{} }
+	return d, nil
+}
+
+// newDetector applies the options shared by every detector kind: the
+// threshold, the classifier floor (defFloor when unset), how many features
+// to explain, and the classifier (the embedded one unless opts give one).
+func newDetector(kind string, rs *Ruleset, opts Options, defFloor float64, embedded []byte) (*Detector, error) {
+	d := &Detector{rules: rs, threshold: opts.Threshold, explain: opts.ExplainTop}
 	if d.threshold <= 0 {
 		d.threshold = DefaultThreshold
 	}
 	d.floor = opts.ClassifierFloor
 	switch {
 	case d.floor == 0:
-		d.floor = DefaultClassifierFloor
+		d.floor = defFloor
 	case d.floor < 0 || d.floor >= 1:
 		d.floor = 0
 	}
@@ -93,14 +106,13 @@ func NewPoisoning(opts Options) (*Detector, error) {
 	if !opts.NoClassifier {
 		d.model = opts.Model
 		if d.model == nil {
-			m, err := LoadModel(model.Poisoning)
+			m, err := LoadModel(embedded)
 			if err != nil {
-				return nil, fmt.Errorf("building poisoning detector: embedded model: %w", err)
+				return nil, fmt.Errorf("building %s detector: embedded model: %w", kind, err)
 			}
 			d.model = m
 		}
 	}
-	d.pool.New = func() any { return &scratch{} }
 	return d, nil
 }
 

@@ -153,29 +153,9 @@ func newInjection(opts Options) (*Detector, error) {
 	if err != nil {
 		return nil, fmt.Errorf("building injection detector: %w", err)
 	}
-	d := &Detector{rules: rs, threshold: opts.Threshold, explain: opts.ExplainTop}
-	if d.threshold <= 0 {
-		d.threshold = DefaultThreshold
-	}
-	d.floor = opts.ClassifierFloor
-	switch {
-	case d.floor == 0:
-		d.floor = DefaultInjectionFloor
-	case d.floor < 0 || d.floor >= 1:
-		d.floor = 0
-	}
-	if d.explain == 0 {
-		d.explain = 8
-	}
-	if !opts.NoClassifier {
-		d.model = opts.Model
-		if d.model == nil {
-			m, err := LoadModel(model.Injection)
-			if err != nil {
-				return nil, fmt.Errorf("building injection detector: embedded model: %w", err)
-			}
-			d.model = m
-		}
+	d, err := newDetector("injection", rs, opts, DefaultInjectionFloor, model.Injection)
+	if err != nil {
+		return nil, err
 	}
 	m, err := keywords.New(append(append([]string(nil), injectionAnchors...), taskAnchors...))
 	if err != nil {
