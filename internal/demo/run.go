@@ -282,23 +282,9 @@ func runAttack(ctx context.Context, o Options, p *printer, g *gateway, desk *hel
 	defer cancel()
 	secrets := desk.Tokens()
 	ph := &Phase{Name: "attack"}
-	h := &Human{Mode: o.Human, Task: helpdesk.OrdinaryTicket, Shown: func(a Approval) { p.approval(a, secrets) }}
-	cs, err := newClient(h).Connect(ctx, &mcp.StreamableClientTransport{Endpoint: g.url, MaxRetries: -1}, &mcp.ClientSessionOptions{ProtocolVersion: o.Protocol})
+	ag, h, err := throughWarden(ctx, o, p, g, secrets, func(ag *Agent) { ag.WorkQueue(ctx) })
 	if err != nil {
-		return nil, fmt.Errorf("connecting the agent to Warden: %w", err)
-	}
-	defer cs.Close()
-	defer h.Leave() // before Close: an absent person's request must not keep the session open
-	var obsErr error
-	ag := &Agent{C: cs, Observe: func(ctx context.Context, c *Call) {
-		acts, err := g.actions(ctx)
-		obsErr = errors.Join(obsErr, err)
-		c.Warden = acts
-		p.call(c, secrets)
-	}}
-	ag.WorkQueue(ctx)
-	if obsErr != nil {
-		return nil, obsErr
+		return nil, err
 	}
 	ph.Calls, ph.Approvals = ag.Calls, h.Seen()
 	ph.Acted = acted(ag.Calls)
@@ -325,23 +311,10 @@ func runOrdinary(ctx context.Context, o Options, p *printer, g *gateway, desk *h
 	defer cancel()
 	secrets := desk.Tokens()
 	ph := &Phase{Name: "ordinary"}
-	h := &Human{Mode: o.Human, Task: helpdesk.OrdinaryTicket, Shown: func(a Approval) { p.approval(a, secrets) }}
-	cs, err := newClient(h).Connect(ctx, &mcp.StreamableClientTransport{Endpoint: g.url, MaxRetries: -1}, &mcp.ClientSessionOptions{ProtocolVersion: o.Protocol})
+	var reply string
+	ag, h, err := throughWarden(ctx, o, p, g, secrets, func(ag *Agent) { reply = ag.Answer(ctx, helpdesk.OrdinaryTicket) })
 	if err != nil {
-		return nil, fmt.Errorf("connecting the agent to Warden: %w", err)
-	}
-	defer cs.Close()
-	defer h.Leave() // before Close: an absent person's request must not keep the session open
-	var obsErr error
-	ag := &Agent{C: cs, Observe: func(ctx context.Context, c *Call) {
-		acts, err := g.actions(ctx)
-		obsErr = errors.Join(obsErr, err)
-		c.Warden = acts
-		p.call(c, secrets)
-	}}
-	reply := ag.Answer(ctx, helpdesk.OrdinaryTicket)
-	if obsErr != nil {
-		return nil, obsErr
+		return nil, err
 	}
 	ph.Calls, ph.Approvals = ag.Calls, h.Seen()
 	ph.Acted = acted(ag.Calls)
@@ -363,6 +336,31 @@ func runOrdinary(ctx context.Context, o Options, p *printer, g *gateway, desk *h
 	p.f("   => %s\n", ph.Verdict)
 	mask(ph, secrets)
 	return ph, nil
+}
+
+// throughWarden connects a fresh agent session to Warden, with the demo's
+// person answering approvals and each call printed with what Warden did,
+// and runs work in it.
+func throughWarden(ctx context.Context, o Options, p *printer, g *gateway, secrets []string, work func(*Agent)) (*Agent, *Human, error) {
+	h := &Human{Mode: o.Human, Task: helpdesk.OrdinaryTicket, Shown: func(a Approval) { p.approval(a, secrets) }}
+	cs, err := newClient(h).Connect(ctx, &mcp.StreamableClientTransport{Endpoint: g.url, MaxRetries: -1}, &mcp.ClientSessionOptions{ProtocolVersion: o.Protocol})
+	if err != nil {
+		return nil, nil, fmt.Errorf("connecting the agent to Warden: %w", err)
+	}
+	defer cs.Close()
+	defer h.Leave() // before Close: an absent person's request must not keep the session open
+	var obsErr error
+	ag := &Agent{C: cs, Observe: func(ctx context.Context, c *Call) {
+		acts, err := g.actions(ctx)
+		obsErr = errors.Join(obsErr, err)
+		c.Warden = acts
+		p.call(c, secrets)
+	}}
+	work(ag)
+	if obsErr != nil {
+		return nil, nil, obsErr
+	}
+	return ag, h, nil
 }
 
 func leakedFrom(d *helpdesk.Desk, secrets []string) []string {
