@@ -71,6 +71,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	listen := fs.String("listen", "", "address to listen on, host:port")
 	var ups multiFlag
 	fs.Var(&ups, "upstream", "upstream server NAME=URL or NAME=stdio:'CMD ARGS' (repeatable)")
+	pprofAddr := fs.String("pprof", "", "serve Go's /debug/pprof profiles on this loopback address (host:port), for performance work")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -82,6 +83,13 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	log := newLogger(cfg, stderr)
+	if *pprofAddr != "" {
+		stop, err := servePprof(*pprofAddr, log)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	a, err := app.New(ctx, cfg, app.Options{Logger: log, ConfigPath: *cfgPath})
 	if err != nil {
 		return err

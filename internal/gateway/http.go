@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -224,7 +225,7 @@ func (h *httpHandler) decode(w http.ResponseWriter, r *http.Request, body []byte
 	if err != nil {
 		h.g.metrics.TransportError("malformed")
 		code := mcp.CodeParseError
-		if errors.Is(err, mcp.ErrBatch) {
+		if errors.Is(err, mcp.ErrBatch) || errors.Is(err, mcp.ErrDuplicateName) {
 			code = mcp.CodeInvalidRequest
 		}
 		writeJSONError(w, http.StatusBadRequest, nil, mcp.NewError(code, err.Error(), nil))
@@ -487,11 +488,30 @@ func (sw *streamWriter) finish(resp *mcp.Message, status int) {
 	sw.mu.Lock()
 	defer sw.mu.Unlock()
 	sw.done = true
-	if !sw.sse && sw.preferSSE && status == http.StatusOK {
-		sw.openLocked()
-	}
 	if sw.sse {
-		_ = transport.WriteEvent(sw.w, "", "message", resp.Encode())
+		// The stream's last event is not flushed: the handler's return
+		// sends it together with the end of the stream.
+		if b, err := transport.AppendEvent(nil, "", "message", resp.Encode()); err == nil {
+			_, _ = sw.w.Write(b)
+		}
+		return
+	}
+	if sw.preferSSE && status == http.StatusOK {
+		// A lone response as a one-event stream with a length: headers and
+		// body leave in one write instead of a chunked stream flushed twice.
+		enc := resp.Encode()
+		body := make([]byte, 0, len(enc)+64)
+		if sw.retryHint {
+			body = append(body, "retry: 1000\n\n"...)
+		}
+		body, _ = transport.AppendEvent(body, "", "message", enc)
+		h := sw.w.Header()
+		h.Set("Content-Type", "text/event-stream")
+		h.Set("Cache-Control", "no-cache")
+		h.Set("X-Accel-Buffering", "no")
+		h.Set("Content-Length", strconv.Itoa(len(body)))
+		sw.w.WriteHeader(http.StatusOK)
+		_, _ = sw.w.Write(body)
 		return
 	}
 	sw.w.Header().Set("Content-Type", "application/json")

@@ -25,6 +25,8 @@ func TestTransportRejections(t *testing.T) {
 	}{
 		{"malformed JSON", `{"jsonrpc":"2.0","id":1,"method":`, nil, 400, -32700},
 		{"not JSON-RPC 2.0", `{"jsonrpc":"1.0","id":1,"method":"ping"}`, nil, 400, -32700},
+		// Checked as one tool, run as another by a last-wins parser.
+		{"duplicate member names", `{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"echo","arguments":{},"name":"delete"}}`, nil, 400, -32600},
 		{"batch", `[` + initBody + `]`, nil, 400, -32600},
 		{"oversized", `{"jsonrpc":"2.0","id":1,"method":"ping","params":{"x":"` + strings.Repeat("a", 4096) + `"}}`, nil, 413, 0},
 		{"DNS rebinding Host", initBody, map[string]string{"Host": "evil.example:80"}, 403, 0},

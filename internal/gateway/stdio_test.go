@@ -40,16 +40,23 @@ func TestServeStdio(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// next returns the next response; notifications (a list_changed
+	// from the upstream's start can come at any time) are skipped.
 	next := func() map[string]any {
 		t.Helper()
-		if !lines.Scan() {
-			t.Fatalf("no output: %v", lines.Err())
+		for {
+			if !lines.Scan() {
+				t.Fatalf("no output: %v", lines.Err())
+			}
+			var m map[string]any
+			if err := json.Unmarshal(lines.Bytes(), &m); err != nil {
+				t.Fatalf("output is not JSON: %s", lines.Text())
+			}
+			if _, isNote := m["method"]; isNote && m["id"] == nil {
+				continue
+			}
+			return m
 		}
-		var m map[string]any
-		if err := json.Unmarshal(lines.Bytes(), &m); err != nil {
-			t.Fatalf("output is not JSON: %s", lines.Text())
-		}
-		return m
 	}
 	send(initBody)
 	if r := next(); r["result"] == nil {

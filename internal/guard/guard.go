@@ -384,9 +384,9 @@ func (c *Chain) Run(ctx context.Context, ex *Exchange) Outcome {
 func (c *Chain) inspect(ctx context.Context, g Guard, ex *Exchange) (v Verdict) {
 	name := g.Name()
 	if c.timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, c.timeout)
-		defer cancel()
+		lc := withLazyDeadline(ctx, c.timeout)
+		defer lc.release()
+		ctx = lc
 	}
 	defer func() {
 		if r := recover(); r != nil {

@@ -53,6 +53,19 @@ func TestChain(t *testing.T) {
 			<-ctx.Done()
 			return Verdict{Action: Allow}, nil
 		}}}, Deny, "slow", "did not decide in time", 1, false},
+		{"guard that computes past the bound fails closed", []Guard{fn{name: "busy", f: func(ctx context.Context, _ *Exchange) (Verdict, error) {
+			time.Sleep(60 * time.Millisecond) // never looks at ctx
+			return Verdict{Action: Allow}, nil
+		}}}, Deny, "busy", "did not decide in time", 1, false},
+		{"bound reaches a derived context", []Guard{fn{name: "derived", f: func(ctx context.Context, _ *Exchange) (Verdict, error) {
+			child, cancel := context.WithCancel(ctx)
+			defer cancel()
+			if d, ok := child.Deadline(); !ok || time.Until(d) > 50*time.Millisecond {
+				return Verdict{}, errors.New("the derived context lost the bound")
+			}
+			<-child.Done()
+			return Verdict{Action: Allow}, nil
+		}}}, Deny, "derived", "did not decide in time", 1, false},
 		{"hold resolved to allow", []Guard{fn{name: "approval", f: func(context.Context, *Exchange) (Verdict, error) {
 			return Verdict{Action: Hold, Wait: func(context.Context) (Verdict, error) { return Verdict{Action: Allow}, nil }}, nil
 		}}, tracker}, Allow, "", "", 0, true},
@@ -86,5 +99,29 @@ func TestPrincipalString(t *testing.T) {
 	}
 	if (&Principal{Issuer: "https://idp", Subject: "u1"}).String() != "https://idp#u1" {
 		t.Error("issuer#subject")
+	}
+}
+
+func TestLazyDeadlineFollowsParent(t *testing.T) {
+	parent, cancel := context.WithCancel(context.Background())
+	lc := withLazyDeadline(parent, time.Hour)
+	defer lc.release()
+	if lc.Err() != nil {
+		t.Fatalf("fresh context: %v", lc.Err())
+	}
+	cancel()
+	if !errors.Is(lc.Err(), context.Canceled) {
+		t.Errorf("Err after the parent was cancelled = %v", lc.Err())
+	}
+	select {
+	case <-lc.Done():
+	case <-time.After(time.Second):
+		t.Fatal("Done did not close after the parent was cancelled")
+	}
+	short := withLazyDeadline(context.Background(), time.Millisecond)
+	defer short.release()
+	time.Sleep(5 * time.Millisecond)
+	if !errors.Is(short.Err(), context.DeadlineExceeded) {
+		t.Errorf("Err past the deadline = %v", short.Err())
 	}
 }

@@ -124,6 +124,9 @@ func Decode(b []byte) (*Message, error) {
 	if m.Params != nil && m.Params[0] != '{' && m.Params[0] != '[' {
 		return nil, errors.New("params must be an object or array")
 	}
+	if k, dup := DuplicateKey(b); dup {
+		return nil, errDuplicateKey("the message", k)
+	}
 	switch {
 	case m.Method != "" && (m.Result != nil || m.Error != nil):
 		return nil, errors.New("message has both method and result/error")

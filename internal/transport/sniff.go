@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"github.com/warden-mcp/warden/internal/mcp"
 	"net/http"
@@ -30,35 +31,45 @@ type sniffed struct {
 func (s sniffed) isRequest() bool { return s.Method != "" && s.ID != nil }
 
 func sniff(msg []byte) (sniffed, error) {
-	var m struct {
-		Method string          `json:"method"`
-		ID     json.RawMessage `json:"id"`
-		Result json.RawMessage `json:"result"`
-		Error  json.RawMessage `json:"error"`
-		Params struct {
-			Meta      map[string]json.RawMessage `json:"_meta"`
-			Name      json.RawMessage            `json:"name"`
-			URI       json.RawMessage            `json:"uri"`
-			RequestID json.RawMessage            `json:"requestId"`
-		} `json:"params"`
+	// Scanned, not decoded: the gateway has parsed and encoded the message
+	// already, and a result can be megabytes.
+	if t := bytes.TrimLeft(msg, " \t\r\n"); len(t) == 0 || t[0] != '{' {
+		return sniffed{}, errors.New("message is not a JSON-RPC object")
 	}
-	if err := json.Unmarshal(msg, &m); err != nil {
-		return sniffed{}, fmt.Errorf("message is not a JSON-RPC object: %w", err)
+	f := mcp.Fields(msg, "method", "id", "result", "error", "params")
+	s := sniffed{Method: rawString(f[0])}
+	if len(f[1]) > 0 && !bytes.Equal(f[1], []byte("null")) {
+		s.ID = f[1]
 	}
-	s := sniffed{Method: m.Method, CancelsID: m.Params.RequestID}
-	if len(m.ID) > 0 && !bytes.Equal(m.ID, []byte("null")) {
-		s.ID = m.ID
-	}
-	s.IsResp = m.Method == "" && (m.Result != nil || m.Error != nil)
-	if v, ok := m.Params.Meta[modernVersionKey]; ok {
-		_ = json.Unmarshal(v, &s.Modern)
-	}
-	for _, raw := range []json.RawMessage{m.Params.Name, m.Params.URI} {
-		if raw != nil && json.Unmarshal(raw, &s.Name) == nil && s.Name != "" {
-			break
+	s.IsResp = s.Method == "" && (f[2] != nil || f[3] != nil)
+	if p := f[4]; len(p) > 0 && p[0] == '{' {
+		pf := mcp.Fields(p, "_meta", "name", "uri", "requestId")
+		if pf[0] != nil {
+			if v, ok := mcp.Field(pf[0], modernVersionKey); ok {
+				s.Modern = rawString(v)
+			}
 		}
+		if s.Name = rawString(pf[1]); s.Name == "" {
+			s.Name = rawString(pf[2])
+		}
+		s.CancelsID = pf[3]
 	}
 	return s, nil
+}
+
+// rawString decodes a JSON string value, or returns "" for anything else.
+func rawString(v json.RawMessage) string {
+	if len(v) < 2 || v[0] != '"' {
+		return ""
+	}
+	if bytes.IndexByte(v, '\\') < 0 {
+		return string(v[1 : len(v)-1])
+	}
+	var s string
+	if json.Unmarshal(v, &s) != nil {
+		return ""
+	}
+	return s
 }
 
 // idKey makes JSON-RPC ids comparable as map keys.

@@ -218,52 +218,58 @@ func (p *EventReader) readLine(max int) (line []byte, tooLong bool, err error) {
 	}
 }
 
-// WriteEvent writes one SSE event: an optional id and event type, then data
-// split into data lines at CR, LF and CRLF, then the blank line that
-// dispatches it. Empty data is written as a single empty data line (a
-// priming event when id is set). If w is an http.Flusher it is flushed so
-// the event leaves at once.
+// WriteEvent writes one SSE event (see AppendEvent). If w is an
+// http.Flusher it is flushed so the event leaves at once.
 func WriteEvent(w io.Writer, id, event string, data []byte) error {
-	if strings.ContainsAny(id, "\r\n\x00") {
-		return fmt.Errorf("writing SSE event: id %q contains CR, LF or NUL", id)
+	b, err := AppendEvent(make([]byte, 0, len(data)+len(id)+len(event)+32), id, event, data)
+	if err != nil {
+		return err
 	}
-	if strings.ContainsAny(event, "\r\n") {
-		return fmt.Errorf("writing SSE event: event type %q contains CR or LF", event)
-	}
-	var b bytes.Buffer
-	b.Grow(len(data) + len(id) + len(event) + 32)
-	if id != "" {
-		b.WriteString("id: ")
-		b.WriteString(id)
-		b.WriteByte('\n')
-	}
-	if event != "" {
-		b.WriteString("event: ")
-		b.WriteString(event)
-		b.WriteByte('\n')
-	}
-	rest := data
-	for {
-		i := bytes.IndexAny(rest, "\r\n")
-		b.WriteString("data: ")
-		if i < 0 {
-			b.Write(rest)
-			b.WriteByte('\n')
-			break
-		}
-		b.Write(rest[:i])
-		b.WriteByte('\n')
-		if rest[i] == '\r' && i+1 < len(rest) && rest[i+1] == '\n' {
-			i++
-		}
-		rest = rest[i+1:]
-	}
-	b.WriteByte('\n')
-	if _, err := w.Write(b.Bytes()); err != nil {
+	if _, err := w.Write(b); err != nil {
 		return fmt.Errorf("writing SSE event: %w", err)
 	}
 	if f, ok := w.(http.Flusher); ok {
 		f.Flush()
 	}
 	return nil
+}
+
+// AppendEvent appends one SSE event to dst: an optional id and event type,
+// then data split into data lines at CR, LF and CRLF, then the blank line
+// that dispatches it. Empty data is written as a single empty data line (a
+// priming event when id is set).
+func AppendEvent(dst []byte, id, event string, data []byte) ([]byte, error) {
+	if strings.ContainsAny(id, "\r\n\x00") {
+		return dst, fmt.Errorf("writing SSE event: id %q contains CR, LF or NUL", id)
+	}
+	if strings.ContainsAny(event, "\r\n") {
+		return dst, fmt.Errorf("writing SSE event: event type %q contains CR or LF", event)
+	}
+	if id != "" {
+		dst = append(dst, "id: "...)
+		dst = append(dst, id...)
+		dst = append(dst, '\n')
+	}
+	if event != "" {
+		dst = append(dst, "event: "...)
+		dst = append(dst, event...)
+		dst = append(dst, '\n')
+	}
+	rest := data
+	for {
+		i := bytes.IndexAny(rest, "\r\n")
+		dst = append(dst, "data: "...)
+		if i < 0 {
+			dst = append(dst, rest...)
+			dst = append(dst, '\n')
+			break
+		}
+		dst = append(dst, rest[:i]...)
+		dst = append(dst, '\n')
+		if rest[i] == '\r' && i+1 < len(rest) && rest[i+1] == '\n' {
+			i++
+		}
+		rest = rest[i+1:]
+	}
+	return append(dst, '\n'), nil
 }

@@ -31,6 +31,7 @@ type settings struct {
 	DataDir     string        `json:"data_dir"`
 	DataFS      string        `json:"data_dir_filesystem"`
 	Keep        bool          `json:"-"`
+	Profile     string        `json:"-"`
 }
 
 func parseFlags(args []string, stderr io.Writer) (settings, error) {
@@ -47,6 +48,7 @@ func parseFlags(args []string, stderr io.Writer) (settings, error) {
 	fs.IntVar(&s.Sessions, "sessions", 0, "idle sessions to open for the memory measurement (default 10000, quick 1000; 0 after flags means default, -1 skips)")
 	fs.StringVar(&s.DataDir, "data-dir", "", "directory under which each Warden gets its data_dir (default: the run's temporary directory); the audit log fsyncs there on every call, so its disk matters")
 	fs.BoolVar(&s.Keep, "keep", false, "keep the temporary directory (configs, logs, data)")
+	fs.StringVar(&s.Profile, "profile", "", "write a CPU profile of Warden over each measured cell into this directory (Warden runs with --pprof; profiling costs a little throughput)")
 	if err := fs.Parse(args); err != nil {
 		return s, err
 	}
@@ -198,12 +200,12 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	res.Settings.DataFS = fsType(dataBase)
 	maxSessions := max(20000, 2*s.Sessions)
-	off, err := startWarden(ctx, bin, dir, dataBase, "guards-off", upURL+fixture.StatefulPath, true, maxSessions)
+	off, err := startWarden(ctx, bin, dir, dataBase, "guards-off", upURL+fixture.StatefulPath, true, maxSessions, s.Profile != "")
 	if err != nil {
 		return err
 	}
 	defer off.stop(10 * time.Second)
-	on, err := startWarden(ctx, bin, dir, dataBase, "guards-on", upURL+fixture.StatefulPath, false, maxSessions)
+	on, err := startWarden(ctx, bin, dir, dataBase, "guards-on", upURL+fixture.StatefulPath, false, maxSessions, s.Profile != "")
 	if err != nil {
 		return err
 	}
@@ -211,7 +213,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// The stateless row's Warden has the fixture's stateless endpoint as
 	// its upstream, so that the whole path speaks 2026-07-28, as the
 	// direct row does.
-	mod, err := startWarden(ctx, bin, dir, dataBase, "guards-on-stateless", upURL+fixture.StatelessPath, false, maxSessions)
+	mod, err := startWarden(ctx, bin, dir, dataBase, "guards-on-stateless", upURL+fixture.StatelessPath, false, maxSessions, s.Profile != "")
 	if err != nil {
 		return err
 	}
@@ -247,6 +249,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		cell := load.Cell{Workers: conc, Bytes: bytes, Warmup: s.Warmup, Duration: s.Duration}
 		var cpu0, cpu1 procstat.CPU
 		var probeErr error
+		var prof *profiler
 		if tg.w != nil {
 			pid := tg.w.pid()
 			cell.OnStart = func() {
@@ -254,11 +257,18 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 					row.PeakNote = "peak is since Warden started: " + err.Error()
 				}
 				cpu0, probeErr = procstat.ReadCPU(pid)
+				if s.Profile != "" {
+					name := fmt.Sprintf("%s-%s-%dB-c%d.pprof", tg.name, proto, bytes, conc)
+					prof = startProfile(ctx, tg.w.pprof, s.Duration, filepath.Join(s.Profile, name))
+				}
 			}
 			cell.OnStop = func() {
 				var err error
 				cpu1, err = procstat.ReadCPU(pid)
 				probeErr = errors.Join(probeErr, err)
+				if prof != nil {
+					probeErr = errors.Join(probeErr, prof.wait())
+				}
 			}
 		}
 		r, err := load.Run(ctx, t, cell)
@@ -356,7 +366,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // measureIdle opens n sessions on a fresh Warden (guards on) and reports
 // its RSS.
 func measureIdle(ctx context.Context, bin, dir, dataBase, upstream string, n, maxSessions int, logf func(string, ...any)) (*Idle, error) {
-	w, err := startWarden(ctx, bin, dir, dataBase, "idle", upstream, false, maxSessions)
+	w, err := startWarden(ctx, bin, dir, dataBase, "idle", upstream, false, maxSessions, false)
 	if err != nil {
 		return nil, err
 	}

@@ -160,9 +160,10 @@ type warden struct {
 	url    string // MCP endpoint
 	config string
 	args   []string
+	pprof  string // host:port of --pprof, when profiling
 }
 
-func startWarden(ctx context.Context, bin, dir, dataBase, name, upstreamURL string, guardsOff bool, maxSessions int) (*warden, error) {
+func startWarden(ctx context.Context, bin, dir, dataBase, name, upstreamURL string, guardsOff bool, maxSessions int, profile bool) (*warden, error) {
 	addr, err := freeAddr()
 	if err != nil {
 		return nil, err
@@ -176,13 +177,20 @@ func startWarden(ctx context.Context, bin, dir, dataBase, name, upstreamURL stri
 		return nil, fmt.Errorf("writing the %s config: %w", name, err)
 	}
 	args := []string{"serve", "--config", cfg}
+	var pprofAddr string
+	if profile {
+		if pprofAddr, err = freeAddr(); err != nil {
+			return nil, err
+		}
+		args = append(args, "--pprof", pprofAddr)
+	}
 	cmd := exec.Command(bin, args...)
 	cmd.Env = os.Environ()
 	c, err := startChild("warden ("+name+")", cmd, filepath.Join(sub, "warden.log"))
 	if err != nil {
 		return nil, err
 	}
-	w := &warden{child: c, url: "http://" + addr + "/mcp", config: cfg, args: append([]string{bin}, args...)}
+	w := &warden{child: c, url: "http://" + addr + "/mcp", config: cfg, args: append([]string{bin}, args...), pprof: pprofAddr}
 	if err := waitReady(ctx, "http://"+addr+"/readyz", c, 20*time.Second); err != nil {
 		c.stop(2 * time.Second)
 		return nil, err

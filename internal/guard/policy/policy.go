@@ -6,6 +6,7 @@
 package policy
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -18,6 +19,7 @@ import (
 	"github.com/warden-mcp/warden/internal/config"
 	"github.com/warden-mcp/warden/internal/flow"
 	"github.com/warden-mcp/warden/internal/guard"
+	"github.com/warden-mcp/warden/internal/mcp"
 	pol "github.com/warden-mcp/warden/internal/policy"
 	"github.com/warden-mcp/warden/internal/policy/constraint"
 )
@@ -266,6 +268,11 @@ func applyOverride(raw json.RawMessage, o pol.Override) (json.RawMessage, error)
 }
 
 func (g *Guard) request(ctx context.Context, set *pol.Set, ex *guard.Exchange) (guard.Verdict, error) {
+	if !set.Configured() {
+		// No policy: nothing reads the arguments, so they are checked for
+		// shape without being decoded.
+		return g.unconfigured(ex)
+	}
 	kind, _ := kindOf(ex.Method)
 	in := g.input(ex, kind, ex.Name, ex.Method)
 	in.Tool = ex.Tool
@@ -321,6 +328,22 @@ func (g *Guard) request(ctx context.Context, set *pol.Set, ex *guard.Exchange) (
 			Reason: fmt.Sprintf("policy redacted arguments %v; allowed by %s", d.Redact, d.Rule)}, nil
 	}
 	return guard.Verdict{Action: guard.Allow, Rule: d.Rule}, nil
+}
+
+// unconfigured answers a request when no policy is configured: the same
+// shape checks and call counts as with a policy, without decoding.
+func (g *Guard) unconfigured(ex *guard.Exchange) (guard.Verdict, error) {
+	if p := bytes.TrimSpace(ex.Params); len(p) > 0 {
+		if p[0] != '{' {
+			return guard.Verdict{Action: guard.Deny, Rule: "invalid_params", Reason: "request parameters are not a JSON object"}, nil
+		}
+		if a, ok := mcp.Field(p, "arguments"); ok && a[0] != '{' && string(a) != "null" {
+			return guard.Verdict{Action: guard.Deny, Rule: "invalid_params", Reason: "arguments must be a JSON object"}, nil
+		}
+	}
+	g.count(sessionKey(ex.Session), ex.Name)
+	ex.Set(DecisionKey, pol.Decision{Action: pol.ActionAllow, Rule: "no_policy"})
+	return guard.Verdict{Action: guard.Allow, Rule: "no_policy"}, nil
 }
 
 // sessionKey keys call counts: the session, or in the stateless protocol,

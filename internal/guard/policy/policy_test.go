@@ -259,3 +259,39 @@ func TestReloadRace(t *testing.T) {
 	}()
 	wg.Wait()
 }
+
+// With no policy configured the arguments are not decoded, but their
+// shape is checked as with a policy, and calls are still counted.
+func TestNoPolicyChecksShape(t *testing.T) {
+	g, err := New(guardConfig(t, t.TempDir(), "    enabled: true\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		args   string
+		action guard.Action
+		rule   string
+	}{
+		{`{"text":"hi"}`, guard.Allow, "no_policy"},
+		{`null`, guard.Allow, "no_policy"},
+		{`[1]`, guard.Deny, "invalid_params"},
+		{`"text"`, guard.Deny, "invalid_params"},
+	}
+	for _, tt := range tests {
+		ex := call(session("eve"), "echo", tt.args)
+		v, err := g.Inspect(context.Background(), ex)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.Action != tt.action || v.Rule != tt.rule {
+			t.Errorf("arguments %s: %+v, want %s by %s", tt.args, v, tt.action, tt.rule)
+		}
+	}
+	ex := &guard.Exchange{Phase: guard.PhaseRequest, Session: session("eve"), Server: "db", Method: "tools/call", Name: "echo", Params: json.RawMessage(`[1]`)}
+	if v, _ := g.Inspect(context.Background(), ex); v.Action != guard.Deny {
+		t.Errorf("array params: %+v", v)
+	}
+	if n := g.counts(sessionKey(session("eve")))["echo"]; n != 2 {
+		t.Errorf("echo counted %d times, want the 2 allowed calls", n)
+	}
+}
