@@ -71,3 +71,23 @@ func FuzzTypeAnnotation(f *testing.F) {
 		}
 	})
 }
+
+// Values found after a name that are references or stand-ins, seen in
+// other scanners' negative examples (written here by hand).
+func TestGenericRejectsReferences(t *testing.T) {
+	s := mustScanner(t, Options{})
+	for _, text := range []string{
+		`- echo 'export DB_PASSWORD="'$DEPLOY_DB_PASSWORD'"' >> .env`,
+		`ResetPassword = "arn:aws:iam::aws:policy/IAMUserChangePassword"`,
+		`userLabel:"User:",passwordLabel:"Password:",nextLabel:"Next"`,
+		`text << "Password=#{pass}, "`,
+		`--set global.licenseKey=a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6`,
+		`secret_key = 'abcdefg98765+QWZKT'`,
+		`const DB_KEY = "redis://cache.internal:6379/0";`,
+		`	ATTR_PMK_PASSWORD = C.ATTR_PMK_PASSWORD_V2`,
+	} {
+		if fs := s.Scan(text); len(fs) > 0 {
+			t.Errorf("%q: unexpected %s %q", text, fs[0].RuleID, text[fs[0].Start:fs[0].End])
+		}
+	}
+}

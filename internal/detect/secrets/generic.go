@@ -563,12 +563,18 @@ func genericValueOK(v string, kind genericKind, prose bool) bool {
 		return false
 	}
 	lv := strings.ToLower(v)
-	for _, p := range []string{"http://", "https://", "file:", "/", "./", "~/", "../", "$", "%", "@", "#", "?", "&", "process.", "os.", "env.", "getenv", "environ", "config.", "settings.", "self.", "this.", "params.", "req.", "request.", "props.", "args.", "options.", "secrets."} {
+	for _, p := range []string{"http://", "https://", "file:", "/", "./", "~/", "../", "$", "%", "@", "#", "?", "&", "'$", "\"$", ",", "arn:", "process.", "os.", "env.", "getenv", "environ", "config.", "settings.", "self.", "this.", "params.", "req.", "request.", "props.", "args.", "options.", "secrets."} {
 		if strings.HasPrefix(lv, p) {
 			return false
 		}
 	}
-	if strings.ContainsAny(v, "{}[]<>") || looksLikeCall(v) || isVersion(v) || isDottedIdent(v) {
+	// A URL of any scheme is a reference (its password, if any, is the
+	// database/URL rules' business).
+	if strings.ContainsAny(v, "{}[]<>") || strings.Contains(v, "://") || looksLikeCall(v) || isVersion(v) || isDottedIdent(v) {
+		return false
+	}
+	// SCREAMING_SNAKE constants, cgo names (C.NL80211_ATTR_SAE_PASSWORD).
+	if strings.Trim(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.") == "" && strings.Count(v, "_") >= 2 {
 		return false
 	}
 	// File names and object keys: uploads/2024/report.pdf, logo.png.

@@ -9,7 +9,7 @@ var placeholderParts = []string{
 	"example", "xxxx", "your_", "your-", "yourapi", "yourkey", "yoursecret", "yourtoken", "yourpass",
 	"<", ">", "${", "{{", "$(", "%(", "%s", "changeme", "change_me", "change-me", "replaceme", "replace_me",
 	"replace-with", "insert_", "insert-", "placeholder", "dummy", "redacted", "****", "....",
-	"•", "…", "notreal", "not_real", "not-a-real", "token_goes", "_goes_", "_here", "-here",
+	"•", "…", "#{", "notreal", "not_real", "not-a-real", "token_goes", "_goes_", "_here", "-here",
 }
 
 // strictParts are stand-in markers checked only for values found by
@@ -18,7 +18,7 @@ var placeholderParts = []string{
 var strictParts = []string{
 	"sample", "fake", "here", "todo", "secret_value", "foobar", "lorem", "abcdefghij", "1234567890",
 	"0123456789", "qwerty", "asdfgh", "my_secret", "my-secret", "mysecret", "mytoken", "my_token",
-	"mypassword", "my_password", "your", "zzzz", "0000000000",
+	"mypassword", "my_password", "your", "zzzz", "0000000000", "abcdefg", "a1b2c3", "d4c3b2a1",
 }
 
 var longPlaceholderParts = []string{"xxxxxxxx", "<", "${", "{{", "....", "…", "redacted", "example"}

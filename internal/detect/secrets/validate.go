@@ -30,6 +30,7 @@ var validators = map[string]validator{
 	"bsn":          validBSN,
 	"dni":          validDNI,
 	"pem":          validPEM,
+	"pem-base64":   validPEMBase64,
 	"e164":         validPhone,
 	"email":        validEmail,
 	"basic-auth":   validBasicAuth,
@@ -335,6 +336,25 @@ func validPEM(s string) verdict {
 		}
 	}
 	if n < 40 || len(distinct) < 16 || strings.Contains(body, "...") {
+		return reject
+	}
+	return valid
+}
+
+// validPEMBase64 decodes the start of a base64-encoded PEM block: it must
+// open a private key, not a certificate or public key, and the body after
+// the header must be key material (validPEM).
+func validPEMBase64(s string) verdict {
+	n := min(len(s), 320) / 4 * 4
+	b, err := base64.StdEncoding.DecodeString(s[:n])
+	if err != nil {
+		return reject
+	}
+	head, _, _ := strings.Cut(string(b), "\n")
+	if !strings.HasPrefix(head, "-----BEGIN") || !strings.Contains(head, "PRIVATE KEY") {
+		return reject
+	}
+	if validPEM(string(b)) == reject {
 		return reject
 	}
 	return valid

@@ -12,6 +12,7 @@ import (
 	"go/parser"
 	"go/token"
 	"hash/fnv"
+	"io"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -482,16 +483,24 @@ func main() {
 	gl := flag.String("gitleaks", "", "gitleaks module dir")
 	outDir := flag.String("out", "/tmp/secrets-eval", "output dir")
 	flag.Parse()
+	if err := os.MkdirAll(*outDir, 0o755); err != nil {
+		fmt.Fprintf(os.Stderr, "extract-eval: creating output dir: %v\n", err)
+		os.Exit(1)
+	}
 	seen := map[string]bool{}
 	files := map[string]*bufio.Writer{}
 	var closers []*os.File
+	var firstErr error // the first output error; later items are dropped
 	open := func(name string) *bufio.Writer {
 		if w := files[name]; w != nil {
 			return w
 		}
 		f, err := os.Create(filepath.Join(*outDir, name))
 		if err != nil {
-			panic(err)
+			if firstErr == nil {
+				firstErr = fmt.Errorf("creating %s: %w", name, err)
+			}
+			return bufio.NewWriter(io.Discard)
 		}
 		closers = append(closers, f)
 		w := bufio.NewWriter(f)
@@ -530,11 +539,19 @@ func main() {
 	if *gl != "" {
 		gitleaks(*gl, emit("gitleaks"))
 	}
-	for _, w := range files {
-		w.Flush()
+	for name, w := range files {
+		if err := w.Flush(); err != nil && firstErr == nil {
+			firstErr = fmt.Errorf("writing %s: %w", name, err)
+		}
 	}
 	for _, f := range closers {
-		f.Close()
+		if err := f.Close(); err != nil && firstErr == nil {
+			firstErr = fmt.Errorf("closing %s: %w", f.Name(), err)
+		}
+	}
+	if firstErr != nil {
+		fmt.Fprintf(os.Stderr, "extract-eval: %v\n", firstErr)
+		os.Exit(1)
 	}
 	keys := make([]string, 0, len(counts))
 	for k := range counts {
