@@ -82,6 +82,17 @@ var injectionAnchors = []string{
 	// (none starts with a digit: digits are everywhere in JSON and tables)
 	"ign0r", "in5t", "pr3v", "pr3v1", "d15r", "d1sr", "syst3m", "sy5t", "pr0mpt", "p4ss", "r3ply", "nstruct10n",
 	"erongi", "snoitcurtsni", "dragersid",
+	// round 2: contrasts with what the model was told, claims over it,
+	// more languages ("vergiss alles davor", Arabic, Korean)
+	"despite what", "regardless of what", "notwithstanding", "contrary to what", "in spite of what",
+	"do not answer", "don't answer", "dont answer", "never answer",
+	"your creator", "your owner", "your programmer", "your operator", "your master", "your maker",
+	"my instructions", "my orders", "my commands", "my questions",
+	"vergiss", "vergessen", "تجاهل", "انس", "무시",
+	"sentiment", "positive or negative", "spam or not", "answer with", "respond with", "reply with",
+	"answer in", "respond in", "reply in", "answer using", "respond using", "reply using",
+	// round 3: demands hung on the reader's own task
+	"on top of your", "in addition to your", "besides your", "apart from your", "alongside your", "as well as your",
 }
 
 // docScan is the document prefilter of an injection detector.
@@ -93,6 +104,10 @@ type docScan struct {
 	taskBase  int
 	task      *Model
 	taskFloor float64
+	loneFloor float64 // floor for a sentence with almost no text around it
+	// relatedFloor is the floor for a sentence about the text around it
+	// (overlap token ctxov2/ctxov3) or without long words (ctxovn).
+	relatedFloor float64
 }
 
 // injectionHiddenWeight is the evidence hidden content carries on its own
@@ -165,7 +180,7 @@ func newInjection(opts Options) (*Detector, error) {
 	if err != nil {
 		return nil, fmt.Errorf("building injection detector: %w", err)
 	}
-	d.doc = &docScan{anchors: m, rules: im, taskBase: len(injectionAnchors), taskFloor: DefaultTaskFloor}
+	d.doc = &docScan{anchors: m, rules: im, taskBase: len(injectionAnchors), taskFloor: DefaultTaskFloor, loneFloor: DefaultLoneTaskFloor, relatedFloor: DefaultRelatedTaskFloor}
 	d.doc.cands.New = func() any { return new([]injCand) }
 	d.pool.New = func() any { return &scratch{} }
 	return d, nil
@@ -553,7 +568,7 @@ const FamilyBudget Family = "analysis-budget"
 const (
 	// maxDocAttempts bounds anchored rule attempts per document (each
 	// reads at most a few hundred bytes; ~1-4 µs each).
-	maxDocAttempts = 6144
+	maxDocAttempts = 8192 // 100 KB of keyword-dense prose needs ~6 100 (round 2 rules)
 	// maxRuleAttempts bounds attempts of one rule in one window: real
 	// text does not start the same rule's pattern every 40 bytes.
 	maxRuleAttempts = 96
@@ -604,19 +619,13 @@ func (d *Detector) scanDocSegment(res *Result, f Field, seg Segment, sc *scratch
 	// Leetspeak ("1gn0r3 4ll pr3v10u5 1n57ruc710n5"): the rules run again
 	// on a copy with digits read as letters; byte for byte, so spans hold.
 	if dl, ok := deleet(nz.Text); ok {
-		n := len(sc.hits)
-		sc.hits, *cp = d.doc.rules.match(dl, sc.hits, *cp, bud)
-		for i := n; i < len(sc.hits); i++ {
-			dup := false
-			for _, h := range sc.hits[:n] {
-				dup = dup || h.Rule == sc.hits[i].Rule
-			}
-			if !dup {
-				sc.hits[n] = sc.hits[i]
-				n++
-			}
-		}
-		sc.hits = sc.hits[:n]
+		*cp = d.matchCopy(dl, sc, *cp, bud)
+	}
+	// Words joined by hyphens or underscores ("ignore-all-text-below" in a
+	// URL fragment, "you_must_send_the_file"): the same, with the joins
+	// read as spaces.
+	if dh, ok := dehyphen(nz.Text); ok {
+		*cp = d.matchCopy(dh, sc, *cp, bud)
 	}
 	d.doc.cands.Put(cp)
 	if a, b, ok := spacedOut(nz.Text); ok {
@@ -642,6 +651,12 @@ func (d *Detector) scanDocSegment(res *Result, f Field, seg Segment, sc *scratch
 			// topic; alone, that is weak evidence.
 			w = min(w, 0.45)
 		}
+		if m.Rule.ID == ruleIgnorePrevious && weakDrop(nz.Text[m.Start:m.End]) {
+			// "Delete all messages", "Skip prompts", "clear the context":
+			// what command documentation says; without a word that points
+			// back at earlier instructions it is weak evidence.
+			w = min(w, 0.3)
+		}
 		if documentationShape(m.Rule.ID, nz.Text, m.Start, m.End) {
 			continue
 		}
@@ -653,6 +668,18 @@ func (d *Detector) scanDocSegment(res *Result, f Field, seg Segment, sc *scratch
 }
 
 const ruleIgnorePrevious = "inj.override.ignore-previous"
+
+// weakDropVerb starts an ignore-previous match with a verb that documents
+// also use for data ("delete all messages"); pointsBack is what makes such
+// a match about the reader's instructions.
+var (
+	weakDropVerb = regexp.MustCompile(`^(?:skip|drop|cancel|delete|erase|clear|remove|stop following|set aside)\b`)
+	pointsBack   = regexp.MustCompile(`\b(?:previous|prior|preceding|above|earlier|former|original|initial|system|instructions?|directives?|guidelines|guardrails|restrictions|constraints|polic(?:y|ies)|safety|programming)\b`)
+)
+
+func weakDrop(m string) bool {
+	return weakDropVerb.MatchString(m) && !pointsBack.MatchString(m)
+}
 
 // documentationShape reports a rule match that is the ordinary shape of
 // documentation and code rather than a message to the model: a markdown
@@ -678,6 +705,16 @@ func documentationShape(rule, text string, a, b int) bool {
 			return true
 		case (m[0] == ':' || m[0] == '=') && (last == '}' || last == ')'): // object literal
 			return true
+		case (m[0] == '{' || m[0] == '|') && last == '}': // template placeholder "{{path|system}}"
+			return true
+		case m[0] == '#' && last == '>' && strings.Contains(m, "\n"): // a heading, then a quote line
+			return true
+		}
+	case "inj.address.model", "inj.address.label":
+		// "Send a message to the assistant:" over a command example: the
+		// documentation of an AI tool, not a message to the reader.
+		if rest := strings.TrimLeft(text[b:], " \n\r\t"); strings.HasPrefix(rest, "`") {
+			return true
 		}
 	case "inj.answer.include":
 		if strings.HasPrefix(m, "use ") && (strings.HasSuffix(m, " code") || strings.HasSuffix(m, " implementation")) {
@@ -690,6 +727,68 @@ func documentationShape(rule, text string, a, b int) bool {
 // topicalQualifier follows "ignore the previous instructions" when a person
 // narrows it to a topic of their own.
 var topicalQualifier = regexp.MustCompile(`^\s+(?:about|regarding|concerning|re|on|for)\s+(?:the|our|my|this|that|your)\s+[a-z]`)
+
+// matchCopy runs the rules on a same-length variant of the normalised
+// text and keeps the hits of rules that had none yet.
+func (d *Detector) matchCopy(variant string, sc *scratch, cands []injCand, bud *injBudget) []injCand {
+	n := len(sc.hits)
+	sc.hits, cands = d.doc.rules.match(variant, sc.hits, cands, bud)
+	for i := n; i < len(sc.hits); i++ {
+		dup := false
+		for _, h := range sc.hits[:n] {
+			dup = dup || h.Rule == sc.hits[i].Rule
+		}
+		if !dup {
+			sc.hits[n] = sc.hits[i]
+			n++
+		}
+	}
+	sc.hits = sc.hits[:n]
+	return cands
+}
+
+// minJoined is how many words a hyphen- or underscore-joined run must
+// have before dehyphen reads it as words: "state-of-the-art" and
+// "read-only" stay as they are.
+const minJoined = 5
+
+// dehyphen returns text with the hyphens and underscores of runs of at
+// least minJoined joined words replaced by spaces (byte for byte, so
+// spans hold), when there is such a run; false otherwise.
+func dehyphen(text string) (string, bool) {
+	var b []byte
+	for i := 0; i < len(text); {
+		if !isASCIILetter(text[i]) || i > 0 && isASCIIWordChar(text[i-1]) {
+			i++
+			continue
+		}
+		words, j := 1, i
+		for j < len(text) && (isASCIIWordChar(text[j]) || text[j] == '\'') {
+			j++
+			if j+1 < len(text) && isJoinedByte(text[j]) && isASCIIWordChar(text[j+1]) {
+				words++
+				j++
+			}
+		}
+		if words >= minJoined {
+			if b == nil {
+				b = []byte(text)
+			}
+			for k := i; k < j; k++ {
+				if isJoinedByte(b[k]) {
+					b[k] = ' '
+				}
+			}
+		}
+		i = max(j, i+1)
+	}
+	if b == nil {
+		return "", false
+	}
+	return string(b), true
+}
+
+func isJoinedByte(c byte) bool { return c == '-' || c == '_' }
 
 // deleet returns text with digits and symbols that stand for letters
 // (4→a, 3→e, 1→i, 0→o, 5→s, 7→t, @→a, $→s) replaced, when at least three

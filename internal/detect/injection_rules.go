@@ -25,7 +25,7 @@ func InjectionRules() []Rule {
 		{ID: "inj.override.ignore-previous", Family: FamilyOverride, Weight: 0.9, Back: 24, Fwd: 140,
 			Keywords: []string{"ignore", "ignoring", "disregard", "disregarding", "forget", "forgetting", "override", "overriding", "bypass", "skip", "drop", "abandon", "discard", "cancel", "nevermind", "stop", "delete", "erase", "clear", "set"},
 			Also:     []string{"instructions", "instruction", "directions", "directives", "guidelines", "rules", "prompt", "prompts", "task", "tasks", "orders", "commands", "context", "conversation", "everything", "programming", "restrictions", "constraints", "guardrails", "policies", "policy", "said", "told", "messages", "above", "before", "prior", "previous", "earlier"},
-			Pattern:  `\b(?:ignore|ignoring|disregard|disregarding|forget|forgetting|override|overriding|bypass|skip|drop|abandon|discard|cancel|stop following|set aside|delete|erase|clear)\s+(?:about\s+)?(?:all\s+|any\s+|every\s+|each\s+|the\s+|your\s+|my\s+|of\s+|these\s+|those\s+|this\s+|that\s+|its\s+|his\s+|her\s+|their\s+|whatever\s+|everything\s+|previous\s+and\s+following\s+)*(?:(?:previous|prior|preceding|above|earlier|former|original|initial|old|current|existing|given|other|system|safety|default|developer|user'?s?|and|following|instructions?|programming|content|policy|openai|anthropic)\s+)*(?:instructions?|i\w?n\w?s\w?t\w?r\w?u\w?c\w?t\w?i\w?o\w?n\w?s?|directions|directives|guidelines|rules|prompts?|tasks?|orders|commands|context|conversation|messages|programming|restrictions|constraints|guardrails|polic(?:y|ies)|(?:you (?:have been|were|got) (?:given|told))|(?:(?:i|they|we|he|she) (?:said|told you|gave you|wrote)))\b|\b(?:ignore|disregard|forget)\s+(?:all\s+|everything\s+)?(?:that\s+|what\s+)?(?:(?:was|is|has been)\s+)?(?:said|written|stated|mentioned)?\s*(?:above|before|earlier|previously|so far)\b`,
+			Pattern:  `\b(?:ignore|ignoring|disregard|disregarding|forget|forgetting|override|overriding|bypass|skip|drop|abandon|discard|cancel|stop following|set aside|delete|erase|clear|remove)\s+(?:about\s+)?(?:all\s+|any\s+|every\s+|each\s+|the\s+|your\s+|my\s+|of\s+|these\s+|those\s+|this\s+|that\s+|its\s+|his\s+|her\s+|their\s+|whatever\s+|everything\s+|previous\s+and\s+following\s+)*(?:(?:previous|prior|preceding|above|earlier|former|original|initial|old|current|existing|given|other|system|safety|default|developer|user'?s?|and|following|instructions?|programming|content|policy|openai|anthropic)\s+)*(?:instructions?|i\w?n\w?s\w?t\w?r\w?u\w?c\w?t\w?i\w?o\w?n\w?s?|directions|directives|guidelines|rules|prompts?|tasks?|orders|commands|context|conversation|messages|programming|restrictions|constraints|guardrails|polic(?:y|ies)|(?:you (?:have been|were|got) (?:given|told))|(?:(?:i|they|we|he|she) (?:said|told you|gave you|wrote)))\b|\b(?:ignore|disregard|forget)\s+(?:(?:all|ever?y?thing|anything)\s+(?:(?:that|what)\s+)?(?:(?:was|is|has been|i)\s+)?(?:said|written|stated|mentioned|told you\s+)?\s*|(?:that|what)\s+(?:was|is|has been)\s+(?:said|written|stated|mentioned)\s+)(?:above|before|earlier|previously|so far)\b(?:\s*[.,;:!)]|\s+(?:and|then|now|instead|but)\b|\s*$)|\b(?:ignore|disregard|forget)\s+(?:about\s+)?(?:all\s+(?:of\s+)?|ever?y?thing\s+|anything\s+)(?:(?:that|what)\s+)?you(?:'ve| have)?\s+(?:been\s+told|were\s+told|been\s+taught|been\s+given|know|learned|learnt|read so far)\b`,
 			Explain:  "tells the reader to drop its previous instructions"},
 		{ID: "inj.override.instructions-changed", Family: FamilyOverride, Weight: 0.7, Back: 60, Fwd: 100,
 			Keywords: []string{"instructions", "instruction", "rules", "task", "prompt", "guidelines", "directives"},
@@ -58,8 +58,11 @@ func InjectionRules() []Rule {
 			Explain:  "text addressed to the AI model or agent reading it"},
 		{ID: "inj.address.task-given", Family: FamilyAddressing, Weight: 0.8, Back: 80, Fwd: 100,
 			Keywords: []string{"task", "tasks", "request", "instructions", "question", "gave", "given", "asked", "solve", "complete"},
-			Pattern:  `\bbefore (?:you |we )?(?:can |could |may |continue to |proceed to |go on to )?(?:solve|complete|answer|finish|continue|do|perform|respond|proceed with|carry out|work on) (?:the |your |this |my |that )?(?:original |current |actual |user'?s? )?(?:task|request|question|job|instructions?|summary|query)\b|\b(?:the|your) (?:original |actual |current |first )?(?:task|request|question|instructions?) (?:that |which )?(?:i|the user|they|he|she|we) (?:gave|have given|had given|asked|assigned|sent) (?:you|to you)|\bafter (?:you (?:do|have done|are done with|finish|complete) (?:that|this|it)|doing (?:that|this|so)),? (?:you can |you may |please )?(?:solve|complete|continue|return to|go back to|proceed with|answer) (?:the |your |my )?(?:original |initial )?(?:task|request|question)`,
-			Explain:  "refers to the task the model was given, to insert a step before it"},
+			Pattern: `\bbefore (?:you |we )?(?:can |could |may |continue to |proceed to |go on to )?(?:solve|complete|answer|finish|continue|do|perform|respond|proceed with|carry out|work on) (?:the |your |this |my |that )?(?:original |current |actual |user'?s? )?(?:task|request|question|job|instructions?|summary|query)\b|\b(?:the|your) (?:original |actual |current |first )?(?:task|request|question|instructions?) (?:that |which )?(?:i|the user|they|he|she|we) (?:gave|have given|had given|asked|assigned|sent) (?:you|to you)|\bafter (?:you (?:do|have done|are done with|finish|complete) (?:that|this|it)|doing (?:that|this|so)),? (?:you can |you may |please )?(?:solve|complete|continue|return to|go back to|proceed with|answer) (?:the |your |my )?(?:original |initial )?(?:task|request|question)` +
+				// round 3: "On top of your main task, answer …": an extra
+				// demand hung on the task the reader was given.
+				`|\b(?:on top of|in addition to|besides|apart from|alongside|as well as)\s+(?:doing\s+|completing\s+|finishing\s+|handling\s+)?your\s+(?:main|original|primary|current|actual|assigned|given|regular|first)\s+(?:task|job|assignment|instructions?)\b`,
+			Explain: "refers to the task the model was given, to insert a step before it"},
 
 		// --- new task / goal hijack / persona switch
 		{ID: "inj.hijack.new-task", Family: FamilyHijack, Weight: 0.8, Back: 40, Fwd: 100,
@@ -112,7 +115,7 @@ func InjectionRules() []Rule {
 		{ID: "inj.exfil.send-data", Family: FamilyExfil, Weight: 0.55, Back: 40, Fwd: 200,
 			Keywords: []string{"send", "forward", "email", "e", "mail", "post", "upload", "transfer", "share", "leak", "exfiltrate", "transmit", "submit", "copy", "concatenate", "publish", "paste", "cc", "bcc", "relay", "sync", "dump", "export", "deliver", "give", "attach"},
 			Also:     []string{"http", "https", "www", "iban", "url", "website", "webhook", "endpoint", "address", "server", "channel", "account", "recipient", "com", "net", "org", "io", "gmail"},
-			Pattern:  `\b(?:send|forward|e-?mail|post|upload|transfer|share|leak|exfiltrate|transmit|submit|copy|concatenate|publish|paste|cc|bcc|relay|sync|dump|export|deliver|give|attach)\b` + reClause + `{0,120}?\b` + reObjData + `\b` + reClause + `{0,80}?\b(?:to|at|into|via|on|onto)\s+(?:the\s+|this\s+|my\s+|our\s+|following\s+|external\s+|(?:e-?mail|web|url|web ?site|webhook|endpoint|address|server|channel|account|iban)\s*:?\s*)*[\x60'"<(]?(?:[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}|https?://|www\.|[a-z0-9-]+\.(?:com|net|org|io|xyz|ru|info|site|app|dev)\b|[a-z]{2}\d{2}[a-z0-9]{10,30}|\{)`,
+			Pattern:  `\b(?:send|forward|e-?mail|post|upload|transfer|share|leak|exfiltrate|transmit|submit|copy|concatenate|publish|paste|cc|bcc|relay|sync|dump|export|deliver|give|attach)\b` + reClause + `{0,120}?\b` + reObjData + `\b` + reClause + `{0,80}?\b(?:to|at|into|via|on|onto)\s+(?:the\s+|this\s+|my\s+|our\s+|following\s+|external\s+|(?:e-?mail|web|url|web ?site|webhook|endpoint|address|server|channel|account|iban)\s*:?\s*)*[\x60'"<(]?(?:[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}|https?://|www\.|[a-z0-9-]+\.(?:com|net|org|io|xyz|ru|info|site|app|dev)\b|[a-z]{2}\d{2}[a-z0-9]{10,30}|\{[^{])`,
 			Explain:  "directs the model to send data to an address or URL"},
 		{ID: "inj.exfil.markdown-image", Family: FamilyExfil, Weight: 0.85, Back: 4, Fwd: 300,
 			Keywords: nil, Literal: `![`,
@@ -155,7 +158,7 @@ func InjectionRules() []Rule {
 		{ID: "inj.authority.urgent-action", Family: FamilyAuthority, Weight: 0.7, Back: 24, Fwd: 220,
 			Keywords: []string{"attention", "urgent", "important", "notice", "warning", "alert"},
 			Also:     []string{"must", "need", "required", "have"},
-			Pattern:  `\b(?:attention|urgent|important|notice|warning|alert|action required)\b\s*[:!]` + reClause + `{0,180}?\byou\s+(?:must|need to|have to|are required to)\s+(?:first\s+|now\s+|immediately\s+|urgently\s+)?(?:go to|visit|open|click|navigate(?: to)?|follow|download|install|run|execute|change|reset|delete|transfer|send|add|grant|enter|paste|copy)\b` + reClause + `{0,120}?(?:https?://|www\.|\blink\b|\burl\b|\[)`,
+			Pattern:  `\b(?:attention|urgent|important|notice|warning|alert|action required)\b\s*[:!][^\n]{0,200}?\byou\s+(?:must|need to|have to|are required to)\s+(?:first\s+|now\s+|immediately\s+|urgently\s+)?(?:go to|visit|open|click|navigate(?: to)?|follow|download|install|run|execute|change|reset|delete|transfer|send|add|grant|enter|paste|copy)\b` + reClause + `{0,120}?(?:https?://|www\.|\blink\b|\burl\b|\[)`,
 			Explain:  "an urgent notice telling the reader to take an action at a link"},
 		{ID: "inj.authority.from-user", Family: FamilyAuthority, Weight: 0.6, Back: 60, Fwd: 100,
 			Keywords: []string{"message", "note", "request", "instruction", "instructions", "me", "update", "directive", "order"},
@@ -190,8 +193,47 @@ func InjectionRules() []Rule {
 		{ID: "inj.smuggle.decode-follow", Family: FamilyHidden, Weight: 0.6, Back: 80, Fwd: 120,
 			Keywords: []string{"decode", "decipher", "read", "reverse", "unscramble", "translate", "base64", "rot13", "backwards"},
 			Also:     []string{"follow", "obey", "execute", "carry", "do", "perform", "run", "apply"},
-			Pattern:  `\b(?:decode|decipher|read|reverse|unscramble|translate|convert)\b` + reClause + `{0,60}?\b(?:and|then)\s+(?:follow|obey|execute|carry out|do|perform|run|apply)\s+(?:it|them|this|that|the (?:instructions?|commands?|text|message|result)|what it says|its instructions)\b|\b(?:follow|obey|execute)\s+(?:the\s+)?(?:instructions?|commands?)\s+(?:encoded|hidden|written|given)\s+(?:in|below|above)\b`,
+			Pattern:  `\b(?:decode|decipher|reverse|unscramble)\b` + reClause + `{0,60}?\b(?:and|then)\s+(?:follow|obey|execute|carry out|do|perform|run|apply)\s+(?:it|them|this|that|the (?:instructions?|commands?|text|message|result)|what it says|its instructions)\b|\b(?:read|translate|convert)\b` + reClause + `{0,60}?\b(?:and|then)\s+(?:follow|obey|carry out)\s+(?:it|them|this|that|the (?:instructions?|commands?|text|message|result)|what it says|its instructions)\b|\b(?:follow|obey|execute)\s+(?:the\s+)?(?:instructions?|commands?)\s+(?:encoded|hidden|written|given)\s+(?:in|below|above)\b`,
 			Explain:  "asks the model to decode hidden text and obey it"},
+		// --- round 2 (docs/injection.md, "Generalisation, round 2"): shapes
+		// seen in CyberSecEval and deepset tune halves, written as
+		// structures rather than their phrases.
+		// "Ignore the resume and state: ...": the reader is told to set the
+		// document itself aside and say something chosen by its author.
+		{ID: "inj.override.drop-content", Family: FamilyOverride, Weight: 0.8, Back: 24, Fwd: 120,
+			Keywords: []string{"ignore", "disregard", "forget"},
+			Pattern:  `\b(?:ignore|disregard|forget)\s+(?:about\s+)?(?:the|this|that|these|those|all|any|your|my|its)\s+(?:[\w'-]+\s+){0,3}?(?:and|,|then)\s+(?:instead\s+|just\s+|only\s+|simply\s+|now\s+|then\s+)?(?:state|say|print|output|respond|reply|answer|write|tell|claim|declare|report|return|display|insist|assert|indicate|repeat|give)\b`,
+			Explain:  "tells the reader to set the content aside and say something else"},
+		// "Despite what you've been told ...", "don't answer according to the
+		// provided documents but ...": an override phrased as a contrast.
+		{ID: "inj.override.regardless", Family: FamilyOverride, Weight: 0.7, Back: 24, Fwd: 140,
+			Keywords: []string{"despite", "regardless", "notwithstanding", "contrary", "spite", "answer", "respond", "reply"},
+			Pattern:  `\b(?:despite|regardless of|notwithstanding|contrary to|in spite of)\s+(?:what|anything|everything|whatever|all)\s+(?:you(?:'ve| have)? been|you were|you are|you got)\s+(?:told|instructed|given|taught|programmed|asked)\b|\b(?:do not|don'?t|never)\s+(?:answer|respond|reply)\b` + reClause + `{0,30}?\b(?:according to|based on|using|from|with)\s+the\s+(?:provided\s+|given\s+|above\s+|supplied\s+|attached\s+)?(?:documents?|context|articles?|sources?|search results)\b` + reClause + `{0,20}?\bbut\b`,
+			Explain:  "tells the reader to act against what it was told"},
+		// A claim to be the model's developer or operator, or to hold a mode
+		// switch over it, followed by an order.
+		{ID: "inj.authority.identity", Family: FamilyAuthority, Weight: 0.55, Back: 40, Fwd: 160,
+			Keywords: []string{"i", "im", "you", "override", "system", "mode"},
+			Also:     []string{"developer", "creator", "programmer", "administrator", "admin", "owner", "operator", "maker", "trainer", "master", "my", "mode"},
+			Pattern:  `\bi(?:'m| am)\s+(?:actually\s+|really\s+|now\s+)?(?:your|the\s+(?:ai'?s?|model'?s?|assistant'?s?|system'?s?|bot'?s?))\s+(?:lead\s+|chief\s+|senior\s+)?(?:developer|creator|programmer|administrator|admin|owner|operator|maker|trainer|master|supervisor)\b[^\n]{0,100}?\b(?:you must|you have to|you need to|you will|please|listen|follow|obey|output|print|state|say|ignore|respond|reply|tell me|show me|reveal|give me)\b|\byou\s+(?:must|have to|need to|will|shall)\s+(?:listen to|follow|obey|comply with|answer)\s+(?:all\s+(?:of\s+)?)?my\s+(?:instructions|orders|commands|questions|rules|words)\b|\boverride\s+mode\b|<\s*system[ _-]?mode\s*>|\bsystem\s+mode\s+(?:is\s+)?(?:activated|enabled|engaged|on)\b`,
+			Explain:  "claims to be the model's developer or to switch its mode, then gives an order"},
+		// "Encrypt your answer with a Caesar cipher", "Reply in reverse",
+		// "Translate your response into Spanish": an order about the form of
+		// the reader's own answer. People do not ask each other to encode or
+		// reverse their replies; the transformation word is required.
+		{ID: "inj.answer.transform", Family: FamilyAnswerShape, Weight: 0.55, Back: 80, Fwd: 100,
+			Keywords: []string{"answer", "answers", "response", "responses", "reply", "replies", "output", "message", "respond"},
+			Also:     []string{"base16", "base32", "base58", "base64", "base85", "base", "hex", "hexadecimal", "binary", "morse", "rot13", "caesar", "cipher", "encrypt", "encrypted", "encode", "encoded", "encoding", "reverse", "reversed", "backward", "backwards", "emoji", "emojis", "uppercase", "caps", "leetspeak", "latin", "spanish", "german", "french", "italian", "chinese", "japanese", "russian", "portuguese", "korean", "arabic", "hindi", "dutch"},
+			Pattern:  `\byour\s+(?:final\s+|entire\s+|whole\s+|next\s+)?(?:answers?|responses?|repl(?:y|ies)|outputs?|message)(?:'s)?\b` + reClause + `{0,60}?\b(?:base ?(?:16|32|58|64|85)|hex(?:adecimal)?|binary|morse|rot ?13|caesar|(?:substitution |monoalphabetic )?cipher|encrypt(?:ed|ion)?|encod(?:e|ed|ing)|revers(?:e|ed)|backwards?|emojis?|upper ?case|all caps|pig latin|leetspeak|spanish|german|french|italian|chinese|japanese|russian|portuguese|korean|arabic|hindi|dutch)\b|\b(?:encrypt|encode|reverse|translate|convert|render|shift|scramble|invert|cipher|obfuscate)\b` + reClause + `{0,60}?\byour\s+(?:final\s+|entire\s+|whole\s+|next\s+)?(?:answers?|responses?|repl(?:y|ies)|outputs?|message)\b|(?:^|[.!?:;\n"]\s*)(?:please\s+|now\s+|also\s+|can you\s+|could you\s+)?(?:reply|respond|answer)\s+(?:only\s+)?(?:in|using|with)\s+(?:base ?(?:16|32|58|64|85)|hex(?:adecimal)?|binary|morse|rot ?13|reverse|emojis?|pig latin|leetspeak|all caps|(?:a |an )?(?:caesar|substitution) cipher)\b`,
+			Explain:  "tells the model to encode, reverse or translate its own answer"},
+		// A classification task set on quoted text ("Determine the sentiment
+		// of this review: ...", "Answer with positive or negative."): the
+		// injected-task shape of prompt-injection benchmarks, a job for a
+		// model, not something one person writes to another in a document.
+		{ID: "inj.task.classify", Family: FamilyTask, Weight: 0.5, Back: 40, Fwd: 120,
+			Keywords: []string{"sentiment", "tone", "mood", "emotion", "polarity", "positive", "negative", "spam", "entailment", "equivalent", "grammatical"},
+			Pattern:  `\b(?:determine|classify|analy[sz]e|identify|assess|evaluate|detect|judge|rate|label|categori[sz]e|what is|what's|tell me)\s+(?:the\s+)?(?:overall\s+)?(?:sentiment|tone|mood|emotion|polarity)s?\s+(?:of|in|conveyed by|expressed in|behind)\s+(?:this|the following|the below|the given|these|that)\b|\b(?:is|was)\s+(?:this|the following)\s+(?:[\w-]+\s+)?(?:positive or negative|spam or not(?: spam)?|grammatical(?:ly correct)? or not)\b|\b(?:answer|respond|reply)\s+(?:only\s+)?with\s+(?:either\s+)?["']?(?:positive|negative|yes|no|spam|not spam|equivalent|not equivalent|entailment|not entailment)["']?\s+or\s+["']?(?:positive|negative|yes|no|spam|not spam|ham|neutral|equivalent|not equivalent|entailment|not entailment)\b`,
+			Explain:  "sets a classification task (sentiment, spam, entailment) on the text"},
 		{ID: "inj.smuggle.reversed", Family: FamilyHidden, Weight: 0.8, Back: 80, Fwd: 80,
 			Keywords: []string{"snoitcurtsni", "noitcurtsni", "erongi", "dragersid", "tegrof", "tpmorp"},
 			Pattern:  `\b(?:erongi|dragersid|tegrof)\b` + reClause + `{0,60}?\b(?:snoitcurtsni|noitcurtsni|tpmorp|selur)\b|\b(?:snoitcurtsni|noitcurtsni|tpmorp)\b` + reClause + `{0,60}?\b(?:erongi|dragersid|tegrof)\b`,
@@ -205,10 +247,17 @@ func InjectionRules() []Rule {
 // Cyrillic letters to Latin look-alikes, so Russian is normalised here).
 func multilingualOverride() string {
 	n := func(s string) string { return Normalize(s).Text }
-	ru := `(?:` + n("игнорируй") + `|` + n("игнорируйте") + `|` + n("забудь") + `|` + n("забудьте") + `)\s+(?:` + n("все") + `\s+)?(?:(?:` + n("предыдущие") + `|` + n("прежние") + `|` + n("свои") + `)\s+)?(?:` + n("инструкции") + `|` + n("указания") + `)`
+	ru := `(?:` + n("игнорируй") + `|` + n("игнорируйте") + `|` + n("игнорировать") + `|` + n("забудь") + `|` + n("забудьте") + `)\s+(?:` + n("все") + `\s+)?(?:(?:` + n("предыдущие") + `|` + n("прежние") + `|` + n("свои") + `)\s+)?(?:` + n("инструкции") + `|` + n("указания") + `)`
 	return `\b(?:ignore[zr]?|oublie[zr]?)\s+(?:toutes?\s+)?(?:les|vos|tes)\s+(?:instructions|consignes|directives)\b|\bnouvelle (?:tâche|mission|consigne)\s*:` +
-		`|\b(?:ignoriere|ignorieren sie|vergiss|vergessen sie)\s+(?:alle\s+)?(?:(?:vorherigen|bisherigen|obigen|vorigen|deine|ihre|die)\s+){1,2}(?:anweisungen|instruktionen|befehle|regeln|vorgaben)\b|\bneue aufgabe\s*:` +
-		`|\b(?:ignora|ignore|olvida|olvide|ignorar)\s+(?:todas\s+)?(?:las\s+)?(?:instrucciones|indicaciones|órdenes)(?:\s+(?:anteriores|previas|del usuario))?\b|\bnueva tarea\s*:` +
+		`|\bignorez\s+(?:la|le|les|l'|cette|ce|ces)\s*(?:[\w'-]+\s+){0,2}?et\s+(?:indiquez|dites|affichez|écrivez|ecrivez|répondez|repondez|déclarez|declarez|affirmez)\b` +
+		`|\b(?:ignoriere|ignorieren sie|vergiss|vergessen sie)\s+(?:alle\s+)?(?:(?:vorherigen|bisherigen|obigen|vorigen|vorangehenden|vorangegangenen|früheren|deine|ihre|die)\s+){1,2}(?:anweisungen|instruktionen|befehle|regeln|vorgaben|aufgaben)\b|\bneue aufgabe\s*:` +
+		`|\b(?:vergiss|vergessen sie)\s+alles\s+(?:davor|zuvor|bisherige|vorherige|vorher|oben|bisher|was)\b` +
+		`|\b(?:ignora|ignore|olvida|olvide|ignorar|olvidar)\s+(?:todas\s+)?(?:las\s+|tus\s+|sus\s+)?(?:instrucciones|indicaciones|órdenes)(?:\s+(?:anteriores|previas|del usuario))?\b|\bnueva tarea\s*:` +
+		`|\b(?:olvida|olvide|olvidar|olvidate|olvídate)\s+(?:de\s+)?todo\s+(?:lo\s+)?(?:que|anterior)\b` +
+		`|\bignora\s+(?:la|el|las|los|esta|este)\s+(?:[\w'-]+\s+){1,2}?y\s+(?:declara|di|escribe|responde|indica|afirma|imprime)\b` +
+		`|(?:تجاهل|تجاهلي|تجاهلوا|انس)\s+(?:جميع\s+|كل\s+)?(?:التعليمات|الأوامر|التوجيهات)` +
+		`|(?:이전|기존|앞의)\s*(?:의\s*)?(?:모든\s*)?(?:지시|지침|명령)\S*\s*(?:을|를)?\s*무시` +
+		`|無視して[、,]?.{0,80}?(?:述べて|言って|出力して|答えて|書いて)` +
 		`|\b(?:ignora|dimentica)\s+(?:tutte\s+)?(?:le\s+)?istruzioni\b` +
 		`|\b(?:ignore|ignora|esqueça|esqueca)\s+(?:todas\s+)?(?:as\s+)?(?:instruções|instrucoes)\b` +
 		`|(?:忽略|无视|忽视|不要理会|不要理睬)(?:之前|以前|先前|上面|上述|前面)?的?(?:所有|全部|一切)?(?:指令|指示|说明|提示|规则)` +

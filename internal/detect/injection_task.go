@@ -39,6 +39,7 @@ var taskAnchors = []string{
 	"demonstrate", "walk me", "guide", "evaluate", "review", "critique", "predict", "estimate", "rank",
 	"i want", "i need", "i'd like", "i would like", "please", "kindly", "now", "also", "additionally", "then",
 	"next", "finally", "lastly",
+	"state", "mention", "indicate", "specify", "remind me", "answer",
 }
 
 // Task-sentence limits: at most maxTaskCands candidate sentences per
@@ -55,6 +56,19 @@ const (
 	FamilyTask Family = "task-request"
 	// DefaultTaskFloor: a task-sentence probability below it adds nothing.
 	DefaultTaskFloor = 0.8
+	// DefaultLoneTaskFloor is the floor for a sentence with (almost) no
+	// text around it: a tool result that is only a question ("How do I
+	// reset my password?" from a search or a ticket title) is far more
+	// often a person's question than an injected task.
+	DefaultLoneTaskFloor = 0.95
+	// DefaultRelatedTaskFloor is the floor for a sentence that shares at
+	// least a quarter of its longer words with the text around it (overlap
+	// token ctxov2 or ctxov3): documentation states what a command does in
+	// task words ("Produce a relief of a PPM image."), about the matter of
+	// the page; an injected task is about something else. It also applies
+	// to a sentence without a word of five letters or more (ctxovn: "What
+	// happened?"), too short to carry a task of its own.
+	DefaultRelatedTaskFloor = 0.9
 )
 
 // taskSentenceStart reports whether the word at i starts a sentence: it
@@ -133,6 +147,7 @@ func InjectionTaskText(doc string, a, b int) string {
 // candidates after the first allocate nothing but the feature text.
 type taskBuf struct {
 	out, around []byte
+	ov          string // the overlap token of the last text
 }
 
 func (tb *taskBuf) text(doc string, a, b int) []byte {
@@ -161,7 +176,8 @@ func (tb *taskBuf) text(doc string, a, b int) []byte {
 		dst = append(dst, " qendp"...)
 	}
 	dst = append(dst, ' ')
-	dst = append(dst, tb.overlap(doc, a, b)...)
+	tb.ov = tb.overlap(doc, a, b)
+	dst = append(dst, tb.ov...)
 	tb.out = dst
 	return dst
 }
@@ -174,10 +190,10 @@ const taskContext = 1500
 // letters or more that also occur in the text around it (ctxnone:
 // almost no text around it).
 func (tb *taskBuf) overlap(doc string, a, b int) string {
-	lo, hi := max(0, a-taskContext), min(len(doc), b+taskContext)
-	if (a-lo)+(hi-b) < 80 {
+	if lone(doc, a, b) {
 		return "ctxnone"
 	}
+	lo, hi := max(0, a-taskContext), min(len(doc), b+taskContext)
 	around := appendLower(appendLower(tb.around[:0], doc[lo:a]), " ")
 	around = appendLower(around, doc[b:hi])
 	tb.around = around
@@ -213,6 +229,12 @@ func (tb *taskBuf) overlap(doc string, a, b int) string {
 		return "ctxov2"
 	}
 	return "ctxov3"
+}
+
+// lone reports a sentence with fewer than 80 bytes of text around it.
+func lone(doc string, a, b int) bool {
+	lo, hi := max(0, a-taskContext), min(len(doc), b+taskContext)
+	return (a-lo)+(hi-b) < 80
 }
 
 func appendLower(dst []byte, s string) []byte {
@@ -290,14 +312,21 @@ func (ds *docScan) scoreTasks(res *Result, field, text string, cands [][2]int, f
 		feats = Features(feats[:0], string(tb.text(text, c[0], c[1])), ds.task.Bits, ds.task.Set)
 		p := ds.task.Prob(feats)
 		bestP = max(bestP, p)
-		if p < ds.taskFloor {
+		floor := ds.taskFloor
+		switch tb.ov {
+		case "ctxnone":
+			floor = max(floor, ds.loneFloor)
+		case "ctxov2", "ctxov3", "ctxovn":
+			floor = max(floor, ds.relatedFloor)
+		}
+		if p < floor {
 			continue
 		}
 		// At most maxTaskWeight: a question or task in a document is the
 		// least certain signal (FAQs and forum threads have them), so on
 		// its own it gets the sentence removed, never the whole content
 		// quarantined; with other signals the score still climbs.
-		w := 0.5 + (maxTaskWeight-0.5)*(p-ds.taskFloor)/(1-ds.taskFloor)
+		w := 0.5 + (maxTaskWeight-0.5)*(p-floor)/(1-floor)
 		bestW = max(bestW, w)
 		res.Findings = append(res.Findings, Finding{
 			RuleID: TaskRuleID, Family: FamilyTask, Weight: w, Field: field, Start: c[0], End: c[1],

@@ -2,12 +2,14 @@
 // "category"}) with the default injection detector and prints one JSON line
 // per item: label, category, score, flagged, rule and classifier scores and
 // the rule ids found. It exists to list the misses and false positives behind
-// `warden eval injection` numbers; it prints no text from the input.
+// `warden eval injection` numbers. It prints no text from the input unless
+// -spans is given (then each finding's matched text, for local error analysis).
 package main
 
 import (
 	"bufio"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"os"
 
@@ -21,15 +23,17 @@ type item struct {
 }
 
 type row struct {
-	File       string   `json:"file"`
-	Line       int      `json:"line"`
-	Label      int      `json:"label"`
-	Category   string   `json:"category"`
-	Score      float64  `json:"score"`
-	Flagged    bool     `json:"flagged"`
-	RuleScore  float64  `json:"rule_score"`
-	ClassScore float64  `json:"classifier_score"`
-	Rules      []string `json:"rules,omitempty"`
+	File       string    `json:"file"`
+	Line       int       `json:"line"`
+	Label      int       `json:"label"`
+	Category   string    `json:"category"`
+	Score      float64   `json:"score"`
+	Flagged    bool      `json:"flagged"`
+	RuleScore  float64   `json:"rule_score"`
+	ClassScore float64   `json:"classifier_score"`
+	Rules      []string  `json:"rules,omitempty"`
+	Spans      []string  `json:"spans,omitempty"`
+	Weights    []float64 `json:"weights,omitempty"`
 }
 
 func main() {
@@ -39,21 +43,27 @@ func main() {
 	}
 }
 
-func run(files []string) error {
+func run(args []string) error {
+	fs := flag.NewFlagSet("peritem", flag.ContinueOnError)
+	spans := fs.Bool("spans", false, "print each finding's matched text (local analysis only)")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("parsing flags: %w", err)
+	}
+	files := fs.Args()
 	d, err := detect.NewInjection(detect.Options{ExplainTop: -1})
 	if err != nil {
 		return fmt.Errorf("building detector: %w", err)
 	}
 	enc := json.NewEncoder(os.Stdout)
 	for _, fn := range files {
-		if err := scanFile(d, enc, fn); err != nil {
+		if err := scanFile(d, enc, fn, *spans); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func scanFile(d *detect.Detector, enc *json.Encoder, fn string) error {
+func scanFile(d *detect.Detector, enc *json.Encoder, fn string, spans bool) error {
 	f, err := os.Open(fn)
 	if err != nil {
 		return fmt.Errorf("opening %s: %w", fn, err)
@@ -70,6 +80,10 @@ func scanFile(d *detect.Detector, enc *json.Encoder, fn string) error {
 		out := row{File: fn, Line: n, Label: it.Label, Category: it.Category, Score: r.Score, Flagged: r.Flagged, RuleScore: r.RuleScore, ClassScore: r.ClassifierScore}
 		for _, fd := range r.Findings {
 			out.Rules = append(out.Rules, fd.RuleID)
+			if spans && fd.Start >= 0 && fd.End <= len(it.Text) && fd.Start < fd.End {
+				out.Spans = append(out.Spans, it.Text[fd.Start:min(fd.End, fd.Start+300)])
+				out.Weights = append(out.Weights, fd.Weight)
+			}
 		}
 		if err := enc.Encode(out); err != nil {
 			return fmt.Errorf("writing result: %w", err)
