@@ -212,31 +212,92 @@ func (n *Normalized) addHidden(h Hidden) {
 	n.Hidden = append(n.Hidden, h)
 }
 
+// dropLoneConfusables keeps a confusable only where it disguises a Latin
+// word: in a word that mixes ASCII letters with lookalikes ("pаssword"),
+// or in a word made only of lookalikes inside mostly Latin text ("ехес").
+// A Ukrainian or Greek word in an English list of languages is not one.
 func (n *Normalized) dropLoneConfusables() {
-	latin := 0
 	if len(n.Hidden) == 0 {
 		return
 	}
+	latin, nonLatin := 0, 0
 	for _, r := range n.Orig {
-		if r < utf8.RuneSelf && unicode.IsLetter(r) {
-			latin++
+		if unicode.IsLetter(r) {
+			if r < utf8.RuneSelf {
+				latin++
+			} else {
+				nonLatin++
+			}
 		}
 	}
-	nonLatin := 0
-	for _, r := range n.Orig {
-		if r >= utf8.RuneSelf && unicode.IsLetter(r) {
-			nonLatin++
-		}
-	}
+	mostlyLatin := nonLatin <= latin/4
 	out := n.Hidden[:0]
 	for _, h := range n.Hidden {
-		// Mostly non-Latin text: folding is a convenience, not a signal.
-		if h.Kind == HiddenConfusable && nonLatin > latin/4 {
+		if h.Kind == HiddenConfusable && !disguisesLatin(n.Orig, h.Start, h.End, mostlyLatin) {
 			continue
 		}
 		out = append(out, h)
 	}
 	n.Hidden = out
+}
+
+// disguisesLatin looks at the words overlapping s[start:end].
+func disguisesLatin(s string, start, end int, mostlyLatin bool) bool {
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		if !isWordRune(r) {
+			break
+		}
+		start -= size
+	}
+	for end < len(s) {
+		r, size := utf8.DecodeRuneInString(s[end:])
+		if !isWordRune(r) {
+			break
+		}
+		end += size
+	}
+	ascii, other, lookalike := 0, 0, 0
+	word := func() bool {
+		defer func() { ascii, other, lookalike = 0, 0, 0 }()
+		return other > 0 && (ascii > 0 || mostlyLatin && lookalike == other)
+	}
+	for _, r := range s[start:end] {
+		switch {
+		case !isWordRune(r):
+			if word() {
+				return true
+			}
+		case !unicode.IsLetter(r):
+		case r < utf8.RuneSelf:
+			ascii++
+		default:
+			other++
+			if isConfusable(r) {
+				lookalike++
+			}
+		}
+	}
+	return word()
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// isConfusable reports whether r, without its diacritics, folds to a Latin
+// lookalike.
+func isConfusable(r rune) bool {
+	if _, ok := confusables[r]; ok {
+		return true
+	}
+	for _, fr := range norm.NFKD.String(string(r)) {
+		if _, ok := confusables[fr]; ok {
+			return true
+		}
+		break
+	}
+	return false
 }
 
 func invisibleKind(r rune) (HiddenKind, bool) {
