@@ -78,6 +78,7 @@ type Gateway struct {
 	sessions sessions
 	chain    atomic.Pointer[guard.Chain]
 	metrics  *Metrics
+	refusals *refusalAudit
 
 	mu            sync.Mutex
 	resIndex      map[string]string               // resource URI → upstream name
@@ -110,6 +111,7 @@ func New(opts Options) (*Gateway, error) {
 		ups:       opts.Upstreams,
 		byName:    make(map[string]*Upstream),
 		metrics:   opts.Metrics,
+		refusals:  newRefusalAudit(),
 		resIndex:  make(map[string]string),
 		tools:     make(map[string]map[string]*toolInfo),
 		listeners: make(map[*listener]struct{}),

@@ -111,12 +111,10 @@ func (g *Gateway) HTTPHandler(opts HTTPOptions) http.Handler {
 func (h *httpHandler) guardOrigin(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !h.hostAllowed(r.Host) {
-			h.g.metrics.TransportError("bad_host")
 			h.reject(w, r, http.StatusForbidden, "Host not allowed", "bad_host")
 			return
 		}
 		if o := r.Header.Get("Origin"); o != "" && !h.originAllowed(o) {
-			h.g.metrics.TransportError("bad_origin")
 			h.reject(w, r, http.StatusForbidden, "Origin not allowed", "bad_origin")
 			return
 		}
@@ -130,9 +128,13 @@ func (h *httpHandler) guardOrigin(next http.Handler) http.Handler {
 }
 
 func (h *httpHandler) reject(w http.ResponseWriter, r *http.Request, status int, msg, reason string) {
-	_ = h.g.auditAsync(Event{Kind: "transport", Verdict: "deny", Reason: msg,
-		Details: map[string]any{"reason": reason, "remote": r.RemoteAddr, "host": r.Host, "origin": r.Header.Get("Origin")}})
-	writeJSONError(w, status, nil, mcp.NewError(mcp.CodeInvalidRequest, msg, nil))
+	h.refuse(w, r, status, nil, mcp.NewError(mcp.CodeInvalidRequest, msg, nil), reason)
+}
+
+// refuse answers a message refused before any guard saw it, and audits it.
+func (h *httpHandler) refuse(w http.ResponseWriter, r *http.Request, status int, id json.RawMessage, e *mcp.Error, reason string) {
+	h.g.refused(reason, e.Message, map[string]any{"remote": r.RemoteAddr, "host": r.Host, "origin": r.Header.Get("Origin"), "path": r.URL.Path})
+	writeJSONError(w, status, id, e)
 }
 
 func isLoopbackHost(host string) bool {
@@ -210,7 +212,6 @@ func (h *httpHandler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, 
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			h.g.metrics.TransportError("too_large")
 			h.reject(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf("message larger than the limit of %d bytes", h.opts.MaxMessageBytes), "too_large")
 			return nil, false
 		}
@@ -223,12 +224,11 @@ func (h *httpHandler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, 
 func (h *httpHandler) decode(w http.ResponseWriter, r *http.Request, body []byte) (*mcp.Message, bool) {
 	m, err := mcp.Decode(body)
 	if err != nil {
-		h.g.metrics.TransportError("malformed")
 		code := mcp.CodeParseError
 		if errors.Is(err, mcp.ErrBatch) || errors.Is(err, mcp.ErrDuplicateName) {
 			code = mcp.CodeInvalidRequest
 		}
-		writeJSONError(w, http.StatusBadRequest, nil, mcp.NewError(code, err.Error(), nil))
+		h.refuse(w, r, http.StatusBadRequest, nil, mcp.NewError(code, err.Error(), nil), "malformed")
 		return nil, false
 	}
 	return m, true
@@ -299,7 +299,7 @@ func (h *httpHandler) post(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if v := r.Header.Get("Mcp-Protocol-Version"); v != "" && !mcp.IsSupported(v) {
-			writeJSONError(w, http.StatusBadRequest, nil, mcp.NewError(mcp.CodeInvalidRequest, "unsupported MCP-Protocol-Version "+v, nil))
+			h.refuse(w, r, http.StatusBadRequest, nil, mcp.NewError(mcp.CodeInvalidRequest, "unsupported MCP-Protocol-Version "+v, nil), "bad_version")
 			return
 		}
 	} else if m.Method == mcp.MethodInitialize && !mcp.IsModern(r.Header.Get("Mcp-Protocol-Version")) {
@@ -307,8 +307,7 @@ func (h *httpHandler) post(w http.ResponseWriter, r *http.Request) {
 	} else {
 		modern, e := checkModernHeaders(r, m)
 		if e != nil {
-			h.g.metrics.TransportError("header_mismatch")
-			writeJSONError(w, http.StatusBadRequest, m.ID, e)
+			h.refuse(w, r, http.StatusBadRequest, m.ID, e, "header_mismatch")
 			return
 		}
 		if !modern {
@@ -318,8 +317,7 @@ func (h *httpHandler) post(w http.ResponseWriter, r *http.Request) {
 		s = h.g.StatelessSession(p, m.Params)
 		defer s.close()
 		if e := h.g.CheckParamHeaders(r.Context(), s, m, r.Header); e != nil {
-			h.g.metrics.TransportError("header_mismatch")
-			writeJSONError(w, http.StatusBadRequest, m.ID, e)
+			h.refuse(w, r, http.StatusBadRequest, m.ID, e, "header_mismatch")
 			return
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/warden-mcp/warden/internal/gateway"
 	"github.com/warden-mcp/warden/internal/guard"
@@ -14,7 +15,7 @@ const initBody = `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"proto
 
 func TestTransportRejections(t *testing.T) {
 	up := serveUpstream(t, fixture("a", nil), false)
-	url, _, _ := startGateway(t, map[string]string{"a": up}, gwOpts{max: 2048})
+	url, _, aud := startGateway(t, map[string]string{"a": up}, gwOpts{max: 2048})
 	meta := modernMeta()
 	cases := []struct {
 		name     string
@@ -66,6 +67,40 @@ func TestTransportRejections(t *testing.T) {
 				}
 			}
 		})
+	}
+	// Every refusal before the guards is audited, with its reason.
+	reasons := map[string]int{}
+	for _, e := range aud.Find(func(e gateway.Event) bool { return e.Kind == "transport" && e.Verdict == "deny" }) {
+		r, _ := e.Details["reason"].(string)
+		reasons[r]++
+	}
+	for reason, n := range map[string]int{"malformed": 4, "too_large": 1, "bad_host": 1, "bad_origin": 1, "query_token": 1, "header_mismatch": 5} {
+		if reasons[reason] != n {
+			t.Errorf("%d audit records with reason %s, want %d (all: %v)", reasons[reason], reason, n, reasons)
+		}
+	}
+}
+
+// A flood of garbage is answered in full, but its audit records are rate
+// limited, and what was left out is counted in a later record.
+func TestRefusalAuditIsRateLimited(t *testing.T) {
+	up := serveUpstream(t, fixture("a", nil), false)
+	url, _, aud := startGateway(t, map[string]string{"a": up}, gwOpts{})
+	const flood = 400
+	for range flood {
+		if status, _, _ := post(t, url, `{"jsonrpc":`, nil); status != 400 {
+			t.Fatalf("status %d", status)
+		}
+	}
+	n := aud.Count("transport", "deny")
+	if n >= flood || n < 200 {
+		t.Fatalf("%d of %d refusals audited; want the burst of 200 and some of the rest, not all", n, flood)
+	}
+	time.Sleep(100 * time.Millisecond) // the bucket refills
+	post(t, url, `{"jsonrpc":`, nil)
+	last := aud.Find(func(e gateway.Event) bool { return e.Kind == "transport" })
+	if got, _ := last[len(last)-1].Details["suppressed_before"].(int64); got <= 0 || int(got)+n+1 > flood+1 {
+		t.Errorf("suppressed_before = %v after %d audited of %d", last[len(last)-1].Details["suppressed_before"], n, flood)
 	}
 }
 

@@ -54,10 +54,9 @@ func (g *Gateway) ServeStdio(ctx context.Context, r io.Reader, w io.Writer, maxM
 	for {
 		line, err := readLine(br, maxMessage)
 		if errors.Is(err, errLineTooLong) {
-			g.metrics.TransportError("too_large")
-			_ = write(ctx, mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeInvalidRequest,
-				fmt.Sprintf("message larger than the limit of %d bytes", maxMessage), nil)))
-			_ = g.auditAsync(Event{Kind: "transport", Verdict: "deny", Reason: "oversized message on stdin"})
+			msg := fmt.Sprintf("message larger than the limit of %d bytes", maxMessage)
+			g.refused("too_large", msg, map[string]any{"transport": "stdio"})
+			_ = write(ctx, mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeInvalidRequest, msg, nil)))
 			continue
 		}
 		if err != nil {
@@ -71,11 +70,11 @@ func (g *Gateway) ServeStdio(ctx context.Context, r io.Reader, w io.Writer, maxM
 		}
 		m, derr := mcp.Decode(line)
 		if derr != nil {
-			g.metrics.TransportError("malformed")
 			code := mcp.CodeParseError
-			if errors.Is(derr, mcp.ErrBatch) {
+			if errors.Is(derr, mcp.ErrBatch) || errors.Is(derr, mcp.ErrDuplicateName) {
 				code = mcp.CodeInvalidRequest
 			}
+			g.refused("malformed", derr.Error(), map[string]any{"transport": "stdio"})
 			_ = write(ctx, mcp.NewErrorResponse(nil, mcp.NewError(code, derr.Error(), nil)))
 			continue
 		}
