@@ -69,7 +69,7 @@ func Features(dst []uint32, text string, bits uint8, set FeatureSet) []uint32 {
 			dst = append(dst, hashFeat(featBigram, prev, w)&mask)
 		}
 		if prev2 != "" && set&FeatTrigrams != 0 {
-			dst = append(dst, hashFeat(featTrigram, prev2+" "+prev, w)&mask)
+			dst = append(dst, hashTrigram(prev2, prev, w)&mask)
 		}
 		prev2, prev = prev, w
 		// Character n-grams inside the word, with boundary marks, catch
@@ -122,17 +122,48 @@ func canonToken(tok string) string {
 	case len(tok) > 24:
 		return "<long>"
 	}
-	// Words that label synthetic attack data: real attackers do not write
-	// them, so the model must not learn them.
-	for _, g := range [...]string{"attacker", "malicious", "exfil", "evil", "hacker", "c2", "poison", "shadow_", "surveil"} {
-		if strings.Contains(tok, g) {
-			return ""
-		}
+	if hasSyntheticLabel(tok) {
+		return ""
 	}
 	return tok
 }
 
+// hasSyntheticLabel reports whether tok contains a word that labels
+// synthetic attack data (attacker, malicious, exfil, evil, hacker, c2,
+// poison, shadow_, surveil): real attackers do not write them, so the
+// model must not learn them. One pass over tok, looking only at the bytes
+// a label starts with: this runs for every token of every scanned text.
+func hasSyntheticLabel(tok string) bool {
+	for i := 0; i+2 <= len(tok); i++ {
+		rest := tok[i:]
+		var hit bool
+		switch rest[0] {
+		case 'a':
+			hit = strings.HasPrefix(rest, "attacker")
+		case 'm':
+			hit = strings.HasPrefix(rest, "malicious")
+		case 'e':
+			hit = strings.HasPrefix(rest, "exfil") || strings.HasPrefix(rest, "evil")
+		case 'h':
+			hit = strings.HasPrefix(rest, "hacker")
+		case 'c':
+			hit = rest[1] == '2'
+		case 'p':
+			hit = strings.HasPrefix(rest, "poison")
+		case 's':
+			hit = strings.HasPrefix(rest, "shadow_") || strings.HasPrefix(rest, "surveil")
+		}
+		if hit {
+			return true
+		}
+	}
+	return false
+}
+
 func isHostLike(tok string) bool {
+	if strings.IndexByte(tok, '.') < 0 { // every suffix below has one
+		return false
+	}
 	for _, tld := range [...]string{".com", ".net", ".org", ".io", ".example", ".internal", ".xyz", ".ru", ".dev", ".app", ".co"} {
 		if strings.Contains(tok, tld) {
 			return true
@@ -166,6 +197,27 @@ func hashFeat(kind byte, a, b string) uint32 {
 		h = (h ^ ' ') * fnvPrime
 		for i := 0; i < len(b); i++ {
 			h = (h ^ uint32(b[i])) * fnvPrime
+		}
+	}
+	return finalize(h)
+}
+
+// hashTrigram is hashFeat(featTrigram, a+" "+b, c) without building the
+// joined string.
+func hashTrigram(a, b, c string) uint32 {
+	h := uint32(fnvOffset)
+	h = (h ^ uint32(featTrigram)) * fnvPrime
+	for i := 0; i < len(a); i++ {
+		h = (h ^ uint32(a[i])) * fnvPrime
+	}
+	h = (h ^ ' ') * fnvPrime
+	for i := 0; i < len(b); i++ {
+		h = (h ^ uint32(b[i])) * fnvPrime
+	}
+	if c != "" {
+		h = (h ^ ' ') * fnvPrime
+		for i := 0; i < len(c); i++ {
+			h = (h ^ uint32(c[i])) * fnvPrime
 		}
 	}
 	return finalize(h)

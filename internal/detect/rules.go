@@ -22,6 +22,7 @@ const (
 	FamilyExecution   Family = "code-execution"      // shell commands in a description
 	FamilyHidden      Family = "hidden-content"      // invisible characters, comments, encodings
 	FamilyManipulated Family = "manipulated-context" // fake errors, simulated user turns
+	FamilyTamper      Family = "argument-tampering"  // rewrite another call's arguments or hijack the call
 )
 
 // Rule is one pattern over normalised (lowercased, folded) text.
@@ -61,7 +62,15 @@ type Ruleset struct {
 	rules     []Rule
 	byKeyword map[string][]int // keyword -> indices of rules it gates
 	byAlso    map[string][]int // Also word -> indices of rules
-	always    []int            // rules without keywords
+	// byWord holds both lists per word, so windows looks each word of
+	// the text up once (the lookups were a good part of a scan).
+	byWord map[string]wordRules
+	always []int // rules without keywords
+}
+
+// wordRules are the rules one word gates (keyword) or enables (Also).
+type wordRules struct {
+	keyword, also []int
 }
 
 // CompileRules compiles rules, failing on the first bad pattern.
@@ -109,6 +118,17 @@ func CompileRules(rules []Rule) (*Ruleset, error) {
 				rs.byKeyword[k] = append(l, i)
 			}
 		}
+	}
+	rs.byWord = make(map[string]wordRules, len(rs.byKeyword)+len(rs.byAlso))
+	for w, l := range rs.byKeyword {
+		wr := rs.byWord[w]
+		wr.keyword = l
+		rs.byWord[w] = wr
+	}
+	for w, l := range rs.byAlso {
+		wr := rs.byWord[w]
+		wr.also = l
+		rs.byWord[w] = wr
 	}
 	return rs, nil
 }
@@ -173,10 +193,14 @@ func (rs *Ruleset) windows(text string, spans [][][2]int, also *[128]bool) [][][
 		spans[i] = append(spans[i], [2]int{0, len(text)})
 	}
 	addWord := func(w string, at int) {
-		for _, i := range rs.byAlso[w] {
+		wr, ok := rs.byWord[w]
+		if !ok {
+			return
+		}
+		for _, i := range wr.also {
 			also[i] = true
 		}
-		for _, i := range rs.byKeyword[w] {
+		for _, i := range wr.keyword {
 			if len(spans[i]) < 64 {
 				r := &rs.rules[i]
 				spans[i] = append(spans[i], [2]int{max(0, at-r.Back), min(len(text), at+len(w)+r.Fwd)})
@@ -292,7 +316,7 @@ const (
 	reToolName = `(?:[\x60'"]?[a-z][a-z0-9]*[_-][a-z0-9_-]+[\x60'"]?|[\x60'"][a-z][a-z0-9_.-]{2,}[\x60'"])`
 	// reQuotedExample is the text before a phrase that is cited, not
 	// said: "scans for strings such as 'ignore previous instructions'".
-	reQuotedExample = `(?:such as|e\.g\.,?|for example,?|for instance,?|like|strings?|phrases?|patterns?|payloads?|examples?|detects?|flags?|blocks?)\s*:?\s*['"\x60\x{201c}\x{2018}]$`
+	reQuotedExample = `(?:(?:such as|e\.g\.,?|for example,?|for instance,?|like|strings?|phrases?|patterns?|payloads?|examples?|detects?|flags?|blocks?)\s*:?\s*['"\x60\x{201c}\x{2018}]|\b(?:prompts?|requests?|messages?|attempts?|texts?|inputs?|content|strings?|injections?) (?:that|which|trying to|attempting to) |\basks? (?:the (?:agent|model|assistant|ai) )?to |\b(?:mock|sample|example|expected|canned|training|test|illustrative|fixture) (?:response|output|reply|text|string|input|data)s?\s*:\s*)$`
 	// reBeforeThisTool ends with "before using this tool,": what follows
 	// restates that same condition, so it is not counted twice.
 	reBeforeThisTool = `\b(?:before|prior to) (?:using|calling|invoking|running) (?:this|the) (?:tool|function),? (?:you )?$`
@@ -301,7 +325,7 @@ const (
 // PoisoningRules returns the built-in rules for tool poisoning. The
 // returned slice is fresh; callers may append their own.
 func PoisoningRules() []Rule {
-	return []Rule{
+	rules := []Rule{
 		// --- hidden directives aimed at the model
 		{ID: "directive.tag", Family: FamilyDirective, Weight: 0.8, Back: 24, Fwd: 40,
 			Keywords: []string{"important", "system", "instructions", "instruction", "admin", "secret", "hidden", "critical", "note", "assistant", "ai", "context", "rules", "mandatory", "override", "systemprompt", "prompt"},
@@ -315,7 +339,7 @@ func PoisoningRules() []Rule {
 		{ID: "directive.ignore", Family: FamilyDirective, Weight: 0.9,
 			Keywords: []string{"ignore", "disregard", "forget", "override", "bypass", "skip"},
 			NotAfter: reQuotedExample,
-			Pattern:  `\b(?:ignore|disregard|forget|override|bypass|skip)\s+(?:all\s+|any\s+|the\s+|your\s+|every\s+)?(?:previous|prior|above|earlier|preceding|other|original|existing|user'?s?|system|safety|security|default)?\s*(?:instructions?|directions?|rules|guidelines|guardrails|prompts?|policies|restrictions|constraints|descriptions?|requests?|messages?)\b|\b(?:ignore|disregard)\s+(?:all |any |the |your |every )?(?:[a-z-]+'s? )?(?:(?:actual|original|previous|prior|current|real|safety|security|usual|normal|existing|system|content|default)\s+)?(?:instructions?|directions?|rules|guidelines|guardrails|prompts?|polic(?:y|ies)|restrictions|constraints|requests?|safeguards|filters?|checks)\b`,
+			Pattern:  `\b(?:ignore|disregard|forget|override|bypass|skip)\s+(?:all\s+|any\s+|the\s+|your\s+|every\s+)?(?:previous|prior|above|earlier|preceding|other|original|existing|user'?s?|system|safety|security|default)?\s*(?:instructions?|directions?|rules|guidelines|guardrails|prompts?|policies|restrictions|constraints|descriptions?|requests?|messages?)\b|\b(?:ignore|disregard)\s+(?:all |any |the |your |every )?(?:[a-z-]+'s? )?(?:(?:actual|original|previous|prior|current|real|safety|security|usual|normal|existing|system|content|default)\s+)?(?:instructions?|directions?|rules|guidelines|guardrails|prompts?|polic(?:y|ies)|restrictions|constraints|requests?|safeguards|filters?|checks)\b|\b(?:ignore|disregard|forget) (?:all |the |any )?(?:previous|prior|above|preceding) instructions|\b(?:ignore|disregard|forget) (?:all of |everything )?(?:the )?(?:above|foregoing)(?: text| content)?,? (?:and|then)\b`,
 			Explain:  "asks the model to discard its instructions"},
 		{ID: "directive.address-model", Family: FamilyDirective, Weight: 0.45, Back: 64, Fwd: 64,
 			Keywords: []string{"ai", "assistant", "model", "llm", "agent", "claude", "gpt", "chatgpt", "copilot", "gemini"},
@@ -382,18 +406,25 @@ func PoisoningRules() []Rule {
 
 		// --- sensitive files and credentials
 		{ID: "sensitive.path", Family: FamilySensitive, Weight: 0.4, Back: 48, Fwd: 64,
-			Keywords: []string{"ssh", "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "rsa", "ed25519", "ecdsa", "authorized_keys", "aws", "kube", "docker", "netrc", "npmrc", "pypirc", "git", "credentials", "credential", "pgpass", "gnupg", "bash_history", "zsh_history", "env", "local", "production", "etc", "passwd", "shadow", "sudoers", "mcp", "claude_desktop_config", "cursor", "config", "gcloud", "application_default_credentials", "wallet", "keychain", "token", "key", "secret", "secrets", "passwords", "password", "passw"},
-			Pattern:  `(?:~|\$home|/home/[a-z0-9_.-]+|/users/[a-z0-9_.-]+|/root|%userprofile%)?/?\.ssh\b|\bid_(?:rsa|dsa|ecdsa|ed25519)\b|\bauthorized_keys\b|\.aws/(?:credentials|config)|\.kube/config|\.docker/config\.json|(?:^|[\s/~'"\x60(])\.(?:netrc|npmrc|pypirc|git-credentials|pgpass|gnupg|bash_history|zsh_history|env(?:\.local|\.production)?)\b|/etc/(?:passwd|shadow|sudoers)\b|/var/run/secrets/|\bmcp\.json\b|claude_desktop_config|\.cursor/|\.config/(?:gcloud|gh|google|slack|[a-z-]+-credentials)|application_default_credentials|\bwallet\.dat\b|\bkeychain\b|(?:~|\$home)/\.[a-z_-]*(?:token|key|secret|credential|passw)[a-z_./-]*|/[a-z_./-]*(?:_passwords|secrets?\.(?:json|ya?ml|txt|env))\b`,
+			Keywords: []string{"ssh", "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "rsa", "ed25519", "ecdsa", "authorized_keys", "aws", "kube", "docker", "netrc", "npmrc", "pypirc", "git", "credentials", "credential", "pgpass", "gnupg", "bash_history", "zsh_history", "env", "local", "production", "etc", "passwd", "shadow", "sudoers", "auth", "mcp", "claude_desktop_config", "cursor", "config", "gcloud", "application_default_credentials", "wallet", "keychain", "token", "key", "secret", "secrets", "passwords", "password", "passw"},
+			Pattern:  `(?:~|\$home|/home/[a-z0-9_.-]+|/users/[a-z0-9_.-]+|/root|%userprofile%)?/?\.ssh\b|\bid_(?:rsa|dsa|ecdsa|ed25519)\b|\bauthorized_keys\b|\.aws/(?:credentials|config)|\.kube/config|\.docker/config\.json|(?:^|[\s/~'"\x60(])\.(?:netrc|npmrc|pypirc|git-credentials|pgpass|gnupg|bash_history|zsh_history|env(?:\.local|\.production)?)\b|/etc/(?:passwd|shadow|sudoers)\b|/var/log/(?:auth\.log|secure)\b|/var/run/secrets/|\bmcp\.json\b|claude_desktop_config|\.cursor/|\.config/(?:gcloud|gh|google|slack|[a-z-]+-credentials)|application_default_credentials|\bwallet\.dat\b|\bkeychain\b|(?:~|\$home)/\.[a-z_-]*(?:token|key|secret|credential|passw)[a-z_./-]*|/[a-z_./-]*(?:_passwords|secrets?\.(?:json|ya?ml|txt|env))\b`,
 			Explain:  "names a file that holds keys, credentials or client configuration"},
 		{ID: "sensitive.ssh-key", Family: FamilySensitive, Weight: 0.6, Back: 8, Fwd: 64,
 			Keywords: []string{"ssh"},
 			Pattern:  `\bssh-(?:rsa|ed25519|dss) [a-z0-9+/]{20,}`,
 			Explain:  "embeds an SSH public key (a planted login)"},
+		{ID: "sensitive.write-path", Family: FamilySensitive, Weight: 0.35, Back: 16, Fwd: 100,
+			Keywords: []string{"overwrite", "overwrites", "write", "writes", "delete", "deletes", "remove", "removes", "replace", "replaces", "truncate", "truncates", "append", "appends", "modify", "modifies", "chmod"},
+			Also:     []string{"ssh", "id_rsa", "id_ed25519", "authorized_keys", "bashrc", "zshrc", "profile", "passwd", "shadow", "sudoers", "crontab", "known_hosts", "aws", "kube"},
+			Pattern:  `\b(?:overwrite|write|delete|remove|replace|truncate|append|modify|chmod)s?\b` + reClause + `{0,40}?(?:~|\$home|/root|/home/[a-z0-9_.-]+)?/?(?:\.ssh/(?:id_[a-z0-9]+|authorized_keys|known_hosts|config)|\.(?:bashrc|zshrc|bash_profile|profile)\b|/etc/(?:passwd|shadow|sudoers|crontab|hosts)\b|\.aws/credentials|\.kube/config)`,
+			Explain:  "asks the model to write over a key, credential or shell start-up file"},
 		{ID: "sensitive.take-secret", Family: FamilySensitive, Weight: 0.4, Back: 120, Fwd: 48,
+			NotAfter: reQuotedExample,
 			Keywords: []string{"api", "apikey", "apikeys", "key", "keys", "token", "tokens", "credential", "credentials", "password", "passwords", "passphrase", "passphrases", "secret", "secrets", "cookie", "cookies", "env", "environment", "prompt", "conversation", "chat", "message", "messages", "mnemonic", "seed", "wallet"},
 			Pattern:  `\b` + reVerbTake + `\s+(?:the |all |any |its |their |your |user'?s? |current |full |entire |stored |saved |available |every )*(?:\w+ ){0,2}` + reSecretObj + `\b`,
 			Explain:  "asks the model to handle credentials, secrets or conversation context"},
 		{ID: "sensitive.context-param", Family: FamilySensitive, Weight: 0.55, Back: 48, Fwd: 64,
+			NotAfter: reQuotedExample,
 			Keywords: []string{"history", "conversation", "chat", "dialog", "dialogue", "message", "messages", "prompt", "instructions", "transcript", "log", "context", "tools", "functions", "verbatim"},
 			Pattern:  `\b(?:full|entire|complete|whole|verbatim|raw|all) (?:conversation|chat|message|dialog(?:ue)?) (?:history|log|context|transcript)|\byour (?:system (?:prompt|instructions|message)|instructions verbatim)\b|\b(?:all |every )?(?:previous|prior|earlier) (?:user )?messages\b|\blist of (?:all )?(?:your |the )?(?:available )?(?:tools|functions)(?: you (?:have|can use))?\b|\bnames of (?:all )?(?:the )?tools you (?:can use|have)`,
 			Explain:  "asks for the model's context: conversation, system prompt or tool list"},
@@ -406,7 +437,7 @@ func PoisoningRules() []Rule {
 		{ID: "exfil.send-to-url", Family: FamilyExfil, Weight: 0.75, Back: 200, Fwd: 48,
 			Keywords: []string{"http", "https", "webhook", "url", "endpoint", "server", "domain"},
 			Also:     []string{"send", "sends", "sended", "sending", "post", "posts", "posted", "posting", "upload", "uploads", "uploaded", "uploading", "forward", "forwards", "forwarded", "forwarding", "transmit", "transmits", "transmited", "transmiting", "exfiltrate", "exfiltrates", "exfiltrateed", "exfiltrateing", "beacon", "beacons", "beaconed", "beaconing", "report", "reports", "reported", "reporting", "sync", "syncs", "synced", "syncing", "mirror", "mirrors", "mirrored", "mirroring", "submit", "submits", "submited", "submiting", "push", "pushs", "pushed", "pushing", "deliver", "delivers", "delivered", "delivering", "relay", "relays", "relayed", "relaying", "log", "logs", "loged", "loging", "copy", "copys", "copyed", "copying", "leak", "leaks", "leaked", "leaking", "pipe", "pipes", "pipeed", "pipeing", "stream", "streams", "streamed", "streaming", "sent", "copies", "copied", "logged", "logging", "piped", "piping"},
-			Pattern:  `\b(?:send|sent|post|upload|forward|transmit|exfiltrate|beacon|report|sync|mirror|submit|push|deliver|relay|log|copy|copie|leak|pipe|stream)(?:s|ed|ing)?\b` + reClause + `{0,80}?\b(?:to|at|via|into)\s+(?:the\s+|an?\s+)?(?:(?:following|external|remote|backup|audit|logging|analytics|monitoring|telemetry|verification|collection)\s+)?(?:https?://|webhook|endpoint|url\b|server at)`,
+			Pattern:  `\b(?:send|sent|post|upload|forward|transmit|exfiltrate|beacon|report|sync|mirror|submit|push|deliver|relay|log|copy|copie|leak|pipe|stream)(?:s|ed|ing)?\b` + reClause + `{0,80}?\b(?:to|at|via|into)\s+(?:the\s+|an?\s+|our\s+|their\s+|this\s+|my\s+)?(?:(?:following|external|remote|backup|audit|logging|analytics|monitoring|telemetry|verification|collection|third-party|partner)\s+){0,2}(?:https?://|webhook|endpoint|url\b|server at)`,
 			Explain:  "asks the model to send data to a URL or endpoint"},
 		{ID: "exfil.url-with-data", Family: FamilyExfil, Weight: 0.7, Back: 8, Fwd: 200,
 			Keywords: []string{"http", "https"},
@@ -419,9 +450,9 @@ func PoisoningRules() []Rule {
 			Pattern:  `!\[[^\]]{0,100}\]\(\s*https?://[^)\s]*\?[^)\s]*=|<img[^>]{0,100}src\s*=\s*["']?https?://[^"'\s>]*\?`,
 			Explain:  "image link that would carry data in its URL when rendered"},
 		{ID: "exfil.email-recipient", Family: FamilyExfil, Weight: 0.6, Back: 120, Fwd: 120,
-			Keywords: []string{"bcc", "cc", "forward", "forwards", "copy", "send", "share", "add", "include", "invite", "recipient", "attendee", "collaborator", "editor", "owner", "member", "guest"},
+			Keywords: []string{"bcc", "cc", "forward", "forwards", "copy", "send", "share", "add", "include", "invite", "recipient", "attendee", "collaborator", "editor", "owner", "member", "guest", "let", "loop", "notify", "inform", "tell"},
 			Literal:  `@`,
-			Pattern:  `\b(?:bcc|cc|forward|forwards|send|share|add|include|copy|invite|cc:)\b` + reClause + `{0,60}?[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}|\b[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}['"\x60]? as (?:an? )?(?:additional |hidden |silent |required )*(?:bcc|cc|recipient|attendee|collaborator|editor|owner|member|guest)`,
+			Pattern:  `\b(?:bcc|cc|forward|forwards|send|share|add|include|copy|invite|cc:|let|loop in|notify|inform|tell)\b` + reClause + `{0,60}?[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}|\b[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}['"\x60]? as (?:an? )?(?:additional |hidden |silent |required )*(?:bcc|cc|recipient|attendee|collaborator|editor|owner|member|guest)`,
 			Explain:  "adds an e-mail recipient to what the model sends"},
 		{ID: "exfil.pass-as-param", Family: FamilyExfil, Weight: 0.55, Back: 200, Fwd: 48,
 			Keywords: []string{"parameter", "parameters", "param", "params", "argument", "arguments", "field", "fields", "arg", "args"},
@@ -462,8 +493,8 @@ func PoisoningRules() []Rule {
 			Pattern:  `\b(?:system|admin(?:istrator)?|root|developer|operator|security|global|persistent|standing|session|master|supervisor|god|debug|maintenance)\s+(?:execution\s+)?(?:override|policy|rule|directive|command|mode|instruction|notice|mandate|requirement)s?\b\s*(?:\(|:|-|—)|\b(?:system|admin(?:istrator)?|developer) (?:override|directive|mandate)\b`,
 			Explain:  "claims system or administrator authority"},
 		{ID: "authority.priority", Family: FamilyAuthority, Weight: 0.65,
-			Keywords: []string{"precedence", "supersedes", "supersede", "override", "overrides", "overridden", "overruled", "ignored", "disabled", "bypassed", "obeyed", "followed", "outrank", "outranks", "negotiable", "nonnegotiable"},
-			Pattern:  `\b(?:supersedes?|overrides?|takes? precedence over|has precedence over|outranks?)\s+(?:all |any |every |the )*(?:other |previous |prior |user'?s? |system )?(?:\w+ )?(?:instructions?|rules|requests?|policies|directives|guidelines|settings|messages|prompts|commands)|\bcannot be (?:overridden|overruled|ignored|disabled|bypassed)|\bmust (?:always )?be (?:obeyed|followed at all times)|\bnon-?negotiable\b`,
+			Keywords: []string{"precedence", "supersedes", "supersede", "override", "overrides", "overridden", "overruled", "ignored", "disabled", "bypassed", "obeyed", "followed", "outrank", "outranks", "negotiable", "nonnegotiable", "priority"},
+			Pattern:  `\b(?:supersedes?|overrides?|takes? precedence over|has precedence over|outranks?)\s+(?:all |any |every |the )*(?:other |previous |prior |user'?s? |system )?(?:\w+ )?(?:instructions?|rules|requests?|policies|directives|guidelines|settings|messages|prompts|commands)|\bcannot be (?:overridden|overruled|ignored|disabled|bypassed)|\bmust (?:always )?be (?:obeyed|followed at all times)|\bnon-?negotiable\b|\bpriority (?:is |ranks )?(?:higher|greater|above) than (?:the |any |all |your )?(?:user|system|other|original)|\b(?:higher|greater|top) priority than (?:the |any |all |your )?(?:user|system|other|original)`,
 			Explain:  "claims priority over the user's or system's instructions"},
 		{ID: "authority.priority-word", Family: FamilyAuthority, Weight: 0.25, Back: 24, Fwd: 16,
 			Keywords: []string{"priority"},
@@ -550,5 +581,94 @@ func PoisoningRules() []Rule {
 			Keywords: []string{"error", "failed", "failure", "exception", "deprecated", "unavailable", "down", "disabled", "retired", "moved"},
 			Pattern:  `\b(?:error|failed|failure|exception)\b` + reClause + `{0,60}\b(?:please |you must |you should |you need to |instead )?(?:call|use|invoke|switch to|retry with|try) (?:the )?` + reToolRef + `\s+(?:tool|function|instead)|\b(?:this tool|this server|this service) (?:is|has been) (?:deprecated|unavailable|down|disabled|retired|moved)[,;.]? (?:please )?(?:use|call|switch to|invoke)\b`,
 			Explain:  "fake error or deprecation that steers the model to another tool"},
+	}
+	return append(rules, tamperRules()...)
+}
+
+// Shared pieces of the tampering rules.
+const (
+	// reIdent is a parameter or value name, optionally quoted.
+	reIdent = `[\x60'"]?[a-z_][a-z0-9_.-]*[\x60'"]?`
+	// reStrongEdit are verbs that replace what the user asked for.
+	reStrongEdit = `(?:change|modify|replace|rewrite|override|overwrite|alter|redirect|substitute|force|tamper with)`
+	// reAnyEdit adds the verbs that also have ordinary uses ("set the limit").
+	reAnyEdit = `(?:change|modify|replace|rewrite|override|overwrite|alter|redirect|substitute|force|set|append|prepend|remove|strip|add|adjust|wrap|filter|insert|inject|hardcode)`
+	// reMust is an obligation put on the model.
+	reMust = `(?:must|should|shall|always|automatically|need to|needs to|have to|has to|are required to|is required to|will need to)`
+	// reArgWord names a call's argument.
+	reArgWord = `(?:parameter|param|argument|arg|field|value)s?`
+	// reNotThis is a word of three or more letters other than "this" and
+	// "tool" (RE2 has no negative lookahead): another tool's bare name.
+	reNotThis = `(?:[a-su-z][a-z0-9_.-]{2,}|t[a-gi-np-z0-9_.-][a-z0-9_.-]+|th[a-hj-z0-9_.-][a-z0-9_.-]*|thi[a-rt-z0-9_.-][a-z0-9_.-]*|this[a-z0-9_.-]+|to[a-np-z0-9_.-][a-z0-9_.-]*|too[a-km-z0-9_.-][a-z0-9_.-]*|tool[a-z0-9_.-]+)`
+)
+
+// tamperRules catch instructions that act on *other* calls: rewrite their
+// arguments, hijack them with a call the user did not ask for, or make
+// them conditional on what the user requests (MCPTox's templates: explicit
+// and implicit function hijacking, implicit parameter tampering). Each is
+// weak alone; the attack's structure (a trigger on another tool's use, an
+// obligation, an edit of an argument, a threat if skipped) combines them.
+func tamperRules() []Rule {
+	return []Rule{
+		{ID: "tamper.change-argument", Family: FamilyTamper, Weight: 0.5, Back: 16, Fwd: 120,
+			Keywords: []string{"change", "modify", "replace", "rewrite", "override", "overwrite", "alter", "redirect", "substitute", "force", "tamper"},
+			Also:     []string{"parameter", "parameters", "param", "params", "argument", "arguments", "arg", "args", "field", "value"},
+			Pattern:  `\b` + reStrongEdit + `s?\s+(?:the\s+|its\s+|any\s+|all\s+|every\s+|this\s+)?(?:value of (?:the )?)?(?:\w+\s+)?` + reIdent + `\s+(?:(?:and|or|,)\s+` + reIdent + `\s+)?` + reArgWord + `\b(?:\s+(?:in|of|on|for) (?:the |any |all |every |each )?(?:\w+ ){0,2}?(?:calls?|requests?|invocations?|cases))?\s*(?:to|with|into|as|accordingly|so that)\b|\b` + reStrongEdit + `\s+(?:the\s+)?` + reArgWord + `\s+` + reIdent + `\s+(?:to|with|into)\b`,
+			Explain:  "asks the model to rewrite a call's argument"},
+		{ID: "tamper.argument-must-be", Family: FamilyTamper, Weight: 0.5, Back: 80, Fwd: 40,
+			Keywords: []string{"prefixed", "suffixed", "changed", "replaced", "overridden", "rewritten", "modified", "redirected", "forced", "altered", "prepended", "appended", "hardcoded"},
+			Also:     []string{"parameter", "parameters", "param", "params", "argument", "arguments", "arg", "args", "field", "fields"},
+			Pattern:  `\b(?:parameter|param|argument|arg|field)s?\s+` + reIdent + `\s+(?:must|should|shall|has to|have to|needs? to|is to|are to)\s+(?:always\s+|now\s+|first\s+)?(?:be\s+)?(?:prefixed|suffixed|changed|replaced|overridden|rewritten|modified|redirected|forced|altered|prepended|appended|hardcoded)\s+(?:to|with|by|as|into)\b|` + reIdent + `\s+(?:parameter|param|argument|arg|field)s?\s+(?:(?:of|for|in|to) (?:the |any |every |each )?` + reIdent + `(?: tool| calls?| function)?\s+)?(?:must|should|shall|has to|have to|needs? to|is to|are to)\s+(?:always\s+|now\s+|first\s+)?(?:be\s+)?(?:prefixed|suffixed|changed|replaced|overridden|rewritten|modified|redirected|forced|altered|prepended|appended|hardcoded)\s+(?:to|with|by|as|into)\b`,
+			Explain:  "demands that a call's argument be rewritten"},
+		{ID: "tamper.edit-target", Family: FamilyTamper, Weight: 0.3, Back: 16, Fwd: 80,
+			Keywords: []string{"change", "changes", "modify", "modifies", "replace", "replaces", "rewrite", "rewrites", "override", "overrides", "overwrite", "alter", "redirect", "redirects", "substitute", "force"},
+			Pattern:  `\b` + reStrongEdit + `s?\s+(?:the|its|their|every|each|any|all)\s+(?:\w+\s+)?(?:url|urls|path|paths|query|queries|recipients?|destination|address|endpoint|host|account|branch|ref|target|amount|prompt|keywords?)\b\s*(?:so|to|with|through|into|as|by)\b`,
+			Explain:  "asks the model to change where or what a call acts on"},
+		{ID: "tamper.set-argument", Family: FamilyTamper, Weight: 0.3, Back: 16, Fwd: 120,
+			Keywords: []string{"set", "append", "prepend", "remove", "strip", "add", "adjust", "wrap", "insert", "inject", "hardcode"},
+			Also:     []string{"parameter", "parameters", "param", "params", "argument", "arguments", "arg", "args", "field"},
+			Pattern:  `\b(?:set|append|prepend|remove|strip|add|adjust|wrap|insert|inject|hardcode)s?\s+(?:the\s+|its\s+|any\s+|all\s+|every\s+|a\s+)?(?:\w+\s+)?` + reIdent + `\s+(?:(?:and|or|,)\s+` + reIdent + `\s+)?(?:parameter|param|argument|arg|field)s?\b(?:\s+(?:in|of|on|for) (?:the |any |all |every |each )?(?:\w+ ){0,2}?(?:calls?|requests?|invocations?|cases))?\s*(?:to|with|into|as|from|accordingly)\b|\b(?:set|add)\s+(?:the\s+)?(?:parameter|param|argument)\s+` + reIdent + `\s+to\b`,
+			Explain:  "asks the model to set or edit a call's argument"},
+		{ID: "tamper.must-edit", Family: FamilyTamper, Weight: 0.3, Back: 64, Fwd: 64,
+			Keywords: []string{"must", "should", "shall", "always", "automatically", "need", "needs", "have", "has", "required"},
+			Pattern:  `\b(?:you|assistant|model|agent|ai)\s+` + reMust + `\s+(?:\w+\s+){0,2}?` + reStrongEdit + `\b|\b` + reMust + `\s+(?:\w+\s+){0,2}?` + reAnyEdit + `\s+(?:\S+\s+){0,6}?(?:(?:query|queries|prompt|path|url|recipients?|address|input|request|keywords?|ref|amount|plan|position|region)\b|(?:to|with|as|into)\s+['"\x60])|\b(?:must|should) instead (?:show|use|return|call|search|query|send|read|open|display)\b`,
+			Explain:  "obliges the model to edit what it sends"},
+		{ID: "tamper.inject-value", Family: FamilyTamper, Weight: 0.4, Back: 48, Fwd: 220,
+			Keywords: []string{"change", "changes", "modify", "replace", "rewrite", "override", "overwrite", "alter", "substitute", "set", "append", "prepend", "add", "insert", "redirect", "call", "use", "invoke", "run", "execute", "trigger", "changed", "replaced", "rewritten", "modified"},
+			Pattern:  `\b(?:change|modify|replace|rewrite|override|overwrite|alter|substitute|set|redirect)s?\s+(?:the\s+|its\s+|any\s+|all\s+|every\s+|each\s+)?(?:\w+\s+){0,3}?(?:to|with|as|into)\s+(?:a\s+|the\s+)?(?:\w+\s+){0,4}?['"\x60][^'"\x60]+['"\x60]|\b(?:append|prepend|add|insert)\s+['"\x60].+?['"\x60]\s+(?:to|into|at the (?:end|start|beginning) of)\s+(?:the\s+|every\s+|each\s+|all\s+|any\s+)?(?:\w+\s+){0,2}?(?:query|queries|prompt|prompts|url|urls|path|paths|parameter|argument|input|request|message|search|string|command|body)|\b(?:append|prepend|add)\s+(?:to|into)\s+(?:the\s+)?(?:\w+\s+)?(?:query|prompt|url|path|input|request|message|command)\s*:?\s*['"\x60]|\b(?:call|use|invoke|run|execute|trigger)\s+(?:the\s+)?(?:tool\s+)?` + reToolName + `(?:\s+tool)?\s+with\s+(?:the\s+|a\s+)?(?:\S+\s+){0,3}?=?['"][^'"\x60]*[\s\-/=*:(][^'"\x60]*['"]|\b(?:should|must|shall|will|is to|are to)\s+(?:always\s+)?be\s+(?:changed|replaced|rewritten|modified)\s+(?:to|with|into)\s+['"\x60]`,
+			Explain:  "injects a fixed value into a call's arguments"},
+		{ID: "tamper.on-tool-use", Family: FamilyTamper, Weight: 0.3, Back: 16, Fwd: 120,
+			Keywords: []string{"when", "whenever", "each", "every", "any", "all", "if", "applies"},
+			// Every alternative needs one of these: a cheap gate on text that
+			// is full of "all" and "any".
+			Also:    []string{"using", "calling", "invoking", "running", "executing", "triggering", "use", "call", "invoke", "run", "execute", "uses", "calls", "invokes", "with", "via", "through", "request", "requests", "invocation", "invocations", "queries", "lookups", "ask", "asks", "want", "wants", "query", "create", "creates", "searches", "tries", "submit", "submits", "provide", "provides", "enter", "enters"},
+			Pattern: `\b(?:when|whenever|each time|every time|any time|if)\s+(?:you\s+|the\s+user\s+|a\s+user\s+|the\s+assistant\s+|the\s+model\s+)?(?:are\s+|is\s+)?(?:using|calling|invoking|running|executing|triggering|use|call|invoke|run|execute|uses|calls|invokes)\s+(?:the\s+)?(?:tool\s+)?` + reToolName + `|\b(?:when|whenever)\s+\w+ing\b` + reClause + `*?\b(?:with|via|using|through)\s+(?:the\s+)?` + reToolName + `|\b(?:when|whenever|if|each time|every time|any time)\s+(?:the\s+|a\s+)?users?(?:'s?)?\s+(?:\w+\s+)?(?:asks?|requests?|wants?|query|queries|creates?|searches|tries|submits?|provides?|enters?)\s+(?:\w+\s+){0,3}?(?:for|to|with|via|using)\s+(?:the\s+)?` + reToolName + `|\b(?:when|whenever)\s+(?:you\s+)?(?:are\s+)?(?:using|calling|invoking|use|call|invoke)\s+(?:the\s+)?` + reNotThis + `(?:\s+tool)?\s*,|\b(?:any|all|every|each)\s+` + reToolName + `\s+(?:calls?|requests?|invocations?|queries|lookups)\b|\b(?:any|all|every|each)\s+(?:\w+\s+){0,3}?(?:calls?|requests?|invocations?|queries)\s+(?:to|of|via|made via|through|for)\s+(?:the\s+)?` + reToolName + `|\bapplies to (?:any|all|every|each) (?:call|request|invocation|use)s? (?:to|of)\b`,
+			Explain: "makes an instruction conditional on another tool's use or the user's request"},
+		{ID: "tamper.before-use-other", Family: FamilyTamper, Weight: 0.45, Back: 16, Fwd: 200,
+			Keywords: []string{"before", "prior"},
+			Pattern:  `\b(?:before|prior to)\s+[^.!?\n,:;]{1,60}?(?:,\s*|\s+)(?:you\s+)?(?:(?:must|should|shall|need to|have to|always|first|also|are required to)\s+)*(?:use|call|invoke|run|execute|trigger|make sure (?:to )?(?:call|use|run|get|read))\s+(?:the\s+)?(?:tool\s+)?` + reToolName,
+			Explain:  "mandates a call to another tool before a (named) operation"},
+		{ID: "tamper.must-call-with", Family: FamilyTamper, Weight: 0.4, Back: 64, Fwd: 120,
+			Keywords: []string{"must", "should", "shall", "always", "need", "needs", "have", "has", "required"},
+			Pattern:  `\b` + reMust + `\s+(?:\w+\s+){0,2}?(?:call|use|invoke|run|execute|trigger)\s+(?:the\s+)?(?:tool\s+)?` + reToolName + `(?:\s+tool)?\s+(?:with|using|on)\b`,
+			Explain:  "obliges the model to call another tool with given arguments"},
+		{ID: "tamper.skip-threat", Family: FamilyTamper, Weight: 0.3, Back: 16, Fwd: 100,
+			Keywords: []string{"skipping", "ignoring", "omitting", "failure", "failing", "not", "otherwise", "without"},
+			Pattern:  `\b(?:skipping|ignoring|omitting|failure to|failing to|not doing|without)\s+(?:this|so|it|that|these|the \w+|do so|\w+)(?:\s+\w+){0,3}?\s+(?:will|would|may|can|could|might)\s+(?:\w+\s+)?(?:cause|corrupt|crash|break|disrupt|overload|destabili[sz]e|compromise|lose|damage|(?:result in|lead to) (?:data loss|corruption|a crash|crashes|system|instability|security))|\botherwise,? (?:it|this|the (?:\w+ )?(?:system|tool|server|service|request|operation)) will (?:fail|crash|corrupt|break)`,
+			Explain:  "threatens a failure if the model skips the extra step"},
+		{ID: "tamper.mandatory-claim", Family: FamilyTamper, Weight: 0.25, Back: 8, Fwd: 64,
+			Keywords: []string{"this"},
+			Also:     []string{"mandatory", "critical", "required", "necessary", "essential", "compulsory"},
+			Pattern:  `\bthis (?:step |action |check |call |measure )?is (?:an? |absolutely )?(?:mandatory|critical|required|necessary|essential|compulsory) (?:\w+ )?(?:step|requirement|check|measure|action|precaution|configuration|procedure)\b|\bthis step is (?:mandatory|critical|required|necessary|essential|compulsory)\b`,
+			Explain:  "insists the extra step is mandatory"},
+		{ID: "tamper.regardless", Family: FamilyTamper, Weight: 0.45, Back: 16, Fwd: 80,
+			Keywords: []string{"regardless", "disregard", "instead", "irrespective"},
+			Pattern:  `\b(?:regardless|irrespective) of (?:the |what the |whatever the )?(?:user'?s?|originally|original|intended|requested|actual)\b|\bdisregard (?:any |all |the )?(?:other )?(?:\w+ )?(?:the )?users? (?:provides?|asks?|requests?|gives?|wants?|specifie[sd])|\binstead of (?:what )?the user(?:'s)? (?:asked|requested|request|query|input|wants)`,
+			Explain:  "overrides what the user asked for"},
+		{ID: "tamper.redirect-requests", Family: FamilyTamper, Weight: 0.35, Back: 16, Fwd: 140,
+			Keywords: []string{"all", "any", "every", "each"},
+			Also:     []string{"must", "should", "shall", "will"},
+			Pattern:  `\b(?:all|any|every|each)\s+(?:\w+\s+){0,4}?(?:requests?|calls?|queries|lookups|searches|calculations|operations|invocations)\b(?:\s+\S+){0,6}?\s+(?:must|should|shall|will)\s+(?:now\s+|always\s+)?(?:be\s+)?(?:redirected|routed|rerouted|changed|rewritten|modified|replaced|filtered|calculated|performed|based|upgraded|adjusted|overridden|sent|forwarded|include)\b`,
+			Explain:  "re-routes or rewrites every request of a kind"},
 	}
 }

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
 
 	"github.com/warden-mcp/warden/internal/mcp"
@@ -90,7 +90,8 @@ func walkSchema(out *[]Field, path string, s map[string]any, depth int) {
 	if depth > maxSchemaDepth {
 		return
 	}
-	for _, k := range sortedKeys(s) {
+	var kb [keyBuf]string // most schemas are small: keys stay on the stack
+	for _, k := range sortedKeysInto(kb[:0], s) {
 		v := s[k]
 		// The path is built only where it is used: most keys ("type",
 		// "required", numbers) lead to no text.
@@ -100,7 +101,8 @@ func walkSchema(out *[]Field, path string, s map[string]any, depth int) {
 		case k == "properties" || k == "patternProperties" || k == "$defs" || k == "definitions" || k == "dependentSchemas":
 			if m, ok := v.(map[string]any); ok {
 				p := path + "." + k
-				for _, name := range sortedKeys(m) {
+				var nb [keyBuf]string
+				for _, name := range sortedKeysInto(nb[:0], m) {
 					if sub, ok := m[name].(map[string]any); ok {
 						walkSchema(out, p+"."+name, sub, depth+1)
 					}
@@ -135,17 +137,21 @@ func walkStrings(out *[]Field, path string, v any, depth int) {
 			walkStrings(out, path+"["+strconv.Itoa(i)+"]", e, depth+1)
 		}
 	case map[string]any:
-		for _, k := range sortedKeys(x) {
+		var kb [keyBuf]string
+		for _, k := range sortedKeysInto(kb[:0], x) {
 			walkStrings(out, path+"."+k, x[k], depth+1)
 		}
 	}
 }
 
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
+// keyBuf is the number of keys sorted without a heap allocation.
+const keyBuf = 16
+
+// sortedKeysInto appends m's keys to dst and sorts them.
+func sortedKeysInto(dst []string, m map[string]any) []string {
 	for k := range m {
-		keys = append(keys, k)
+		dst = append(dst, k)
 	}
-	sort.Strings(keys)
-	return keys
+	slices.Sort(dst)
+	return dst
 }

@@ -331,3 +331,64 @@ func FuzzSanitiseItem(f *testing.F) {
 		}
 	})
 }
+
+// identifierLike is one byte scan; it must answer what the plain
+// definition answers.
+func identifierLikeRef(s string) bool {
+	if strings.ContainsAny(s, "_.") || strings.Contains(strings.Trim(s, "-"), "-") {
+		return true
+	}
+	for i := 1; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' && s[i-1] >= 'a' && s[i-1] <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+func TestIdentifierLike(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"search", false}, {"send_email", true}, {"api.v2", true}, {"read-file", true},
+		{"-flag", false}, {"flag-", false}, {"--a--", false}, {"a--b", true}, {"getFile", true},
+		{"URL", false}, {"aB", true}, {"", false}, {"---", false},
+	} {
+		if got := identifierLike(c.s); got != c.want || got != identifierLikeRef(c.s) {
+			t.Errorf("identifierLike(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
+
+func FuzzIdentifierLike(f *testing.F) {
+	for _, s := range []string{"send_email", "-a-b-", "getFile", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if identifierLike(s) != identifierLikeRef(s) {
+			t.Errorf("identifierLike(%q) differs from the reference", s)
+		}
+	})
+}
+
+// nextIdentifier walks the identifier-like runs of a text in order.
+func TestNextIdentifier(t *testing.T) {
+	var got []string
+	s := "use send_email, a.b and -x- or foo.. then bar-"
+	for at := 0; ; {
+		w, next, ok := nextIdentifier(s, at)
+		if !ok {
+			break
+		}
+		if s[w.start:w.end] != w.text {
+			t.Errorf("span %d:%d is %q, word %q", w.start, w.end, s[w.start:w.end], w.text)
+		}
+		got = append(got, w.text)
+		at = next
+	}
+	want := []string{"use", "send_email", "a.b", "and", "foo", "then", "bar"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("identifiers %q, want %q", got, want)
+	}
+}

@@ -74,13 +74,20 @@ type mention struct {
 // its name.
 func mentions(t detect.ToolText) []mention {
 	var out []mention
-	seen := map[string]bool{}
+	seen := map[string]bool{} // small and local: stays off the heap
 	for _, f := range t.Fields {
 		if f.Path == "name" {
 			continue
 		}
-		for _, w := range identifiers(f.Text) {
-			if seen[w.text] || !identifierLike(w.text) {
+		for at, n := 0, 0; n < maxIdentifiers; n++ {
+			w, next, ok := nextIdentifier(f.Text, at)
+			if !ok {
+				break
+			}
+			at = next
+			// identifierLike is a byte scan; the map is only for the few
+			// words that pass it.
+			if !identifierLike(w.text) || seen[w.text] {
 				continue
 			}
 			seen[w.text] = true
@@ -141,38 +148,51 @@ type word struct {
 	start, end int
 }
 
-// identifiers splits text into runs of letters, digits, '_', '-' and '.'.
-func identifiers(s string) []word {
-	var out []word
+// maxIdentifiers bounds the words read from one field.
+const maxIdentifiers = 4096
+
+// nextIdentifier returns the first run of letters, digits, '_', '-' and
+// '.' in s at or after byte at (trailing '.' and '-' trimmed, three bytes
+// or more), and where to look for the next one.
+func nextIdentifier(s string, at int) (word, int, bool) {
 	start := -1
-	for i := 0; i <= len(s); i++ {
+	for i := at; i <= len(s); i++ {
 		isID := i < len(s) && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z' ||
 			s[i] >= '0' && s[i] <= '9' || s[i] == '_' || s[i] == '-' || s[i] == '.')
 		switch {
 		case isID && start < 0:
 			start = i
 		case !isID && start >= 0:
-			w := strings.TrimRight(s[start:i], ".-")
-			if len(w) >= 3 {
-				out = append(out, word{text: w, start: start, end: start + len(w)})
+			if w := strings.TrimRight(s[start:i], ".-"); len(w) >= 3 {
+				return word{text: w, start: start, end: start + len(w)}, i, true
 			}
 			start = -1
 		}
-		if len(out) >= 4096 {
-			break
-		}
 	}
-	return out
+	return word{}, len(s), false
 }
 
 // identifierLike keeps plain words ("search", "echo") out of the mention
 // check: only names that cannot be ordinary prose count.
 func identifierLike(s string) bool {
-	if strings.ContainsAny(s, "_.") || strings.Contains(strings.Trim(s, "-"), "-") {
-		return true
+	// One pass for what strings.ContainsAny(s, "_.") or an inner '-'
+	// (after trimming '-' at both ends) or a lower-upper pair would find.
+	first, last := -1, -1 // first and last bytes other than '-'
+	for i := 0; i < len(s); i++ {
+		if s[i] != '-' {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
 	}
-	for i := 1; i < len(s); i++ {
-		if s[i] >= 'A' && s[i] <= 'Z' && s[i-1] >= 'a' && s[i-1] <= 'z' {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '_' || c == '.':
+			return true
+		case c == '-' && i > first && i < last:
+			return true
+		case c >= 'A' && c <= 'Z' && i > 0 && s[i-1] >= 'a' && s[i-1] <= 'z':
 			return true
 		}
 	}

@@ -1,9 +1,13 @@
-"""Build labelled JSONL eval sets from other authors' repositories (see SOURCES.md)."""
+"""Build labelled JSONL eval sets from other authors' repositories (see SOURCES.md).
+
+tune/: read to improve the detector. heldout/: scored once, at the end of a
+round, never read. seen/: held out in an earlier round, scored and read since,
+so tuning data now. other/: out of scope or extra."""
 import ast, json, os, re, sys, zlib
 sys.path.insert(0, os.path.dirname(__file__))
 from extract import tools_from_source
 S = '/tmp/poison-eval/src'
-os.makedirs('/tmp/poison-eval/tune', exist_ok=True); os.makedirs('/tmp/poison-eval/heldout', exist_ok=True); os.makedirs('/tmp/poison-eval/other', exist_ok=True)
+os.makedirs('/tmp/poison-eval/tune', exist_ok=True); os.makedirs('/tmp/poison-eval/heldout', exist_ok=True); os.makedirs('/tmp/poison-eval/other', exist_ok=True); os.makedirs('/tmp/poison-eval/seen', exist_ok=True)
 
 def write(path, items):
     with open(path, 'w') as f:
@@ -28,7 +32,7 @@ def mcpproxy(files):
             out.append(t)
     return out
 write('/tmp/poison-eval/tune/mcpproxy_security.jsonl', mcpproxy(['mcpproxy_security_v1.json', 'mcpproxy_security_min.json']))
-write('/tmp/poison-eval/heldout/mcpproxy_detect.jsonl', mcpproxy(['mcpproxy_detect_v1.json']))
+write('/tmp/poison-eval/seen/mcpproxy_detect.jsonl', mcpproxy(['mcpproxy_detect_v1.json']))
 
 # 2. LiveMCPBench: 70 real servers, all benign; split by server name (crc32 parity).
 a, b = [], []
@@ -39,7 +43,7 @@ for srv in json.load(open(os.path.join(S, 'livemcpbench_tools.json'))):
             t = dict(t); t['label'] = 0; t['category'] = 'benign'; t['_server'] = srv['name']
             half.append(t)
 write('/tmp/poison-eval/tune/livemcpbench_a.jsonl', a)
-write('/tmp/poison-eval/heldout/livemcpbench_b.jsonl', b)
+write('/tmp/poison-eval/seen/livemcpbench_b.jsonl', b)
 
 # 3. Cisco mcp-scanner: benign eval servers (authors' "benign" dir) and
 #    malicious example servers (authors label the servers malicious; per-tool
@@ -87,7 +91,7 @@ for node in ast.walk(tree):
         if 'description_override' in kw and ast.literal_eval(kw['category']) == 'tool_description_injection':
             for name, d in ast.literal_eval(kw['description_override']).items():
                 hc.append({'name': name, 'description': d, 'label': 1, 'category': ast.literal_eval(kw['id'])})
-write('/tmp/poison-eval/heldout/harryc_bench.jsonl', hc)
+write('/tmp/poison-eval/seen/harryc_bench.jsonl', hc)
 
 # 6. Demos: invariant experiments (via johannhartmann fork), mcp-scan demo server,
 #    gensecaihq PoC. Labels: a tool whose description is the attack.
@@ -102,7 +106,7 @@ for t in tools_from_source(src('mcpscan_demoserver.py')):
 for f in ['gensec_exfil.py', 'gensec_hijack.py']:
     for m in re.finditer(r'"description":\s*"""(.*?)"""', src(f), re.S):
         dm.append({'name': f[:-3], 'description': m.group(1), 'label': 1, 'category': 'gensecai-poc'})
-write('/tmp/poison-eval/heldout/demos.jsonl', dm)
+write('/tmp/poison-eval/seen/demos.jsonl', dm)
 
 # 7. IBM mcp-context-forge: the Python MCP servers it ships (benign). Added
 #    after the detector changes were made; measured once, never tuned on.
@@ -112,3 +116,71 @@ for l in open(os.path.join(S, 'ibm_tools.jsonl')):
     if t['description'].strip():
         t['label'] = 0; t['category'] = 'benign'; ib.append(t)
 write('/tmp/poison-eval/other/ibm_contextforge_benign.jsonl', ib)
+
+# 8. MCPTox (real servers' tools, poisoned by the benchmark's authors with its
+#    three templates). Split by server (crc32 parity of the lower-cased name):
+#    even -> tune, odd -> held-out. Benign: the same servers' clean tools.
+def server_half(name):
+    return zlib.crc32(re.sub(r'[^a-z0-9]', '', name.lower()).encode()) % 2
+
+def mcptox_tool(block):
+    text = block.replace('\\n', '\n').strip()
+    m = re.search(r'Tool:\s*(.+)', text)
+    d = re.search(r'Description:\s*(.*?)(?:\nArguments:|\Z)', text, re.S)
+    return (m.group(1).strip() if m else 'tool'), (d.group(1).strip() if d else text)
+
+tox = [[], []]; seen = set()
+for x in json.load(open(os.path.join(S, 'rg/mcptox_official.json')))['scenarios']:
+    md = x['metadata']
+    if md.get('wrong_data'):
+        continue
+    name, desc = mcptox_tool(x['poisoned_content'])
+    if desc in seen:
+        continue
+    seen.add(desc)
+    tox[server_half(md['raw_server_name'])].append({'name': name, 'description': desc, 'label': 1,
+        'category': md['paradigm'] + ':' + md['security_risk'], '_server': md['raw_server_name']})
+clean = {}
+for x in json.load(open(os.path.join(S, 'rg/derived200.json')))['scenarios']:
+    for srv in x['template'].get('clean_servers', []):
+        for c in srv['capabilities']:
+            clean[(srv['name'], c['name'])] = {'name': c['name'], 'description': c['description'],
+                'inputSchema': c.get('input_schema') or {}, 'label': 0, 'category': 'benign', '_server': srv['name']}
+for (srv, _), t in sorted(clean.items()):
+    tox[server_half(srv)].append(t)
+write('/tmp/poison-eval/tune/mcptox_a.jsonl', tox[0])
+write('/tmp/poison-eval/heldout/mcptox_b.jsonl', tox[1])
+
+# 9. Benign real tools: github/github-mcp-server tool snapshots (tune) and
+#    awslabs/mcp Python servers (held out: scored once, at the end).
+gh = []
+for f in sorted(os.listdir(os.path.join(S, 'ghmcp'))):
+    t = json.load(open(os.path.join(S, 'ghmcp', f)))
+    t['label'] = 0; t['category'] = 'benign'; gh.append(t)
+write('/tmp/poison-eval/tune/github_mcp_benign.jsonl', gh)
+aws = []; seen = set()
+for l in open(os.path.join(S, 'aws_tools.jsonl')):
+    t = json.loads(l)
+    if t['description'].strip() and t['description'] not in seen:
+        seen.add(t['description'])
+        t['label'] = 0; t['category'] = 'benign'; aws.append(t)
+write('/tmp/poison-eval/heldout/awslabs_benign.jsonl', aws)
+
+# 10. getmcpm/cli guard fixtures (held out, round 2): tools of tools/list
+#     results. attacks/ with category OWASP-MCP-1 (tool metadata) and exactly
+#     one tool -> 1 (a multi-tool fixture does not say which tool carries the
+#     attack, so it is left out); every tool of benign/ -> 0.
+mp = []
+for f in sorted(os.listdir(os.path.join(S, 'mcpm'))):
+    d = json.load(open(os.path.join(S, 'mcpm', f)))
+    res = (d.get('message') or {}).get('result') or {}
+    tools = res.get('tools') if isinstance(res, dict) else None
+    if not tools:
+        continue
+    bucket = f.split('__')[0]
+    if bucket == 'attacks' and d.get('category') == 'OWASP-MCP-1' and len(tools) == 1:
+        t = dict(tools[0]); t['label'] = 1; t['category'] = 'mcpm:' + d.get('expected_action', ''); mp.append(t)
+    elif bucket == 'benign':
+        for t in tools:
+            t = dict(t); t['label'] = 0; t['category'] = 'benign'; mp.append(t)
+write('/tmp/poison-eval/heldout/mcpm_fixtures.jsonl', mp)

@@ -2,6 +2,7 @@
 # Copy the source files out of the bare mirrors (fetched with the library's
 # fetch tool into /work/.mirror/OWNER+NAME/repo) into src/, at pinned commits.
 set -e
+HERE=$(cd "$(dirname "$0")" && pwd)
 M=/work/.mirror; S=/tmp/poison-eval/src; mkdir -p $S/cisco $S/jh $S/ibm
 show() { git --git-dir=$M/$1/repo show $2:$3; }
 P=smart-mcp-proxy+mcpproxy-go; C=20a3e5094ad613cf0b153648b19e13fd6ef1615d
@@ -21,4 +22,20 @@ P=gensecaihq+mcp-poisoning-poc; C=67fd8c6fdeeec33be27cdd16271855914f1ab000
 show $P $C src/attacks/data_exfiltration.py > $S/gensec_exfil.py; show $P $C src/attacks/tool_hijacking.py > $S/gensec_hijack.py
 P=IBM+mcp-context-forge; C=ecba50e4828ae0c83f8ef7b1d6d485b3cf39ce66
 for f in $(git --git-dir=$M/$P/repo ls-tree -r --name-only $C mcp-servers/python | grep -E '\.py$' | grep -v '/tests\?/'); do show $P $C $f > $S/ibm/$(echo $f | tr / _) 2>/dev/null || true; done
-(cd $S/ibm && python3 "$(dirname "$0")"/extract.py *.py > $S/ibm_tools.jsonl)
+(cd $S/ibm && python3 "$HERE"/extract.py *.py > $S/ibm_tools.jsonl)
+# MCPTox (zhiqiangwang4/MCPTox-Benchmark response_all.json, 45 real servers) as
+# re-packaged by 939386360/ReasoningGuard: all 1348 poisoned descriptions, and
+# the clean tool catalogues of the servers (derived set's clean_servers).
+P=939386360+ReasoningGuard; mkdir -p $S/rg
+show $P e9f4b0e4bab00e94a04d5af5f9748fe7beb46a70 data/mcptox/mcptox_official.json > $S/rg/mcptox_official.json
+show $P b967a0eb78ac631372b2d353dc2ce6b76d85f121 data/mcptox/mcptox_official_derived_table1_200.json > $S/rg/derived200.json
+# Benign real tools: GitHub's MCP server tool snapshots (MIT) for tuning, and
+# AWS Labs' Python MCP servers (Apache-2.0), held out.
+P=github+github-mcp-server; C=64a49f34d076b6f5917dae1424521d43c7bcae84; mkdir -p $S/ghmcp
+for f in $(git --git-dir=$M/$P/repo ls-tree -r --name-only $C pkg/github/__toolsnaps__ | grep '\.snap$'); do show $P $C $f > $S/ghmcp/$(basename $f .snap).json; done
+P=awslabs+mcp; C=100b55b6d92f731bc8d23486ce9efd5bbf90c606; mkdir -p $S/aws
+for f in $(git --git-dir=$M/$P/repo ls-tree -r --name-only $C src | grep -E '^src/[^/]+/awslabs/[^/]+/(server|tools?/[^/]+|[^/]*tools?)\.py$'); do show $P $C $f > $S/aws/$(echo $f | tr / _); done
+(cd $S/aws && python3 "$HERE"/extract.py *.py > $S/aws_tools.jsonl)
+# getmcpm/cli guard fixtures (MIT): tool-metadata attacks and benign tool lists.
+P=getmcpm+cli; C=27ac5e4e6035a9c604b9a7d04075175ef80a7da7; mkdir -p $S/mcpm
+for f in $(git --git-dir=$M/$P/repo ls-tree -r --name-only $C src/guard/__tests__/fixtures/mcptox | grep -E '/(attacks|benign)/[^/]+\.json$'); do show $P $C $f > $S/mcpm/$(basename $(dirname $f))__$(basename $f); done
