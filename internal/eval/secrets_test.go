@@ -11,7 +11,7 @@ import (
 func TestRunSecretsFile(t *testing.T) {
 	const data = `{"text": "export STRIPE_SECRET_KEY=sk_live_4eC39HqLyjWDarjtT1zdp7dc9xQ2", "label": 1, "category": "stripe"}
 {"text": "db: postgres://orders:Xk29_vLq8pZ@db.internal:5432/orders", "label": 1, "category": "database"}
-{"text": "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", "label": 0}
+{"text": "AWS_ACCESS_KEY_ID=AKIAXXXXXXXXXXXXXXXX", "label": 0}
 {"text": "commit 3f2a9c1d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a39", "label": 0}
 `
 	p := writeFile(t, "secrets.jsonl", data)

@@ -16,7 +16,7 @@ type Sample struct {
 
 // EvalSetVersion changes whenever EvalSet's output for a seed changes,
 // so that cached copies of the set are not reused.
-const EvalSetVersion = 2
+const EvalSetVersion = 3
 
 // DefaultEvalSeed is the seed `warden eval secrets` uses with no files.
 const DefaultEvalSeed = 20261126
@@ -243,7 +243,10 @@ var negatives = []func(g gen) (string, string){
 		return fmt.Sprintf(`<link rel="stylesheet" href="/static/main.%s.css" integrity="sha384-%s">`, g.s(hexC, 8), g.s(b64, 64)), "css-hash"
 	},
 	func(g gen) (string, string) {
-		return g.pick("AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nAWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+		// AKIAIOSFODNN7EXAMPLE alone is reported since v3 (fixed formats
+		// keep only the narrow placeholder policy); the secret key, found
+		// by context, is still a stand-in.
+		return g.pick("AWS_ACCESS_KEY_ID=${AWS_ACCESS_KEY_ID}\nAWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
 			"GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
 			"STRIPE_SECRET_KEY=sk_live_your_key_here",
 			`api_key = "<YOUR_API_KEY>"`,

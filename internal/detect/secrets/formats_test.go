@@ -32,6 +32,8 @@ func TestAddedFormats(t *testing.T) {
 		{"teamwork-api-token", "tkn.v1_uUaVcojsNOBAGx5diFoNPcbdaKwtgHwIoALtLinxN1Ekia7ZpTjCgeOj3QYrzZq9adP0J5w=", true},
 		{"scrapfly-api-key", "key=scp-live-ef750110c57513064d6d59291f0cde2e", true},
 		{"django-insecure-secret-key", "SECRET_KEY = 'django-insecure-p3x!q8z@w2r#m9k$v7t^b4n&c6y*h1j(d5f)g0s%l'", true},
+		// A base64url body may end in "-", where \b does not match (90 bytes here).
+		{"hashicorp-vault-token", "VAULT_TOKEN=hvs.U8JZpDE0iGXlD6gNCFbaEPFjbD0kH8Oool8DklZDOCj2ISaJiHkTj0rLGlkoMXGjtEkDnNfribxUdl7dXTPyLsxPF-\nNODE_ENV=production", true},
 		{"hashicorp-vault-unseal-key", "Unseal Key 3: wCnHDepQHgI3HLBkbvHEzuPyXQEW88ad3DNBYjvsedo=", true},
 		{"hashicorp-vault-unseal-key", "vault operator unseal wCnHDepQHgI3HLBkbvHEzuPyXQEW88ad3DNBYjvsedo=", true},
 		{"hashicorp-vault-unseal-key", "Run vault operator unseal three times with different keys.", false},

@@ -412,15 +412,11 @@ func namedContext(text string, s, e int) (ns int, words []string, ok bool) {
 	}
 	if !sep {
 		// Adjacency without a separator is prose-like; accept it only
-		// when the value is quoted or the name starts a line, so that
+		// when the value is quoted or the name heads a line (lineHead), so that
 		// "see commit X" and sentences with a word before a code do not
 		// count, and never after a keyword of a programming language
 		// ("const validBase64Strings = [").
-		ls := j
-		for ls > 0 && (text[ls-1] == ' ' || text[ls-1] == '\t') {
-			ls--
-		}
-		if !quoted && !(ls == 0 || text[ls-1] == '\n') || codeWords[text[j:ne]] {
+		if !quoted && !lineHead(text, j, name) || codeWords[text[j:ne]] {
 			return
 		}
 		if !quoted {
@@ -461,6 +457,34 @@ func namedContext(text string, s, e int) (ns int, words []string, ok bool) {
 		return
 	}
 	return j, words, true
+}
+
+// lineHead reports whether the name at text[j:] starts its line, or
+// follows at most two words there when it is a secret noun: the
+// "acme SECRET <value>", "acme access key <value>" form of rule examples
+// and notes ("<provider> <noun> <value>" on a line of its own).
+func lineHead(text string, j int, name string) bool {
+	words := 0
+	for k := j; ; {
+		ls := k
+		for ls > 0 && (text[ls-1] == ' ' || text[ls-1] == '\t') {
+			ls--
+		}
+		if ls == 0 || text[ls-1] == '\n' {
+			return true
+		}
+		if ls == k || words == 2 || !secretNamed(splitWords(name)) {
+			return false
+		}
+		k = ls
+		for k > 0 && isIdentByte(text[k-1]) {
+			k--
+		}
+		if k == ls || codeWords[text[k:ls]] {
+			return false
+		}
+		words++
+	}
 }
 
 // codeWords are keywords that stand before an identifier in code.

@@ -22,6 +22,13 @@ func TestNamedCredential(t *testing.T) {
 		{"marlin = ' k3Jd8Qw2Lx7Vn4Rb9Tz5Hm1Pc '", "k3Jd8Qw2Lx7Vn4Rb9Tz5Hm1Pc"},
 		{"ferrous_api => 'p2Lk9Xw4Qz7Rm3Vn8Tb5Hc1J'", "p2Lk9Xw4Qz7Rm3Vn8Tb5Hc1J"},
 		{"tangelo\nTq6Wm3Kz8Px2Lv9Rn4Hb7Jc", ""}, // no name on the line: not reported
+		// A provider and a secret noun heading a line of their own.
+		{"quillon SECRET Vb7Nm2Kx9Qw4Lz8Rt3Hy6Pc", "Vb7Nm2Kx9Qw4Lz8Rt3Hy6Pc"},
+		{"orbitly access key Zp4Kx9Qm2Wv7Lr3Tn8Bc6Hy", "Zp4Kx9Qm2Wv7Lr3Tn8Bc6Hy"},
+		{"  tessel secret 4f8a2c9e1b7d3f6a0c5e8b2d9f1a4c7e", "4f8a2c9e1b7d3f6a0c5e8b2d9f1a4c7e"},
+		{"please rotate the key Zp4Kx9Qm2Wv7Lr3Tn8Bc6Hy", ""}, // three words before: prose
+		{"quillon build Vb7Nm2Kx9Qw4Lz8Rt3Hy6Pc", ""},         // no secret noun
+		{"const token Vb7Nm2Kx9Qw4Lz8Rt3Hy6Pc", ""},           // a declaration
 	}
 	for _, p := range positives {
 		fs := s.Scan(p.text)
@@ -116,6 +123,7 @@ func FuzzNamedScan(f *testing.F) {
 	for _, s := range []string{
 		"zentrix: Qm7vR2xK9pLw4TnZ8cYb3HsJ5dFa", "a - 'Hx8kP2mQ7vL4zR9tW3nB6cYd'", "'", "=", " is ",
 		`\"k\": \"Zp4Kx9Qm2Wv7Lr3Tn8Bc6Hy\"`, "Bearer Qm7vR2xK9pLw4TnZ8cYb3HsJ5dFa",
+		"quillon SECRET Vb7Nm2Kx9Qw4Lz8Rt3Hy6Pc", "\n a b key Zp4Kx9Qm2Wv7Lr3Tn8Bc6Hy", " \t secret Zp4Kx9Qm2Wv7Lr3Tn8Bc6Hy",
 	} {
 		f.Add(s)
 	}

@@ -2,26 +2,37 @@ package secrets
 
 import "strings"
 
-// Substrings that mark documentation examples and stand-ins. Kept short
-// and specific: a random 40-character token contains any given
-// five-letter word with negligible probability.
-var placeholderParts = []string{
-	"example", "xxxx", "your_", "your-", "yourapi", "yourkey", "yoursecret", "yourtoken", "yourpass",
+// templateParts mark values that are not values at all: template syntax,
+// instructions to the reader and masks. Kept short and specific: a random
+// 40-character token contains any given five-letter word with negligible
+// probability.
+var templateParts = []string{
+	"xxxx", "your_", "your-", "yourapi", "yourkey", "yoursecret", "yourtoken", "yourpass",
 	"<", ">", "${", "{{", "$(", "%(", "%s", "changeme", "change_me", "change-me", "replaceme", "replace_me",
-	"replace-with", "insert_", "insert-", "placeholder", "dummy", "redacted", "****", "....",
-	"•", "…", "#{", "notreal", "not_real", "not-a-real", "token_goes", "_goes_", "_here", "-here",
+	"replace-with", "insert_", "insert-", "placeholder", "redacted", "****", "....",
+	"•", "…", "#{", "token_goes", "_goes_", "_here", "-here",
 }
 
-// strictParts are stand-in markers checked only for values found by
-// context (generic and assign rules): a fixed-format token with a
-// provider prefix is reported even when someone typed it by hand.
+// Long key material contains short words by chance.
+var longTemplateParts = []string{"xxxxxxxx", "<", "${", "{{", "....", "…", "redacted"}
+
+// standInParts are words that declare a value made up. They drop values
+// found by context only: a fixed-format token is reported even so (see
+// isFormatPlaceholder).
+var standInParts = []string{"example", "dummy", "notreal", "not_real", "not-a-real"}
+
+// strictParts are further stand-in markers for values found by context
+// (generic and assign rules), where such words are the only sign that a
+// value was never issued. Typed sequences (1234567890, abcdefg, a1b2c3,
+// qwerty) are not among them since round 4: other scanners label them
+// secrets, weak real passwords contain them, and real code rarely assigns
+// them to secret names (docs/secrets.md).
 var strictParts = []string{
-	"sample", "fake", "here", "todo", "secret_value", "foobar", "lorem", "abcdefghij", "1234567890",
-	"0123456789", "qwerty", "asdfgh", "my_secret", "my-secret", "mysecret", "mytoken", "my_token",
-	"mypassword", "my_password", "your", "zzzz", "0000000000", "abcdefg", "a1b2c3", "d4c3b2a1",
+	"sample", "fake", "here", "todo", "secret_value", "foobar", "lorem", "my_secret", "my-secret",
+	"mysecret", "mytoken", "my_token", "mypassword", "my_password", "your", "zzzz", "0000000000",
+	// Alphabets, not keys: base64 and base36 tables in JS bundles and codecs.
+	"abcdefghijklmnopqrstuvwxyz", "0123456789abcdefghijklmnopqrstuvwxyz",
 }
-
-var longPlaceholderParts = []string{"xxxxxxxx", "<", "${", "{{", "....", "…", "redacted", "example"}
 
 // Whole values that are stand-ins.
 var placeholderWords = map[string]bool{
@@ -34,18 +45,33 @@ var placeholderWords = map[string]bool{
 	"redis": true, "rabbitmq": true, "mongo": true, "mongodb": true, "guest123": true, "demo": true, "pass123": true, "admin123": true, "12345678": true,
 }
 
-// isPlaceholder reports whether a candidate secret is a documentation
-// stand-in. strict adds checks that are only safe for context-found
-// values (a fixed-format token may legitimately repeat characters).
-func isPlaceholder(s string, strict bool) bool {
-	l := strings.ToLower(s)
-	if placeholderWords[l] {
-		return true
+// placeholderFor applies the policy that fits how a rule finds values:
+// the strict one for values found by context (assign rules), the narrow
+// one for fixed formats.
+func placeholderFor(r *compiledRule, secret string) bool {
+	if r.assign {
+		return isPlaceholder(secret, true)
 	}
-	parts := placeholderParts
+	return isFormatPlaceholder(secret)
+}
+
+// isFormatPlaceholder is the narrow policy for rules with a distinctive
+// format (fixed prefix, length or charset, or a checksum). A match is
+// reported even when it is a documented stand-in (AKIAIOSFODNN7EXAMPLE,
+// sk_test_…dummy…, ghp_1234567890abcdef…, sk_live_AAAA…): redacting a
+// fake key costs little, missing a real one costs much, and other
+// scanners' authors label such values as secrets. Dropped are only values
+// that are not values: template syntax and instructions (<token>, ${VAR},
+// your_key_here), masks (xxxx, ****, redacted), bare words.
+func isFormatPlaceholder(s string) bool {
+	l := strings.ToLower(s)
+	return placeholderWords[l] || isTemplate(l)
+}
+
+func isTemplate(l string) bool {
+	parts := templateParts
 	if len(l) > 200 {
-		// Long key material contains short words by chance.
-		parts = longPlaceholderParts
+		parts = longTemplateParts
 	}
 	for _, p := range parts {
 		if strings.Contains(l, p) {
@@ -53,8 +79,22 @@ func isPlaceholder(s string, strict bool) bool {
 		}
 	}
 	// %VARIABLE% references (Windows, NuGet, batch files).
-	if len(l) > 2 && l[0] == '%' && l[len(l)-1] == '%' {
+	return len(l) > 2 && l[0] == '%' && l[len(l)-1] == '%'
+}
+
+// isPlaceholder reports whether a candidate secret found by context is a
+// documentation stand-in. strict adds checks that are only safe for
+// context-found values (a fixed-format token may legitimately repeat
+// characters).
+func isPlaceholder(s string, strict bool) bool {
+	l := strings.ToLower(s)
+	if placeholderWords[l] || isTemplate(l) {
 		return true
+	}
+	for _, p := range standInParts {
+		if strings.Contains(l, p) && (len(l) <= 200 || p == "example") {
+			return true
+		}
 	}
 	if strict {
 		for _, p := range strictParts {

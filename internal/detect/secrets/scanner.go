@@ -440,7 +440,7 @@ func (s *Scanner) finish(st *scanState, path string, hasPath bool, text string) 
 		if r.Entropy > 0 && entropy(secret) < r.Entropy {
 			continue
 		}
-		if !r.PII && r.generic == genericNone && isPlaceholder(secret, r.assign) {
+		if !r.PII && r.generic == genericNone && placeholderFor(r, secret) {
 			continue
 		}
 		if r.assign && !assignIdentOK(text[c.matchStart:c.start]) {

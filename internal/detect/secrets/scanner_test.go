@@ -47,7 +47,7 @@ var positives = []struct{ rule, text, secret string }{
 }
 
 var negativeTexts = []string{
-	"AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE",
+	"AWS_ACCESS_KEY_ID=${AWS_ACCESS_KEY_ID}",
 	"aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
 	"GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
 	"api_key: ${API_KEY}",

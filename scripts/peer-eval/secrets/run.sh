@@ -1,6 +1,7 @@
 #!/bin/sh
 # usage: run.sh [WARDEN_BINARY] -> one line per set (recall, FPR, precision).
-# secretlint.jsonl is the held-out set: score it once, at the end.
+# trufflehog-new.jsonl (build_trufflehog_new.sh) is the held-out set: score
+# it only after all changes, never read its errors. secretlint is seen.
 B=${1:-warden}
 cd /tmp/secrets-eval
 for f in ${SETS:-trufflehog-tune trufflehog-heldout gitleaks-tune gitleaks-heldout noseyparker kingfisher}; do
