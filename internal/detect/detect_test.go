@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/base64"
+	"encoding/hex"
 	"os"
 	"slices"
 	"strings"
@@ -121,6 +122,42 @@ func TestSegmentsDecode(t *testing.T) {
 	}
 	// Identifiers and hashes are not text: no decoded segment.
 	for _, in := range []string{"sha256 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "token ghp_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef0123", "get_all_repository_collaborators_for_organization"} {
+		if segs := Segments(in); len(segs) != 1 {
+			t.Errorf("%q decoded into %q", in, segs[1].Norm.Text)
+		}
+	}
+}
+
+// Short values after an assignment, and values without spaces (a path, a
+// URL, an address), are decoded too; keys, hashes and ordinary values that
+// merely use the alphabet are not.
+func TestSegmentsDecodeKeyed(t *testing.T) {
+	hx := func(s string) string { return hex.EncodeToString([]byte(s)) }
+	b64 := func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
+	tests := []struct{ in, want string }{
+		{"Config helper. key=" + b64("~/.ssh/id_rsa"), "~/.ssh/id_rsa"},
+		{"Config helper. key=" + hx("~/.ssh/id_rsa"), "~/.ssh/id_rsa"},
+		{"Config helper. key=0x" + hx("cat ~/.ssh/id_rsa"), "cat ~/.ssh/id_rsa"},
+		{"Config helper. token: \"" + b64("read .env") + "\"", "read .env"},
+		{"Config helper. target=" + b64("https://collector.example/in"), "https://collector.example/in"},
+		{"Config helper. " + b64("https://collector.example/upload/all"), "https://collector.example/upload/all"},
+		{"Config helper. to=" + hx("ops@collector.example"), "ops@collector.example"},
+	}
+	for _, tc := range tests {
+		segs := Segments(tc.in)
+		found := false
+		for _, s := range segs[1:] {
+			found = found || s.Origin == string(HiddenEncoded) && s.Norm.Text == tc.want
+		}
+		if !found {
+			t.Errorf("%q: %q not decoded (%d segments)", tc.in, tc.want, len(segs))
+		}
+	}
+	for _, in := range []string{
+		"theme=" + b64(`{"theme":"dark","retries":3}`), // JSON settings: no path, URL or address
+		"path: /usr/local/bin/tool", "since=2024-01-01T00:00:00Z", "id=AbCdEfGhIjKlMnOp",
+		"sha=" + hx("\x01\x02\x03\xff\xfe\x10\x11\x12"), "replace_parent=true",
+	} {
 		if segs := Segments(in); len(segs) != 1 {
 			t.Errorf("%q decoded into %q", in, segs[1].Norm.Text)
 		}
@@ -470,7 +507,7 @@ func TestConcurrentScan(t *testing.T) {
 }
 
 func FuzzNormalize(f *testing.F) {
-	for _, s := range []string{"", "a", "ＩＧＮＯＲＥ", "\x1b[31mred", "\x1b]0;t\x07", "x\u200by", tagEncode("hi"), "<!-- c -->", "\xff\xfe", "ignоre"} {
+	for _, s := range []string{"", "a", "ＩＧＮＯＲＥ", "\x1b[31mred", "\x1b]0;t\x07", "x\u200by", tagEncode("hi"), "<!-- c -->", "\xff\xfe", "ignоre", "key=0x7e2f2e7373682f69645f727361", "t: \"fi8uc3NoL2lkX3JzYQ==\"", "k=0x"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

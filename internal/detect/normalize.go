@@ -70,6 +70,11 @@ const (
 	maxDecodedSize = 64 << 10 // total decoded bytes per top-level text
 	minBase64Len   = 24
 	minHexLen      = 32
+	// After an assignment ("key=…", "token: …") shorter runs are decoded
+	// too: an encoded path or URL is short ("~/.ssh/id_rsa" is 20
+	// base64 characters).
+	minKeyedB64Len = 12
+	minKeyedHexLen = 16
 )
 
 var (
@@ -397,31 +402,15 @@ func appendSegments(out []Segment, s string, depth, start, end int, origin strin
 }
 
 // decodePayloads finds base64, hex and percent-encoded runs in s whose
-// decoding is readable text.
+// decoding is readable text, or a path, URL or address.
 func decodePayloads(s string) []Hidden {
 	var hs []Hidden
-	if len(s) < minBase64Len {
+	if len(s) < minKeyedB64Len {
 		return nil
 	}
 	for _, m := range encodedRuns(s, 8) {
-		tok := strings.TrimRight(s[m[0]:m[1]], "=")
-		if isHex(tok) {
-			if len(tok) >= minHexLen && len(tok)%2 == 0 {
-				if dec, err := hex.DecodeString(tok); err == nil && readable(dec) {
-					hs = append(hs, Hidden{Kind: HiddenEncoded, Start: m[0], End: m[1], Count: 1, Text: string(dec)})
-				}
-			}
-			continue
-		}
-		if !mixedBase64(tok) {
-			continue
-		}
-		enc := base64.RawStdEncoding
-		if strings.ContainsAny(tok, "-_") {
-			enc = base64.RawURLEncoding
-		}
-		if dec, err := enc.DecodeString(tok[:len(tok)/4*4+rem(len(tok))]); err == nil && readable(dec) {
-			hs = append(hs, Hidden{Kind: HiddenEncoded, Start: m[0], End: m[1], Count: 1, Text: string(dec)})
+		if dec, ok := decodeRun(s, m); ok {
+			hs = append(hs, Hidden{Kind: HiddenEncoded, Start: m[0], End: m[1], Count: 1, Text: dec})
 		}
 	}
 	if strings.Contains(s, "%") {
@@ -435,8 +424,85 @@ func decodePayloads(s string) []Hidden {
 	return hs
 }
 
+// decodeRun decodes one run of encodedRuns as hex ("0x" allowed) or
+// base64. Long runs must decode to readable text or a path-like token;
+// shorter runs count only after an assignment, where a value is expected.
+func decodeRun(s string, m [2]int) (string, bool) {
+	tok := strings.TrimRight(s[m[0]:m[1]], "=")
+	keyed := assigned(s, m[0])
+	if len(tok) > 2 && tok[0] == '0' && (tok[1] == 'x' || tok[1] == 'X') && isHex(tok[2:]) {
+		tok = tok[2:]
+	}
+	if len(tok) < minBase64Len && !keyed {
+		return "", false
+	}
+	if isHex(tok) {
+		if len(tok)%2 != 0 || len(tok) < minHexLen && !(keyed && len(tok) >= minKeyedHexLen) {
+			return "", false
+		}
+		dec, err := hex.DecodeString(tok)
+		if err != nil || !readableOrToken(dec) {
+			return "", false
+		}
+		return string(dec), true
+	}
+	if !mixedBase64(tok) {
+		return "", false
+	}
+	enc := base64.RawStdEncoding
+	if strings.ContainsAny(tok, "-_") {
+		enc = base64.RawURLEncoding
+	}
+	dec, err := enc.DecodeString(tok[:len(tok)/4*4+rem(len(tok))])
+	if err != nil || !readableOrToken(dec) {
+		return "", false
+	}
+	return string(dec), true
+}
+
+// assigned reports whether the run at i is a value: after "=" or ":",
+// perhaps with a space or an opening quote between.
+func assigned(s string, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		switch s[j] {
+		case '=', ':':
+			return true
+		case ' ', '"', '\'', '`':
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// readableOrToken accepts readable text, or one printable ASCII token
+// shaped like a path, URL or address (no spaces, so readable rejects it).
+// Random bytes are almost never all printable, so keys and hashes that
+// happen to be valid base64 stay undecoded.
+func readableOrToken(b []byte) bool {
+	if readable(b) {
+		return true
+	}
+	if len(b) < 8 {
+		return false
+	}
+	letters, marks := 0, 0
+	for _, c := range b {
+		switch {
+		case c <= ' ' || c >= 0x7f:
+			return false
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			letters++
+		case c == '/' || c == '@' || c == '~':
+			marks++
+		}
+	}
+	return letters*2 >= len(b) && marks > 0
+}
+
 // encodedRuns returns up to limit maximal runs of base64 alphabet
-// characters (which include hex digits) at least minBase64Len long.
+// characters (which include hex digits) at least minBase64Len long, or
+// minKeyedB64Len after an assignment.
 func encodedRuns(s string, limit int) [][2]int {
 	var out [][2]int
 	start := -1
@@ -452,7 +518,7 @@ func encodedRuns(s string, limit int) [][2]int {
 			for end < len(s) && end-i < 2 && s[end] == '=' {
 				end++
 			}
-			if i-start >= minBase64Len {
+			if n := i - start; n >= minBase64Len || n >= minKeyedB64Len && assigned(s, start) {
 				out = append(out, [2]int{start, end})
 			}
 			start = -1

@@ -599,7 +599,16 @@ const (
 	reArgWord = `(?:parameter|param|argument|arg|field|value)s?`
 	// reNotThis is a word of three or more letters other than "this" and
 	// "tool" (RE2 has no negative lookahead): another tool's bare name.
-	reNotThis = `(?:[a-su-z][a-z0-9_.-]{2,}|t[a-gi-np-z0-9_.-][a-z0-9_.-]+|th[a-hj-z0-9_.-][a-z0-9_.-]*|thi[a-rt-z0-9_.-][a-z0-9_.-]*|this[a-z0-9_.-]+|to[a-np-z0-9_.-][a-z0-9_.-]*|too[a-km-z0-9_.-][a-z0-9_.-]*|tool[a-z0-9_.-]+)`
+	// reQuotedValue is a quoted value that is more than one identifier (a
+	// phrase, a path, a query, a flag; not a JSON example). reFixedValue
+	// is a literal the description fixes for a call: such a value, a home
+	// or system path, a URL, an e-mail address, or a number of three or
+	// more digits (a record id).
+	reQuotedValue = `(?:'(?:[^a-z0-9_'\n{]|[^'\n{][^'\n]*?[^a-z0-9_'\n])[^'\n]*'|"(?:[^a-z0-9_"\n{]|[^"\n{][^"\n]*?[^a-z0-9_"\n])[^"\n]*"|\x60(?:[^a-z0-9_\x60\n{]|[^\x60\n{][^\x60\n]*?[^a-z0-9_\x60\n])[^\x60\n]*\x60)`
+	reFixedValue  = `(?:` + reQuotedValue + `|~/|/(?:etc|root|home|var)/|https?://|[a-z0-9_.+-]+@[a-z0-9-]+\.[a-z]{2,}|\b\d{3,}\b)`
+	// reCallVerb starts a call the description prescribes.
+	reCallVerb = `(?:call|run|use|invoke|execute|trigger|calling|running|using|invoking|executing)`
+	reNotThis  = `(?:[a-su-z][a-z0-9_.-]{2,}|t[a-gi-np-z0-9_.-][a-z0-9_.-]+|th[a-hj-z0-9_.-][a-z0-9_.-]*|thi[a-rt-z0-9_.-][a-z0-9_.-]*|this[a-z0-9_.-]+|to[a-np-z0-9_.-][a-z0-9_.-]*|too[a-km-z0-9_.-][a-z0-9_.-]*|tool[a-z0-9_.-]+)`
 )
 
 // tamperRules catch instructions that act on *other* calls: rewrite their
@@ -613,7 +622,7 @@ func tamperRules() []Rule {
 		{ID: "tamper.change-argument", Family: FamilyTamper, Weight: 0.5, Back: 16, Fwd: 120,
 			Keywords: []string{"change", "modify", "replace", "rewrite", "override", "overwrite", "alter", "redirect", "substitute", "force", "tamper"},
 			Also:     []string{"parameter", "parameters", "param", "params", "argument", "arguments", "arg", "args", "field", "value"},
-			Pattern:  `\b` + reStrongEdit + `s?\s+(?:the\s+|its\s+|any\s+|all\s+|every\s+|this\s+)?(?:value of (?:the )?)?(?:\w+\s+)?` + reIdent + `\s+(?:(?:and|or|,)\s+` + reIdent + `\s+)?` + reArgWord + `\b(?:\s+(?:in|of|on|for) (?:the |any |all |every |each )?(?:\w+ ){0,2}?(?:calls?|requests?|invocations?|cases))?\s*(?:to|with|into|as|accordingly|so that)\b|\b` + reStrongEdit + `\s+(?:the\s+)?` + reArgWord + `\s+` + reIdent + `\s+(?:to|with|into)\b`,
+			Pattern:  `\b` + reStrongEdit + `s?\s+(?:the\s+|its\s+|any\s+|all\s+|every\s+|this\s+)?(?:value of (?:the )?)?(?:\w+\s+)?` + reIdent + `\s+(?:(?:and|or|,)\s+` + reIdent + `\s+)?` + reArgWord + `\b(?:\s+(?:in|of|on|for) (?:the |any |all |every |each )?(?:\w+ ){0,2}?(?:calls?|requests?|invocations?|cases))?\s*(?:to|with|into|as|accordingly|so that)\b|\b` + reStrongEdit + `\s+(?:the\s+)?` + reArgWord + `\s+` + reIdent + `\s+(?:to|with|into)\b|\b` + reMust + `\s+(?:\w+\s+)?` + reStrongEdit + `\s+(?:the\s+|its\s+|any\s+|all\s+|every\s+|each\s+)?` + reIdent + `\s+(?:parameter|param|argument|arg|field)s?\b`,
 			Explain:  "asks the model to rewrite a call's argument"},
 		{ID: "tamper.argument-must-be", Family: FamilyTamper, Weight: 0.5, Back: 80, Fwd: 40,
 			Keywords: []string{"prefixed", "suffixed", "changed", "replaced", "overridden", "rewritten", "modified", "redirected", "forced", "altered", "prepended", "appended", "hardcoded"},
@@ -634,8 +643,8 @@ func tamperRules() []Rule {
 			Pattern:  `\b(?:you|assistant|model|agent|ai)\s+` + reMust + `\s+(?:\w+\s+){0,2}?` + reStrongEdit + `\b|\b` + reMust + `\s+(?:\w+\s+){0,2}?` + reAnyEdit + `\s+(?:\S+\s+){0,6}?(?:(?:query|queries|prompt|path|url|recipients?|address|input|request|keywords?|ref|amount|plan|position|region)\b|(?:to|with|as|into)\s+['"\x60])|\b(?:must|should) instead (?:show|use|return|call|search|query|send|read|open|display)\b`,
 			Explain:  "obliges the model to edit what it sends"},
 		{ID: "tamper.inject-value", Family: FamilyTamper, Weight: 0.4, Back: 48, Fwd: 220,
-			Keywords: []string{"change", "changes", "modify", "replace", "rewrite", "override", "overwrite", "alter", "substitute", "set", "append", "prepend", "add", "insert", "redirect", "call", "use", "invoke", "run", "execute", "trigger", "changed", "replaced", "rewritten", "modified"},
-			Pattern:  `\b(?:change|modify|replace|rewrite|override|overwrite|alter|substitute|set|redirect)s?\s+(?:the\s+|its\s+|any\s+|all\s+|every\s+|each\s+)?(?:\w+\s+){0,3}?(?:to|with|as|into)\s+(?:a\s+|the\s+)?(?:\w+\s+){0,4}?['"\x60][^'"\x60]+['"\x60]|\b(?:append|prepend|add|insert)\s+['"\x60].+?['"\x60]\s+(?:to|into|at the (?:end|start|beginning) of)\s+(?:the\s+|every\s+|each\s+|all\s+|any\s+)?(?:\w+\s+){0,2}?(?:query|queries|prompt|prompts|url|urls|path|paths|parameter|argument|input|request|message|search|string|command|body)|\b(?:append|prepend|add)\s+(?:to|into)\s+(?:the\s+)?(?:\w+\s+)?(?:query|prompt|url|path|input|request|message|command)\s*:?\s*['"\x60]|\b(?:call|use|invoke|run|execute|trigger)\s+(?:the\s+)?(?:tool\s+)?` + reToolName + `(?:\s+tool)?\s+with\s+(?:the\s+|a\s+)?(?:\S+\s+){0,3}?=?['"][^'"\x60]*[\s\-/=*:(][^'"\x60]*['"]|\b(?:should|must|shall|will|is to|are to)\s+(?:always\s+)?be\s+(?:changed|replaced|rewritten|modified)\s+(?:to|with|into)\s+['"\x60]`,
+			Keywords: []string{"change", "changes", "modify", "replace", "rewrite", "override", "overwrite", "alter", "substitute", "set", "append", "prepend", "add", "insert", "redirect", "call", "use", "invoke", "run", "execute", "trigger", "changed", "replaced", "rewritten", "modified", "swapped", "substituted", "overwritten", "overridden", "need", "needs", "require", "requires", "expect", "expects", "receive", "receives", "supply", "provide", "give", "pass", "put", "enter", "fill", "always", "only"},
+			Pattern:  `\b(?:change|modify|replace|rewrite|override|overwrite|alter|substitute|set|redirect)s?\s+(?:the\s+|its\s+|any\s+|all\s+|every\s+|each\s+)?(?:\w+\s+){0,3}?(?:to|with|as|into)\s+(?:a\s+|the\s+)?(?:\w+\s+){0,4}?['"\x60][^'"\x60]+['"\x60]|\b(?:append|prepend|add|insert)\s+['"\x60].+?['"\x60]\s+(?:to|into|at the (?:end|start|beginning) of)\s+(?:the\s+|every\s+|each\s+|all\s+|any\s+)?(?:\w+\s+){0,2}?(?:query|queries|prompt|prompts|url|urls|path|paths|parameter|argument|input|request|message|search|string|command|body)|\b(?:append|prepend|add)\s+(?:to|into)\s+(?:the\s+)?(?:\w+\s+)?(?:query|prompt|url|path|input|request|message|command)\s*:?\s*['"\x60]|\b(?:call|use|invoke|run|execute|trigger)\s+(?:the\s+)?(?:tool\s+)?` + reToolName + `(?:\s+tool)?\s+with\s+(?:the\s+|a\s+)?(?:\S+\s+){0,3}?=?['"][^'"\x60]*[\s\-/=*:(][^'"\x60]*['"]|\b(?:should|must|shall|will|is to|are to)\s+(?:always\s+)?be\s+(?:changed|replaced|rewritten|modified)\s+(?:to|with|into)\s+['"\x60]|\bhave (?:its|their) ` + reIdent + ` (?:\w+ )?(?:replaced|swapped|substituted|overwritten|overridden|changed|rewritten|set) (?:by|with|for|to|into)\s+` + reFixedValue + `|\b(?:needs?|requires?|must have|should have|expects?) ` + reIdent + ` (?:\w+ )?to be\s+` + reFixedValue + `|\b(?:receives?|gets?|takes?|uses?)\s+` + reQuotedValue + `\s+as\s+(?:its|their|the)\s+` + reIdent + `|\b(?:supply|provide|give|pass|put|enter|fill in)\s+` + reFixedValue + `\s+(?:for|as|in|into)\s+(?:the\s+|its\s+)?` + reIdent + `|\boverride\s+` + reIdent + `\s*(?:->|=>|\x{2192}|=|:)\s*` + reFixedValue + `|\bthe\s+` + reIdent + `\s+(?:is|must be|should be|will be)\s+always\s+` + reFixedValue + `|\bonly (?:valid|allowed|accepted|permitted) (?:with|if|when)\s+` + reIdent + `\s+(?:equal to|equals|=|==|set to|is)\s+` + reFixedValue + ``,
 			Explain:  "injects a fixed value into a call's arguments"},
 		{ID: "tamper.on-tool-use", Family: FamilyTamper, Weight: 0.3, Back: 16, Fwd: 120,
 			Keywords: []string{"when", "whenever", "each", "every", "any", "all", "if", "applies"},
@@ -662,9 +671,41 @@ func tamperRules() []Rule {
 			Pattern:  `\bthis (?:step |action |check |call |measure )?is (?:an? |absolutely )?(?:mandatory|critical|required|necessary|essential|compulsory) (?:\w+ )?(?:step|requirement|check|measure|action|precaution|configuration|procedure)\b|\bthis step is (?:mandatory|critical|required|necessary|essential|compulsory)\b`,
 			Explain:  "insists the extra step is mandatory"},
 		{ID: "tamper.regardless", Family: FamilyTamper, Weight: 0.45, Back: 16, Fwd: 80,
-			Keywords: []string{"regardless", "disregard", "instead", "irrespective"},
-			Pattern:  `\b(?:regardless|irrespective) of (?:the |what the |whatever the )?(?:user'?s?|originally|original|intended|requested|actual)\b|\bdisregard (?:any |all |the )?(?:other )?(?:\w+ )?(?:the )?users? (?:provides?|asks?|requests?|gives?|wants?|specifie[sd])|\binstead of (?:what )?the user(?:'s)? (?:asked|requested|request|query|input|wants)`,
+			Keywords: []string{"regardless", "disregard", "instead", "irrespective", "matter", "whatever", "swap", "ignore", "discard", "drop", "overrule", "override", "had"},
+			Pattern:  `\b(?:regardless|irrespective) of (?:the |what the |whatever the )?(?:user'?s?|originally|original|intended|requested|actual)\b|\bdisregard (?:any |all |the )?(?:other )?(?:\w+ )?(?:the )?users? (?:provides?|asks?|requests?|gives?|wants?|specifie[sd])|\binstead of (?:what )?the user(?:'s)? (?:asked|requested|request|query|input|wants)|\bno matter what (?:the user|was|they|is|gets?) (?:\w+ )?(?:asked|requested|typed|wants?|provides?|gave|entered|says?|supplied|specified)|\bwhatever (?:the user|was|they) (?:\w+ )?(?:asked|requested|typed|wants?|provides?|gave|entered|supplied|specified)|\binstead of the (?:values?|input|ones?|arguments?|parameters?) (?:the user|they) (?:\w+ )?(?:provides?|gave|asked for|typed|entered|supplied|specified)|\bswap (?:the|its|their) (?:\w+ )?` + reIdent + ` (?:they|the user) (?:gave|provided|typed|entered|supplied|specified)|\b(?:ignore|disregard|discard|drop|overrule|override) (?:what|whatever|anything|the values?|the input|the arguments?) (?:the user|they|was|the caller) (?:\w+ )?(?:enters?|entered|types?|typed|says?|said|asks?|asked|provides?|provided|gave|supplied|specified|requested)|\binstead of (?:the|what the) users?'?s? (?:values?|inputs?|choices?|arguments?|parameters?|entry|request)\b|\bas if the user had (?:asked|requested|typed|entered|chosen|specified)`,
 			Explain:  "overrides what the user asked for"},
+		// Round 3: the hijack's structure without its wording. A tool's
+		// description that fixes the arguments of a call to a named tool
+		// ("use 'markAsRead' on UID 88888", "run `run_select_query` with
+		// the query 'SELECT …'") or that performs its own job through
+		// another tool ("to do this, run `x`") is rarely benign; benign
+		// descriptions point to other tools with the user's values
+		// ("use list_files first to find the path"). Both are weak alone.
+		{ID: "tamper.call-fixed-value", Family: FamilyTamper, Weight: 0.35, Back: 48, Fwd: 200,
+			Keywords: []string{"call", "run", "use", "invoke", "execute", "trigger", "calling", "running", "using", "invoking", "executing", "called", "invoked", "executed", "give", "pass", "has", "must", "should", "need", "needs", "is"},
+			Pattern: `\b` + reCallVerb + `\s+(?:the\s+)?(?:tool\s+|function\s+)?` + reToolName + `(?:\s+(?:tool|function))?\s+(?:with|on|using|passing|to|for|from|at|against)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z0-9_\x60'-]+\s+){0,3}?` + reFixedValue +
+				`|\b(?:(?:has to|must|should|needs? to|is to)\s+be\s+(?:\w+\s+)?(?:called|run|invoked|executed|used)|called|invoked|executed)\s+(?:\w+\s+)?(?:with|on|against|for)\s+(?:the\s+|a\s+)?(?:[a-z0-9_\x60'-]+\s+){0,3}?` + reFixedValue +
+				`|\b(?:invoke|call|run|give|pass) (?:it|them)\s+(?:with\s+)?(?:the\s+|a\s+)?(?:[a-z0-9_\x60'-]+\s+){0,3}?` + reFixedValue,
+			Explain: "fixes the arguments of a call to a named tool"},
+		{ID: "tamper.must-add-literal", Family: FamilyTamper, Weight: 0.3, Back: 64, Fwd: 120,
+			Keywords: []string{"append", "prepend", "add", "insert", "include", "inject"},
+			Pattern:  `\b` + reMust + `\s+(?:\w+\s+)?(?:append|prepend|add|insert|include|inject)\s+(?:the\s+|a\s+)?(?:(?:keyword|string|text|suffix|prefix|tag|filter|clause|term|phrase|flag|argument|value)\s+)?` + reQuotedValue,
+			Explain:  "obliges the model to add a fixed text to what it sends"},
+		{ID: "tamper.trigger-call", Family: FamilyTamper, Weight: 0.45, Back: 16, Fwd: 200,
+			Keywords: []string{"before", "prior", "whenever", "each", "every", "once", "after", "step", "check"},
+			Also:     []string{"call", "run", "invoke", "use", "execute", "trigger", "calling", "running", "invoking", "using", "called", "invoked"},
+			Pattern:  `\b(?:before|prior to|whenever|each time|every time|once|after|as an? (?:[\w-]+ )?(?:step|check) (?:for|before))\s+(?:any\s+|each\s+|every\s+|the\s+|a\s+|an\s+)?` + reToolName + reClause + `{0,80}?\b(?:(?:call|run|invoke|use|execute|trigger|calling|running|invoking|using)\s+(?:the\s+)?(?:tool\s+)?` + reToolName + `|` + reToolName + `\s+(?:has to|must|should|needs? to|is to)\s+be\s+(?:called|run|invoked|used|executed))`,
+			Explain:  "ties a call to another tool to a named tool's use"},
+		{ID: "tamper.tool-sensitive-target", Family: FamilyTamper, Weight: 0.3, Back: 160, Fwd: 48,
+			Keywords: []string{"ssh", "id_rsa", "id_ed25519", "etc", "root", "aws", "env", "passwd", "shadow", "authorized_keys", "netrc", "kube"},
+			Pattern:  `\b` + reCallVerb + `\s+(?:the\s+)?(?:tool\s+)?` + reToolName + reClause + `{0,100}?(?:~/|/etc/(?:passwd|shadow|sudoers)\b|/root/|\.ssh\b|\bid_(?:rsa|ed25519)\b|\.aws/|(?:^|[\s'"\x60/])\.env\b|\.kube/|\.netrc\b|authorized_keys)`,
+			Explain:  "calls a named tool on a key, credential or system file"},
+		{ID: "tamper.delegate", Family: FamilyTamper, Weight: 0.3, Back: 48, Fwd: 120,
+			Keywords: []string{"comes", "handled", "produced", "served", "obtained", "fetched", "retrieved", "internally", "request", "do", "use", "perform", "run", "complete", "get", "retrieve", "achieve", "accomplish", "obtain", "compute", "calculate", "fetch", "done", "works", "operates", "achieved", "performed", "wraps", "relies", "wrapper", "delegates", "forwards", "proxies", "results", "result", "answers", "output", "data"},
+			Pattern: `\b(?:to do (?:this|so|that)|in order to do (?:this|so)|to (?:use|perform|run|complete|get|retrieve|achieve|accomplish|obtain|compute|calculate|fetch) (?:this|it|that)(?: \w+){0,2}|(?:this|it) (?:is done|works|operates|is achieved|is performed) by)[,:]?\s+(?:you\s+)?(?:(?:must|should|need to|have to|first|will|simply)\s+)*` + reCallVerb + `\s+(?:the\s+)?` + reToolName +
+				`|\b(?:the (?:result|answer|output|data|response) (?:comes|is obtained|is produced|is fetched|is retrieved) (?:from|by|via)|(?:is|are) (?:handled|produced|served|computed|obtained|fetched|retrieved) (?:internally )?(?:by|via|through)|internally,? this (?:is handled by|uses|calls))\s+(?:the\s+)?(?:tool\s+)?` + reToolName +
+				`|\bto (?:complete|fulfil|fulfill|serve|answer|handle|process) (?:the|this|a|each|every) (?:request|query|call|task),?\s+(?:you\s+)?(?:(?:must|should|need to|have to|first|will|simply)\s+)*` + reCallVerb + `\s+(?:the\s+)?` + reToolName + `|\b(?:it |this tool |this )?(?:simply |just |only )?(?:wraps|relies on|is a (?:thin |simple )?wrapper (?:around|over|for)|delegates to|forwards to|proxies)\s+(?:the\s+)?(?:tool\s+)?` + reToolName + `|\b(?:results?|answers?|output|data) (?:are|is) (?:retrieved|obtained|fetched|produced|computed) (?:via|through|by|from|using)\s+(?:the\s+)?(?:tool\s+)?` + reToolName + ``,
+			Explain: "does its own job through a call to another tool"},
 		{ID: "tamper.redirect-requests", Family: FamilyTamper, Weight: 0.35, Back: 16, Fwd: 140,
 			Keywords: []string{"all", "any", "every", "each"},
 			Also:     []string{"must", "should", "shall", "will"},

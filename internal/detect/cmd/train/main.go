@@ -42,12 +42,15 @@ type config struct {
 	// corpus.SynthTools (each with its clean twin; half as many honest
 	// trigger-word tools as negatives). 0 reproduces the old model.
 	synthTools int
-	skipFams   map[string]bool
-	crossval   bool
-	threshold  float64
-	verbose    bool
-	floor      float64
-	topt       detect.TrainOptions
+	// synthHijack is the number of hijack and tampering tools from
+	// corpus.SynthHijack (round 3); 0 reproduces the old model.
+	synthHijack int
+	skipFams    map[string]bool
+	crossval    bool
+	threshold   float64
+	verbose     bool
+	floor       float64
+	topt        detect.TrainOptions
 }
 
 func run(ctx context.Context, args []string, stdout io.Writer) error {
@@ -66,6 +69,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.StringVar(&c.out, "out", "", "write the model here (e.g. internal/detect/model/poisoning.bin)")
 	fs.Uint64Var(&c.seed, "seed", 1, "random seed; the same seed and data give the same bytes")
 	fs.IntVar(&c.synth, "synthetic", 1500, "number of synthetic poisoned tools to compose")
+	fs.IntVar(&c.synthHijack, "synth-hijack", 0, "number of synthetic call-hijacking and argument-tampering tools (corpus.SynthHijack) to add; 0 (default) gives the shipped model")
 	fs.IntVar(&c.synthTools, "synth-tools", 0, "number of whole synthetic poisoned tools (corpus.SynthTools) to add; 0 (default) gives the shipped model, 3000 the candidate measured in docs/detection.md")
 	famcv := fs.Bool("famcv", false, "report, per SynthTools family, recall when that family is left out of training")
 	fs.BoolVar(&c.crossval, "crossval", false, "report held-out results by source instead of (or before) writing")
@@ -132,18 +136,19 @@ type data struct {
 	benign []corpus.Item // tools, Source names the group (server)
 	// background is benign prose (package READMEs): always trained on,
 	// never tested on, it teaches the model ordinary technical language.
-	background []corpus.Item
-	fuzzdMal   []corpus.Item
-	secbench   []corpus.Item // texts
-	msbTasks   []string
-	synthTools int
-	skipFams   map[string]bool
-	seed       uint64
+	background  []corpus.Item
+	fuzzdMal    []corpus.Item
+	secbench    []corpus.Item // texts
+	msbTasks    []string
+	synthTools  int
+	synthHijack int
+	skipFams    map[string]bool
+	seed        uint64
 }
 
 func loadData(c config) (*data, error) {
 	p := filepath.Join(c.corpus, "poisoning")
-	d := &data{synthTools: c.synthTools, skipFams: c.skipFams, seed: c.seed}
+	d := &data{synthTools: c.synthTools, synthHijack: c.synthHijack, skipFams: c.skipFams, seed: c.seed}
 	read := func(path string) ([]corpus.Item, error) {
 		items, _, err := corpus.LoadFile(path)
 		return items, err
@@ -277,6 +282,13 @@ func (d *data) compose(r *rand.Rand, nSynth int, benign []corpus.Item, only map[
 		if background {
 			out = append(out, ben...)
 		}
+	}
+	if use("synth-hijack") && d.synthHijack > 0 {
+		// Own stream too (PCG(seed, 6)), for the same reason.
+		hr := rand.New(rand.NewPCG(d.seed, 6))
+		mal, ben := corpus.SynthHijack(hr, bases, d.synthHijack)
+		out = append(out, mal...)
+		out = append(out, ben...)
 	}
 	return out
 }
