@@ -181,10 +181,16 @@ func (l *Logger) Enqueue(ev Event) error {
 		return fmt.Errorf("%w: %d events waiting for the store", ErrBacklog, n)
 	}
 	l.queue = append(l.queue, it)
+	n := len(l.queue)
 	l.mu.Unlock()
-	select {
-	case l.wake <- struct{}{}:
-	default:
+	// The writer needs a wake-up only to start a batch or to cut a full
+	// one short; anything in between waits for the batch's linger, and a
+	// wake-up per event cost a goroutine switch and a queue scan each.
+	if n == 1 || n >= l.opts.MaxBatch {
+		select {
+		case l.wake <- struct{}{}:
+		default:
+		}
 	}
 	return nil
 }
