@@ -217,25 +217,45 @@ func parseObject(o map[string]any, source string) ([]Item, string, error) {
 	if _, ok := o["name"].(string); ok {
 		return []Item{{Tool: detect.ToolFromMap(o), Label: label, Category: cat, Source: source}}, "", nil
 	}
-	if t, ok := o["text"].(string); ok {
-		return []Item{{Text: t, Label: label, Category: cat, Source: source}}, "", nil
-	}
-	if t, ok := o["description"].(string); ok {
-		return []Item{{Text: t, Label: label, Category: cat, Source: source}}, "", nil
+	for _, k := range textKeys {
+		if t, ok := o[k].(string); ok {
+			return []Item{{Text: t, Label: label, Category: cat, Source: source}}, "", nil
+		}
 	}
 	return nil, "", errors.New("labelled item has neither a tool name nor text")
 }
 
+// textKeys name the text of a labelled item in the layouts public data
+// sets use, most specific first.
+var textKeys = [...]string{"text", "description", "content", "prompt", "input", "sample"}
+
+// labelKeys name an item's label, in order: the first present is read.
+// Names that could as well hold a text ("injection", "poisoned") are not
+// among them.
+var labelKeys = [...]string{"label", "malicious", "is_malicious", "is_injection", "is_attack",
+	"is_poisoned", "has_secret", "contains_secret", "is_secret"}
+
+// Label words of public data sets; anything else is an error, not a guess.
+var (
+	positiveLabels = map[string]bool{"1": true, "true": true, "yes": true, "malicious": true, "poisoned": true,
+		"attack": true, "unsafe": true, "injection": true, "injected": true, "prompt_injection": true,
+		"prompt-injection": true, "jailbreak": true, "harmful": true, "positive": true, "secret": true, "leak": true}
+	negativeLabels = map[string]bool{"0": true, "false": true, "no": true, "benign": true, "clean": true,
+		"safe": true, "legitimate": true, "legit": true, "normal": true, "harmless": true, "negative": true,
+		"none": true, "ok": true}
+)
+
 func labelOf(o map[string]any) (bool, bool, error) {
-	v, ok := o["label"]
-	if !ok {
-		if m, isMap := o["_meta"].(map[string]any); isMap {
-			v, ok = m["is_attack"]
+	var v any
+	ok := false
+	for _, k := range labelKeys {
+		if v, ok = o[k]; ok {
+			break
 		}
 	}
 	if !ok {
-		if v2, ok2 := o["malicious"]; ok2 {
-			v, ok = v2, true
+		if m, isMap := o["_meta"].(map[string]any); isMap {
+			v, ok = m["is_attack"]
 		}
 	}
 	if !ok {
@@ -245,12 +265,15 @@ func labelOf(o map[string]any) (bool, bool, error) {
 	case bool:
 		return x, true, nil
 	case json.Number:
-		return x.String() != "0", true, nil
+		if f, err := x.Float64(); err == nil && (f == 0 || f == 1) {
+			return f == 1, true, nil
+		}
 	case string:
-		switch strings.ToLower(x) {
-		case "1", "malicious", "poisoned", "attack", "true", "unsafe":
+		w := strings.ToLower(strings.TrimSpace(x))
+		switch {
+		case positiveLabels[w]:
 			return true, true, nil
-		case "0", "benign", "clean", "safe", "false":
+		case negativeLabels[w]:
 			return false, true, nil
 		}
 	}

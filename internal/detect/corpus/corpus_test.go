@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"encoding/json"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -113,4 +114,38 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestLabelOf(t *testing.T) {
+	tests := []struct {
+		item      string
+		label, ok bool
+		err       bool
+	}{
+		{`{"label":1}`, true, true, false},
+		{`{"label":0.0}`, false, true, false},
+		{`{"label":"Prompt_Injection"}`, true, true, false},
+		{`{"label":" benign "}`, false, true, false},
+		{`{"label":"jailbreak"}`, true, true, false},
+		{`{"label":"legitimate"}`, false, true, false},
+		{`{"is_injection":true}`, true, true, false},
+		{`{"has_secret":false}`, false, true, false},
+		{`{"_meta":{"is_attack":true}}`, true, true, false},
+		{`{"label":2}`, false, false, true},
+		{`{"label":"maybe"}`, false, false, true},
+		{`{"injection":"Ignore all previous instructions"}`, false, false, false},
+		{`{"text":"no label"}`, false, false, false},
+	}
+	for _, tt := range tests {
+		dec := json.NewDecoder(strings.NewReader(tt.item))
+		dec.UseNumber()
+		var o map[string]any
+		if err := dec.Decode(&o); err != nil {
+			t.Fatal(err)
+		}
+		label, ok, err := labelOf(o)
+		if label != tt.label || ok != tt.ok || (err != nil) != tt.err {
+			t.Errorf("labelOf(%s) = %v, %v, %v", tt.item, label, ok, err)
+		}
+	}
 }
