@@ -49,6 +49,7 @@ type Detector struct {
 	explain   int
 	doc       *docScan       // document prefilter; set by NewInjection
 	pm        *poisonMatcher // the rules' anchored matcher; set by NewPoisoning
+	ref       *refScan       // weighs references to other tools; set by NewPoisoning
 	pool      sync.Pool      // *scratch
 }
 
@@ -81,6 +82,9 @@ func NewPoisoning(opts Options) (*Detector, error) {
 		return nil, err
 	}
 	d.pm = pm
+	if d.ref, err = newRefScan(); err != nil {
+		return nil, fmt.Errorf("building poisoning detector: %w", err)
+	}
 	d.pool.New = func() any { return &scratch{} }
 	return d, nil
 }
@@ -237,6 +241,9 @@ func (d *Detector) ScanTool(t ToolText) Result {
 			}
 			sc.text = append(sc.text, seg.Norm.Text...)
 		}
+	}
+	if d.ref != nil {
+		d.ref.adjust(&res, t)
 	}
 	// Rules: noisy-OR over distinct rules, each at its strongest match.
 	// Multiplied in order of first finding, not map order, so that the

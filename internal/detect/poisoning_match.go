@@ -380,3 +380,202 @@ func printCompact(re *syntax.Regexp, big []*syntax.Regexp) string {
 	}
 	return s
 }
+
+// refScan weighs the tools a description points at (round 4). A rule such
+// as "call `x` with …" or "it relies on `x`" means little when x is the
+// tool itself or one of its own parameters, and more when x is another
+// tool and a fixed sensitive value (an address, a URL, a system path, a
+// shell or SQL command, a record number) sits next to it.
+type refScan struct {
+	ident *regexp.Regexp // tool-like names in a rule's span
+	value *regexp.Regexp // fixed sensitive values near the reference
+}
+
+// The finding refScan adds; weak alone, it lifts a reference rule
+// (0.3–0.45) over the threshold.
+const (
+	otherToolValueID      = "tamper.other-tool-value"
+	otherToolValueWeight  = 0.35
+	otherToolValueExplain = "points at another tool next to a fixed sensitive value"
+)
+
+func newRefScan() (*refScan, error) {
+	ident, err := regexp.Compile("[`'\"]([A-Za-z][A-Za-z0-9_.-]{1,60})[`'\"]|" +
+		`([A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+|[a-z]+[A-Z][A-Za-z0-9]*)`)
+	if err != nil {
+		return nil, fmt.Errorf("compiling tool reference pattern: %w", err)
+	}
+	value, err := regexp.Compile(`(?i)[\w.+-]+@[\w-]+\.[a-z]{2,}|https?://[^\s'"` + "`" + `]+|` +
+		`~/[^\s'"]+|/(?:etc|root|home|var|usr|tmp)/[^\s'"]*|\.ssh\b|\.aws/|\bid_rsa\b|` +
+		`\brm\s+-rf\b|\b(?:curl|wget)\s+\S|\bsudo\s|\|\s*(?:ba)?sh\b|` +
+		`\bselect\s+\S.{0,40}\bfrom\s|\bdrop\s+table\b|\bdelete\s+from\b|` +
+		`\b(?:with|using|supply|on|as|to)\s+(?:` + "`?" + `\w+` + "`?" + `\s+)?\d{3,}\b`)
+	if err != nil {
+		return nil, fmt.Errorf("compiling fixed value pattern: %w", err)
+	}
+	return &refScan{ident: ident, value: value}, nil
+}
+
+// toolRefRule reports whether a rule's span names the tool it points at.
+func toolRefRule(id string) bool {
+	switch id {
+	case "tamper.call-fixed-value", "tamper.delegate", "tamper.inject-value",
+		"tamper.before-use-other", "tamper.trigger-call", "tamper.tool-sensitive-target",
+		"tamper.must-call-with", "tamper.on-tool-use", "shadow.use-other-tool",
+		"prereq.must-call-first":
+		return true
+	}
+	return false
+}
+
+// refKey folds a name for comparison: case, '_', '-', '.' and spaces ignored.
+func refKey(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}
+
+// isOwn reports whether a referenced name is the tool itself (also with or
+// without a server prefix) or one of its parameters.
+func isOwn(ref, self string, params []string) bool {
+	k := refKey(ref)
+	if k == "" {
+		return true
+	}
+	if s := refKey(self); s != "" && (k == s || len(k) >= 4 && strings.HasSuffix(s, k) || len(s) >= 4 && strings.HasSuffix(k, s)) {
+		return true
+	}
+	for _, p := range params {
+		if refKey(p) == k {
+			return true
+		}
+	}
+	return false
+}
+
+// refs classifies the names in a span: any other tool, or only the tool's own.
+func (r *refScan) refs(span, self string, params []string) (other, own bool) {
+	for _, m := range r.ident.FindAllStringSubmatchIndex(span, 8) {
+		a, b := m[2], m[3]
+		if a < 0 {
+			a, b = m[4], m[5]
+			// Part of an address, a path or a host: not a tool name.
+			if a > 0 && strings.IndexByte("@/.~", span[a-1]) >= 0 ||
+				b < len(span) && strings.IndexByte("@/", span[b]) >= 0 ||
+				b+1 < len(span) && span[b] == '.' && span[b+1] != ' ' {
+				continue
+			}
+		}
+		if isOwn(span[a:b], self, params) {
+			own = true
+		} else {
+			other = true
+		}
+	}
+	return other, own
+}
+
+// adjust drops reference findings that name only the tool itself or its
+// own parameters, and adds otherToolValue once when a reference to another
+// tool has a fixed sensitive value within its sentence's reach.
+func (r *refScan) adjust(res *Result, t ToolText) {
+	if !slices.ContainsFunc(res.Findings, func(f Finding) bool { return toolRefRule(f.RuleID) }) {
+		return
+	}
+	added := false
+	out := make([]Finding, 0, len(res.Findings)+1)
+	for _, f := range res.Findings {
+		if !toolRefRule(f.RuleID) {
+			out = append(out, f)
+			continue
+		}
+		text := fieldText(t, f.Field)
+		plain := f.Origin == "" || f.Origin == "text"
+		span := f.Excerpt
+		if plain && f.Start >= 0 && f.End <= len(text) && f.Start <= f.End {
+			span = text[f.Start:f.End]
+		}
+		other, own := r.refs(span, t.Name, t.Params)
+		if !other && !own && plain {
+			// "invoke `x` and supply '…'": the span starts after the name.
+			other, own = r.refs(sentenceBefore(text, f.Start, 48), t.Name, t.Params)
+		}
+		if own && !other {
+			continue // "call this tool's `query` with …" documents itself
+		}
+		out = append(out, f)
+		if !other || added || !plain {
+			continue
+		}
+		// Forward only: the value the call is told to carry follows the
+		// reference; a format example before it documents the parameter.
+		a, b := f.Start, min(len(text), f.End+200)
+		if a < 0 || a > b {
+			continue
+		}
+		if loc := r.value.FindStringIndex(text[a:b]); loc != nil && !exampleBefore(text, a+loc[0]) {
+			added = true
+			out = append(out, Finding{
+				RuleID: otherToolValueID, Family: FamilyTamper, Weight: otherToolValueWeight,
+				Field: f.Field, Start: a + loc[0], End: a + loc[1],
+				Excerpt: excerpt(text, a+loc[0], a+loc[1]), Explain: otherToolValueExplain,
+			})
+		}
+	}
+	res.Findings = out
+}
+
+func fieldText(t ToolText, path string) string {
+	for _, f := range t.Fields {
+		if f.Path == path {
+			return f.Text
+		}
+	}
+	return ""
+}
+
+// exampleBefore reports whether the value at i is introduced as an example
+// or a format ("e.g. user@host", "such as https://…", "Example: …", a JSON
+// literal), looking back within its sentence or line.
+func exampleBefore(text string, i int) bool {
+	lead := strings.ToLower(text[max(0, i-160):i])
+	if k := strings.LastIndexAny(lead, "\n"); k >= 0 {
+		lead = lead[k+1:]
+	}
+	if k := strings.LastIndex(lead, ". "); k >= 0 {
+		lead = lead[k+2:]
+	}
+	if strings.Contains(lead, "{\"") {
+		return true
+	}
+	near := lead[max(0, len(lead)-24):]
+	if strings.Contains(lead, "example") {
+		return true
+	}
+	for _, w := range [...]string{"e.g", "eg.", "such as", "format", "like ", "i.e"} {
+		if strings.Contains(near, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceBefore is up to n bytes of text before i, cut at a sentence end.
+func sentenceBefore(text string, i, n int) string {
+	if i < 0 || i > len(text) {
+		return ""
+	}
+	lead := text[max(0, i-n):i]
+	if k := strings.LastIndex(lead, ". "); k >= 0 {
+		lead = lead[k+2:]
+	}
+	return lead
+}

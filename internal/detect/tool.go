@@ -20,6 +20,9 @@ type Field struct {
 type ToolText struct {
 	Name   string
 	Fields []Field
+	// Params are the top-level input parameter names: a description that
+	// points at one of them, or at Name, is not pointing at another tool.
+	Params []string
 }
 
 // maxSchemaDepth bounds the walk over nested schemas.
@@ -72,6 +75,11 @@ func ToolFromMap(obj map[string]any) ToolText {
 	for _, k := range [...]string{"inputSchema", "outputSchema", "input_schema", "parameters"} {
 		if s, ok := obj[k].(map[string]any); ok {
 			walkSchema(&t.Fields, k, s, 0)
+			if k != "outputSchema" {
+				if props, ok := s["properties"].(map[string]any); ok {
+					t.Params = sortedKeysInto(t.Params, props)
+				}
+			}
 		}
 	}
 	return t
