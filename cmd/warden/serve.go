@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -94,6 +95,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	releaseStartupMemory()
 	defer func() {
 		cctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
@@ -193,6 +195,7 @@ func cmdWrap(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if err != nil {
 		return err
 	}
+	releaseStartupMemory()
 	defer func() {
 		cctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
@@ -231,3 +234,9 @@ func wrappedUpstream(cfg *config.Config, cmd []string) config.Upstream {
 func cmdExampleServer(ctx context.Context) error {
 	return demo.Server(version()).Run(ctx, &mcp.StdioTransport{})
 }
+
+// releaseStartupMemory hands back to the OS what building the detectors
+// left behind (model decoding, regexp compilation): several times the
+// memory they keep. With the GC tuned for per-message garbage (GOGC=300)
+// the runtime would otherwise hold it as RSS for the life of the process.
+func releaseStartupMemory() { debug.FreeOSMemory() }
