@@ -2,6 +2,7 @@ package detect
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/base64"
 	"encoding/hex"
@@ -559,4 +560,31 @@ func FuzzScanTool(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestExplainFile prints the explanation of every tool in the JSONL file named by
+// WARDEN_EXPLAIN (one tool object a line); a development aid, skipped otherwise.
+func TestExplainFile(t *testing.T) {
+	path := os.Getenv("WARDEN_EXPLAIN")
+	if path == "" {
+		t.Skip("WARDEN_EXPLAIN not set")
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read %s: %v", path, err)
+	}
+	d, err := NewPoisoning(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range bytes.Split(raw, []byte("\n")) {
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		res, err := d.ScanToolJSON(line)
+		if err != nil {
+			t.Fatalf("scan: %v", err)
+		}
+		t.Logf("score %.2f\n%s\n%s", res.Score, line, res.Explanation())
+	}
 }

@@ -19,6 +19,14 @@ const DefaultThreshold = 0.5
 // (see docs/detection.md).
 const DefaultClassifierFloor = 0.6
 
+// classifierAloneScale weighs the poisoning classifier when no rule and no
+// hidden-content signal found anything in the tool. Trained mostly on
+// synthetic attacks, alone it flags short real descriptions that merely talk
+// about "this tool" and "the user" (round 5: 8 false positives on the tune
+// benign sets against 3 detections), so alone it stays under the threshold;
+// with any rule evidence it counts in full.
+const classifierAloneScale = 0.45
+
 // Options configure a Detector. The zero value is the built-in poisoning
 // detector.
 type Options struct {
@@ -46,6 +54,7 @@ type Detector struct {
 	model     *Model
 	threshold float64
 	floor     float64
+	alone     float64 // classifier weight without rule evidence; 0 means 1
 	explain   int
 	doc       *docScan       // document prefilter; set by NewInjection
 	pm        *poisonMatcher // the rules' anchored matcher; set by NewPoisoning
@@ -82,6 +91,7 @@ func NewPoisoning(opts Options) (*Detector, error) {
 		return nil, err
 	}
 	d.pm = pm
+	d.alone = classifierAloneScale
 	if d.ref, err = newRefScan(); err != nil {
 		return nil, fmt.Errorf("building poisoning detector: %w", err)
 	}
@@ -272,6 +282,9 @@ func (d *Detector) ScanTool(t ToolText) Result {
 		res.ClassifierScore = d.model.Prob(sc.feats)
 	}
 	clf := max(0, (res.ClassifierScore-d.floor)/(1-d.floor))
+	if d.alone > 0 && res.RuleScore == 0 {
+		clf *= d.alone
+	}
 	res.Score = 1 - (1-res.RuleScore)*(1-clf)
 	res.Flagged = res.Score >= d.threshold
 	if res.Flagged && d.model != nil && d.explain > 0 {
