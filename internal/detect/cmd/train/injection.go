@@ -50,6 +50,15 @@ type injConfig struct {
 	synthCtx    int // synthetic benign carriers
 	synthReport int // documents per family in the synthetic report (0: none)
 	features    uint
+	// extra lists labelled JSONL files of permissively licensed tune data
+	// (see loadExtra); empty reproduces the shared-corpora-only models.
+	extra []string
+	// pairClean adds, beside an injected copy, the clean context itself
+	// when the prefilter opens no window in it: otherwise the context's
+	// words appear only in positive windows and ordinary documents (pages
+	// with no anchor word) become evidence of injection. Off reproduces
+	// the models trained before it.
+	pairClean bool
 }
 
 // injData is everything the injection model is trained and tested on.
@@ -57,6 +66,11 @@ type injData struct {
 	ctxs       []corpus.Context   // benign documents (BIPIA, AgentDojo, Warden's own)
 	attacks    []corpus.InjAttack // instructions to insert
 	background []string           // benign prose, always trained on
+	// winNeg is benign text for the window model only (-extra items with
+	// a category starting "window-neg/"): prompts to an AI that are benign
+	// as prompts but that the task-sentence model must still flag inside a
+	// document, so they are no task negatives.
+	winNeg []string
 }
 
 func runInjection(ctx context.Context, args []string, stdout io.Writer) error {
@@ -79,6 +93,15 @@ func runInjection(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.IntVar(&c.synthCtx, "synth-ctx", 300, "synthetic benign carriers added as contexts")
 	fs.IntVar(&c.synthReport, "synth-report", 0, "scan this many synthetic documents per family (fresh seed) with the embedded or trained model and report recall and FPR")
 	fs.UintVar(&c.features, "features", uint(detect.DefaultFeatures), "feature kinds: 1 words, 2 word pairs, 4 word triples, 8 character n-grams (sum)")
+	fs.Func("extra", "comma-separated labelled JSONL files ({text,label,category}) added to training: label 1 as attacks (category task/* also as task requests), label 0 as benign contexts; see scripts/peer-eval/injection/build_train_r5.py", func(v string) error {
+		for _, f := range strings.Split(v, ",") {
+			if f = strings.TrimSpace(f); f != "" {
+				c.extra = append(c.extra, f)
+			}
+		}
+		return nil
+	})
+	fs.BoolVar(&c.pairClean, "pair-clean", false, "pair each injected copy with its clean context even when the prefilter opens no window in it (see injSamples)")
 	var tc taskConfig
 	fs.StringVar(&tc.out, "task-out", "", "train the task-sentence model instead and write it here (e.g. internal/detect/model/task.bin)")
 	fs.BoolVar(&tc.crossval, "task-crossval", false, "report the task-sentence model held out by task family")
@@ -122,7 +145,7 @@ func runInjection(ctx context.Context, args []string, stdout io.Writer) error {
 		return nil
 	}
 	r := rand.New(rand.NewPCG(c.seed, 1))
-	s := injSamples(r, win, trainable(d.ctxs, -1), d.attacks, d.background, c.per)
+	s := injSamples(r, win, trainable(d.ctxs, -1), d.attacks, d.windowBackground(), c.per, c.pairClean)
 	m, err := detect.Train(ctx, s, c.topt)
 	if err != nil {
 		return err
@@ -201,6 +224,9 @@ func loadInjData(c injConfig) (*injData, error) {
 	if len(d.attacks) == 0 || len(d.ctxs) == 0 {
 		return nil, fmt.Errorf("loading injection data: no attacks or no contexts under %s", p)
 	}
+	if err := loadExtra(d, c.extra); err != nil {
+		return nil, err
+	}
 	// Synthetic attacks and carriers (written for Warden), from their own
 	// random stream so that the real data's sampling does not move.
 	sr := rand.New(rand.NewPCG(c.seed, 3))
@@ -229,7 +255,7 @@ func trainable(ctxs []corpus.Context, half int) []corpus.Context {
 // inserted into per random contexts at a random position, every window
 // of the document that overlaps the attack labelled injected, and every
 // window of the clean context labelled benign (so the context cancels).
-func injSamples(r *rand.Rand, win *detect.Detector, ctxs []corpus.Context, attacks []corpus.InjAttack, background []string, per int) []detect.Sample {
+func injSamples(r *rand.Rand, win *detect.Detector, ctxs []corpus.Context, attacks []corpus.InjAttack, background []string, per int, pairClean bool) []detect.Sample {
 	var out []detect.Sample
 	addWindows := func(doc string, label bool, a, b int, src string) {
 		n := 0
@@ -262,6 +288,9 @@ func injSamples(r *rand.Rand, win *detect.Detector, ctxs []corpus.Context, attac
 			// The clean original beside each injected copy, so that words
 			// of the context (table bars, dates) do not count as evidence.
 			addWindows(x.Text, false, 0, 0, "pair")
+			if pairClean && len(win.Windows(x.Text)) == 0 {
+				out = append(out, detect.Sample{Text: detect.InjectionClassifierText(cleanRegion(x.Text, s)), Source: "pair"})
+			}
 		}
 	}
 	return out
@@ -297,7 +326,7 @@ func injCrossval(ctx context.Context, c injConfig, d *injData, win *detect.Detec
 				testA = d.attacks
 			} else {
 				r := rand.New(rand.NewPCG(c.seed+uint64(fi*2+half), 7))
-				m, err := detect.Train(ctx, injSamples(r, win, trainable(d.ctxs, half), trainA, d.background, c.per), c.topt)
+				m, err := detect.Train(ctx, injSamples(r, win, trainable(d.ctxs, half), trainA, d.windowBackground(), c.per, c.pairClean), c.topt)
 				if err != nil {
 					return err
 				}
@@ -397,4 +426,63 @@ func synthReport(c injConfig, m *detect.Model, w io.Writer) error {
 	}
 	fmt.Fprintf(w, "benign synthetic carriers with trigger words: FPR %.2f%% (%d)\n", 100*fp/float64(len(ben)), len(ben))
 	return nil
+}
+
+// loadExtra adds labelled tune files (outside the repository; built by
+// scripts/peer-eval/injection/build_train_r5.py from permissively
+// licensed sources): label 1 items become attacks of source "extra"
+// (inserted into contexts like the others), label 0 items trainable
+// contexts of kind "extra/<category>". A category starting with "task/"
+// also makes the item a task-sentence positive (taskFamilyOf). Added
+// after the shared data, so the shared data's sampling order holds.
+func loadExtra(d *injData, files []string) error {
+	for _, f := range files {
+		items, _, err := corpus.LoadFile(f)
+		if err != nil {
+			return fmt.Errorf("loading extra training file %s: %w", f, err)
+		}
+		for _, it := range items {
+			if strings.TrimSpace(it.Text) == "" {
+				continue
+			}
+			if it.Label {
+				d.attacks = append(d.attacks, corpus.InjAttack{Text: it.Text, Category: it.Category, Source: "extra"})
+				continue
+			}
+			kind, _, _ := strings.Cut(it.Category, "/")
+			if kind == "window-neg" {
+				d.winNeg = append(d.winNeg, it.Text)
+				continue
+			}
+			d.ctxs = append(d.ctxs, corpus.Context{Text: it.Text, Kind: "extra/" + kind, Source: f, Trainable: true, Slot: -1})
+		}
+	}
+	return nil
+}
+
+// cleanRegion is the part of a clean context that the injected copy's
+// window covers around byte at: the whole text up to 4 KB (a short
+// document with any prefilter hit is read whole), else the hit region.
+func cleanRegion(t string, at int) string {
+	if len(t) <= 4096 {
+		return t
+	}
+	at = min(at, len(t))
+	lo, hi := max(0, at-384), min(len(t), at+640)
+	for lo > 0 && t[lo]&0xC0 == 0x80 {
+		lo--
+	}
+	for hi < len(t) && t[hi]&0xC0 == 0x80 {
+		hi++
+	}
+	return t[lo:hi]
+}
+
+// windowBackground is the benign prose the window model always trains on:
+// the README paragraphs and the window-only negatives.
+func (d *injData) windowBackground() []string {
+	if len(d.winNeg) == 0 {
+		return d.background
+	}
+	return append(append([]string(nil), d.background...), d.winNeg...)
 }
