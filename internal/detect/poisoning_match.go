@@ -387,33 +387,56 @@ func printCompact(re *syntax.Regexp, big []*syntax.Regexp) string {
 // tool and a fixed sensitive value (an address, a URL, a system path, a
 // shell or SQL command, a record number) sits next to it.
 type refScan struct {
-	ident *regexp.Regexp // tool-like names in a rule's span
-	value *regexp.Regexp // fixed sensitive values near the reference
+	ident   *regexp.Regexp // tool-like names in a rule's span
+	value   *regexp.Regexp // fixed sensitive values near the reference
+	risky   *regexp.Regexp // words of a tool name that destroys state or reads secrets
+	misdesc *regexp.Regexp // "do not report X as a Y": how to describe, not what to hide
+	purpose *regexp.Regexp // "to get the IDs…": what a prerequisite call is for
+	negated *regexp.Regexp // "must not proceed … without the user's approval": a requirement
 }
 
-// The finding refScan adds; weak alone, it lifts a reference rule
-// (0.3–0.45) over the threshold.
+// The findings refScan adds. Each is weak alone; with a reference rule
+// (0.3–0.5) it crosses the threshold.
 const (
 	otherToolValueID      = "tamper.other-tool-value"
 	otherToolValueWeight  = 0.35
 	otherToolValueExplain = "points at another tool next to a fixed sensitive value"
+
+	riskyToolID      = "tamper.mandated-risky-tool"
+	riskyToolWeight  = 0.35
+	riskyToolExplain = "the tool it obliges the model to call destroys state, moves money or reads secrets"
+
+	opensWithID      = "tamper.opens-with-directive"
+	opensWithWeight  = 0.2
+	opensWithExplain = "the description opens with an order about other calls, not with what the tool does"
 )
 
 func newRefScan() (*refScan, error) {
-	ident, err := regexp.Compile("[`'\"]([A-Za-z][A-Za-z0-9_.-]{1,60})[`'\"]|" +
-		`([A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+|[a-z]+[A-Z][A-Za-z0-9]*)`)
-	if err != nil {
-		return nil, fmt.Errorf("compiling tool reference pattern: %w", err)
+	pats := [...]string{
+		// Quoted name; bare snake, kebab or camel name; a parameter being
+		// assigned ("auditors=").
+		"[`'\"]([A-Za-z][A-Za-z0-9_.-]{1,60})[`'\"]|" +
+			`([A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+|[a-z]+[A-Z][A-Za-z0-9]*)|` +
+			`\b([A-Za-z][A-Za-z0-9_]*)\s*=`,
+		`(?i)[\w.+-]+@[\w-]+\.[a-z]{2,}|https?://[^\s'"` + "`" + `]+|` +
+			`~/[^\s'"]+|/(?:etc|root|home|var|usr|tmp)/[^\s'"]*|\.ssh\b|\.aws/|\bid_rsa\b|` +
+			`\brm\s+-rf\b|\b(?:curl|wget)\s+\S|\bsudo\s|\|\s*(?:ba)?sh\b|` +
+			`\bselect\s+\S.{0,40}\bfrom\s|\bdrop\s+table\b|\bdelete\s+from\b|` +
+			`\b(?:with|using|supply|on|as|to)\s+(?:` + "`?" + `\w+` + "`?" + `\s+){0,2}['"` + "`" + `]?\d{3,}\b`,
+		`^(?:reset|delete|drop|remove|destroy|wipe|purge|truncate|erase|kill|terminate|revoke|paid|pay|transfer|withdraw|printenv|env|secret|secrets|credential|credentials|password|passwords)$`,
+		`(?i)^(?:do not|don'?t|never)\s+(?:report|present|describe|treat|interpret|show|display|label)\s+(?:\S+\s+){1,3}?as\s+(?:an?|the)\b`,
+		`(?i)\b(?:must|should|shall|may|can|will)\s*(?:not|n't)\s+(?:\w+\s+)?(?:proceed|continue|act|move on|go on|run|execute|make|perform|change|apply|delete|commit|start)\b|\bnever\s+(?:proceed|continue|act|run|execute|make|perform|change|apply|delete|commit|start)\b`,
+		`(?i)^[^.]{0,40}?\bto\s+(?:get|obtain|generate|find|retrieve|look up|list|fetch|create|produce|discover|determine|identify|build)\b([^.\n]{0,80})`,
 	}
-	value, err := regexp.Compile(`(?i)[\w.+-]+@[\w-]+\.[a-z]{2,}|https?://[^\s'"` + "`" + `]+|` +
-		`~/[^\s'"]+|/(?:etc|root|home|var|usr|tmp)/[^\s'"]*|\.ssh\b|\.aws/|\bid_rsa\b|` +
-		`\brm\s+-rf\b|\b(?:curl|wget)\s+\S|\bsudo\s|\|\s*(?:ba)?sh\b|` +
-		`\bselect\s+\S.{0,40}\bfrom\s|\bdrop\s+table\b|\bdelete\s+from\b|` +
-		`\b(?:with|using|supply|on|as|to)\s+(?:` + "`?" + `\w+` + "`?" + `\s+)?\d{3,}\b`)
-	if err != nil {
-		return nil, fmt.Errorf("compiling fixed value pattern: %w", err)
+	var res [len(pats)]*regexp.Regexp
+	for i, p := range pats {
+		re, err := regexp.Compile(p)
+		if err != nil {
+			return nil, fmt.Errorf("compiling reference pattern %d: %w", i, err)
+		}
+		res[i] = re
 	}
-	return &refScan{ident: ident, value: value}, nil
+	return &refScan{ident: res[0], value: res[1], risky: res[2], misdesc: res[3], negated: res[4], purpose: res[5]}, nil
 }
 
 // toolRefRule reports whether a rule's span names the tool it points at.
@@ -422,7 +445,27 @@ func toolRefRule(id string) bool {
 	case "tamper.call-fixed-value", "tamper.delegate", "tamper.inject-value",
 		"tamper.before-use-other", "tamper.trigger-call", "tamper.tool-sensitive-target",
 		"tamper.must-call-with", "tamper.on-tool-use", "shadow.use-other-tool",
-		"prereq.must-call-first":
+		"prereq.must-call-first", "tamper.hook-other-tool", "tamper.conditional-edit",
+		"tamper.swap-requested-tool", "tamper.must-call-other", "tamper.auto-call":
+		return true
+	}
+	return false
+}
+
+// hookRule: the first name in the span is the tool whose use is hooked;
+// it must be another tool (a tool saying what to do around its own use
+// documents itself).
+func hookRule(id string) bool {
+	return id == "tamper.hook-other-tool" || id == "tamper.conditional-edit"
+}
+
+// mandateRule: the span obliges the model to call the named tool.
+func mandateRule(id string) bool {
+	switch id {
+	case "tamper.before-use-other", "tamper.trigger-call", "tamper.must-call-with",
+		"shadow.use-other-tool", "prereq.must-call-first", "tamper.hook-other-tool",
+		"tamper.swap-requested-tool", "tamper.must-call-other", "tamper.auto-call",
+		"tamper.delegate", "tamper.call-fixed-value":
 		return true
 	}
 	return false
@@ -461,11 +504,25 @@ func isOwn(ref, self string, params []string) bool {
 	return false
 }
 
-// refs classifies the names in a span: any other tool, or only the tool's own.
-func (r *refScan) refs(span, self string, params []string) (other, own bool) {
+// toolRef is one name found in a rule's span.
+type toolRef struct {
+	name string
+	own  bool
+}
+
+// names lists the tool-like names in a span, in order (at most 8).
+func (r *refScan) names(span, self string, params []string) []toolRef {
+	var out []toolRef
 	for _, m := range r.ident.FindAllStringSubmatchIndex(span, 8) {
 		a, b := m[2], m[3]
-		if a < 0 {
+		switch {
+		case a >= 0:
+			// A quoted value assigned to a parameter ("auditors=\"all\""):
+			// a value, not a tool.
+			if q := m[0]; q > 0 && strings.IndexByte("=:", span[q-1]) >= 0 {
+				continue
+			}
+		case m[4] >= 0:
 			a, b = m[4], m[5]
 			// Part of an address, a path or a host: not a tool name.
 			if a > 0 && strings.IndexByte("@/.~", span[a-1]) >= 0 ||
@@ -473,8 +530,18 @@ func (r *refScan) refs(span, self string, params []string) (other, own bool) {
 				b+1 < len(span) && span[b] == '.' && span[b+1] != ' ' {
 				continue
 			}
+		default:
+			a, b = m[6], m[7]
 		}
-		if isOwn(span[a:b], self, params) {
+		out = append(out, toolRef{span[a:b], isOwn(span[a:b], self, params)})
+	}
+	return out
+}
+
+// refs classifies the names in a span: any other tool, or only the tool's own.
+func refs(names []toolRef) (other, own bool) {
+	for _, n := range names {
+		if n.own {
 			own = true
 		} else {
 			other = true
@@ -483,15 +550,81 @@ func (r *refScan) refs(span, self string, params []string) (other, own bool) {
 	return other, own
 }
 
+// riskyName reports whether a tool's name has a word that destroys state,
+// moves money or reads secrets ("migrate-reset", "printEnv", "…_mark_as_paid").
+func (r *refScan) riskyName(name string) bool {
+	for _, w := range nameWords(name) {
+		if r.risky.MatchString(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameWords splits a name at '_', '-', '.', spaces and lower-to-upper case
+// changes, lower-cased.
+func nameWords(name string) []string {
+	var out []string
+	start := 0
+	flush := func(i int) {
+		if i > start {
+			out = append(out, strings.ToLower(name[start:i]))
+		}
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c == '_' || c == '-' || c == '.' || c == ' ' || c == '`' || c == '\'' || c == '"':
+			flush(i)
+			start = i + 1
+		case c >= 'A' && c <= 'Z' && i > start && name[i-1] >= 'a' && name[i-1] <= 'z':
+			flush(i)
+			start = i
+		}
+	}
+	flush(len(name))
+	return out
+}
+
+// keepRef decides whether a reference finding stands, given the names in its span.
+func (r *refScan) keepRef(id, span string, names []toolRef) bool {
+	if id == "tamper.must-call-other" {
+		// "You MUST use 'get_next_task' to retrieve the first task" is a
+		// server's workflow; the order counts when the tool it mandates
+		// destroys state or reads secrets.
+		return slices.ContainsFunc(names, func(n toolRef) bool { return !n.own && r.riskyName(n.name) })
+	}
+	other, own := refs(names)
+	if own && !other {
+		return false // "call this tool's `query` with …" documents itself
+	}
+	if len(names) == 0 {
+		return !hookRule(id)
+	}
+	if hookRule(id) && names[0].own {
+		return false // what to do around this tool's own use
+	}
+	// "After get_slo(), call `audit_slos()`": when to use this tool, said
+	// by itself. (Before another call it would insert itself: kept.)
+	if (id == "tamper.trigger-call" || id == "tamper.hook-other-tool") && names[len(names)-1].own &&
+		strings.HasPrefix(strings.ToLower(span), "after") {
+		return false
+	}
+	return true
+}
+
 // adjust drops reference findings that name only the tool itself or its
-// own parameters, and adds otherToolValue once when a reference to another
-// tool has a fixed sensitive value within its sentence's reach.
+// own parameters, and adds weight once each when a reference to another
+// tool has a fixed sensitive value within its sentence's reach, when a
+// call the model is obliged to make goes to a tool that destroys state or
+// reads secrets, and when such an order opens the description.
 func (r *refScan) adjust(res *Result, t ToolText) {
+	r.selfDoc(res, t)
 	if !slices.ContainsFunc(res.Findings, func(f Finding) bool { return toolRefRule(f.RuleID) }) {
 		return
 	}
-	added := false
-	out := make([]Finding, 0, len(res.Findings)+1)
+	var added, risky, opens bool
+	out := make([]Finding, 0, len(res.Findings)+3)
 	for _, f := range res.Findings {
 		if !toolRefRule(f.RuleID) {
 			out = append(out, f)
@@ -503,16 +636,43 @@ func (r *refScan) adjust(res *Result, t ToolText) {
 		if plain && f.Start >= 0 && f.End <= len(text) && f.Start <= f.End {
 			span = text[f.Start:f.End]
 		}
-		other, own := r.refs(span, t.Name, t.Params)
-		if !other && !own && plain {
+		names := r.names(span, t.Name, t.Params)
+		if len(names) == 0 && plain {
 			// "invoke `x` and supply '…'": the span starts after the name.
-			other, own = r.refs(sentenceBefore(text, f.Start, 48), t.Name, t.Params)
+			names = r.names(sentenceBefore(text, f.Start, 48), t.Name, t.Params)
 		}
-		if own && !other {
-			continue // "call this tool's `query` with …" documents itself
+		if plain && len(names) > 0 && f.End <= len(text) && paramNoun(text[f.End:], t.Params) {
+			// "when using operation_metric or trace auditors": a value of
+			// this tool's own `auditors` parameter, not another tool.
+			names[len(names)-1].own = true
+		}
+		if !r.keepRef(f.RuleID, span, names) {
+			continue
 		}
 		out = append(out, f)
-		if !other || added || !plain {
+		other, _ := refs(names)
+		if !other || !plain {
+			continue
+		}
+		if mandateRule(f.RuleID) {
+			if !risky && slices.ContainsFunc(names, func(n toolRef) bool { return !n.own && r.riskyName(n.name) }) {
+				risky = true
+				out = append(out, Finding{
+					RuleID: riskyToolID, Family: FamilyTamper, Weight: riskyToolWeight,
+					Field: f.Field, Start: f.Start, End: f.End,
+					Excerpt: f.Excerpt, Explain: riskyToolExplain,
+				})
+			}
+			if !opens && f.Field == "description" && opensText(text, f.Start) {
+				opens = true
+				out = append(out, Finding{
+					RuleID: opensWithID, Family: FamilyTamper, Weight: opensWithWeight,
+					Field: f.Field, Start: f.Start, End: f.End,
+					Excerpt: f.Excerpt, Explain: opensWithExplain,
+				})
+			}
+		}
+		if added {
 			continue
 		}
 		// Forward only: the value the call is told to carry follows the
@@ -531,6 +691,136 @@ func (r *refScan) adjust(res *Result, t ToolText) {
 		}
 	}
 	res.Findings = out
+}
+
+// paramNoun reports whether the words right after a name end in one of the
+// tool's own parameter names, plural or not ("… or trace auditors").
+func paramNoun(after string, params []string) bool {
+	if len(params) == 0 {
+		return false
+	}
+	words := strings.Fields(strings.ToLower(after[:min(len(after), 32)]))
+	if len(words) > 0 && (words[0] == "or" || words[0] == "and") {
+		words = words[1:]
+	}
+	for i, w := range words {
+		if i >= 2 {
+			break
+		}
+		w = strings.Trim(w, ".,;:()`'\"")
+		for _, p := range params {
+			p = strings.ToLower(p)
+			if len(p) >= 4 && (w == p || w == p+"s" || w+"s" == p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// opensText reports whether only markup or blanks come before i: the
+// description's first words are the order.
+func opensText(text string, i int) bool {
+	if i < 0 || i > len(text) {
+		return false
+	}
+	lead := strings.TrimSpace(text[:i])
+	for strings.HasPrefix(lead, "<") {
+		k := strings.IndexByte(lead, '>')
+		if k < 0 {
+			return false
+		}
+		lead = strings.TrimSpace(lead[k+1:])
+	}
+	return lead == ""
+}
+
+// selfDoc drops findings where a tool documents itself rather than
+// steering the model: guidance on how to describe one of its output fields
+// ("do not report exhaustDate as an expiration"), a requirement to show the
+// user something first ("never … without first showing the user"), and a
+// prerequisite call whose stated purpose is one of its own inputs ("you
+// MUST first use ListKnowledgeBases to get valid knowledge base IDs").
+func (r *refScan) selfDoc(res *Result, t ToolText) {
+	var drop []lineRef
+	out := res.Findings[:0]
+	for _, f := range res.Findings {
+		text := fieldText(t, f.Field)
+		if f.Start < 0 || f.End > len(text) || f.Start > f.End {
+			out = append(out, f)
+			continue
+		}
+		span := text[f.Start:f.End]
+		switch f.RuleID {
+		case "conceal.dont-tell", "conceal.user-unaware":
+			low := strings.ToLower(span)
+			if strings.HasPrefix(low, "without first") || r.misdesc.MatchString(span) ||
+				strings.HasPrefix(low, "without") && r.negated.MatchString(sentenceBefore(text, f.Start, 120)) {
+				continue
+			}
+		case "prereq.must-call-first", "tamper.before-use-other", "tamper.must-call-other":
+			if r.ownInput(text[f.End:], t.Params) {
+				drop = append(drop, lineAt(f.Field, text, f.Start))
+				continue
+			}
+		}
+		out = append(out, f)
+	}
+	res.Findings = out
+	if len(drop) == 0 {
+		return
+	}
+	// The same line's framing ("PREREQUISITE: Before calling this tool, you
+	// MUST first …") belongs to that prerequisite.
+	out = res.Findings[:0]
+	for _, f := range res.Findings {
+		if ownPrereqFraming(f.RuleID) && slices.Contains(drop, lineAt(f.Field, fieldText(t, f.Field), f.Start)) {
+			continue
+		}
+		out = append(out, f)
+	}
+	res.Findings = out
+}
+
+func ownPrereqFraming(id string) bool {
+	switch id {
+	case "prereq.required-step", "directive.before-using", "directive.must-also",
+		"prereq.must-call-first", "tamper.before-use-other", "tamper.must-call-other":
+		return true
+	}
+	return false
+}
+
+// lineRef names one line of one field.
+type lineRef struct {
+	field string
+	start int
+}
+
+func lineAt(field, text string, i int) lineRef {
+	if i < 0 || i > len(text) {
+		return lineRef{field, -1}
+	}
+	return lineRef{field, strings.LastIndexByte(text[:i], '\n') + 1}
+}
+
+// ownInput reports whether the text after a prerequisite call says it is
+// for one of this tool's own inputs: a word of a parameter's name (four
+// letters or more) in the purpose clause.
+func (r *refScan) ownInput(after string, params []string) bool {
+	m := r.purpose.FindStringSubmatch(after)
+	if m == nil {
+		return false
+	}
+	purpose := strings.ToLower(m[1])
+	for _, p := range params {
+		for _, w := range nameWords(p) {
+			if len(w) >= 4 && strings.Contains(purpose, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func fieldText(t ToolText, path string) string {

@@ -316,7 +316,7 @@ const (
 	reToolName = `(?:[\x60'"]?[a-z][a-z0-9]*[_-][a-z0-9_-]+[\x60'"]?|[\x60'"][a-z][a-z0-9_.-]{2,}[\x60'"])`
 	// reQuotedExample is the text before a phrase that is cited, not
 	// said: "scans for strings such as 'ignore previous instructions'".
-	reQuotedExample = `(?:(?:such as|e\.g\.,?|for example,?|for instance,?|like|strings?|phrases?|patterns?|payloads?|examples?|detects?|flags?|blocks?)\s*:?\s*['"\x60\x{201c}\x{2018}]|\b(?:prompts?|requests?|messages?|attempts?|texts?|inputs?|content|strings?|injections?) (?:that|which|trying to|attempting to) |\basks? (?:the (?:agent|model|assistant|ai) )?to |\b(?:mock|sample|example|expected|canned|training|test|illustrative|fixture) (?:response|output|reply|text|string|input|data)s?\s*:\s*)$`
+	reQuotedExample = `(?:(?:such as|e\.g\.,?|for example,?|for instance,?|like|strings?|phrases?|patterns?|payloads?|examples?|detects?|flags?|blocks?)\s*:?\s*['"\x60\x{201c}\x{2018}]|\b(?:prompts?|requests?|messages?|attempts?|texts?|inputs?|content|strings?|injections?) (?:that|which|trying to|attempting to) |\basks? (?:the (?:agent|model|assistant|ai) )?to |\b(?:tries|try|trying|attempts?|attempting) to\s*['"\x60\x{201c}\x{2018}]|\b(?:mock|sample|example|expected|canned|training|test|illustrative|fixture) (?:response|output|reply|text|string|input|data)s?\s*:\s*(?:\w+\s+){0,3})$`
 	// reBeforeThisTool ends with "before using this tool,": what follows
 	// restates that same condition, so it is not counted twice.
 	reBeforeThisTool = `\b(?:before|prior to) (?:using|calling|invoking|running) (?:this|the) (?:tool|function),? (?:you )?$`
@@ -348,9 +348,12 @@ func PoisoningRules() []Rule {
 			Pattern:  `\b(?:note|attention|message|instructions?|reminder) (?:to|for) (?:the |any )?(?:ai|assistant|model|llm|agent|claude|gpt|chatgpt|copilot|gemini)\b|\b(?:dear|hey|hi|attention|attn),? (?:the )?(?:ai|assistant|model|llm|agent|claude)\b|\b(?:ai|llm|assistant|agent|claude|gpt) (?:must|should|shall|is required to|needs to) (?:always|never|first|also|silently|secretly)`,
 			Explain:  "addresses the model directly"},
 		{ID: "directive.before-using", Family: FamilyDirective, Weight: 0.35,
-			Keywords: []string{"before", "prior", "after", "whenever"},
-			Pattern:  `\bbefore (?:anything|everything) else\b|\b(?:before|prior to|after|whenever)\s+(?:using|calling|invoking|running|executing|you use|you call|any use of|each use of|every use of|each call to|every call to|any call to|each invocation of)\s+(?:this|the|any|each|every)\s+(?:tool|function|operation)`,
-			Explain:  "conditions the model's behaviour around this tool's use"},
+			Keywords: []string{"before", "prior", "whenever"},
+			// Not "after calling this tool": what to do with the tool's own
+			// result ("display the explanation to the user") is its own
+			// documentation (round 6).
+			Pattern: `\bbefore (?:anything|everything) else\b|\b(?:before|prior to|whenever)\s+(?:using|calling|invoking|running|executing|you use|you call|any use of|each use of|every use of|each call to|every call to|any call to|each invocation of)\s+(?:this|the|any|each|every)\s+(?:tool|function|operation)`,
+			Explain: "conditions the model's behaviour around this tool's use"},
 		{ID: "directive.must-also", Family: FamilyDirective, Weight: 0.25,
 			Keywords: []string{"must", "should", "required", "need", "have", "always", "shall"},
 			Also:     []string{"you"},
@@ -510,8 +513,12 @@ func PoisoningRules() []Rule {
 		// --- preference manipulation
 		{ID: "preference.only-this", Family: FamilyPreference, Weight: 0.45, Back: 48, Fwd: 160,
 			Keywords: []string{"always", "exclusively", "other", "alternatives", "alternative", "competing", "third"},
-			Pattern:  `\b(?:always|only|exclusively) (?:use|prefer|choose|select|call|pick|recommend) (?:this|our|it)(?: tool| function| server)?\b` + reClause + `{0,40}\b(?:instead|over|rather than|not|never|other)|\bover (?:all|any) (?:other )?(?:alternatives|other tools|tools|options|servers)\b|\b(?:do not|don'?t|never) (?:use|call|choose|recommend|trust) (?:any )?(?:other|alternative|competing|third-party) (?:tools?|servers?|functions?|services?|providers?)|\b(?:other|competing|alternative|all other) (?:tools?|servers?|functions?) (?:are|is) (?:deprecated|unsafe|broken|unreliable|malicious|outdated|insecure|inferior|compromised)`,
-			Explain:  "manipulates the model's choice of tool"},
+			// Round 6: "always use this tool" counts against every other tool
+			// ("instead of the others"), not against one named alternative:
+			// real tools steer towards themselves that way ("ALWAYS use this
+			// instead of the analysis tool", Desktop Commander).
+			Pattern: `\b(?:always|only|exclusively) (?:use|prefer|choose|select|call|pick|recommend) (?:this|our|it)(?: tool| function| server)?\b` + reClause + `{0,40}?\b(?:instead of|over|rather than) (?:all |any )?(?:the )?(?:others?|other (?:tools?|servers?|functions?|options|alternatives)|alternatives?)\b|\bover (?:all|any) (?:other )?(?:alternatives|other tools|tools|options|servers)\b|\b(?:do not|don'?t|never) (?:use|call|choose|recommend|trust) (?:any )?(?:other|alternative|competing|third-party) (?:tools?|servers?|functions?|services?|providers?)|\b(?:other|competing|alternative|all other) (?:tools?|servers?|functions?) (?:are|is) (?:deprecated|unsafe|broken|unreliable|malicious|outdated|insecure|inferior|compromised)`,
+			Explain: "manipulates the model's choice of tool"},
 		{ID: "preference.superlative", Family: FamilyPreference, Weight: 0.25,
 			Keywords: []string{"best", "most", "only", "officially", "preferred"},
 			Pattern:  `\bthis (?:is the|tool is the|server is the) (?:best|most (?:reliable|accurate|trusted|secure|advanced|authoritative)|only (?:reliable|trusted|safe|secure|official)|officially recommended|preferred)\b` + reClause + `{0,60}\b(?:always|must|should|prefer|choose|use it|instead|over)`,
@@ -559,7 +566,7 @@ func PoisoningRules() []Rule {
 		// --- code execution
 		{ID: "exec.shell", Family: FamilyExecution, Weight: 0.7,
 			Keywords: []string{"curl", "wget", "sh", "bash", "zsh", "python", "python3", "powershell", "iex", "rm", "chmod", "nc", "subprocess", "os", "eval", "exec", "data"},
-			Pattern:  `\b(?:curl|wget)\s+(?:-[a-z-]+\s+)*['"]?https?://|\|\s*(?:sh|bash|zsh|python3?|powershell|iex)\b|\brm\s+-[rf]{1,2}\s+[/~]|\bchmod\s+\+?[0-7x]+|\bnc\s+-[a-z]*e\b|\bsubprocess\.(?:popen|run|call)|\bos\.system\(|\b(?:eval|exec)\s*\(\s*(?:atob|base64|decode)|\bpowershell\s+-(?:enc|e|encodedcommand)\b|--data-binary\s+@`,
+			Pattern:  `\b(?:curl|wget)\s+(?:-[a-z-]+\s+)*['"]?https?://|\|\s*(?:sh|bash|zsh|python3?|powershell|iex)\b|\brm\s+-[rf]{1,2}\s+[/~]|\bchmod\s+\+?[0-7x]+|\bnc\s+-[a-z]*e\b|\bsubprocess\.(?:popen|run|call)|\bos\.system\(|\b(?:eval|exec)\s*\(\s*(?:atob|base64|decode)|\bpowershell\s+-(?:enc|e|encodedcommand)\b|--data-binary\s+@|/dev/(?:tcp|udp)/\d|\b(?:ba|z)?sh\s+-i\b`,
 			Explain:  "shell or code-execution payload"},
 		{ID: "exec.run-following", Family: FamilyExecution, Weight: 0.45,
 			Keywords: []string{"run", "execute", "eval", "evaluate", "prepend", "append"},
@@ -569,7 +576,7 @@ func PoisoningRules() []Rule {
 		// --- manipulated context: fake errors, fake user turns
 		{ID: "context.fake-user", Family: FamilyManipulated, Weight: 0.5,
 			Keywords: []string{"user", "human"},
-			Pattern:  `(?:^|[.!?"]\s*)(?:user|human)\s*:\s*\S|\b(?:user|human)\s*:\s*(?:please|ignore|also|now|i want|i need|send|read|call|use|forward|share|delete)\b|\bthe user (?:has )?(?:already )?(?:asked|requested|instructed|wants|told) (?:you )?(?:to )?(?:also|additionally)\b|\bthe user (?:has )?(?:already )?(?:authori[sz]ed|approved|consented|granted|confirmed|requested|instructed|asked) (?:you )?(?:to|that|this|the)\b` + reClause + `{0,40}\b(?:all|any|every|without|automatically|silently|credentials?|keys?|files?|send|share|access)`,
+			Pattern:  `(?:^|[.!?"]\s*)(?:user|human)\s*:\s*[^\s\d*]|\b(?:user|human)\s*:\s*(?:please|ignore|also|now|i want|i need|send|read|call|use|forward|share|delete)\b|\bthe user (?:has )?(?:already )?(?:asked|requested|instructed|wants|told) (?:you )?(?:to )?(?:also|additionally)\b|\bthe user (?:has )?(?:already )?(?:authori[sz]ed|approved|consented|granted|confirmed|requested|instructed|asked) (?:you )?(?:to|that|this|the)\b` + reClause + `{0,40}\b(?:all|any|every|without|automatically|silently|credentials?|keys?|files?|send|share|access)`,
 			Explain:  "invents words or consent from the user"},
 		{ID: "context.fix-by", Family: FamilyManipulated, Weight: 0.55, Back: 100, Fwd: 60,
 			Keywords: []string{"fix", "resolve", "continue", "proceed", "workaround", "recover"},
@@ -620,7 +627,7 @@ const (
 // weak alone; the attack's structure (a trigger on another tool's use, an
 // obligation, an edit of an argument, a threat if skipped) combines them.
 func tamperRules() []Rule {
-	return []Rule{
+	rules := []Rule{
 		{ID: "tamper.change-argument", Family: FamilyTamper, Weight: 0.5, Back: 16, Fwd: 120,
 			Keywords: []string{"change", "modify", "replace", "rewrite", "override", "overwrite", "alter", "redirect", "substitute", "force", "tamper"},
 			Also:     []string{"parameter", "parameters", "param", "params", "argument", "arguments", "arg", "args", "field", "value"},
@@ -653,12 +660,15 @@ func tamperRules() []Rule {
 			// Every alternative needs one of these: a cheap gate on text that
 			// is full of "all" and "any".
 			Also:    []string{"using", "calling", "invoking", "running", "executing", "triggering", "use", "call", "invoke", "run", "execute", "uses", "calls", "invokes", "with", "via", "through", "request", "requests", "invocation", "invocations", "queries", "lookups", "ask", "asks", "want", "wants", "query", "create", "creates", "searches", "tries", "submit", "submits", "provide", "provides", "enter", "enters"},
-			Pattern: `\b(?:when|whenever|each time|every time|any time|if)\s+(?:you\s+|the\s+user\s+|a\s+user\s+|the\s+assistant\s+|the\s+model\s+)?(?:are\s+|is\s+)?(?:using|calling|invoking|running|executing|triggering|use|call|invoke|run|execute|uses|calls|invokes)\s+(?:the\s+)?(?:tool\s+)?` + reToolName + `|\b(?:when|whenever)\s+\w+ing\b` + reClause + `*?\b(?:with|via|using|through)\s+(?:the\s+)?` + reToolName + `|\b(?:when|whenever|if|each time|every time|any time)\s+(?:the\s+|a\s+)?users?(?:'s?)?\s+(?:\w+\s+)?(?:asks?|requests?|wants?|query|queries|creates?|searches|tries|submits?|provides?|enters?)\s+(?:\w+\s+){0,3}?(?:for|to|with|via|using)\s+(?:the\s+)?` + reToolName + `|\b(?:when|whenever)\s+(?:you\s+)?(?:are\s+)?(?:using|calling|invoking|use|call|invoke)\s+(?:the\s+)?` + reNotThis + `(?:\s+tool)?\s*,|\b(?:any|all|every|each)\s+` + reToolName + `\s+(?:calls?|requests?|invocations?|queries|lookups)\b|\b(?:any|all|every|each)\s+(?:\w+\s+){0,3}?(?:calls?|requests?|invocations?|queries)\s+(?:to|of|via|made via|through|for)\s+(?:the\s+)?` + reToolName + `|\bapplies to (?:any|all|every|each) (?:call|request|invocation|use)s? (?:to|of)\b`,
+			Pattern: `\b(?:when|whenever|each time|every time|any time|if)\s+(?:you\s+|the\s+user\s+|a\s+user\s+|the\s+assistant\s+|the\s+model\s+)?(?:are\s+|is\s+)?(?:using|calling|invoking|running|executing|triggering|use|call|invoke|run|execute|uses|calls|invokes)\s+(?:the\s+)?(?:tool\s+)?` + reToolName + `|\b(?:when|whenever)\s+\w+ing\b` + reClause + `*?\b(?:with|via|using|through)\s+(?:the\s+)?` + reToolName + `|\b(?:when|whenever|if|each time|every time|any time)\s+(?:the\s+|a\s+)?users?(?:'s?)?\s+(?:\w+\s+)?(?:asks?|requests?|wants?|query|queries|creates?|searches|tries|submits?|provides?|enters?)\s+(?:\w+\s+){0,3}?(?:for|to|with|via|using)\s+(?:the\s+)?` + reToolName + `|\b(?:when|whenever)\s+(?:you\s+)?(?:are\s+)?(?:using|calling|invoking|use|call|invoke)\s+(?:the\s+)?` + reNotThis + `(?:\s+tool)?\s*,|\b(?:any|all|every|each)\s+` + reToolName + `\s+(?:calls?|requests?|invocations?|queries|lookups)\b|\b(?:any|all|every|each)\s+(?:\w+\s+){0,3}?(?:calls?|requests?|invocations?|query|queries)\s+(?:to|of|via|made via|through|for)\s+(?:the\s+)?` + reToolName + `|\bapplies to (?:any|all|every|each) (?:call|request|invocation|use)s? (?:to|of)\b`,
 			Explain: "makes an instruction conditional on another tool's use or the user's request"},
 		{ID: "tamper.before-use-other", Family: FamilyTamper, Weight: 0.45, Back: 16, Fwd: 200,
 			Keywords: []string{"before", "prior"},
-			Pattern:  `\b(?:before|prior to)\s+[^.!?\n,:;]{1,60}?(?:,\s*|\s+)(?:you\s+)?(?:(?:must|should|shall|need to|have to|always|first|also|are required to)\s+)*(?:use|call|invoke|run|execute|trigger|make sure (?:to )?(?:call|use|run|get|read))\s+(?:the\s+)?(?:tool\s+)?` + reToolName,
-			Explain:  "mandates a call to another tool before a (named) operation"},
+			Pattern: `\b(?:before|prior to)\s+[^.!?\n,:;]{1,60}?(?:,\s*|\s+)(?:you\s+)?(?:(?:must|should|shall|need to|have to|always|first|also|are required to)\s+)*(?:use|call|invoke|run|execute|trigger|make sure (?:to )?(?:call|use|run|get|read))\s+(?:the\s+)?(?:tool\s+)?` + reToolName +
+				// Round 6: the action named first, the tool after it ("before
+				// X, you must mark the invoice as paid using the 'y' tool").
+				`|\b(?:before|prior to)\s+[^.!?\n,:;]{1,60}?,\s*(?:you\s+)?(?:must|should|shall|need to|have to|are required to)\s+(?:\w+\s+){1,8}?(?:via|using|through|with)\s+(?:the\s+)?(?:tool\s+)?` + reToolName,
+			Explain: "mandates a call to another tool before a (named) operation"},
 		{ID: "tamper.must-call-with", Family: FamilyTamper, Weight: 0.4, Back: 64, Fwd: 120,
 			Keywords: []string{"must", "should", "shall", "always", "need", "needs", "have", "has", "required"},
 			Pattern:  `\b` + reMust + `\s+(?:\w+\s+){0,2}?(?:call|use|invoke|run|execute|trigger)\s+(?:the\s+)?(?:tool\s+)?` + reToolName + `(?:\s+tool)?\s+(?:with|using|on)\b`,
@@ -700,7 +710,7 @@ func tamperRules() []Rule {
 			Explain:  "makes this tool's output replace another call's arguments"},
 		{ID: "tamper.regardless", Family: FamilyTamper, Weight: 0.45, Back: 16, Fwd: 80,
 			Keywords: []string{"regardless", "disregard", "instead", "irrespective", "matter", "whatever", "swap", "ignore", "discard", "drop", "overrule", "override", "had"},
-			Pattern:  `\b(?:regardless|irrespective) of (?:the |what the |whatever the )?(?:user'?s?|originally|original|intended|requested|actual)\b|\bdisregard (?:any |all |the )?(?:other )?(?:\w+ )?(?:the )?users? (?:provides?|asks?|requests?|gives?|wants?|specifie[sd])|\binstead of (?:what )?the user(?:'s)? (?:asked|requested|request|query|input|wants)|\bno matter what (?:the user|was|they|is|gets?) (?:\w+ )?(?:asked|requested|typed|wants?|provides?|gave|entered|says?|supplied|specified)|\bwhatever (?:the user|was|they) (?:\w+ )?(?:asked|requested|typed|wants?|provides?|gave|entered|supplied|specified)|\binstead of the (?:values?|input|ones?|arguments?|parameters?) (?:the user|they) (?:\w+ )?(?:provides?|gave|asked for|typed|entered|supplied|specified)|\bswap (?:the|its|their) (?:\w+ )?` + reIdent + ` (?:they|the user) (?:gave|provided|typed|entered|supplied|specified)|\b(?:ignore|disregard|discard|drop|overrule|override) (?:what|whatever|anything|the values?|the input|the arguments?) (?:the user|they|was|the caller) (?:\w+ )?(?:enters?|entered|types?|typed|says?|said|asks?|asked|provides?|provided|gave|supplied|specified|requested)|\binstead of (?:the|what the) users?'?s? (?:values?|inputs?|choices?|arguments?|parameters?|entry|request)\b|\bas if the user had (?:asked|requested|typed|entered|chosen|specified)`,
+			Pattern:  `\b(?:regardless|irrespective) of (?:the |what the |whatever the )?(?:user'?s?|originally|original|intended|requested|actual)\b|\b(?:regardless|irrespective) of (?:the )?input[.,;)]|\bdisregard (?:any |all |the )?(?:other )?(?:\w+ )?(?:the )?users? (?:provides?|asks?|requests?|gives?|wants?|specifie[sd])|\binstead of (?:what )?the user(?:'s)? (?:asked|requested|request|query|input|wants)|\bno matter what (?:the user|was|they|is|gets?) (?:\w+ )?(?:asked|requested|typed|wants?|provides?|gave|entered|says?|supplied|specified)|\bwhatever (?:the user|was|they) (?:\w+ )?(?:asked|requested|typed|wants?|provides?|gave|entered|supplied|specified)|\binstead of the (?:values?|input|ones?|arguments?|parameters?) (?:the user|they) (?:\w+ )?(?:provides?|gave|asked for|typed|entered|supplied|specified)|\bswap (?:the|its|their) (?:\w+ )?` + reIdent + ` (?:they|the user) (?:gave|provided|typed|entered|supplied|specified)|\b(?:ignore|disregard|discard|drop|overrule|override) (?:what|whatever|anything|the values?|the input|the arguments?) (?:the user|they|was|the caller) (?:\w+ )?(?:enters?|entered|types?|typed|says?|said|asks?|asked|provides?|provided|gave|supplied|specified|requested)|\binstead of (?:the|what the) users?'?s? (?:values?|inputs?|choices?|arguments?|parameters?|entry|request)\b|\bas if the user had (?:asked|requested|typed|entered|chosen|specified)`,
 			Explain:  "overrides what the user asked for"},
 		// Round 3: the hijack's structure without its wording. A tool's
 		// description that fixes the arguments of a call to a named tool
@@ -711,7 +721,7 @@ func tamperRules() []Rule {
 		// ("use list_files first to find the path"). Both are weak alone.
 		{ID: "tamper.call-fixed-value", Family: FamilyTamper, Weight: 0.35, Back: 48, Fwd: 200,
 			Keywords: []string{"call", "run", "use", "invoke", "execute", "trigger", "calling", "running", "using", "invoking", "executing", "called", "invoked", "executed", "give", "pass", "has", "must", "should", "need", "needs", "is"},
-			Pattern: `\b` + reCallVerb + `\s+(?:the\s+)?(?:tool\s+|function\s+)?` + reToolName + `(?:\s+(?:tool|function))?\s+(?:with|on|using|passing|to|for|from|at|against)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z0-9_\x60'-]+\s+){0,3}?` + reFixedValue +
+			Pattern: `\b` + reCallVerb + `\s+(?:the\s+)?(?:tool\s+|function\s+)?` + reToolName + `(?:\s+(?:tool|function))?\s+(?:with|on|using|passing|to|for|from|at|against)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z0-9_\x60'-]+\s+){0,3}?(?:[a-z_]+\s*=\s*)?` + reFixedValue +
 				`|\b(?:(?:has to|must|should|needs? to|is to)\s+be\s+(?:\w+\s+)?(?:called|run|invoked|executed|used)|called|invoked|executed)\s+(?:\w+\s+)?(?:with|on|against|for)\s+(?:the\s+|a\s+)?(?:[a-z0-9_\x60'-]+\s+){0,3}?` + reFixedValue +
 				`|\b(?:invoke|call|run|give|pass) (?:it|them)\s+(?:with\s+)?(?:the\s+|a\s+)?(?:[a-z0-9_\x60'-]+\s+){0,3}?` + reFixedValue,
 			Explain: "fixes the arguments of a call to a named tool"},
@@ -739,5 +749,50 @@ func tamperRules() []Rule {
 			Also:     []string{"must", "should", "shall", "will"},
 			Pattern:  `\b(?:all|any|every|each)\s+(?:\w+\s+){0,4}?(?:requests?|calls?|queries|lookups|searches|calculations|operations|invocations)\b(?:\s+\S+){0,6}?\s+(?:must|should|shall|will)\s+(?:now\s+|always\s+)?(?:be\s+)?(?:redirected|routed|rerouted|changed|rewritten|modified|replaced|filtered|calculated|performed|based|upgraded|adjusted|overridden|sent|forwarded|include)\b`,
 			Explain:  "re-routes or rewrites every request of a kind"},
+	}
+	return append(rules, hookRules()...)
+}
+
+// Round 6: verbs that prescribe an action through a named tool.
+const reActVerb = `(?:call|invoke|run|execute|trigger|use|fetch|request|query|search|scan|perform|read|get|retrieve|check|look up|consult|open)`
+
+// hookRules catch a description that governs calls the model makes to
+// *other* tools: a hook on another tool's use that prescribes a call, an
+// edit of that call's arguments, a swap of the tool the user asked for, and
+// obligations to call a named tool (weak alone: refScan drops them when the
+// tool is this one or one of its parameters, and adds weight when the
+// mandated tool destroys state or reads secrets).
+func hookRules() []Rule {
+	return []Rule{
+		{ID: "tamper.hook-other-tool", Family: FamilyTamper, Weight: 0.5, Back: 16, Fwd: 240,
+			Keywords: []string{"before", "prior", "after", "when", "whenever"},
+			Pattern:  `\b(?:before|prior to|after|when|whenever)\s+(?:you\s+)?(?:using|calling|running|invoking|executing|use|call|run|invoke)\s+(?:the\s+)?(?:tool\s+)?` + reToolName + `(?:\s+(?:tool|function))?[^.!?\n,;:]{0,40},\s*(?:you\s+)?(?:(?:must|should|shall|need to|have to|always|first|also|are required to)\s+)*` + reActVerb + `\b` + reClause + `{0,100}?` + reToolName,
+			Explain:  "hooks another tool's use and prescribes a call to a named tool"},
+		{ID: "tamper.conditional-edit", Family: FamilyTamper, Weight: 0.35, Back: 16, Fwd: 160,
+			Keywords: []string{"when", "whenever", "each", "every", "if"},
+			Pattern:  `\b(?:when|whenever|each time|every time|if)\s+(?:you\s+)?(?:are\s+)?(?:using|calling|invoking|running|executing|use|call|invoke)\s+(?:the\s+)?(?:tool\s+)?` + reToolName + `(?:\s+(?:tool|function))?\s*,\s*(?:you\s+)?(?:(?:must|should|always|automatically|need to|have to)\s+)*(?:set|override|append|prepend|inject|add|insert|replace|change|modify|overwrite|force|hardcode|include|swap)\b`,
+			Explain:  "edits the arguments of another tool's calls"},
+		{ID: "tamper.swap-requested-tool", Family: FamilyTamper, Weight: 0.45, Back: 16, Fwd: 160,
+			Keywords: []string{"user", "users"},
+			Also:     []string{"instead", "rather"},
+			Pattern:  `\b(?:when|whenever|if)\s+(?:a\s+|the\s+)?users?\s+(?:asks?|requests?|wants?|tries)\s+(?:to\s+(?:run|use|call|invoke|execute)\s+|for\s+)?(?:the\s+)?` + reToolName + reClause + `{0,60}?\b(?:instead|rather)\b`,
+			Explain:  "swaps the tool the user asked for with another"},
+		{ID: "tamper.must-call-other", Family: FamilyTamper, Weight: 0.3, Back: 16, Fwd: 120,
+			Keywords: []string{"must", "need", "have", "required", "should"},
+			Also:     []string{"you"},
+			Pattern:  `\byou\s+(?:must|need to|have to|are required to|should)\s+(?:first\s+|instead\s+|always\s+|now\s+|then\s+)?(?:call|run|invoke|execute|trigger|use)\s+(?:the\s+)?(?:tool\s+)?` + reToolName + `(?:\s+(?:tool|function))?\s*(?:\(\s*\)\s*)?(?:to\b|before\b|first\b|instead\b|in order\b|,|\.)`,
+			Explain:  "obliges the model to call a named tool"},
+		{ID: "tamper.user-value-invalid", Family: FamilyTamper, Weight: 0.5, Back: 100, Fwd: 80,
+			Keywords: []string{"provided", "given", "supplied", "entered", "specified", "requested"},
+			Pattern:  `\b(?:provided|given|supplied|entered|specified|requested) by (?:the )?users? (?:is|are|has been|have been) (?:now )?(?:deprecated|invalid|outdated|obsolete|no longer (?:valid|supported|used|accepted)|wrong|incorrect)\b`,
+			Explain:  "declares the user's own value invalid so that another is used"},
+		{ID: "tamper.auto-call", Family: FamilyTamper, Weight: 0.35, Back: 16, Fwd: 80,
+			Keywords: []string{"automatically"},
+			Pattern:  `(?:^|[.!?:>]\s*|\byou (?:must|should|will) )automatically (?:call|invoke|run|trigger|execute) (?:the\s+)?(?:tool\s+)?` + reToolName,
+			Explain:  "tells the model to call a named tool on its own"},
+		{ID: "tamper.must-have-literal", Family: FamilyTamper, Weight: 0.3, Back: 64, Fwd: 160,
+			Keywords: []string{"appended", "prepended", "added", "inserted"},
+			Pattern:  `\b(?:must|should|shall|will)\s+have\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}?['"\x60][^\n]{1,80}?['"\x60]\s+(?:appended|prepended|added|inserted)\b`,
+			Explain:  "obliges the model to add a fixed text to what it sends"},
 	}
 }

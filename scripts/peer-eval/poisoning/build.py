@@ -149,10 +149,13 @@ for x in json.load(open(os.path.join(S, 'rg/derived200.json')))['scenarios']:
 for (srv, _), t in sorted(clean.items()):
     tox[server_half(srv)].append(t)
 write('/tmp/poison-eval/tune/mcptox_a.jsonl', tox[0])
-write('/tmp/poison-eval/heldout/mcptox_b.jsonl', tox[1])
+# Held out in rounds 2-5 (scored five times, errors never read); spent in
+# round 6: read and tuned on, so seen/ now.
+write('/tmp/poison-eval/seen/mcptox_b.jsonl', tox[1])
 
 # 9. Benign real tools: github/github-mcp-server tool snapshots (tune) and
-#    awslabs/mcp Python servers (held out: scored once, at the end).
+#    awslabs/mcp Python servers (held out in rounds 2-5; spent in round 6:
+#    read and tuned on, so seen/ now).
 gh = []
 for f in sorted(os.listdir(os.path.join(S, 'ghmcp'))):
     t = json.load(open(os.path.join(S, 'ghmcp', f)))
@@ -164,7 +167,7 @@ for l in open(os.path.join(S, 'aws_tools.jsonl')):
     if t['description'].strip() and t['description'] not in seen:
         seen.add(t['description'])
         t['label'] = 0; t['category'] = 'benign'; aws.append(t)
-write('/tmp/poison-eval/heldout/awslabs_benign.jsonl', aws)
+write('/tmp/poison-eval/seen/awslabs_benign.jsonl', aws)
 
 # 10. getmcpm/cli guard fixtures (held out, round 2): tools of tools/list
 #     results. attacks/ with category OWASP-MCP-1 (tool metadata) and exactly
