@@ -59,6 +59,11 @@ type injConfig struct {
 	// with no anchor word) become evidence of injection. Off reproduces
 	// the models trained before it.
 	pairClean bool
+	// winAction and winReader add round-6 synthetic action requests to
+	// the assistant (attacks) and reader instructions (window-only
+	// negatives, five to a paragraph) to the window model; 0 reproduces
+	// the round-5 data.
+	winAction, winReader int
 }
 
 // injData is everything the injection model is trained and tested on.
@@ -101,6 +106,8 @@ func runInjection(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 		return nil
 	})
+	fs.IntVar(&c.winAction, "win-action", 0, "synthetic action requests to the assistant (corpus.SynthActionRequests) added to the window model's attacks; 0 keeps the round-5 bytes")
+	fs.IntVar(&c.winReader, "win-reader", 0, "synthetic reader instructions (corpus.SynthReaderInstructions) added as window-model negatives, five per paragraph")
 	fs.BoolVar(&c.pairClean, "pair-clean", false, "pair each injected copy with its clean context even when the prefilter opens no window in it (see injSamples)")
 	var tc taskConfig
 	fs.StringVar(&tc.out, "task-out", "", "train the task-sentence model instead and write it here (e.g. internal/detect/model/task.bin)")
@@ -109,6 +116,8 @@ func runInjection(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.Float64Var(&tc.floor, "task-floor", 0, "task-sentence floor for -task-crossval (0: detect.DefaultTaskFloor)")
 	fs.IntVar(&tc.ins, "task-per", 2, "benign contexts each task or human request is inserted into")
 	fs.IntVar(&tc.human, "task-human", 2000, "synthetic requests addressed to people (negatives)")
+	fs.IntVar(&tc.action, "task-action", 0, "synthetic action requests addressed to the assistant (corpus.SynthActionRequests, positives); 0 keeps the round-5 bytes")
+	fs.IntVar(&tc.reader, "task-reader", 0, "synthetic instructions to human readers with the same verbs (corpus.SynthReaderInstructions, negatives)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -236,7 +245,28 @@ func loadInjData(c injConfig) (*injData, error) {
 	if c.synthCtx > 0 {
 		d.ctxs = append(d.ctxs, corpus.SynthContexts(sr, c.synthCtx)...)
 	}
+	addWindowActions(d, c)
 	return d, nil
+}
+
+// addWindowActions adds the -win-action attacks and -win-reader
+// negatives from their own random stream. The attacks are no task
+// requests for the task model (category action/…): a task model trained
+// on them loses generic questions near its floor (docs/injection.md,
+// round 6).
+func addWindowActions(d *injData, c injConfig) {
+	if c.winAction <= 0 && c.winReader <= 0 {
+		return
+	}
+	r := rand.New(rand.NewPCG(c.seed, 29))
+	for _, a := range corpus.SynthActionRequests(r, c.winAction) {
+		a.Category, a.Source = "action/synth", "synth-action"
+		d.attacks = append(d.attacks, a)
+	}
+	rd := corpus.SynthReaderInstructions(r, c.winReader)
+	for i := 0; i < len(rd); i += 5 {
+		d.winNeg = append(d.winNeg, strings.Join(rd[i:min(i+5, len(rd))], " "))
+	}
 }
 
 // trainable returns the contexts whose licence allows training; half

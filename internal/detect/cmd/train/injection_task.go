@@ -27,6 +27,8 @@ type taskConfig struct {
 	human    int // synthetic human requests
 	floor    float64
 	ins      int // contexts each request is inserted into
+	action   int // synthetic action requests to the assistant (positives)
+	reader   int // synthetic instructions to human readers (negatives)
 }
 
 // taskOpts are the task model's training options: words and pairs in a
@@ -73,6 +75,13 @@ func loadTaskData(c injConfig, tc taskConfig, d *injData) *taskData {
 		td.negTexts, td.negSrc = append(td.negTexts, t), append(td.negSrc, "background")
 	}
 	td.human = append(corpus.SynthHumanRequests(r, tc.human), corpus.SynthDocSentences(r, tc.human/2)...)
+	// Round-6 additions draw from their own stream, so that without them
+	// the round-5 data (and bytes) come out unchanged.
+	if tc.action > 0 || tc.reader > 0 {
+		r6 := rand.New(rand.NewPCG(c.seed, 23))
+		td.pos = append(td.pos, corpus.SynthActionRequests(r6, tc.action)...)
+		td.human = append(td.human, corpus.SynthReaderInstructions(r6, tc.reader)...)
+	}
 	return td
 }
 
