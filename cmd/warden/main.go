@@ -9,7 +9,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"syscall"
 
 	"github.com/warden-mcp/warden/internal/approval"
@@ -42,21 +41,7 @@ With no flags, 'warden serve' runs the built-in configuration: Warden on
 `
 
 func main() {
-	tuneGC()
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
-}
-
-// tuneGC trades memory for CPU unless the operator chose: a gateway's heap
-// is small and its garbage comes from short-lived per-message values, so
-// collecting at 4x the live heap (bounded by a soft limit) rather than 2x
-// saves a large share of the CPU per call (docs/benchmarks.md).
-func tuneGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(300)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(512 << 20)
-	}
 }
 
 // errUsage marks a command-line mistake (exit code 2).

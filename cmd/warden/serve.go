@@ -237,6 +237,5 @@ func cmdExampleServer(ctx context.Context) error {
 
 // releaseStartupMemory hands back to the OS what building the detectors
 // left behind (model decoding, regexp compilation): several times the
-// memory they keep. With the GC tuned for per-message garbage (GOGC=300)
-// the runtime would otherwise hold it as RSS for the life of the process.
+// memory they keep, which the runtime would otherwise return only slowly.
 func releaseStartupMemory() { debug.FreeOSMemory() }
