@@ -183,8 +183,13 @@ func Fields(obj []byte, keys ...string) []json.RawMessage {
 
 // FieldString returns a top-level string field, or "".
 func FieldString(obj []byte, key string) string {
-	v, ok := Field(obj, key)
-	if !ok || len(v) < 2 || v[0] != '"' {
+	v, _ := Field(obj, key)
+	return StringValue(v)
+}
+
+// StringValue decodes a raw JSON string, or returns "" for any other value.
+func StringValue(v json.RawMessage) string {
+	if len(v) < 2 || v[0] != '"' {
 		return ""
 	}
 	if bytes.IndexByte(v, '\\') < 0 {

@@ -37,7 +37,7 @@ func sniff(msg []byte) (sniffed, error) {
 		return sniffed{}, errors.New("message is not a JSON-RPC object")
 	}
 	f := mcp.Fields(msg, "method", "id", "result", "error", "params")
-	s := sniffed{Method: rawString(f[0])}
+	s := sniffed{Method: mcp.StringValue(f[0])}
 	if len(f[1]) > 0 && !bytes.Equal(f[1], []byte("null")) {
 		s.ID = f[1]
 	}
@@ -46,30 +46,15 @@ func sniff(msg []byte) (sniffed, error) {
 		pf := mcp.Fields(p, "_meta", "name", "uri", "requestId")
 		if pf[0] != nil {
 			if v, ok := mcp.Field(pf[0], modernVersionKey); ok {
-				s.Modern = rawString(v)
+				s.Modern = mcp.StringValue(v)
 			}
 		}
-		if s.Name = rawString(pf[1]); s.Name == "" {
-			s.Name = rawString(pf[2])
+		if s.Name = mcp.StringValue(pf[1]); s.Name == "" {
+			s.Name = mcp.StringValue(pf[2])
 		}
 		s.CancelsID = pf[3]
 	}
 	return s, nil
-}
-
-// rawString decodes a JSON string value, or returns "" for anything else.
-func rawString(v json.RawMessage) string {
-	if len(v) < 2 || v[0] != '"' {
-		return ""
-	}
-	if bytes.IndexByte(v, '\\') < 0 {
-		return string(v[1 : len(v)-1])
-	}
-	var s string
-	if json.Unmarshal(v, &s) != nil {
-		return ""
-	}
-	return s
 }
 
 // idKey makes JSON-RPC ids comparable as map keys.
