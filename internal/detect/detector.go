@@ -302,25 +302,7 @@ func (d *Detector) scanSegment(res *Result, f Field, seg Segment, sc *scratch) {
 		}
 		return nz.Span(a, b)
 	}
-	for _, h := range nz.Hidden {
-		w := hiddenWeight(h)
-		if w == 0 {
-			continue
-		}
-		a, b := h.Start, h.End
-		if seg.Depth > 0 {
-			a, b = seg.Start, seg.End
-		}
-		explain := "hidden content: " + string(h.Kind)
-		if h.Text != "" {
-			explain += ", decodes to " + quoteShort(h.Text, 80)
-		}
-		res.Findings = append(res.Findings, Finding{
-			RuleID: "hidden." + string(h.Kind), Family: FamilyHidden, Weight: w,
-			Field: f.Path, Start: a, End: b, Origin: seg.Origin,
-			Excerpt: excerpt(f.Text, a, b), Explain: explain,
-		})
-	}
+	addHidden(res, f, seg, hiddenWeight, true)
 	if d.pm != nil {
 		sc.hits = d.pm.match(nz.Text, sc.hits[:0], &sc.pm)
 	} else {
@@ -361,4 +343,33 @@ func quoteShort(s string, n int) string {
 		}
 		return r
 	}, s)
+}
+
+// addHidden records a finding for each piece of hidden content in seg
+// that weight scores above zero. Findings in decoded text point at the
+// encoded original. Tool fields are short, so their findings carry an
+// excerpt; document findings do not.
+func addHidden(res *Result, f Field, seg Segment, weight func(Hidden) float64, withExcerpt bool) {
+	for _, h := range seg.Norm.Hidden {
+		w := weight(h)
+		if w == 0 {
+			continue
+		}
+		a, b := h.Start, h.End
+		if seg.Depth > 0 {
+			a, b = seg.Start, seg.End
+		}
+		explain := "hidden content: " + string(h.Kind)
+		if h.Text != "" {
+			explain += ", decodes to " + quoteShort(h.Text, 80)
+		}
+		fd := Finding{
+			RuleID: "hidden." + string(h.Kind), Family: FamilyHidden, Weight: w,
+			Field: f.Path, Start: a, End: b, Origin: seg.Origin, Explain: explain,
+		}
+		if withExcerpt {
+			fd.Excerpt = excerpt(f.Text, a, b)
+		}
+		res.Findings = append(res.Findings, fd)
+	}
 }

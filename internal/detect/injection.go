@@ -596,24 +596,7 @@ func (r Result) Truncated() bool {
 // content; spans are relative to f.Text.
 func (d *Detector) scanDocSegment(res *Result, f Field, seg Segment, sc *scratch, bud *injBudget) {
 	nz := seg.Norm
-	for _, h := range nz.Hidden {
-		w := injectionHiddenWeight(h)
-		if w == 0 {
-			continue
-		}
-		a, b := h.Start, h.End
-		if seg.Depth > 0 {
-			a, b = seg.Start, seg.End
-		}
-		explain := "hidden content: " + string(h.Kind)
-		if h.Text != "" {
-			explain += ", decodes to " + quoteShort(h.Text, 80)
-		}
-		res.Findings = append(res.Findings, Finding{
-			RuleID: "hidden." + string(h.Kind), Family: FamilyHidden, Weight: w,
-			Field: f.Path, Start: a, End: b, Origin: seg.Origin, Explain: explain,
-		})
-	}
+	addHidden(res, f, seg, injectionHiddenWeight, false)
 	cp := d.doc.cands.Get().(*[]injCand)
 	sc.hits, *cp = d.doc.rules.match(nz.Text, sc.hits[:0], *cp, bud)
 	// Leetspeak ("1gn0r3 4ll pr3v10u5 1n57ruc710n5"): the rules run again
