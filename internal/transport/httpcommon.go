@@ -2,6 +2,7 @@ package transport
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"sync"
 	"time"
 )
 
@@ -18,6 +20,59 @@ import (
 type item struct {
 	inc Incoming
 	err error
+}
+
+// inbox is the queue behind an HTTP transport's Read, filled by the
+// goroutines that read responses and streams. The first terminal error
+// sticks: every Read after it returns the same one.
+type inbox struct {
+	ch chan item
+
+	mu   sync.Mutex
+	term error
+}
+
+func newInbox() inbox { return inbox{ch: make(chan item, 16)} }
+
+// push queues it unless the connection (done) closes first.
+func (b *inbox) push(done <-chan struct{}, it item) bool {
+	select {
+	case b.ch <- it:
+		return true
+	case <-done:
+		return false
+	}
+}
+
+// read returns the next message; done is the connection's, upstream names
+// it in the error once it is closed.
+func (b *inbox) read(ctx context.Context, done <-chan struct{}, upstream string) (Incoming, error) {
+	b.mu.Lock()
+	term := b.term
+	b.mu.Unlock()
+	if term != nil {
+		return Incoming{}, term
+	}
+	select {
+	case it := <-b.ch:
+		if it.err != nil {
+			return Incoming{}, b.sticky(it.err)
+		}
+		return it.inc, nil
+	case <-done:
+		return Incoming{}, b.sticky(fmt.Errorf("connection to %s closed: %w", upstream, io.EOF))
+	case <-ctx.Done():
+		return Incoming{}, ctx.Err()
+	}
+}
+
+func (b *inbox) sticky(err error) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.term == nil {
+		b.term = err
+	}
+	return b.term
 }
 
 // httpClient returns c, or a client that refuses redirects: a redirect

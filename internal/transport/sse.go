@@ -42,7 +42,7 @@ func (d *SSEDialer) Dial(ctx context.Context) (Conn, error) {
 		client: httpClient(d.Client),
 		max:    maxOr(d.MaxMessageBytes),
 		logger: loggerOr(d.Logger),
-		in:     make(chan item, 16),
+		in:     newInbox(),
 	}
 	c.ctx, c.cancel = context.WithCancel(context.Background())
 	// The stream outlives Dial's ctx; only its setup is bounded by it (and
@@ -121,12 +121,9 @@ type sseConn struct {
 
 	ctx    context.Context
 	cancel context.CancelFunc
-	in     chan item
+	in     inbox
 	once   sync.Once
 	wg     sync.WaitGroup
-
-	mu      sync.Mutex
-	termErr error
 }
 
 func (c *sseConn) readStream(body io.ReadCloser, er *EventReader) {
@@ -154,14 +151,7 @@ func (c *sseConn) readStream(body io.ReadCloser, er *EventReader) {
 	}
 }
 
-func (c *sseConn) push(it item) bool {
-	select {
-	case c.in <- it:
-		return true
-	case <-c.ctx.Done():
-		return false
-	}
-}
+func (c *sseConn) push(it item) bool { return c.in.push(c.ctx.Done(), it) }
 
 // Write POSTs msg to the endpoint. For a request, an HTTP failure becomes a
 // synthesized JSON-RPC error delivered through Read (the response would
@@ -211,32 +201,7 @@ func (c *sseConn) Write(ctx context.Context, msg []byte) error {
 }
 
 func (c *sseConn) Read(ctx context.Context) (Incoming, error) {
-	c.mu.Lock()
-	term := c.termErr
-	c.mu.Unlock()
-	if term != nil {
-		return Incoming{}, term
-	}
-	select {
-	case it := <-c.in:
-		if it.err != nil {
-			return Incoming{}, c.sticky(it.err)
-		}
-		return it.inc, nil
-	case <-c.ctx.Done():
-		return Incoming{}, c.sticky(fmt.Errorf("connection to %s closed: %w", c.endpoint, io.EOF))
-	case <-ctx.Done():
-		return Incoming{}, ctx.Err()
-	}
-}
-
-func (c *sseConn) sticky(err error) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.termErr == nil {
-		c.termErr = err
-	}
-	return c.termErr
+	return c.in.read(ctx, c.ctx.Done(), c.endpoint)
 }
 
 // Close ends the stream; the 2024-11-05 transport has no session teardown.

@@ -54,7 +54,7 @@ func (d *StreamableDialer) Dial(ctx context.Context) (Conn, error) {
 		logger:   loggerOr(d.Logger),
 		ctx:      base,
 		cancel:   cancel,
-		in:       make(chan item, 16),
+		in:       newInbox(),
 		inflight: make(map[string]*pending),
 	}, nil
 }
@@ -85,7 +85,7 @@ type streamConn struct {
 
 	ctx    context.Context // cancelled by Close
 	cancel context.CancelFunc
-	in     chan item
+	in     inbox
 	once   sync.Once
 	wg     sync.WaitGroup
 
@@ -96,7 +96,6 @@ type streamConn struct {
 	getStarted bool
 	expired    bool
 	inflight   map[string]*pending
-	termErr    error
 }
 
 const (
@@ -483,12 +482,7 @@ func (c *streamConn) failRequest(p *pending, s sniffed, why string) {
 }
 
 func (c *streamConn) deliver(inc Incoming) bool {
-	select {
-	case c.in <- item{inc: inc}:
-		return true
-	case <-c.ctx.Done():
-		return false
-	}
+	return c.in.push(c.ctx.Done(), item{inc: inc})
 }
 
 // expire queues the terminal session-expired error behind whatever was
@@ -497,10 +491,7 @@ func (c *streamConn) expire() {
 	c.mu.Lock()
 	c.expired = true
 	c.mu.Unlock()
-	select {
-	case c.in <- item{err: fmt.Errorf("%s: %w: %w", c.url, ErrSessionExpired, io.EOF)}:
-	case <-c.ctx.Done():
-	}
+	c.in.push(c.ctx.Done(), item{err: fmt.Errorf("%s: %w: %w", c.url, ErrSessionExpired, io.EOF)})
 }
 
 // startGET opens the legacy standalone stream once per connection.
@@ -588,32 +579,7 @@ func (c *streamConn) runGET() {
 }
 
 func (c *streamConn) Read(ctx context.Context) (Incoming, error) {
-	c.mu.Lock()
-	term := c.termErr
-	c.mu.Unlock()
-	if term != nil {
-		return Incoming{}, term
-	}
-	select {
-	case it := <-c.in:
-		if it.err != nil {
-			return Incoming{}, c.sticky(it.err)
-		}
-		return it.inc, nil
-	case <-c.ctx.Done():
-		return Incoming{}, c.sticky(fmt.Errorf("connection to %s closed: %w", c.url, io.EOF))
-	case <-ctx.Done():
-		return Incoming{}, ctx.Err()
-	}
-}
-
-func (c *streamConn) sticky(err error) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.termErr == nil {
-		c.termErr = err
-	}
-	return c.termErr
+	return c.in.read(ctx, c.ctx.Done(), c.url)
 }
 
 // Close aborts in-flight requests and streams, ends the legacy session
