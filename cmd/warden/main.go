@@ -13,7 +13,9 @@ import (
 
 	"github.com/warden-mcp/warden/internal/approval"
 	"github.com/warden-mcp/warden/internal/eval"
+	"github.com/warden-mcp/warden/internal/guard/pins"
 	policycli "github.com/warden-mcp/warden/internal/policy/cli"
+	"github.com/warden-mcp/warden/internal/quarantine"
 	"github.com/warden-mcp/warden/internal/scan"
 )
 
@@ -52,6 +54,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
+	if u, ok := groupUsage[args[0]]; ok && (len(args) == 1 || isHelp(args[1])) {
+		// Help for a command group never needs its store or config.
+		if len(args) == 1 {
+			fmt.Fprint(stderr, u)
+			return 2
+		}
+		fmt.Fprint(stdout, u)
+		return 0
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	var err error
@@ -81,10 +92,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "approvals":
 		return approval.RunCLI(ctx, args[1:], stdout, stderr)
 	case "eval":
-		if len(args) < 2 {
-			fmt.Fprintln(stderr, "warden: expected 'warden eval poisoning|injection|secrets [FILE...]'")
-			return 2
-		}
 		return eval.Run(ctx, args[1], args[2:], stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "warden", version())
@@ -111,6 +118,37 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 }
+
+// groupUsage is the help of each command that only dispatches to
+// subcommands; those with flags of their own print their flags too.
+var groupUsage = map[string]string{
+	"config": `usage: warden config validate FILE
+
+Checks a configuration file (syntax, every guard's settings, policies and
+labels) and lists every setting that relaxes a default. Exit 1 if invalid.
+`,
+	"audit": `usage: warden audit <command> [--data-dir DIR | --config FILE] [flags]
+
+commands:
+  tail    [-n N] [-f] [--json]   the most recent decisions (-f: keep following)
+  verify                         check the hash chain; exit 1 if it is broken
+`,
+	"eval": `usage: warden eval <kind> [--json] [--threshold T] [--no-classifier] [--verbose] [FILE|DIR]...
+
+kinds:
+  poisoning   labelled tool definitions (JSON array or JSONL, label 1 = malicious)
+  injection   labelled documents ({"text", "label", "category"}; BIPIA, AgentDojo, Giskard)
+  secrets     labelled text or files with expected findings
+
+With no FILE, a kind reads its default corpus under ../shared/corpora if present.
+Prints recall, false-positive rate, precision, per-category results and
+throughput; --json prints one JSON object on the last line.
+`,
+	"pins":       pins.CLIUsage,
+	"quarantine": quarantine.CLIUsage,
+}
+
+func isHelp(a string) bool { return a == "-h" || a == "--help" || a == "help" }
 
 // errFailed is a failure the command already reported.
 var errFailed = errors.New("failed")

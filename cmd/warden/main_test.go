@@ -43,7 +43,13 @@ func TestCommands(t *testing.T) {
 		{[]string{"serve", "--config", good, "--listen", "127.0.0.1:0"}, 2, "", "cannot be combined"},
 		{[]string{"wrap"}, 2, "", "needs a command"},
 		{[]string{"audit", "verify", "--data-dir", filepath.Join(dir, "none")}, 1, "", "opening the audit store"},
-		{[]string{"eval"}, 2, "", "expected"},
+		{[]string{"eval"}, 2, "", "usage: warden eval <kind>"},
+		{[]string{"eval", "--help"}, 0, "kinds:", ""},
+		{[]string{"audit", "-h"}, 0, "verify", ""},
+		{[]string{"config", "help"}, 0, "usage: warden config validate", ""},
+		// Help needs no store: the data directory is never opened.
+		{[]string{"pins", "--help"}, 0, "approve", ""},
+		{[]string{"quarantine"}, 2, "", "release"},
 	}
 	for _, c := range cases {
 		var out, errb bytes.Buffer

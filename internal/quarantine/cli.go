@@ -16,7 +16,8 @@ import (
 	"github.com/warden-mcp/warden/internal/store"
 )
 
-const cliUsage = `usage: warden quarantine <command> [flags] [ID]
+// CLIUsage is the help text of the command RunCLI runs.
+const CLIUsage = `usage: warden quarantine <command> [flags] [ID]
 
 commands:
   list      [--state held|released] [--server S] [--json]
@@ -33,7 +34,7 @@ stay escaped.
 // returns the process exit code: 0 done, 1 failed, 2 usage.
 func RunCLI(ctx context.Context, kv store.KV, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprint(stderr, cliUsage)
+		fmt.Fprint(stderr, CLIUsage)
 		return 2
 	}
 	cmd, args := args[0], args[1:]
@@ -155,7 +156,7 @@ func RunCLI(ctx context.Context, kv store.KV, args []string, stdout, stderr io.W
 		fmt.Fprintf(stdout, "revoked %s\n", d)
 		return 0
 	}
-	fmt.Fprintf(stderr, "warden quarantine: unknown command %q\n%s", cmd, cliUsage)
+	fmt.Fprintf(stderr, "warden quarantine: unknown command %q\n%s", cmd, CLIUsage)
 	return 2
 }
 

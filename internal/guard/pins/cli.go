@@ -14,7 +14,8 @@ import (
 	"github.com/warden-mcp/warden/internal/store"
 )
 
-const cliUsage = `usage: warden pins <command> [flags] [NAME...]
+// CLIUsage is the help text of the command RunCLI runs.
+const CLIUsage = `usage: warden pins <command> [flags] [NAME...]
 
 commands:
   list     [--server S] [--state approved|changed|unapproved] [--json]
@@ -30,7 +31,7 @@ resource, resource_template, instructions (NAME "" for instructions).
 // process exit code: 0 done, 1 failed, 2 usage.
 func RunCLI(ctx context.Context, kv store.KV, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprint(stderr, cliUsage)
+		fmt.Fprint(stderr, CLIUsage)
 		return 2
 	}
 	cmd, args := args[0], args[1:]
@@ -141,7 +142,7 @@ func RunCLI(ctx context.Context, kv store.KV, args []string, stdout, stderr io.W
 		}
 		return 0
 	}
-	fmt.Fprintf(stderr, "warden pins: unknown command %q\n%s", cmd, cliUsage)
+	fmt.Fprintf(stderr, "warden pins: unknown command %q\n%s", cmd, CLIUsage)
 	return 2
 }
 
