@@ -42,6 +42,8 @@ func TestCommands(t *testing.T) {
 		{[]string{"config", "validate", badLabel}, 1, "", "exfiltrates"},
 		{[]string{"serve", "--config", good, "--listen", "127.0.0.1:0"}, 2, "", "cannot be combined"},
 		{[]string{"wrap"}, 2, "", "needs a command"},
+		{[]string{"serve", "--help"}, 0, "", "usage: warden serve"},
+		{[]string{"wrap", "-h"}, 0, "", "usage: warden wrap"},
 		{[]string{"audit", "verify", "--data-dir", filepath.Join(dir, "none")}, 1, "", "opening the audit store"},
 		{[]string{"eval"}, 2, "", "usage: warden eval <kind>"},
 		{[]string{"eval", "--help"}, 0, "kinds:", ""},

@@ -73,6 +73,18 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	var ups multiFlag
 	fs.Var(&ups, "upstream", "upstream server NAME=URL or NAME=stdio:'CMD ARGS' (repeatable)")
 	pprofAddr := fs.String("pprof", "", "serve Go's /debug/pprof profiles on this loopback address (host:port), for performance work")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, `usage: warden serve [--config FILE | --listen ADDR --upstream NAME=URL|NAME=stdio:'CMD ARGS'...]
+
+Runs the gateway. With no flags: the built-in configuration, Warden on
+127.0.0.1:8080/mcp in front of its example server, every guard on. With
+--upstream (ad hoc mode) every guard is on with the defaults of
+docs/configuration.md; --config reads one YAML document (examples/warden.yaml).
+
+flags:
+`)
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -171,6 +183,16 @@ func cmdWrap(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	fs := flag.NewFlagSet("wrap", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	cfgPath := fs.String("config", "", "configuration file (YAML); its upstreams are replaced by the wrapped command")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, `usage: warden wrap [--config FILE] -- CMD ARGS...
+
+Speaks MCP over stdin/stdout to the client that launched it (a desktop app)
+and runs CMD as its one upstream, a stdio child, with every guard between.
+
+flags:
+`)
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
