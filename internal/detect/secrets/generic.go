@@ -242,6 +242,9 @@ func genericValue(text string, is, ie int, flag bool, kind genericKind) (vs, ve 
 				break
 			}
 		}
+		if vs, ve, ok := jenkinsSecret(text, i); ok {
+			return vs, ve, false, true
+		}
 	case hasAt(text, i, ":="), hasAt(text, i, "=>"), hasAt(text, i, "?="), hasAt(text, i, "||="), hasAt(text, i, "??="),
 		hasAt(text, i, ".="), hasAt(text, i, "+="), hasAt(text, i, "::="), hasAt(text, i, ":::="):
 		// Go and Make assignments, PHP concatenation, Make shell forms.
@@ -612,6 +615,9 @@ func genericValueOK(v string, kind genericKind, prose bool) bool {
 	if strings.ContainsAny(v, "?|;'\"") || v[0] == '=' {
 		return false
 	}
+	if mangledToken(v, l, u) || oddCase(v, l, u) {
+		return false
+	}
 	if d == 0 && !(len(v) >= 20 && l > 0 && u > 0 && e >= 3.8) {
 		return false
 	}
@@ -630,4 +636,57 @@ func genericValueOK(v string, kind genericKind, prose bool) bool {
 		min += 0.3
 	}
 	return e >= min
+}
+
+// mangledToken reports a mixed-case value with shell or punctuation
+// bytes (! # $ ^ & * ( ) @) in it. Issued API keys and tokens are
+// base64, base62 or hex with at most - _ . + / = ~ : and % (Twitter's
+// URL-encoded bearer tokens), and Django's punctuated keys are lower
+// case; a mixed-case token with such a byte is a near miss (a character
+// replaced) or a password, which the password detector reads.
+func mangledToken(v string, lower, upper int) bool {
+	return lower > 0 && upper > 0 && strings.ContainsAny(v, "!#$^&*()@")
+}
+
+// jenkinsSecret reads a Jenkins credentials.xml value at text[i:]:
+// <secret>{AQAAABAAAAAQ…}</secret> holds the encrypted secret in braces,
+// and exports and tests put the plain value as the last word inside
+// them ({name AQAAABAAA value}). It returns the last word.
+func jenkinsSecret(text string, i int) (vs, ve int, ok bool) {
+	if i >= len(text) || text[i] != '{' {
+		return
+	}
+	end := strings.IndexByte(text[i:min(len(text), i+maxGenericValue)], '}')
+	if end < 0 || !hasAt(text, i+end+1, "</") {
+		return
+	}
+	in := text[i+1 : i+end]
+	if strings.ContainsAny(in, "\n{") {
+		return
+	}
+	vs = i + 1 + strings.LastIndexByte(in, ' ') + 1
+	ve = i + end
+	return vs, ve, ve-vs >= 6
+}
+
+// oddCase reports letters all of one case but one inside the value
+// (31 lower and one upper): random base62 has that shape once in a
+// million, a lower-case or upper-case format with a byte changed (a near
+// miss, a typo) often. A capital that starts the value or follows a
+// separator (Telegram's 123:AAb…, prefixes) is structure, not noise.
+func oddCase(v string, lower, upper int) bool {
+	if !(lower == 1 && upper >= 15 || upper == 1 && lower >= 15) {
+		return false
+	}
+	odd := func(c byte) bool { return c >= 'a' && c <= 'z' }
+	if upper == 1 {
+		odd = func(c byte) bool { return c >= 'A' && c <= 'Z' }
+	}
+	for i := 1; i < len(v); i++ {
+		if odd(v[i]) {
+			p := v[i-1]
+			return p >= 'a' && p <= 'z' || p >= 'A' && p <= 'Z' || p >= '0' && p <= '9'
+		}
+	}
+	return false
 }

@@ -520,7 +520,7 @@ func ruleConfidence(r *compiledRule, v verdict) float64 {
 	switch {
 	case v == valid:
 		return 0.99
-	case r.Validate == "github-crc32":
+	case r.Validate == "github-crc32", r.Validate == "crc32-hex":
 		return 0.7 // right shape, checksum wrong: likely fake or test data
 	case r.PII:
 		return 0.6

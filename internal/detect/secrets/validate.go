@@ -3,6 +3,7 @@ package secrets
 import (
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"hash/crc32"
 	"math"
 	"strings"
@@ -21,6 +22,7 @@ type validator func(secret string) verdict
 
 var validators = map[string]validator{
 	"github-crc32": validGitHub,
+	"crc32-hex":    validCRC32Hex,
 	"jwt":          validJWT,
 	"luhn":         validCard,
 	"iban":         validIBAN,
@@ -76,6 +78,22 @@ func validGitHub(s string) verdict {
 				return valid
 			}
 		}
+	}
+	return plausible
+}
+
+// validCRC32Hex checks tokens that end in the CRC32 of their body as
+// eight lower-case hex digits (Cloudflare's cfk_/cfut_/cfat_ tokens: a
+// 40-character body after the prefix). Like GitHub's, a token whose
+// checksum fails is kept as plausible.
+func validCRC32Hex(s string) verdict {
+	i := strings.IndexByte(s, '_')
+	if i < 0 || len(s)-i-1 < 9 {
+		return plausible
+	}
+	body, sum := s[i+1:len(s)-8], s[len(s)-8:]
+	if fmt.Sprintf("%08x", crc32.ChecksumIEEE([]byte(body))) == sum {
+		return valid
 	}
 	return plausible
 }

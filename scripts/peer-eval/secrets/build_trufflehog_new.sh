@@ -4,6 +4,8 @@
 # commit (bare mirror fetched with the library's fetch tool) and keeps only
 # detectors that v3.90.0 does not have, and texts no other set holds.
 # Run after build.sh (it reads the older sets to exclude them).
+# Also writes trufflehog-changed.jsonl (round-5 tune set): texts added to the
+# test tables of detectors that v3.90.0 already had.
 set -e
 OUT=${1:-/tmp/secrets-eval}
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -25,11 +27,16 @@ for s in ["trufflehog", "gitleaks", "noseyparker", "kingfisher", "secretlint"]:
         d = json.loads(line)
         old_cats.add(d["category"])
         old_texts.add(d["text"])
-items = []
+items, changed = [], []
 for line in open(new):
     d = json.loads(line)
-    if d["category"] not in old_cats and d["text"] not in old_texts:
-        items.append(d)
+    if d["text"] in old_texts:
+        continue
+    (changed if d["category"] in old_cats else items).append(d)
+# Round 5 tune set: new test texts of detectors v3.90.0 already had.
+with open(f"{out}/trufflehog-changed.jsonl", "w") as f:
+    for d in changed:
+        f.write(json.dumps(d) + "\n")
 with open(f"{out}/trufflehog-new.jsonl", "w") as f:
     for d in items:
         f.write(json.dumps(d) + "\n")
