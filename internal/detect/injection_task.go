@@ -55,7 +55,11 @@ const (
 	// FamilyTask is its family.
 	FamilyTask Family = "task-request"
 	// DefaultTaskFloor: a task-sentence probability below it adds nothing.
-	DefaultTaskFloor = 0.8
+	// Round 7 lowered it from 0.8: on the tune sets requests appended to
+	// data (SEP probes, Agent Security Bench instructions) sit at 0.7-0.8,
+	// and the clean documents' false positives rose only from 0.77% to
+	// 0.90% (docs/injection.md, "Round 7").
+	DefaultTaskFloor = 0.7
 	// DefaultLoneTaskFloor is the floor for a sentence with (almost) no
 	// text around it: a tool result that is only a question ("How do I
 	// reset my password?" from a search or a ticket title) is far more
