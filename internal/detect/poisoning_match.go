@@ -387,6 +387,11 @@ func printCompact(re *syntax.Regexp, big []*syntax.Regexp) string {
 // tool and a fixed sensitive value (an address, a URL, a system path, a
 // shell or SQL command, a record number) sits next to it.
 type refScan struct {
+	src     *regexp.Regexp // what the model holds: the conversation, credentials, personal data
+	move    *regexp.Regexp // verbs that move data
+	sink    *regexp.Regexp // a place data goes: a URL, an e-mail address, an outside server
+	into    *regexp.Regexp // "into the `x` field", "set x to": a parameter as destination
+	callW   *regexp.Regexp // "calling `x_y` with": a named tool as destination, and the move
 	ident   *regexp.Regexp // tool-like names in a rule's span
 	value   *regexp.Regexp // fixed sensitive values near the reference
 	risky   *regexp.Regexp // words of a tool name that destroys state or reads secrets
@@ -436,7 +441,206 @@ func newRefScan() (*refScan, error) {
 		}
 		res[i] = re
 	}
-	return &refScan{ident: res[0], value: res[1], risky: res[2], misdesc: res[3], negated: res[4], purpose: res[5]}, nil
+	var flow [len(flowPats)]*regexp.Regexp
+	for i, p := range flowPats {
+		re, err := regexp.Compile(p)
+		if err != nil {
+			return nil, fmt.Errorf("compiling flow pattern %d: %w", i, err)
+		}
+		flow[i] = re
+	}
+	return &refScan{ident: res[0], value: res[1], risky: res[2], misdesc: res[3], negated: res[4], purpose: res[5],
+		src: flow[0], move: flow[1], sink: flow[2], callW: flow[3], into: flow[4]}, nil
+}
+
+// flowPats are matched against lowercased sentences (see flows).
+var flowPats = [...]string{
+	`\b(?:conversation|chat (?:history|log|transcript)|transcript|(?:message|chat|browsing|shell) history|(?:previous|prior|earlier|last|recent)(?: \w+)? messages|system prompt|credentials?|passwords?|passphrase|(?:seed|recovery) phrase|api[ _-]?(?:keys?|tokens?)|access tokens?|auth(?:entication)? (?:tokens?|headers?|cookies?)|session (?:tokens?|cookies?)|cookies?|secrets?|private keys?|ssh keys?|keychain|(?:environment|env) (?:variables|vars|file)|dotfile|card numbers?|cvv|verification codes?|one-time (?:codes?|passwords?)|personal (?:data|information|details)|home address|phone numbers?|full name|contact list|(?:whatever|everything|anything|all) (?:that )?the user (?:shared|said|typed|wrote|mentioned|uploaded|sent)|(?:files?|attachments?|documents?|photos?|data) (?:that )?the user (?:shared|uploaded|mentioned|sent|attached)|uploaded files|(?:anything|everything|all|whatever) (?:marked|labell?ed|tagged) (?:confidential|private|secret|internal)|(?:shell|process|system) environment|auth(?:entication)? files?|(?:mcp|client|desktop) config(?:uration)?|sms|text messages?)\b`,
+	`\b(?:send|sends|sending|forward|forwarding|post|posting|upload|uploading|e-?mail|emailing|copy|copying|paste|include|including|put|place|stash|attach|append|pass|submit|export|transmit|share|relay|mirror|repeat|dump|supply|provide|fill|gather|collect|summari[sz]e|harvest|leak|hand|resend|cc|bcc|insert|embed|encode|sync)\b`,
+	`https?://|[\w.+-]+@[\w-]+\.[a-z]{2,}|\bwebhook\b|\b(?:external|remote|partner|third[- ]party|our) (?:server|host|endpoint|collector|processor|backend|service|api)s?\b|\bpublic (?:gist|bucket|folder|paste|link)\b|\b(?:to|via|through|using) [\x60'"]?[a-z][a-z0-9]*_[a-z0-9_]+|\b(?:send|pass|give|hand|forward|post|submit)\s+(?:it|them|that|this|those)\s+(?:here|to this (?:tool|function|server))\b`,
+	`\b(?:call|calling|invoke|invoking|run|running) [\x60'"]?[a-z][a-z0-9]*_[a-z0-9_]+[\x60'"]? with\b`,
+	"(?:\\b(?:into|in|inside|as|via|through|within) (?:the |its |a |an )?|\\b(?:set|fill|populate) (?:the )?)[`'\"]?([a-z][a-z0-9_]*)[`'\"]?(?: (?:field|argument|parameter|param|property|slot))?",
+}
+
+// Data-flow findings (round 7): one sentence that takes what the model
+// holds (the conversation, credentials, keys, personal data) and moves it
+// to a sink: one of this tool's own parameters whose name is not that data
+// ("pass the password in `password`" documents the parameter), a URL, an
+// e-mail address or an outside server.
+const (
+	flowID      = "exfil.flow-to-sink"
+	flowWeight  = 0.55
+	flowExplain = "moves the conversation, credentials or personal data to a parameter, URL or outside address"
+
+	flowParamID      = "exfil.data-into-param"
+	flowParamWeight  = 0.35
+	flowParamExplain = "names the conversation, credentials or personal data next to one of this tool's parameters as destination"
+)
+
+// flows adds at most one data-flow finding per tool.
+func (r *refScan) flows(res *Result, t ToolText) {
+	var weak *Finding
+	for _, f := range t.Fields {
+		for a := 0; a < len(f.Text); {
+			b := sentenceEnd(f.Text, a)
+			if !hasFlowWord(f.Text[a:b]) {
+				a = b
+				continue
+			}
+			sent := asciiLower(f.Text[a:b])
+			loc := r.src.FindStringIndex(sent)
+			if loc == nil {
+				a = b
+				continue
+			}
+			param, firm, set := r.paramSink(sent, sent[loc[0]:loc[1]], t.Params)
+			moved := set || r.move.MatchString(sent) || r.callW.MatchString(sent)
+			strong := moved && (param || r.realSink(sent) || r.callW.MatchString(sent))
+			if !strong && b < len(f.Text) {
+				// "…needs a copy of the user's uploaded files. Each time,
+				// call x with the file and the address a@b.c": the move
+				// and its destination may follow in the next sentence.
+				next := asciiLower(f.Text[b:sentenceEnd(f.Text, b)])
+				strong = (r.move.MatchString(next) || r.callW.MatchString(next)) &&
+					(r.realSink(next) || r.callW.MatchString(next))
+			}
+			if strong {
+				res.Findings = append(res.Findings, Finding{
+					RuleID: flowID, Family: FamilyExfil, Weight: flowWeight,
+					Field: f.Path, Start: a + loc[0], End: a + loc[1],
+					Excerpt: excerpt(f.Text, a+loc[0], a+loc[1]), Explain: flowExplain,
+				})
+				return
+			}
+			if firm && weak == nil {
+				weak = &Finding{
+					RuleID: flowParamID, Family: FamilyExfil, Weight: flowParamWeight,
+					Field: f.Path, Start: a + loc[0], End: a + loc[1],
+					Excerpt: excerpt(f.Text, a+loc[0], a+loc[1]), Explain: flowParamExplain,
+				}
+			}
+			a = b
+		}
+	}
+	if weak != nil {
+		res.Findings = append(res.Findings, *weak)
+	}
+}
+
+// flowWords gate the source pattern (flowPats[0]): nearly every match of it
+// has one of these words, and a sentence without any skips the regexps,
+// which would otherwise be most of a scan's time. Common words ("user",
+// "key", "name") are left out in favour of the rarer word beside them.
+var flowWords = map[string]bool{
+	"conversation": true, "chat": true, "transcript": true, "history": true, "messages": true,
+	"prompt": true, "credential": true, "credentials": true, "password": true, "passwords": true,
+	"passphrase": true, "phrase": true, "api": true, "apikey": true, "token": true, "tokens": true,
+	"cookie": true, "cookies": true, "secret": true, "secrets": true, "private": true, "ssh": true,
+	"keychain": true, "environment": true, "env": true, "dotfile": true, "card": true, "cvv": true,
+	"verification": true, "personal": true, "home": true, "phone": true, "full": true, "contact": true,
+	"shared": true, "said": true, "typed": true, "wrote": true, "mentioned": true, "uploaded": true,
+	"attached": true, "confidential": true, "auth": true, "authentication": true, "mcp": true,
+	"desktop": true, "sms": true,
+}
+
+// hasFlowWord reports whether a sentence has a word of flowWords, in any
+// ASCII case, without allocating.
+func hasFlowWord(s string) bool {
+	var buf [16]byte
+	for i := 0; i < len(s); {
+		c := s[i] | 0x20
+		if c < 'a' || c > 'z' {
+			i++
+			continue
+		}
+		n := 0
+		for ; i < len(s); i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c < 'a' || c > 'z' {
+				break
+			}
+			if n < len(buf) {
+				buf[n] = c
+			}
+			n++
+		}
+		if n <= len(buf) && flowWords[string(buf[:n])] {
+			return true
+		}
+	}
+	return false
+}
+
+// realSink reports whether a lowercased sentence names a URL, an e-mail
+// address or an outside server that is not given as an example or format.
+func (r *refScan) realSink(sent string) bool {
+	for _, m := range r.sink.FindAllStringIndex(sent, -1) {
+		if !exampleBefore(sent, m[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// paramSink reports whether the sentence sends something into one of the
+// tool's own parameters whose name shares no word with the data named;
+// firm when the preposition says so without a verb ("into", "as", "via",
+// "set x to"), not a bare "in" ("the password, if not in the URL"); set
+// when a verb of its own puts the data there ("set x to", "fill x with").
+func (r *refScan) paramSink(sent, srcWords string, params []string) (found, firm, set bool) {
+	if len(params) == 0 {
+		return false, false, false
+	}
+	for _, m := range r.into.FindAllStringSubmatch(sent, -1) {
+		for _, p := range params {
+			if !strings.EqualFold(p, m[1]) {
+				continue
+			}
+			shared := false
+			for _, w := range nameWords(p) {
+				if len(w) >= 3 && strings.Contains(srcWords, w) {
+					shared = true
+				}
+			}
+			if !shared {
+				found = true
+				firm = firm || !strings.HasPrefix(m[0], "in ")
+				set = set || strings.HasPrefix(m[0], "set ") || strings.HasPrefix(m[0], "fill ") || strings.HasPrefix(m[0], "populate ")
+			}
+		}
+	}
+	return found, firm, set
+}
+
+// sentenceEnd is the end of the sentence starting at a: after a '.', '!',
+// '?' or ';' followed by a space, or at a newline. Dots inside names and
+// URLs do not end it.
+func sentenceEnd(s string, a int) int {
+	for i := a; i < len(s); i++ {
+		switch s[i] {
+		case '\n':
+			return i + 1
+		case '.', '!', '?', ';':
+			if i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n' {
+				return i + 1
+			}
+		}
+	}
+	return len(s)
+}
+
+// asciiLower lowercases ASCII letters only, so offsets stay those of s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // toolRefRule reports whether a rule's span names the tool it points at.
@@ -620,6 +824,7 @@ func (r *refScan) keepRef(id, span string, names []toolRef) bool {
 // reads secrets, and when such an order opens the description.
 func (r *refScan) adjust(res *Result, t ToolText) {
 	r.selfDoc(res, t)
+	r.flows(res, t)
 	if !slices.ContainsFunc(res.Findings, func(f Finding) bool { return toolRefRule(f.RuleID) }) {
 		return
 	}

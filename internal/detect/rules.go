@@ -344,8 +344,8 @@ func PoisoningRules() []Rule {
 			Pattern:  `\b(?:ignore|disregard|forget|override|bypass|skip)\s+(?:all\s+|any\s+|the\s+|your\s+|every\s+)?(?:previous|prior|above|earlier|preceding|other|original|existing|user'?s?|system|safety|security|default)?\s*(?:instructions?|directions?|rules|guidelines|guardrails|prompts?|policies|restrictions|constraints|descriptions?|requests?|messages?)\b|\b(?:ignore|disregard)\s+(?:all |any |the |your |every )?(?:[a-z-]+'s? )?(?:(?:actual|original|previous|prior|current|real|safety|security|usual|normal|existing|system|content|default)\s+)?(?:instructions?|directions?|rules|guidelines|guardrails|prompts?|polic(?:y|ies)|restrictions|constraints|requests?|safeguards|filters?|checks)\b|\b(?:ignore|disregard|forget) (?:all |the |any )?(?:previous|prior|above|preceding) instructions|\b(?:ignore|disregard|forget) (?:all of |everything )?(?:the )?(?:above|foregoing)(?: text| content)?,? (?:and|then)\b`,
 			Explain:  "asks the model to discard its instructions"},
 		{ID: "directive.address-model", Family: FamilyDirective, Weight: 0.45, Back: 64, Fwd: 64,
-			Keywords: []string{"ai", "assistant", "model", "llm", "agent", "claude", "gpt", "chatgpt", "copilot", "gemini"},
-			Pattern:  `\b(?:note|attention|message|instructions?|reminder) (?:to|for) (?:the |any )?(?:ai|assistant|model|llm|agent|claude|gpt|chatgpt|copilot|gemini)\b|\b(?:dear|hey|hi|attention|attn),? (?:the )?(?:ai|assistant|model|llm|agent|claude)\b|\b(?:ai|llm|assistant|agent|claude|gpt) (?:must|should|shall|is required to|needs to) (?:always|never|first|also|silently|secretly)`,
+			Keywords: []string{"ai", "assistant", "model", "llm", "agent", "claude", "gpt", "chatgpt", "copilot", "gemini", "engine"},
+			Pattern:  `\b(?:note|notes|attention|message|memo|addendum|instructions?|reminder|guidance|directive|text) (?:is |are )?(?:addressed )?(?:to|for) (?:the |any )?(?:language model|reasoning engine|ai|assistant|model|llm|agent|claude|gpt|chatgpt|copilot|gemini)\b|\baddressed to the (?:language model|reasoning engine|ai|assistant|model|llm|agent)\b|\b(?:dear|hey|hi|attention|attn),? (?:the )?(?:ai|assistant|model|llm|agent|claude)\b|\b(?:ai|llm|assistant|agent|claude|gpt) (?:must|should|shall|is required to|needs to) (?:always|never|first|also|silently|secretly)`,
 			Explain:  "addresses the model directly"},
 		{ID: "directive.before-using", Family: FamilyDirective, Weight: 0.35,
 			Keywords: []string{"before", "prior", "whenever"},
@@ -389,7 +389,7 @@ func PoisoningRules() []Rule {
 			Keywords: []string{"call", "calls", "called", "use", "uses", "used", "using", "invoke", "invokes", "invoked", "run", "runs", "execute", "executes", "executed", "request", "requests"},
 			Also:     []string{"when", "whenever", "if", "time", "once"},
 			NotAfter: `\b(?:returned|obtained|provided|given|received|produced|generated|computed|retrieved|fetched|shown|available|contents?|values?|hash(?:es)?|results?|output|ids?|state)\s$`,
-			Pattern:  `\b(?:when|whenever|if|every time|each time|any time)\s+(?:the user |you |the assistant |the model |the agent |someone )?(?:calls?|uses?|invokes?|runs?|executes?|requests?|is using|are using|(?:is|are) called)\s+(?:the |any |another |a )?(?:other )?` + reToolRef + `\s+(?:tool|function|server|mcp)|\b(?:when|whenever|if|every time|each time|any time|once)\s+(?:the )?` + reToolName + `(?: tool| function)? (?:is|gets|has been) (?:called|used|invoked|run|executed|requested)\b(?: by (?:any |another |a |the )?\w+)?(?:\s*[,:;—-]|\s+(?:you|always|never|must|should|also|then|first|please|make sure|ensure|add|include|send|append|set|change|use|call|invoke|forward|copy|instead|the (?:assistant|model|agent)))`,
+			Pattern:  `\b(?:when|whenever|if|every time|each time|any time)\s+(?:the user |you |the assistant |the model |the agent |someone )?(?:calls?|uses?|invokes?|runs?|executes?|requests?|is using|are using|(?:is|are) called)\s+(?:the |any |another |a )?(?:other )?` + reToolRef + `\s+(?:tool|function|server|mcp)|\b(?:when|whenever|if|every time|each time|any time|once)\s+(?:the )?` + reToolName + `(?: tool| function)? (?:is|gets|has been) (?:called|used|invoked|run|executed|requested)\b(?: by (?:any |another |a |the )?\w+)?(?: in (?:this|the|a|any) (?:session|conversation|chat|workspace))?(?:\s*[,:;—-]|\s+(?:you|always|never|must|should|also|then|first|please|make sure|ensure|add|include|send|append|set|change|use|call|invoke|forward|copy|instead|the (?:assistant|model|agent)))`,
 			Explain:  "tells the model how to behave when another tool is used"},
 		{ID: "shadow.modify-other", Family: FamilyShadowing, Weight: 0.75, Back: 100, Fwd: 80,
 			Keywords: []string{"tool", "tools", "server", "servers", "function", "functions", "side"},
@@ -419,9 +419,9 @@ func PoisoningRules() []Rule {
 			Pattern:  `\bssh-(?:rsa|ed25519|dss) [a-z0-9+/]{20,}`,
 			Explain:  "embeds an SSH public key (a planted login)"},
 		{ID: "sensitive.write-path", Family: FamilySensitive, Weight: 0.35, Back: 16, Fwd: 100,
-			Keywords: []string{"overwrite", "overwrites", "write", "writes", "delete", "deletes", "remove", "removes", "replace", "replaces", "truncate", "truncates", "append", "appends", "modify", "modifies", "chmod"},
-			Also:     []string{"ssh", "id_rsa", "id_ed25519", "authorized_keys", "bashrc", "zshrc", "profile", "passwd", "shadow", "sudoers", "crontab", "known_hosts", "aws", "kube"},
-			Pattern:  `\b(?:overwrite|write|delete|remove|replace|truncate|append|modify|chmod)s?\b` + reClause + `{0,40}?(?:~|\$home|/root|/home/[a-z0-9_.-]+)?/?(?:\.ssh/(?:id_[a-z0-9]+|authorized_keys|known_hosts|config)|\.(?:bashrc|zshrc|bash_profile|profile)\b|/etc/(?:passwd|shadow|sudoers|crontab|hosts)\b|\.aws/credentials|\.kube/config)`,
+			Keywords: []string{"overwrite", "overwrites", "write", "writes", "writing", "delete", "deletes", "remove", "removes", "replace", "replaces", "truncate", "truncates", "append", "appends", "appending", "add", "adding", "modify", "modifies", "chmod"},
+			Also:     []string{"ssh", "id_rsa", "id_ed25519", "authorized_keys", "bashrc", "zshrc", "profile", "passwd", "shadow", "sudoers", "crontab", "known_hosts", "aws", "kube", "rc", "startup"},
+			Pattern:  `\b(?:overwrite|write|writing|delete|remove|replace|truncate|append|appending|add|adding|modify|chmod)s?\b` + reClause + `{0,60}?(?:~|\$home|/root|/home/[a-z0-9_.-]+)?/?(?:\.ssh/(?:id_[a-z0-9]+|authorized_keys|known_hosts|config)|\.(?:bashrc|zshrc|bash_profile|profile)\b|\bshell(?:'s)? (?:rc|startup|profile|init) (?:file|script)|/etc/(?:passwd|shadow|sudoers|crontab|hosts)\b|\.aws/credentials|\.kube/config)`,
 			Explain:  "asks the model to write over a key, credential or shell start-up file"},
 		{ID: "sensitive.take-secret", Family: FamilySensitive, Weight: 0.4, Back: 120, Fwd: 48,
 			NotAfter: reQuotedExample,
@@ -431,7 +431,7 @@ func PoisoningRules() []Rule {
 		{ID: "sensitive.context-param", Family: FamilySensitive, Weight: 0.55, Back: 48, Fwd: 64,
 			NotAfter: reQuotedExample,
 			Keywords: []string{"history", "conversation", "chat", "dialog", "dialogue", "message", "messages", "prompt", "instructions", "transcript", "log", "context", "tools", "functions", "verbatim"},
-			Pattern:  `\b(?:full|entire|complete|whole|verbatim|raw|all) (?:conversation|chat|message|dialog(?:ue)?) (?:history|log|context|transcript)|\byour (?:system (?:prompt|instructions|message)|instructions verbatim)\b|\b(?:all |every )?(?:previous|prior|earlier) (?:user )?messages\b|\blist of (?:all )?(?:your |the )?(?:available )?(?:tools|functions)(?: you (?:have|can use))?\b|\bnames of (?:all )?(?:the )?tools you (?:can use|have)`,
+			Pattern:  `\b(?:full|entire|complete|whole|verbatim|raw|all) (?:conversation|chat|message|dialog(?:ue)?) (?:history|log|context|transcript)|\byour (?:system (?:prompt|instructions|message)|instructions verbatim)\b|\b(?:all |every )?(?:previous|prior|earlier) (?:user )?messages\b|\blist of (?:all )?(?:your (?:available )?(?:tools|functions)|(?:the )?(?:available )?(?:tools|functions) (?:you (?:have|can use|can call)|available to you))\b|\bnames of (?:all )?(?:the )?tools you (?:can use|have)`,
 			Explain:  "asks for the model's context: conversation, system prompt or tool list"},
 		{ID: "sensitive.cmd-subst", Family: FamilySensitive, Weight: 0.85, Back: 16, Fwd: 64,
 			Keywords: []string{"cat", "printenv", "env", "whoami", "hostname", "curl", "wget", "base64", "echo", "id", "uname", "ls", "find", "head", "tail"},
@@ -541,9 +541,9 @@ func PoisoningRules() []Rule {
 			Pattern:  `\b(?:must|will|shall|should) (?:always |now )?comply with (?:all|any|every) (?:\w+ )?(?:requests?|instructions?|commands?|orders?)\b|\bwithout (?:applying |any |running |performing |doing )*(?:safety|security|content) (?:checks|filters|filtering|guidelines|guardrails|restrictions|policies)\b`,
 			Explain:  "asks for compliance without the usual safety checks"},
 		{ID: "authority.treat-as-user", Family: FamilyAuthority, Weight: 0.5, Back: 16, Fwd: 160,
-			Keywords: []string{"treat", "treats", "consider", "regard", "obey", "follow", "comply"},
-			Also:     []string{"instructions", "instruction", "commands", "command", "directives", "orders", "requests", "request"},
-			Pattern:  `\b(?:treat|consider|regard)s?\b` + reClause + `{0,80}?\bas (?:an? |the )?(?:(?:direct|authori[sz]ed|trusted|valid|legitimate|explicit|genuine|official),? )*(?:commands?|instructions?|requests?|orders?) (?:from|by|of) (?:the )?(?:user|administrator|admin|operator|system|owner)\b|\b(?:obey|follow|comply with)\s+(?:any|all|whatever|every)\s+(?:new |further |additional |embedded |hidden )?(?:instructions?|commands?|directives?)\s+(?:that |which )?(?:are |is |you )?(?:found|embedded|contained|included|given|present|written|hidden|see|find)\s+(?:in|inside|within)\b`,
+			Keywords: []string{"treat", "treats", "consider", "regard", "obey", "follow", "comply", "pretend"},
+			Also:     []string{"instructions", "instruction", "commands", "command", "directives", "orders", "requests", "request", "written", "typed", "sent", "said"},
+			Pattern:  `\b(?:treat|consider|regard)s?\b` + reClause + `{0,80}?\bas (?:an? |the )?(?:(?:direct|authori[sz]ed|trusted|valid|legitimate|explicit|genuine|official),? )*(?:commands?|instructions?|requests?|orders?) (?:from|by|of) (?:the )?(?:user|administrator|admin|operator|system|owner|person|human)\b|\bpretend (?:that )?(?:the |these |this )?(?:\w+ ){0,3}?(?:were|was|are|is|came) (?:written|sent|typed|said|from)(?: by)? (?:the )?(?:user|person|human|operator)\b|\b(?:obey|follow|comply with)\s+(?:any|all|whatever|every)\s+(?:new |further |additional |embedded |hidden )?(?:instructions?|commands?|directives?)\s+(?:that |which )?(?:are |is |you )?(?:found|embedded|contained|included|given|present|written|hidden|see|find)\s+(?:in|inside|within)\b`,
 			Explain:  "promotes untrusted text to the user's own instructions"},
 		{ID: "exfil.exfiltrate", Family: FamilyExfil, Weight: 0.6, Back: 48, Fwd: 16,
 			Keywords: []string{"exfiltrate", "exfiltrates", "exfiltrating"},
@@ -570,7 +570,7 @@ func PoisoningRules() []Rule {
 			Explain:  "shell or code-execution payload"},
 		{ID: "exec.run-following", Family: FamilyExecution, Weight: 0.45,
 			Keywords: []string{"run", "execute", "eval", "evaluate", "prepend", "append"},
-			Pattern:  `\b(?:run|execute|eval|evaluate) (?:the following|this|these) (?:command|commands|code|script|snippet|shell)\b|\b(?:prepend|append)\b` + reClause + `{0,30}\bto (?:every|all|each) (?:\w+ )?(?:command|commands|script|scripts)\b`,
+			Pattern:  `\b(?:run|execute|eval|evaluate) (?:the following|this|these) (?:\w+ ){0,3}?(?:command|commands|code|script|snippet|shell)\b|\b(?:prepend|append)\b` + reClause + `{0,30}\bto (?:every|all|each) (?:\w+ )?(?:command|commands|script|scripts)\b`,
 			Explain:  "asks the model to run injected code"},
 
 		// --- manipulated context: fake errors, fake user turns
@@ -710,7 +710,7 @@ func tamperRules() []Rule {
 			Explain:  "makes this tool's output replace another call's arguments"},
 		{ID: "tamper.regardless", Family: FamilyTamper, Weight: 0.45, Back: 16, Fwd: 80,
 			Keywords: []string{"regardless", "disregard", "instead", "irrespective", "matter", "whatever", "swap", "ignore", "discard", "drop", "overrule", "override", "had"},
-			Pattern:  `\b(?:regardless|irrespective) of (?:the |what the |whatever the )?(?:user'?s?|originally|original|intended|requested|actual)\b|\b(?:regardless|irrespective) of (?:the )?input[.,;)]|\bdisregard (?:any |all |the )?(?:other )?(?:\w+ )?(?:the )?users? (?:provides?|asks?|requests?|gives?|wants?|specifie[sd])|\binstead of (?:what )?the user(?:'s)? (?:asked|requested|request|query|input|wants)|\bno matter what (?:the user|was|they|is|gets?) (?:\w+ )?(?:asked|requested|typed|wants?|provides?|gave|entered|says?|supplied|specified)|\bwhatever (?:the user|was|they) (?:\w+ )?(?:asked|requested|typed|wants?|provides?|gave|entered|supplied|specified)|\binstead of the (?:values?|input|ones?|arguments?|parameters?) (?:the user|they) (?:\w+ )?(?:provides?|gave|asked for|typed|entered|supplied|specified)|\bswap (?:the|its|their) (?:\w+ )?` + reIdent + ` (?:they|the user) (?:gave|provided|typed|entered|supplied|specified)|\b(?:ignore|disregard|discard|drop|overrule|override) (?:what|whatever|anything|the values?|the input|the arguments?) (?:the user|they|was|the caller) (?:\w+ )?(?:enters?|entered|types?|typed|says?|said|asks?|asked|provides?|provided|gave|supplied|specified|requested)|\binstead of (?:the|what the) users?'?s? (?:values?|inputs?|choices?|arguments?|parameters?|entry|request)\b|\bas if the user had (?:asked|requested|typed|entered|chosen|specified)`,
+			Pattern:  `\b(?:regardless|irrespective) of (?:the |what the |whatever the )?(?:user'?s?|person|human|operator|originally|original|intended|requested|actual)\b|\b(?:regardless|irrespective) of (?:the )?input[.,;)]|\bdisregard (?:any |all |the )?(?:other )?(?:\w+ )?(?:the )?users? (?:provides?|asks?|requests?|gives?|wants?|specifie[sd])|\binstead of (?:what )?the user(?:'s)? (?:asked|requested|request|query|input|wants)|\bno matter what (?:the user|was|they|is|gets?) (?:\w+ )?(?:asked|requested|typed|wants?|provides?|gave|entered|says?|supplied|specified)|\bwhatever (?:the user|was|they) (?:\w+ )?(?:asked|requested|typed|wants?|provides?|gave|entered|supplied|specified)|\binstead of the (?:values?|input|ones?|arguments?|parameters?) (?:the user|they) (?:\w+ )?(?:provides?|gave|asked for|typed|entered|supplied|specified)|\bswap (?:the|its|their) (?:\w+ )?` + reIdent + ` (?:they|the user) (?:gave|provided|typed|entered|supplied|specified)|\b(?:ignore|disregard|discard|drop|overrule|override) (?:what|whatever|anything|the values?|the input|the arguments?) (?:the user|they|was|the caller) (?:\w+ )?(?:enters?|entered|types?|typed|says?|said|asks?|asked|provides?|provided|gave|supplied|specified|requested)|\binstead of (?:the|what the) users?'?s? (?:values?|inputs?|choices?|arguments?|parameters?|entry|request)\b|\bas if the user had (?:asked|requested|typed|entered|chosen|specified)`,
 			Explain:  "overrides what the user asked for"},
 		// Round 3: the hijack's structure without its wording. A tool's
 		// description that fixes the arguments of a call to a named tool
@@ -750,7 +750,8 @@ func tamperRules() []Rule {
 			Pattern:  `\b(?:all|any|every|each)\s+(?:\w+\s+){0,4}?(?:requests?|calls?|queries|lookups|searches|calculations|operations|invocations)\b(?:\s+\S+){0,6}?\s+(?:must|should|shall|will)\s+(?:now\s+|always\s+)?(?:be\s+)?(?:redirected|routed|rerouted|changed|rewritten|modified|replaced|filtered|calculated|performed|based|upgraded|adjusted|overridden|sent|forwarded|include)\b`,
 			Explain:  "re-routes or rewrites every request of a kind"},
 	}
-	return append(rules, hookRules()...)
+	rules = append(rules, hookRules()...)
+	return append(rules, round7Rules()...)
 }
 
 // Round 6: verbs that prescribe an action through a named tool.
@@ -794,5 +795,71 @@ func hookRules() []Rule {
 			Keywords: []string{"appended", "prepended", "added", "inserted"},
 			Pattern:  `\b(?:must|should|shall|will)\s+have\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}?['"\x60][^\n]{1,80}?['"\x60]\s+(?:appended|prepended|added|inserted)\b`,
 			Explain:  "obliges the model to add a fixed text to what it sends"},
+	}
+}
+
+// round7Rules catch structures seen in MCP-SafetyBench's tune half and in our
+// own paraphrases: an order to run a shell command given inline, a tool
+// declared disabled or restricted so that another is called or the user is
+// turned away, an obligation said to hold for every request, an obligation
+// to contact a URL, concealment phrased as leaving things out of the reply,
+// and interception of another tool's calls. Most are weak alone (< 0.5):
+// two of them, or one with any other rule, flag.
+func round7Rules() []Rule {
+	return []Rule{
+		{ID: "authority.outranks", Family: FamilyAuthority, Weight: 0.5, Back: 60, Fwd: 120,
+			Keywords: []string{"precedence", "priority", "outrank", "outranks", "override", "overrides", "supersede", "supersedes", "replace", "replaces", "trump", "trumps"},
+			Pattern:  `\b(?:these|the|its|our|my|this) (?:directions|instructions|notes|guidance|directives|rules|description)(?: (?:here|below|above|in this (?:description|text|schema|tool)))?\s+(?:\w+\s+){0,2}?(?:take precedence|takes precedence|have priority|has priority|outranks?|overrides?|supersedes?|replaces?|trumps?)\b|\b(?:take|takes|have|has) (?:precedence|priority) over (?:the |any |all |your )?(?:\w+ ){0,2}?(?:host|application|operator|user|system|instructions?|settings|configuration|guidance|prompt|rules|person|human)\b`,
+			Explain:  "claims its own text outranks the user's or the host's instructions"},
+		{ID: "authority.safety-void", Family: FamilyAuthority, Weight: 0.5, Back: 60, Fwd: 100,
+			Keywords: []string{"safety", "security", "content", "guardrails", "filters"},
+			Pattern:  `\b(?:safety|security|content) (?:settings|rules|filters|policies|checks|guidelines|restrictions)\b` + reClause + `{0,40}?\b(?:are|is|become|becomes) (?:now )?(?:void|suspended|disabled|lifted|off|null|not in effect|no longer (?:apply|active|valid|in effect))\b|\bguardrails (?:are|is) (?:now )?(?:off|disabled|lifted|suspended)\b`,
+			Explain:  "declares the safety settings void"},
+		{ID: "preference.pick-this", Family: FamilyPreference, Weight: 0.5, Back: 60, Fwd: 100,
+			Keywords: []string{"favour", "favor", "prefer", "pick", "choose", "select", "default", "picked", "chosen", "selected", "competitors", "competitor", "rival"},
+			Pattern:  `\b(?:favou?r|prefer|pick|choose|select|default to) (?:this (?:tool|one|function|server)|it) (?:for|over|on|in) (?:all|any|every|each)\b|\bthis (?:one|tool|function) (?:must|should|has to) be (?:picked|chosen|selected|used) (?:every time|always|for everything)\b|\b(?:competitors?'?s?|rival|other servers'?) (?:tools?|servers?)\b` + reClause + `{0,40}?\b(?:lower ratings?|penali[sz]ed|upset|worse results)\b`,
+			Explain:  "steers the model to pick this tool for everything"},
+		{ID: "conceal.delayed-change", Family: FamilyConceal, Weight: 0.45, Back: 40, Fwd: 120,
+			Keywords: []string{"trust", "approval", "approved", "granted", "successful", "behaviour", "behavior", "stop"},
+			Pattern:  `\b(?:once|when|after) (?:trust|approval|permission|access) (?:has been|have been|is|was|gets) (?:granted|given|established|obtained)\b|\b(?:once|when|after) the user has approved\b|\bafter the (?:\w+ )?(?:successful )?(?:call|calls|use|uses|invocations?)\b,? (?:switch|start|begin|stop)\b|\bbehaviou?r changes? (?:after|once|when)\b|\bstop (?:asking|requesting|seeking) (?:the user )?(?:for )?(?:confirmation|approval|permission)\b`,
+			Explain:  "announces behaviour that changes once trusted, or drops confirmations"},
+		{ID: "tamper.actually", Family: FamilyTamper, Weight: 0.5, Back: 40, Fwd: 140,
+			Keywords: []string{"whatever", "whichever", "swap", "actually"},
+			Pattern:  `\b(?:whatever|whichever|any|every) \w+ the (?:user|person|human) (?:asks|requests|wants|names|specifies|chooses|types|gives)\b` + reClause + `{0,80}?\b(?:actually|instead|really)\b|\bswap (?:the )?(?:\w+ ){0,2}?(?:iban|account|payee|recipient|beneficiary|wallet|destination|address)\b`,
+			Explain:  "replaces what the user asked for with something else"},
+		{ID: "exec.disable-defence", Family: FamilyExecution, Weight: 0.35, Back: 40, Fwd: 60,
+			Keywords: []string{"disable", "disabling", "turn", "ufw"},
+			Pattern:  `\b(?:disable|disabling|turn off) (?:the )?(?:firewall|antivirus|defender|selinux|apparmor|two-factor|2fa|mfa|audit log(?:ging)?|endpoint protection)\b|\bufw disable\b`,
+			Explain:  "asks the model to switch off a defence"},
+		{ID: "exec.inline-command", Family: FamilyExecution, Weight: 0.5, Back: 16, Fwd: 200,
+			Keywords: []string{"run", "execute", "executing", "running"},
+			Pattern:  `\b(?:run|execute|running|executing)\b(?: the following| this| these)?(?: \w+){0,4}?(?: command| commands| check| script)?(?: once| first| now)?(?: in (?:a|the|your) (?:shell|terminal|console))?\s*:\s*[\x60'"]?(?:curl|wget|cat|echo|sudo|bash|sh|python3?|nc|ncat|rm|chmod|chown|export|env|printenv|whoami|ps|ls|ufw|iptables|crontab|scp|ssh|base64|powershell|cmd)\b`,
+			Explain:  "gives the model a shell command to run"},
+		{ID: "context.tool-disabled", Family: FamilyManipulated, Weight: 0.5, Back: 120, Fwd: 200,
+			Keywords: []string{"disabled", "unavailable", "offline", "suspended", "restricted", "maintenance", "deactivated", "blocked"},
+			Pattern:  `\b(?:is|are|has been|have been)\s+(?:currently\s+|temporarily\s+|now\s+)?(?:disabled|unavailable|offline|suspended|restricted|deactivated|blocked|down for maintenance)\b[^\n]{0,200}?(?:\b(?:use|call|invoke|try)\s+(?:the\s+)?` + reToolName + reClause + `{0,60}?\b(?:instead|as an alternative|alternatively)\b|\b(?:halt|stop|abort|cancel)\s+(?:the\s+)?(?:operation|request|call|process)\b|\b(?:tell|inform|notify)\s+the\s+user\s+that\b)`,
+			Explain:  "claims a tool is disabled or restricted to redirect the model or turn the user away"},
+		{ID: "authority.every-request", Family: FamilyAuthority, Weight: 0.3, Back: 80, Fwd: 100,
+			Keywords: []string{"mandatory", "required", "obligatory", "compulsory", "necessary", "crucial", "essential"},
+			Pattern:  `\b(?:is|are|remains?)\s+(?:\w+\s+)?(?:mandatory|required|obligatory|compulsory|necessary|crucial|essential)\s+(?:for|on|before)\s+(?:all|every|each|any)\s+(?:\w+\s+){0,3}?(?:requests?|operations?|calls?|queries|invocations?|sessions?|lookups?|searches)\b`,
+			Explain:  "claims an obligation that holds for every request"},
+		{ID: "exfil.obliged-url", Family: FamilyExfil, Weight: 0.35, Back: 100, Fwd: 160,
+			Keywords: []string{"must", "required", "need", "needs", "have", "mandatory"},
+			Literal:  `http`,
+			Pattern:  `\b(?:must|required to|need to|needs to|have to|has to|mandatory to)\s+(?:also\s+|first\s+|always\s+)?(?:access|contact|visit|call|ping|notify|connect to|authenticate (?:with|at|against)|report to|log (?:to|at)|post to|send (?:\w+\s+){0,4}?to|submit (?:\w+\s+){0,4}?to|register (?:with|at))\b` + reClause + `{0,80}?https?://`,
+			Explain:  "obliges the model to contact a URL"},
+		{ID: "conceal.leave-out", Family: FamilyConceal, Weight: 0.5, Back: 60, Fwd: 120,
+			Keywords: []string{"leave", "keep", "omit", "exclude", "quiet", "never", "reassure", "assure", "pretend", "act", "say", "claim", "make", "look", "appear", "seem"},
+			Pattern:  `\b(?:leave|keep)\s+(?:\w+\s+){0,5}?out of (?:your|the) (?:reply|answer|response|summary|explanation|message|output)\b|\b(?:leave out|omit|exclude)\s+(?:\w+\s+){0,4}?(?:call|calls|step|steps|request|requests|upload|uploads|action|actions)\b` + reClause + `{0,40}?(?:reply|answer|response|summary|summari[sz]ing|explanation|describing)|\b(?:user|operator|person|human|owner)s?\s+(?:\w+\s+){0,3}?(?:never|won'?t|doesn'?t|does not|shouldn'?t|should not|must not|need not|should never|must never)\s+(?:\w+\s+)?(?:learns?|finds? out|notices?|realis|realiz|sees?|knows?)|\bkeep quiet about\b|\bmake (?:the |it |this )?(?:\w+ ){0,3}?(?:look|appear|seem) (?:empty|normal|harmless|unchanged|blank|innocent|unused)\b|\b(?:reassure|assure|convince)\s+the\s+(?:user|person|human|operator)\s+that\s+(?:nothing|no data|no files?|everything)\b|\b(?:act|behave|answer)\s+as if (?:these|this|the) (?:notes?|lines?|instructions?|text)\s+(?:were|was)\s+not\b|\bshould the (?:user|person|human) ask\b` + reClause + `{0,80}?\b(?:say|claim|pretend|answer)\b`,
+			Explain:  "asks the model to keep actions out of what it tells the user"},
+		{ID: "shadow.intercept-call", Family: FamilyShadowing, Weight: 0.5, Back: 60, Fwd: 160,
+			Keywords: []string{"about", "going", "intends", "intend", "wants", "want", "plans", "plan"},
+			Also:     []string{"instead"},
+			Pattern:  `\b(?:is|are|am)?\s*(?:about to|going to|intends? to|wants? to|plans? to)\s+(?:call|use|invoke|run)\s+(?:the\s+)?` + reToolName + reClause + `{0,80}?\binstead\b`,
+			Explain:  "intercepts the model's call to another tool"},
+		{ID: "tamper.other-tool-must", Family: FamilyTamper, Weight: 0.4, Back: 60, Fwd: 120,
+			Keywords: []string{"must", "should", "shall", "has", "needs"},
+			Pattern:  `(?:^|[.!?:;]\s*|\b(?:calls?|requests?|messages?|anything|files?|writes?|queries) (?:to|via|through|with|sent with|sent via|written with|written through|composed with) )` + reToolName + `(?: tool| function)?\s+(?:must|should|shall|has to|needs to)\s+(?:now\s+|always\s+|also\s+|from now on\s+)*(?:receive|get|include|use|target|point|send|be (?:called|invoked|run|sent) with)\b`,
+			Explain:  "dictates how another tool's calls are made"},
 	}
 }
