@@ -92,7 +92,7 @@ func TestLabelledScore(t *testing.T) {
 			}
 		}
 		f.Close()
-		fmt.Printf("%-40s pos %4d neg %4d recall %.1f%% precision %.1f%% FPR %.1f%%\n", path, tp+fn, fp+tn,
-			100*float64(tp)/float64(max(1, tp+fn)), 100*float64(tp)/float64(max(1, tp+fp)), 100*float64(fp)/float64(max(1, fp+tn)))
+		fmt.Printf("%-40s pos %4d neg %4d recall %.2f%% precision %.2f%% FPR %.2f%% tp %d fp %d\n", path, tp+fn, fp+tn,
+			100*float64(tp)/float64(max(1, tp+fn)), 100*float64(tp)/float64(max(1, tp+fp)), 100*float64(fp)/float64(max(1, fp+tn)), tp, fp)
 	}
 }

@@ -33,7 +33,7 @@ func genericRules() []Rule {
 		{
 			ID: "generic-password", Description: "Password assigned to a variable, field, flag or stated in text",
 			Category: "generic", Detector: "generic-password", Context: true,
-			Keywords: []string{"passw", "pwd", "pass", "passphrase", "mot de passe", "contraseña", "passwort", "senha"},
+			Keywords: []string{"passw", "pwd", "pass", "_pw", "passphrase", "mot de passe", "contraseña", "passwort", "senha"},
 		},
 		namedRule(),
 	}
@@ -117,6 +117,12 @@ var denyWords = map[string]bool{
 	"csrf": true, "xsrf": true, "authenticity": true, "bucket": true,
 }
 
+// ownerWords say whose password it is (user_password, SMTP_EMAIL_PASSWORD,
+// DEFAULT_ADMIN_PASSWORD, storePassword, "the default password is"):
+// deny words for keys and tokens (user_token is an id more often than
+// not, token_store a class), not for passwords.
+var ownerWords = map[string]bool{"user": true, "username": true, "email": true, "login": true, "default": true, "host": true, "store": true}
+
 // declWords are declaration keywords that may stand before a name
 // ("var apiToken = ...") and are not the deny word of the same spelling.
 var declWords = map[string]bool{"var": true}
@@ -189,13 +195,13 @@ func genericFind(text string, hs, he, skipIdent int, kind genericKind) (start, e
 		return
 	}
 	for _, w := range words {
-		if denyWords[w] {
+		if denyWords[w] && !(kind == genericPassword && ownerWords[w]) {
 			return
 		}
 	}
 	// Prose: "Cache key: ...", "public token is ..." name the thing with
 	// the word before.
-	if p := prevWord(text, is); p != "" && denyWords[strings.ToLower(p)] && !declWords[p] {
+	if p := strings.ToLower(prevWord(text, is)); p != "" && denyWords[p] && !declWords[p] && !(kind == genericPassword && ownerWords[p]) {
 		return
 	}
 	if !genericValueOK(text[vs:ve], kind, prose) {
@@ -253,7 +259,24 @@ func genericValue(text string, is, ie int, flag bool, kind genericKind) (vs, ve 
 			i++
 		}
 	case hasAt(text, i, "=="), hasAt(text, i, "!="):
-		return
+		// A password compared with a literal is a hard-coded credential
+		// (if password == "hunter2"); keys compared with literals are
+		// key codes and sentinels (key === "Enter").
+		if kind != genericPassword {
+			return
+		}
+		i += 2
+		if i < len(text) && text[i] == '=' {
+			i++
+		}
+		for i < len(text) && text[i] == ' ' {
+			i++
+		}
+		if i >= len(text) || text[i] != '"' && text[i] != '\'' {
+			return
+		}
+	case spaced && kind == genericPassword && i < len(text) && (text[i] == '"' || text[i] == '\'') && dslLine(text, is, i):
+		// Groovy, Gradle, Ruby and nginx-style settings: password 'x'.
 	case i < len(text) && (text[i] == '=' || text[i] == ':'):
 		i++
 		for i < len(text) && text[i] == ':' {
@@ -332,6 +355,26 @@ func genericValue(text string, is, ie int, flag bool, kind genericKind) (vs, ve 
 		return
 	}
 	return vs, ve, prose, true
+}
+
+// dslLine reports whether the name at text[is:] begins its line and the
+// quoted value at text[q] is the rest of it: `password 'hunter2'` in a
+// Gradle credentials block, not "password 'reset' link" in prose.
+func dslLine(text string, is, q int) bool {
+	for j := is - 1; j >= 0 && text[j] != '\n'; j-- {
+		if text[j] != ' ' && text[j] != '\t' {
+			return false
+		}
+	}
+	end := strings.IndexByte(text[q+1:], text[q])
+	if end < 0 {
+		return false
+	}
+	rest := text[q+1+end+1:]
+	if k := strings.IndexByte(rest, '\n'); k >= 0 {
+		rest = rest[:k]
+	}
+	return strings.TrimRight(rest, " \t\r;,") == ""
 }
 
 // maxGenericValue bounds a value found by context: long enough for

@@ -79,7 +79,52 @@ func isTemplate(l string) bool {
 		}
 	}
 	// %VARIABLE% references (Windows, NuGet, batch files).
-	return len(l) > 2 && l[0] == '%' && l[len(l)-1] == '%'
+	return len(l) > 2 && l[0] == '%' && l[len(l)-1] == '%' || isReference(l)
+}
+
+// envReadPrefixes start values that read a secret from elsewhere.
+var envReadPrefixes = []string{"process.env.", "os.environ", "os.getenv", "getenv(", "system.getenv", "env.", "env["}
+
+// isReference reports whether a whole (lower-cased) value names where a
+// secret comes from instead of holding one: $VAR (shell, .env, PHP,
+// PowerShell: expanded before use), @VAR@ (Maven, autoconf
+// substitutions), YAML tags (!vault, !Ref) and environment reads. A
+// password that really starts with $ and a letter is lost; in the files
+// where such assignments appear it would be expanded anyway.
+func isReference(l string) bool {
+	switch {
+	case len(l) > 1 && l[0] == '$':
+		return identOnly(l[1:])
+	case len(l) > 2 && l[0] == '@' && l[len(l)-1] == '@':
+		return identOnly(l[1 : len(l)-1])
+	case len(l) > 1 && l[0] == '!':
+		return lettersOnly(l[1:])
+	}
+	for _, p := range envReadPrefixes {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func identOnly(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || i > 0 && c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func lettersOnly(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // isPlaceholder reports whether a candidate secret found by context is a

@@ -24,6 +24,7 @@ var validators = map[string]validator{
 	"github-crc32": validGitHub,
 	"crc32-hex":    validCRC32Hex,
 	"jwt":          validJWT,
+	"discord-id":   validDiscordID,
 	"luhn":         validCard,
 	"iban":         validIBAN,
 	"ssn":          validSSN,
@@ -115,9 +116,11 @@ func decodeB64URL(s string) ([]byte, bool) {
 
 // validJWT needs a base64url JSON header naming an algorithm and a JSON
 // payload; "alg":"none" tokens are still credentials-shaped, so kept.
+// An unsigned header.payload pair (detect-secrets and ripsecrets count it)
+// is accepted when both halves are JSON.
 func validJWT(s string) verdict {
 	parts := strings.Split(s, ".")
-	if len(parts) != 3 && len(parts) != 5 {
+	if len(parts) < 2 || len(parts) > 3 && len(parts) != 5 {
 		return reject
 	}
 	h, ok := decodeB64URL(parts[0])
@@ -446,4 +449,21 @@ func entropy(s string) float64 {
 		}
 	}
 	return e
+}
+
+// validDiscordID checks the first part of a Discord bot token: the
+// base64 of the bot's numeric user id (a snowflake of 17 to 20 digits).
+// It lets the token be reported with no "discord" nearby.
+func validDiscordID(s string) verdict {
+	id, _, _ := strings.Cut(s, ".")
+	b, ok := decodeB64URL(id)
+	if !ok || len(b) < 17 || len(b) > 20 || b[0] == '0' {
+		return reject
+	}
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return reject
+		}
+	}
+	return valid
 }
