@@ -93,6 +93,9 @@ var injectionAnchors = []string{
 	"answer in", "respond in", "reply in", "answer using", "respond using", "reply using",
 	// round 3: demands hung on the reader's own task
 	"on top of your", "in addition to your", "besides your", "apart from your", "alongside your", "as well as your",
+	// round 8: what to answer when asked, forged session boundaries
+	"if asked", "if questioned", "when asked", "when questioned", "if you are asked",
+	"end of session", "end of conversation", "end of chat", "start of session",
 }
 
 // docScan is the document prefilter of an injection detector.
@@ -699,8 +702,33 @@ func documentationShape(rule, text string, a, b int) bool {
 		if rest := strings.TrimLeft(text[b:], " \n\r\t"); strings.HasPrefix(rest, "`") {
 			return true
 		}
+	case "inj.exfil.send-data":
+		// "e-mail: info AT example.org" (a record's field label) and "a
+		// copy of the licence … at https://…" (the verb used as a noun):
+		// records and licence headers, not a directive.
+		return sendVerbIsNoun(text, a, b)
 	case "inj.answer.include":
 		if strings.HasPrefix(m, "use ") && (strings.HasSuffix(m, " code") || strings.HasSuffix(m, " implementation")) {
+			return true
+		}
+	}
+	return false
+}
+
+// sendVerbIsNoun reports a send-data match whose verb is a field label
+// ("e-mail:") or a noun ("a copy of", "transfer of").
+func sendVerbIsNoun(text string, a, b int) bool {
+	i := a
+	for i < b && (isASCIILetter(text[i]) || text[i] == '-') {
+		i++
+	}
+	rest := strings.TrimLeft(text[i:b], " \t")
+	if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "of ") {
+		return true
+	}
+	before := strings.TrimRight(text[:a], " \t")
+	for _, art := range []string{" a", " an", " the"} {
+		if strings.HasSuffix(before, art) || before == art[1:] {
 			return true
 		}
 	}
