@@ -123,6 +123,11 @@ var denyWords = map[string]bool{
 // not, token_store a class), not for passwords.
 var ownerWords = map[string]bool{"user": true, "username": true, "email": true, "login": true, "default": true, "host": true, "store": true}
 
+// whichPassword words say which of a user's passwords a name holds
+// (resetUrlPassword, confirm_password, old_password): the value is still
+// a password. As the last word they name something else (password_reset).
+var whichPassword = map[string]bool{"reset": true, "forgot": true, "confirm": true, "confirmation": true, "old": true, "url": true, "uri": true}
+
 // declWords are declaration keywords that may stand before a name
 // ("var apiToken = ...") and are not the deny word of the same spelling.
 var declWords = map[string]bool{"var": true}
@@ -161,6 +166,9 @@ func genericFind(text string, hs, he, skipIdent int, kind genericKind) (start, e
 	// The assignment first: it is the cheapest way to reject the many
 	// hits in prose and code that assign nothing.
 	vs, ve, prose, ok0 := genericValue(text, is, ie, flag, kind)
+	if !ok0 && kind == genericPassword {
+		vs, ve, ok0 = yodaCompare(text, is)
+	}
 	if !ok0 {
 		// Name/value pairs: {"name": "DB_PASSWORD", "value": "..."} and
 		// Kubernetes env entries name the secret in one field and hold
@@ -194,17 +202,20 @@ func genericFind(text string, hs, he, skipIdent int, kind genericKind) (start, e
 	if (last != "pw" && strings.HasSuffix(last, "pw")) || (kind == genericKey && strings.HasSuffix(last, "auth") && last != "auth" && last != "oauth") {
 		return
 	}
-	for _, w := range words {
-		if denyWords[w] && !(kind == genericPassword && ownerWords[w]) {
+	for _, w := range words[:len(words)-1] {
+		if denyWords[w] && !(kind == genericPassword && (ownerWords[w] || whichPassword[w])) {
 			return
 		}
+	}
+	if denyWords[last] {
+		return
 	}
 	// Prose: "Cache key: ...", "public token is ..." name the thing with
 	// the word before.
 	if p := strings.ToLower(prevWord(text, is)); p != "" && denyWords[p] && !declWords[p] && !(kind == genericPassword && ownerWords[p]) {
 		return
 	}
-	if !genericValueOK(text[vs:ve], kind, prose) {
+	if !genericValueOK(text[vs:ve], kind, prose) && !(kind == genericKey && !prose && strongSecretName(words) && literalSecret(text, is, vs, ve)) {
 		return
 	}
 	// A field named just "key" holding hex is a hash or an object key far
@@ -313,6 +324,9 @@ func genericValue(text string, is, ie int, flag bool, kind genericKind) (vs, ve 
 		}
 	}
 	var quote byte
+	if hasAt(text, i, `@"`) {
+		i++ // Objective-C string literal
+	}
 	if i < len(text) && (text[i] == '"' || text[i] == '\'' || text[i] == '`') {
 		quote = text[i]
 		i++
@@ -616,7 +630,7 @@ func genericValueOK(v string, kind genericKind, prose bool) bool {
 	}
 	// A URL of any scheme is a reference (its password, if any, is the
 	// database/URL rules' business).
-	if strings.ContainsAny(v, "{}[]<>") || strings.Contains(v, "://") || looksLikeCall(v) || isVersion(v) || isDottedIdent(v) {
+	if strings.ContainsAny(v, "{}[]<>") && !mismatchedBrackets(v) || strings.Contains(v, "://") || looksLikeCall(v) || isVersion(v) || isDottedIdent(v) {
 		return false
 	}
 	// SCREAMING_SNAKE constants, cgo names (C.NL80211_ATTR_SAE_PASSWORD).
@@ -642,8 +656,12 @@ func genericValueOK(v string, kind genericKind, prose bool) bool {
 		if prose && (len(v) < 6 || classes < 2) {
 			return false
 		}
+		// Routes and paths: cms/sites/passwords#update.
+		if strings.Count(v, "/") >= 2 && strings.Trim(v, "abcdefghijklmnopqrstuvwxyz/#_.:-") == "" {
+			return false
+		}
 		// Dotted identifiers and type names: a.b.c, String, Optional.
-		if o > 0 && d == 0 && strings.Trim(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_.") == "" {
+		if o > 0 && d == 0 && strings.Trim(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_.") == "" && !randomCase(v) {
 			return false
 		}
 		return classes >= 2 && e >= 2.0
@@ -661,7 +679,7 @@ func genericValueOK(v string, kind genericKind, prose bool) bool {
 	if mangledToken(v, l, u) || oddCase(v, l, u) {
 		return false
 	}
-	if d == 0 && !(len(v) >= 20 && l > 0 && u > 0 && e >= 3.8) {
+	if d == 0 && !(len(v) >= 20 && l > 0 && u > 0 && e >= 3.8) && !(len(v) >= 16 && e >= 3.3 && randomCase(v)) {
 		return false
 	}
 	if l+u == 0 && !isHex(v) && o > 0 {
@@ -732,4 +750,158 @@ func oddCase(v string, lower, upper int) bool {
 		}
 	}
 	return false
+}
+
+// randomCase reports mixed-case letters in the rhythm of random base62 or
+// base64, not of words: in some part between separators, at least three
+// lower-case letters standing alone between capitals, one in four of the
+// part's letters (YXNkZmZm). Identifiers have few one-letter words
+// (getUserByIdOrName has three in seventeen letters).
+func randomCase(v string) bool {
+	n, letters := 0, 0
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if c == '_' || c == '-' || c == '.' {
+			if n >= 3 && 4*n >= letters {
+				return true
+			}
+			n, letters = 0, 0
+			continue
+		}
+		if isLower(c) || isUpper(c) {
+			letters++
+		}
+		if i > 0 && i+1 < len(v) && isLower(c) && isUpper(v[i-1]) && isUpper(v[i+1]) {
+			n++
+		}
+	}
+	return n >= 3 && 4*n >= letters
+}
+
+func isLower(c byte) bool { return c >= 'a' && c <= 'z' }
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// strongNouns are last words that name nothing but a secret.
+var strongNouns = []string{"secret", "apikey", "apitoken", "secretkey", "privatekey", "authtoken", "accesstoken", "clientsecret", "appsecret"}
+
+// strongQualifiers make "key" or "token" a secret's name (api_key,
+// PRIVATE_API_TOKEN, auth_token), where alone it may be a map key, a
+// lexer token or an id.
+var strongQualifiers = map[string]bool{"api": true, "secret": true, "private": true, "auth": true, "client": true, "app": true, "master": true, "bearer": true, "refresh": true, "access": true}
+
+// strongSecretName reports names that say the value is a secret whatever
+// it looks like: ...secret, api_key, secretKey, auth_token. A literal
+// assigned to one is hard-coded, even a weak or typed one
+// (secret: "hardcoded1").
+func strongSecretName(words []string) bool {
+	last := words[len(words)-1]
+	if hasNounSuffix(last, strongNouns) {
+		return true
+	}
+	if len(words) < 2 || last != "key" && last != "token" {
+		return false
+	}
+	q := words[len(words)-2]
+	if strongQualifiers[q] && !(q == "access" && last == "key") {
+		return true
+	}
+	for _, w := range words[:len(words)-1] {
+		if w == "secret" { // aws_secret_access_key
+			return true
+		}
+	}
+	return false
+}
+
+// yodaCompare reads a literal compared with the password name at text[is:]
+// from the left: if ("hunter2" == password). It returns the literal's
+// bounds on the same line.
+func yodaCompare(text string, is int) (vs, ve int, ok bool) {
+	j := is
+	for j > 0 && text[j-1] == ' ' {
+		j--
+	}
+	switch {
+	case hasAt(text, j-3, "===") || hasAt(text, j-3, "!=="):
+		j -= 3
+	case hasAt(text, j-2, "==") || hasAt(text, j-2, "!="):
+		j -= 2
+	default:
+		return
+	}
+	for j > 0 && text[j-1] == ' ' {
+		j--
+	}
+	if j == 0 || text[j-1] != '"' && text[j-1] != '\'' {
+		return
+	}
+	q := text[j-1]
+	ve = j - 1
+	vs = strings.LastIndexByte(text[max(0, ve-maxGenericValue):ve], q)
+	if vs < 0 {
+		return
+	}
+	vs += max(0, ve-maxGenericValue) + 1
+	if ve-vs < 6 || strings.ContainsAny(text[vs:ve], "\n\r") {
+		return
+	}
+	return vs, ve, true
+}
+
+// literalSecret reports a value at text[vs:ve], assigned to the name at
+// text[is:], that is a hard-coded literal by the password detector's
+// measure: quoted, or the value of a config line (`secret: s3cr3t-1`),
+// at least 8 bytes (not a prefix such as "CFPAT-"), not an identifier,
+// lower-case words or a placeholder, with two classes of characters.
+func literalSecret(text string, is, vs, ve int) bool {
+	v := text[vs:ve]
+	quoted := vs > 0 && ve < len(text) && text[vs-1] == text[ve] && (text[ve] == '"' || text[ve] == '\'' || text[ve] == '`')
+	if len(v) < 8 || !quoted && (!lineStart(text, is) || identOnly(v) || !isAlnum(v[0])) {
+		return false
+	}
+	if strings.Trim(v, "abcdefghijklmnopqrstuvwxyz_.-") == "" || v[0] == '-' {
+		return false
+	}
+	// Words and constants: ExpectedPassword, CLIENT_SECRET??.
+	bare := strings.Map(dropShellByte, v)
+	if lettersOnly(bare) && !randomCase(bare) || strings.Trim(bare, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == "" {
+		return false
+	}
+	// A value that names itself (oauth2-secret-token, s3cret-for-tests)
+	// is a stand-in a person wrote for a test.
+	lv := strings.ToLower(v)
+	for _, w := range selfNames {
+		if strings.Contains(lv, w) {
+			return false
+		}
+	}
+	// A generated key with a byte replaced (hysqa?25w3…, …%c^) is a near
+	// miss, not a typed value: the key detector has rejected it already.
+	if bare != v && genericValueOK(bare, genericKey, false) {
+		return false
+	}
+	return genericValueOK(v, genericPassword, false)
+}
+
+// selfNames are words a typed stand-in uses to say what it stands for.
+var selfNames = []string{"secret", "s3cret", "token", "passw", "apikey", "api-key", "api_key", "test"}
+
+func isAlnum(c byte) bool { return isLower(c) || isUpper(c) || c >= '0' && c <= '9' }
+
+func dropShellByte(r rune) rune {
+	if strings.ContainsRune("?|;!#$^&*()@%", r) {
+		return -1
+	}
+	return r
+}
+
+// lineStart reports whether only blanks, a YAML list dash or quotes stand
+// before text[is] on its line.
+func lineStart(text string, is int) bool {
+	for j := is - 1; j >= 0 && text[j] != '\n'; j-- {
+		if c := text[j]; c != ' ' && c != '\t' && c != '-' && c != '"' && c != '\'' {
+			return false
+		}
+	}
+	return true
 }

@@ -73,7 +73,14 @@ func isTemplate(l string) bool {
 	if len(l) > 200 {
 		parts = longTemplateParts
 	}
+	// Brackets that no template, call or markup could hold ({ closed by
+	// )) are random punctuation of a typed or generated value
+	// (detect-secrets' m{{h}o)p${e]nob(ody…), not template syntax.
+	random := mismatchedBrackets(l)
 	for _, p := range parts {
+		if random && strings.ContainsAny(p, "<>{(") {
+			continue
+		}
 		if strings.Contains(l, p) {
 			return true
 		}
@@ -182,4 +189,43 @@ func maxRun(s string) int {
 		}
 	}
 	return best
+}
+
+// mismatchedBrackets reports brackets that no well-formed expression
+// holds: a closer of another kind than the open bracket. A value cut
+// short on either side (${DB_PASS, password>) is not mismatched.
+func mismatchedBrackets(s string) bool {
+	var stack [16]byte
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '(', '[', '{', '<':
+			if n == len(stack) {
+				return false
+			}
+			stack[n] = c
+			n++
+		case ')', ']', '}', '>':
+			if n == 0 {
+				continue
+			}
+			if stack[n-1] != openerOf(c) {
+				return true
+			}
+			n--
+		}
+	}
+	return false
+}
+
+func openerOf(c byte) byte {
+	switch c {
+	case ')':
+		return '('
+	case ']':
+		return '['
+	case '}':
+		return '{'
+	}
+	return '<'
 }
