@@ -33,7 +33,7 @@ func genericRules() []Rule {
 		{
 			ID: "generic-password", Description: "Password assigned to a variable, field, flag or stated in text",
 			Category: "generic", Detector: "generic-password", Context: true,
-			Keywords: []string{"passw", "pwd", "pass", "_pw", "passphrase", "mot de passe", "contraseña", "passwort", "senha"},
+			Keywords: []string{"passw", "pwd", "pass", "pw", "passphrase", "mot de passe", "contraseña", "passwort", "senha", "pswd", "psswd", "pswrd", "psword", "psswrd", "pssword", "paswd", "paswrd", "pasword"},
 		},
 		namedRule(),
 	}
@@ -78,7 +78,9 @@ func splitWords(id string) []string {
 }
 
 var keyNouns = []string{"key", "secret", "token", "auth", "authorization", "credential", "credentials", "creds", "bearer", "jwt", "apikey", "accesskey", "secretkey", "privatekey", "authkey", "apitoken", "authtoken", "accesstoken", "refreshtoken", "clientsecret", "appsecret", "sessiontoken", "secretaccesskey"}
-var passNouns = []string{"password", "passwd", "pwd", "pass", "passphrase", "passwort", "contraseña", "senha", "pw"}
+var passNouns = []string{"password", "passwd", "pwd", "pass", "passphrase", "passwort", "contraseña", "senha", "pw",
+	// Abbreviations and misspellings people type for names (X3_PSWD, PASWORD).
+	"pswd", "psswd", "pswrd", "psword", "psswrd", "pssword", "paswd", "paswrd", "pasword"}
 
 // Words that name something else even when a secret noun ends the name.
 var nounFalse = map[string]bool{
@@ -215,6 +217,13 @@ func genericFind(text string, hs, he, skipIdent int, kind genericKind) (start, e
 	if p := strings.ToLower(prevWord(text, is)); p != "" && denyWords[p] && !declWords[p] && !(kind == genericPassword && ownerWords[p]) {
 		return
 	}
+	if !prose && isReference(strings.ToLower(text[vs:ve])) {
+		// The literal a reference falls back to is hard-coded:
+		// getenv("DB_PASSWORD", "x"), os.environ.get("X") or "x".
+		if fs, fe, ok := fallbackLiteral(text, ve); ok {
+			vs, ve = fs, fe
+		}
+	}
 	if !genericValueOK(text[vs:ve], kind, prose) && !(kind == genericKey && !prose && strongSecretName(words) && literalSecret(text, is, vs, ve)) {
 		return
 	}
@@ -286,6 +295,9 @@ func genericValue(text string, is, ie int, flag bool, kind genericKind) (vs, ve 
 		if i >= len(text) || text[i] != '"' && text[i] != '\'' {
 			return
 		}
+	case spaced && i < len(text) && directive(text, is):
+		// C and RPM macros, batch and Tcl settings: #define PASSWORD "x",
+		// %global token <hex>, SET password "x".
 	case spaced && kind == genericPassword && i < len(text) && (text[i] == '"' || text[i] == '\'') && dslLine(text, is, i):
 		// Groovy, Gradle, Ruby and nginx-style settings: password 'x'.
 	case i < len(text) && (text[i] == '=' || text[i] == ':'):
@@ -324,6 +336,11 @@ func genericValue(text string, is, ie int, flag bool, kind genericKind) (vs, ve 
 		}
 	}
 	var quote byte
+	// HTML-escaped quotes: token=&quot;value&quot; in markup.
+	htmlQuoted := hasAt(text, i, "&quot;")
+	if htmlQuoted {
+		i += len("&quot;")
+	}
 	if hasAt(text, i, `@"`) {
 		i++ // Objective-C string literal
 	}
@@ -359,6 +376,15 @@ func genericValue(text string, is, ie int, flag bool, kind genericKind) (vs, ve 
 		i++
 	}
 	ve = i
+	if ve < len(text) && text[ve] == ';' {
+		// A value cut at an HTML entity: the closing &quot; of an escaped
+		// string, or markup (password: String&lt;/div&gt;) that is no value.
+		if strings.HasSuffix(text[vs:ve], "&quot") {
+			ve -= len("&quot")
+		} else if htmlEntityEnd(text[vs:ve]) {
+			return
+		}
+	}
 	if prose {
 		// End of a sentence, not of the password.
 		for ve > vs && (text[ve-1] == '.' || text[ve-1] == ',' || text[ve-1] == '!' || text[ve-1] == '?') {
@@ -369,6 +395,82 @@ func genericValue(text string, is, ie int, flag bool, kind genericKind) (vs, ve 
 		return
 	}
 	return vs, ve, prose, true
+}
+
+// fallbackLiteral reads the default of an environment read whose call
+// begins before text[i:]: the last quoted argument of the call
+// (getenv("X", "v")) or a quoted literal after "or", "||" or "??"
+// following it. It reads at most the rest of the line, 160 bytes.
+func fallbackLiteral(text string, i int) (vs, ve int, ok bool) {
+	seg := text[i:min(len(text), i+160)]
+	if k := strings.IndexByte(seg, '\n'); k >= 0 {
+		seg = seg[:k]
+	}
+	p := strings.IndexByte(seg, ')')
+	if p < 0 {
+		return
+	}
+	lit := -1
+	if c := strings.LastIndexByte(seg[:p], ','); c >= 0 {
+		lit = c + 1
+	} else {
+		rest := seg[p+1:]
+		trimmed := strings.TrimLeft(rest, " ")
+		for _, op := range []string{"or ", "|| ", "?? "} {
+			if strings.HasPrefix(trimmed, op) {
+				lit = p + 1 + len(rest) - len(trimmed) + len(op)
+				break
+			}
+		}
+	}
+	if lit < 0 {
+		return
+	}
+	for lit < len(seg) && seg[lit] == ' ' {
+		lit++
+	}
+	if lit >= len(seg) || seg[lit] != '"' && seg[lit] != '\'' {
+		return
+	}
+	e := strings.IndexByte(seg[lit+1:], seg[lit])
+	if e <= 0 {
+		return
+	}
+	return i + lit + 1, i + lit + 1 + e, true
+}
+
+// htmlEntityEnd reports whether v is a word cut at an escaped angle
+// bracket (String&lt; in markup): a type or a tag, not a value. Escaped
+// passwords (Df34D&amp;lt;) keep other bytes before the entity.
+func htmlEntityEnd(v string) bool {
+	for _, e := range []string{"&lt", "&gt"} {
+		if w, ok := strings.CutSuffix(v, e); ok && w != "" && strings.Trim(w, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// directiveWords are the words that define a name as a constant or a
+// setting with a space, not "=", before the value.
+var directiveWords = []string{"#define", "%define", "%global", "set"}
+
+// directive reports whether the name at text[is:] follows a directive
+// word that begins its line.
+func directive(text string, is int) bool {
+	j := is
+	if j == 0 || text[j-1] != ' ' && text[j-1] != '\t' {
+		return false
+	}
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t') {
+		j--
+	}
+	for _, w := range directiveWords {
+		if j >= len(w) && strings.EqualFold(text[j-len(w):j], w) && lineStart(text, j-len(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // dslLine reports whether the name at text[is:] begins its line and the

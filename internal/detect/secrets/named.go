@@ -519,6 +519,9 @@ var namedDeny = map[string]bool{
 	"match": true, "expected": true, "actual": true, "want": true, "got": true, "result": true,
 	"secure": true, "encrypted": true, "ciphertext": true, "cipher": true, "enc": true,
 	"random": true, "uniq": true, "unique": true, "short": true, "serial": true, "number": true, "no": true,
+	// File and MIME types name base64 data ("image/png": "iVBOR…").
+	"png": true, "jpg": true, "jpeg": true, "gif": true, "webp": true, "ico": true, "bmp": true, "svg": true,
+	"woff": true, "woff2": true, "ttf": true, "otf": true, "pdf": true, "wasm": true,
 }
 
 // secretNamed reports whether a name ends in a secret noun, as the
