@@ -388,6 +388,7 @@ func printCompact(re *syntax.Regexp, big []*syntax.Regexp) string {
 // shell or SQL command, a record number) sits next to it.
 type refScan struct {
 	src     *regexp.Regexp // what the model holds: the conversation, credentials, personal data
+	src2    *regexp.Regexp // what the user has on disk or in other apps (round 8)
 	move    *regexp.Regexp // verbs that move data
 	sink    *regexp.Regexp // a place data goes: a URL, an e-mail address, an outside server
 	into    *regexp.Regexp // "into the `x` field", "set x to": a parameter as destination
@@ -450,16 +451,20 @@ func newRefScan() (*refScan, error) {
 		flow[i] = re
 	}
 	return &refScan{ident: res[0], value: res[1], risky: res[2], misdesc: res[3], negated: res[4], purpose: res[5],
-		src: flow[0], move: flow[1], sink: flow[2], callW: flow[3], into: flow[4]}, nil
+		src: flow[0], move: flow[1], sink: flow[2], callW: flow[3], into: flow[4], src2: flow[5]}, nil
 }
 
 // flowPats are matched against lowercased sentences (see flows).
 var flowPats = [...]string{
 	`\b(?:conversation|chat (?:history|log|transcript)|transcript|(?:message|chat|browsing|shell) history|(?:previous|prior|earlier|last|recent)(?: \w+)? messages|system prompt|credentials?|passwords?|passphrase|(?:seed|recovery) phrase|api[ _-]?(?:keys?|tokens?)|access tokens?|auth(?:entication)? (?:tokens?|headers?|cookies?)|session (?:tokens?|cookies?)|cookies?|secrets?|private keys?|ssh keys?|keychain|(?:environment|env) (?:variables|vars|file)|dotfile|card numbers?|cvv|verification codes?|one-time (?:codes?|passwords?)|personal (?:data|information|details)|home address|phone numbers?|full name|contact list|(?:whatever|everything|anything|all) (?:that )?the user (?:shared|said|typed|wrote|mentioned|uploaded|sent)|(?:files?|attachments?|documents?|photos?|data) (?:that )?the user (?:shared|uploaded|mentioned|sent|attached)|uploaded files|(?:anything|everything|all|whatever) (?:marked|labell?ed|tagged) (?:confidential|private|secret|internal)|(?:shell|process|system) environment|auth(?:entication)? files?|(?:mcp|client|desktop) config(?:uration)?|sms|text messages?)\b`,
-	`\b(?:send|sends|sending|forward|forwarding|post|posting|upload|uploading|e-?mail|emailing|copy|copying|paste|include|including|put|place|stash|attach|append|pass|submit|export|transmit|share|relay|mirror|repeat|dump|supply|provide|fill|gather|collect|summari[sz]e|harvest|leak|hand|resend|cc|bcc|insert|embed|encode|sync)\b`,
-	`https?://|[\w.+-]+@[\w-]+\.[a-z]{2,}|\bwebhook\b|\b(?:external|remote|partner|third[- ]party|our) (?:server|host|endpoint|collector|processor|backend|service|api)s?\b|\bpublic (?:gist|bucket|folder|paste|link)\b|\b(?:to|via|through|using) [\x60'"]?[a-z][a-z0-9]*_[a-z0-9_]+|\b(?:send|pass|give|hand|forward|post|submit)\s+(?:it|them|that|this|those)\s+(?:here|to this (?:tool|function|server))\b`,
-	`\b(?:call|calling|invoke|invoking|run|running) [\x60'"]?[a-z][a-z0-9]*_[a-z0-9_]+[\x60'"]? with\b`,
+	`\b(?:send|sends|sending|forward|forwarding|post|posting|upload|uploading|e-?mail|emailing|copy|copying|paste|include|including|put|place|stash|attach|append|pass|submit|export|transmit|share|relay|mirror|repeat|dump|supply|provide|fill|gather|collect|summari[sz]e|harvest|leak|hand|resend|cc|bcc|insert|embed|encode|sync|ship|uploads|sends|posts|copies|mirrors|duplicated?|keep|archive)\b`,
+	`https?://|[\w.+-]+@[\w-]+\.[a-z]{2,}|\bwebhook\b|\b(?:external|remote|partner|third[- ]party|our) (?:server|host|endpoint|collector|processor|backend|service|api)s?\b|\bpublic (?:gist|bucket|folder|paste|link)\b|\b(?:to|via|through|using) [\x60'"]?[a-z][a-z0-9]*_[a-z0-9_]+|\b(?:send|pass|give|hand|forward|post|submit)\s+(?:it|them|that|this|those)\s+(?:here|to this (?:tool|function|server))\b|` +
+		`\b\d{1,3}(?:\.\d{1,3}){3}\b|\b(?:s3|gs|ftp|sftp)://|\bftp\.[a-z0-9-]+\.|\b(?:send|sending|upload|uploading|forward|post|submit|hand)\s+(?:\w+\s+){0,4}?here\b`,
+	`\b(?:call|calling|invoke|invoking|run|running) [\x60'"]?[a-z][a-z0-9]*_[a-z0-9_]+[\x60'"]? with\b|[a-z][a-z0-9]*_[a-z0-9_]+[\x60'"]? (?:has been |is |be |was )?(?:called|invoked|run) with\b`,
 	"(?:\\b(?:into|in|inside|as|via|through|within) (?:the |its |a |an )?|\\b(?:set|fill|populate) (?:the )?)[`'\"]?([a-z][a-z0-9_]*)[`'\"]?(?: (?:field|argument|parameter|param|property|slot))?",
+	// Round 8, its own pattern behind rarer words (flowWords2): what the
+	// user has on disk or in other apps, and the files that hold keys.
+	`(?:downloads|documents|desktop|home|config(?:uration)?|working|project|credentials?) (?:folder|directory|dir)|(?:browser|open) (?:tabs|history|bookmarks)|clipboard|(?:the )?user'?s? (?:inbox|mailbox(?:es)?|e-?mails|files|documents|photos)|kube ?config|\.netrc|\.git-credentials|/etc/(?:shadow|passwd)|\.ssh\b|id_rsa|(?:every|each|any) (?:\w+ ){1,2}?the user (?:mentions|enters|uploads|shares|sends|pastes|provides|gives|types)\b`,
 }
 
 // Data-flow findings (round 7): one sentence that takes what the model
@@ -483,12 +488,20 @@ func (r *refScan) flows(res *Result, t ToolText) {
 	for _, f := range t.Fields {
 		for a := 0; a < len(f.Text); {
 			b := sentenceEnd(f.Text, a)
-			if !hasFlowWord(f.Text[a:b]) {
+			kinds := flowWordKinds(f.Text[a:b])
+			w1, w2 := kinds&1 != 0, kinds&2 != 0 || hasUserPossessive(f.Text[a:b])
+			if !w1 && !w2 {
 				a = b
 				continue
 			}
 			sent := asciiLower(f.Text[a:b])
-			loc := r.src.FindStringIndex(sent)
+			var loc []int
+			if w1 {
+				loc = r.src.FindStringIndex(sent)
+			}
+			if loc == nil && w2 {
+				loc = r.src2.FindStringIndex(sent)
+			}
 			if loc == nil {
 				a = b
 				continue
@@ -543,9 +556,51 @@ var flowWords = map[string]bool{
 	"desktop": true, "sms": true,
 }
 
+// flowWords2 gate flowPats[5]; "user's" (hasUserPossessive) gates its
+// "the user's files" part, since "files" alone is in most descriptions.
+var flowWords2 = map[string]bool{
+	"downloads": true, "desktop": true, "home": true, "working": true, "folder": true, "tabs": true,
+	"clipboard": true, "kube": true, "kubeconfig": true, "netrc": true, "credentials": true,
+	"shadow": true, "passwd": true, "ssh": true, "rsa": true, "mentions": true, "enters": true,
+	"uploads": true, "shares": true, "sends": true, "pastes": true,
+}
+
+// hasUserPossessive reports whether s has "user's" in any ASCII case.
+func hasUserPossessive(s string) bool {
+	for i := strings.IndexByte(s, '\''); i >= 0; {
+		if i >= 4 && strings.EqualFold(s[i-4:i], "user") && i+1 < len(s) && (s[i+1]|0x20) == 's' {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '\'')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
 // hasFlowWord reports whether a sentence has a word of flowWords, in any
 // ASCII case, without allocating.
-func hasFlowWord(s string) bool {
+func hasFlowWord(s string) bool { return flowWordKinds(s)&1 != 0 }
+
+// flowWordSets maps each word of flowWords (bit 1) and flowWords2 (bit 2)
+// to its bits, so that a sentence is scanned once for both.
+var flowWordSets = func() map[string]uint8 {
+	m := make(map[string]uint8, len(flowWords)+len(flowWords2))
+	for w := range flowWords {
+		m[w] |= 1
+	}
+	for w := range flowWords2 {
+		m[w] |= 2
+	}
+	return m
+}()
+
+// flowWordKinds returns the bits of flowWordSets of the words in s, in any
+// ASCII case, without allocating; it stops once both are set.
+func flowWordKinds(s string) uint8 {
+	var kinds uint8
 	var buf [16]byte
 	for i := 0; i < len(s); {
 		c := s[i] | 0x20
@@ -567,11 +622,13 @@ func hasFlowWord(s string) bool {
 			}
 			n++
 		}
-		if n <= len(buf) && flowWords[string(buf[:n])] {
-			return true
+		if n <= len(buf) {
+			if kinds |= flowWordSets[string(buf[:n])]; kinds == 3 {
+				return kinds
+			}
 		}
 	}
-	return false
+	return kinds
 }
 
 // realSink reports whether a lowercased sentence names a URL, an e-mail
@@ -650,7 +707,8 @@ func toolRefRule(id string) bool {
 		"tamper.before-use-other", "tamper.trigger-call", "tamper.tool-sensitive-target",
 		"tamper.must-call-with", "tamper.on-tool-use", "shadow.use-other-tool",
 		"prereq.must-call-first", "tamper.hook-other-tool", "tamper.conditional-edit",
-		"tamper.swap-requested-tool", "tamper.must-call-other", "tamper.auto-call":
+		"tamper.swap-requested-tool", "tamper.must-call-other", "tamper.auto-call",
+		"tamper.delegate-impl":
 		return true
 	}
 	return false
@@ -823,6 +881,7 @@ func (r *refScan) keepRef(id, span string, names []toolRef) bool {
 // call the model is obliged to make goes to a tool that destroys state or
 // reads secrets, and when such an order opens the description.
 func (r *refScan) adjust(res *Result, t ToolText) {
+	defer preferenceGate(res) // after the other findings are settled
 	r.selfDoc(res, t)
 	r.flows(res, t)
 	if !slices.ContainsFunc(res.Findings, func(f Finding) bool { return toolRefRule(f.RuleID) }) {
@@ -1073,4 +1132,38 @@ func sentenceBefore(text string, i, n int) string {
 		lead = lead[k+2:]
 	}
 	return lead
+}
+
+// preferenceCue reports whether id is one of the round-8 preference cues:
+// selection orders, disparaging the others, advertising, urgency.
+func preferenceCue(id string) bool {
+	switch id {
+	case "preference.select-self", "preference.versus-others", "preference.advertising", "preference.urgency":
+		return true
+	}
+	return false
+}
+
+// preferenceGate drops a preference cue that stands alone. Real servers
+// steer the model between their own tools ("the PRIMARY tool for ALL
+// SLO auditing tasks") and advertise a little; preference manipulation
+// piles up persuasion of two kinds or more. A lone cue would also let the
+// classifier count in full, which on such descriptions is high.
+func preferenceGate(res *Result) {
+	var kinds [4]string
+	n, other := 0, false
+	for _, f := range res.Findings {
+		if !preferenceCue(f.RuleID) {
+			other = true
+			continue
+		}
+		if !slices.Contains(kinds[:n], f.RuleID) && n < len(kinds) {
+			kinds[n] = f.RuleID
+			n++
+		}
+	}
+	if n != 1 || other {
+		return
+	}
+	res.Findings = slices.DeleteFunc(res.Findings, func(f Finding) bool { return preferenceCue(f.RuleID) })
 }

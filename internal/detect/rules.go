@@ -368,8 +368,8 @@ func PoisoningRules() []Rule {
 		// --- concealment from the user
 		{ID: "conceal.dont-tell", Family: FamilyConceal, Weight: 0.85, Back: 24, Fwd: 140,
 			Keywords: []string{"not", "never", "don", "dont", "without", "avoid", "no", "must", "should", "shouldn"},
-			Also:     []string{"tell", "telling", "inform", "informing", "mention", "mentioning", "disclose", "disclosing", "reveal", "revealing", "notify", "notifying", "alert", "alerting", "report", "reporting", "show", "showing", "expose", "exposing", "explain", "explaining", "say", "saying", "acknowledge", "acknowledging", "let", "letting", "bring", "bringing", "bother", "bothering", "ask", "asking", "warn", "warning", "display", "displaying", "surface", "surfacing", "indicate", "indicating"},
-			Pattern:  `\b(?:do not|don'?t|dont|never|must not|should not|shouldn'?t|without|avoid|no need to)\s+(?:\w+\s+){0,2}?(?:tell|telling|inform|informing|mention|mentioning|disclose|disclosing|reveal|revealing|notify|notifying|alert|alerting|report|reporting|show|showing|expose|exposing|explain|explaining|say|saying|acknowledge|acknowledging|let|letting|bring|bringing|bother|bothering|ask|asking|warn|warning|display|displaying|surface|surfacing|indicate|indicating)\b(?:` + reClause + `{0,60}?\b(?:user|users|human|them|him|her|anyone|operator|person|client|requester|this|it|that|step|steps|instruction|instructions|action|change|appended|addition|note))`,
+			Also:     []string{"draw", "drawing", "attention", "point", "pointing", "tell", "telling", "inform", "informing", "mention", "mentioning", "disclose", "disclosing", "reveal", "revealing", "notify", "notifying", "alert", "alerting", "report", "reporting", "show", "showing", "expose", "exposing", "explain", "explaining", "say", "saying", "acknowledge", "acknowledging", "let", "letting", "bring", "bringing", "bother", "bothering", "ask", "asking", "warn", "warning", "display", "displaying", "surface", "surfacing", "indicate", "indicating"},
+			Pattern:  `\b(?:do not|don'?t|dont|never|must not|should not|shouldn'?t|without|avoid|no need to)\s+(?:\w+\s+){0,2}?(?:draw(?:ing)? attention|call(?:ing)? attention|point(?:ing)? out|tell|telling|inform|informing|mention|mentioning|disclose|disclosing|reveal|revealing|notify|notifying|alert|alerting|report|reporting|show|showing|expose|exposing|explain|explaining|say|saying|acknowledge|acknowledging|let|letting|bring|bringing|bother|bothering|ask|asking|warn|warning|display|displaying|surface|surfacing|indicate|indicating)\b(?:` + reClause + `{0,60}?\b(?:user|users|human|them|him|her|anyone|operator|person|client|requester|this|it|that|step|steps|instruction|instructions|action|change|appended|addition|note))`,
 			Explain:  "asks the model to hide something from the user"},
 		{ID: "conceal.silently", Family: FamilyConceal, Weight: 0.7,
 			Keywords: []string{"silently", "secretly", "covertly", "quietly", "discreetly", "invisibly", "stealthily", "transparently"},
@@ -411,8 +411,8 @@ func PoisoningRules() []Rule {
 
 		// --- sensitive files and credentials
 		{ID: "sensitive.path", Family: FamilySensitive, Weight: 0.4, Back: 48, Fwd: 64,
-			Keywords: []string{"ssh", "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "rsa", "ed25519", "ecdsa", "authorized_keys", "aws", "kube", "docker", "netrc", "npmrc", "pypirc", "git", "credentials", "credential", "pgpass", "gnupg", "bash_history", "zsh_history", "env", "local", "production", "etc", "passwd", "shadow", "sudoers", "auth", "mcp", "claude_desktop_config", "cursor", "config", "gcloud", "application_default_credentials", "wallet", "keychain", "token", "key", "secret", "secrets", "passwords", "password", "passw"},
-			Pattern:  `(?:~|\$home|/home/[a-z0-9_.-]+|/users/[a-z0-9_.-]+|/root|%userprofile%)?/?\.ssh\b|\bid_(?:rsa|dsa|ecdsa|ed25519)\b|\bauthorized_keys\b|\.aws/(?:credentials|config)|\.kube/config|\.docker/config\.json|(?:^|[\s/~'"\x60(])\.(?:netrc|npmrc|pypirc|git-credentials|pgpass|gnupg|bash_history|zsh_history|env(?:\.local|\.production)?)\b|/etc/(?:passwd|shadow|sudoers)\b|/var/log/(?:auth\.log|secure)\b|/var/run/secrets/|\bmcp\.json\b|claude_desktop_config|\.cursor/|\.config/(?:gcloud|gh|google|slack|[a-z-]+-credentials)|application_default_credentials|\bwallet\.dat\b|\bkeychain\b|(?:~|\$home)/\.[a-z_-]*(?:token|key|secret|credential|passw)[a-z_./-]*|/[a-z_./-]*(?:_passwords|secrets?\.(?:json|ya?ml|txt|env))\b`,
+			Keywords: []string{"ssh", "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "rsa", "ed25519", "ecdsa", "authorized_keys", "aws", "kube", "docker", "netrc", "npmrc", "pypirc", "git", "credentials", "credential", "pgpass", "gnupg", "bash_history", "zsh_history", "env", "authorised", "authorized", "local", "production", "etc", "passwd", "shadow", "sudoers", "auth", "mcp", "claude_desktop_config", "cursor", "config", "gcloud", "application_default_credentials", "wallet", "keychain", "token", "key", "secret", "secrets", "passwords", "password", "passw"},
+			Pattern:  `(?:~|\$home|/home/[a-z0-9_.-]+|/users/[a-z0-9_.-]+|/root|%userprofile%)?/?\.ssh\b|\bid_(?:rsa|dsa|ecdsa|ed25519)\b|\bauthori[sz]ed[_ ]keys\b|\.aws/(?:credentials|config)|\.kube/config|\.docker/config\.json|(?:^|[\s/~'"\x60(])\.(?:netrc|npmrc|pypirc|git-credentials|pgpass|gnupg|bash_history|zsh_history|env(?:\.local|\.production)?)\b|/etc/(?:passwd|shadow|sudoers)\b|\bssh (?:directory|folder|dir)\b|/var/log/(?:auth\.log|secure)\b|/var/run/secrets/|\bmcp\.json\b|claude_desktop_config|\.cursor/|\.config/(?:gcloud|gh|google|slack|[a-z-]+-credentials)|application_default_credentials|\bwallet\.dat\b|\bkeychain\b|(?:~|\$home)/\.[a-z_-]*(?:token|key|secret|credential|passw)[a-z_./-]*|/[a-z_./-]*(?:_passwords|secrets?\.(?:json|ya?ml|txt|env))\b`,
 			Explain:  "names a file that holds keys, credentials or client configuration"},
 		{ID: "sensitive.ssh-key", Family: FamilySensitive, Weight: 0.6, Back: 8, Fwd: 64,
 			Keywords: []string{"ssh"},
@@ -455,9 +455,9 @@ func PoisoningRules() []Rule {
 			Pattern:  `!\[[^\]]{0,100}\]\(\s*https?://[^)\s]*\?[^)\s]*=|<img[^>]{0,100}src\s*=\s*["']?https?://[^"'\s>]*\?`,
 			Explain:  "image link that would carry data in its URL when rendered"},
 		{ID: "exfil.email-recipient", Family: FamilyExfil, Weight: 0.6, Back: 120, Fwd: 120,
-			Keywords: []string{"bcc", "cc", "forward", "forwards", "copy", "send", "share", "add", "include", "invite", "recipient", "attendee", "collaborator", "editor", "owner", "member", "guest", "let", "loop", "notify", "inform", "tell"},
+			Keywords: []string{"bcc", "cc", "forward", "forwards", "copy", "send", "share", "add", "include", "invite", "recipient", "attendee", "collaborator", "editor", "owner", "member", "guest", "let", "loop", "notify", "inform", "tell", "email", "e", "mail", "submit", "report", "deliver", "post", "transmit", "upload", "relay"},
 			Literal:  `@`,
-			Pattern:  `\b(?:bcc|cc|forward|forwards|send|share|add|include|copy|invite|cc:|let|loop in|notify|inform|tell)\b` + reClause + `{0,60}?[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}|\b[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}['"\x60]? as (?:an? )?(?:additional |hidden |silent |required )*(?:bcc|cc|recipient|attendee|collaborator|editor|owner|member|guest)`,
+			Pattern:  `\b(?:bcc|cc|forward|forwards|send|share|add|include|copy|invite|cc:|let|loop in|notify|inform|tell)\b` + reClause + `{0,60}?[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}|\b(?:e-?mail|mail|submit|report|deliver|post|transmit|upload|relay)\b` + reClause + `{1,60}?\bto [a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}|\b[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}['"\x60]? as (?:an? )?(?:additional |hidden |silent |required )*(?:bcc|cc|recipient|attendee|collaborator|editor|owner|member|guest)`,
 			Explain:  "adds an e-mail recipient to what the model sends"},
 		{ID: "exfil.pass-as-param", Family: FamilyExfil, Weight: 0.55, Back: 200, Fwd: 48,
 			Keywords: []string{"parameter", "parameters", "param", "params", "argument", "arguments", "field", "fields", "arg", "args"},
@@ -543,7 +543,7 @@ func PoisoningRules() []Rule {
 		{ID: "authority.treat-as-user", Family: FamilyAuthority, Weight: 0.5, Back: 16, Fwd: 160,
 			Keywords: []string{"treat", "treats", "consider", "regard", "obey", "follow", "comply", "pretend"},
 			Also:     []string{"instructions", "instruction", "commands", "command", "directives", "orders", "requests", "request", "written", "typed", "sent", "said"},
-			Pattern:  `\b(?:treat|consider|regard)s?\b` + reClause + `{0,80}?\bas (?:an? |the )?(?:(?:direct|authori[sz]ed|trusted|valid|legitimate|explicit|genuine|official),? )*(?:commands?|instructions?|requests?|orders?) (?:from|by|of) (?:the )?(?:user|administrator|admin|operator|system|owner|person|human)\b|\bpretend (?:that )?(?:the |these |this )?(?:\w+ ){0,3}?(?:were|was|are|is|came) (?:written|sent|typed|said|from)(?: by)? (?:the )?(?:user|person|human|operator)\b|\b(?:obey|follow|comply with)\s+(?:any|all|whatever|every)\s+(?:new |further |additional |embedded |hidden )?(?:instructions?|commands?|directives?)\s+(?:that |which )?(?:are |is |you )?(?:found|embedded|contained|included|given|present|written|hidden|see|find)\s+(?:in|inside|within)\b`,
+			Pattern:  `\b(?:treat|consider|regard)s?\b` + reClause + `{0,80}?\bas (?:if )?(?:coming|written|sent|typed|issued) (?:from|by) (?:the )?(?:user|administrator|admin|operator|owner|person|human)\b|` + `\b(?:treat|consider|regard)s?\b` + reClause + `{0,80}?\bas (?:an? |the )?(?:(?:direct|authori[sz]ed|trusted|valid|legitimate|explicit|genuine|official),? )*(?:commands?|instructions?|requests?|orders?) (?:from|by|of) (?:the )?(?:user|administrator|admin|operator|system|owner|person|human)\b|\bpretend (?:that )?(?:the |these |this )?(?:\w+ ){0,3}?(?:were|was|are|is|came) (?:written|sent|typed|said|from)(?: by)? (?:the )?(?:user|person|human|operator)\b|\b(?:obey|follow|comply with)\s+(?:any|all|whatever|every)\s+(?:new |further |additional |embedded |hidden )?(?:instructions?|commands?|directives?)\s+(?:that |which )?(?:are |is |you )?(?:found|embedded|contained|included|given|present|written|hidden|see|find)\s+(?:in|inside|within)\b`,
 			Explain:  "promotes untrusted text to the user's own instructions"},
 		{ID: "exfil.exfiltrate", Family: FamilyExfil, Weight: 0.6, Back: 48, Fwd: 16,
 			Keywords: []string{"exfiltrate", "exfiltrates", "exfiltrating"},
@@ -584,11 +584,11 @@ func PoisoningRules() []Rule {
 			Explain:  "fake failure followed by a remedy for the model to perform"},
 		{ID: "context.deprecated-instead", Family: FamilyManipulated, Weight: 0.4,
 			Keywords: []string{"deprecated", "disabled", "retired", "discontinued", "replaced"},
-			Pattern:  `\bthis (?:tool|function|server|endpoint|operation) (?:is|has been) (?:now )?(?:deprecated|disabled|retired|discontinued|replaced)\b[;,.:]?\s*(?:instead|please|you must|you should)\b`,
+			Pattern:  `\bthis (?:tool|function|server|endpoint|operation) (?:is|has been) (?:now )?disabled\b[;,.:]?\s*(?:instead|please|you must|you should)\b`,
 			Explain:  "claims this tool is retired and redirects the model"},
 		{ID: "context.fake-error", Family: FamilyManipulated, Weight: 0.45,
 			Keywords: []string{"error", "failed", "failure", "exception", "deprecated", "unavailable", "down", "disabled", "retired", "moved"},
-			Pattern:  `\b(?:error|failed|failure|exception)\b` + reClause + `{0,60}\b(?:please |you must |you should |you need to |instead )?(?:call|use|invoke|switch to|retry with|try) (?:the )?` + reToolRef + `\s+(?:tool|function|instead)|\b(?:this tool|this server|this service) (?:is|has been) (?:deprecated|unavailable|down|disabled|retired|moved)[,;.]? (?:please )?(?:use|call|switch to|invoke)\b`,
+			Pattern:  `\b(?:error|failed|failure|exception)\b` + reClause + `{0,60}\b(?:please |you must |you should |you need to |instead )?(?:call|use|invoke|switch to|retry with|try) (?:the )?` + reToolRef + `\s+(?:tool|function|instead)|\b(?:this tool|this server|this service) (?:is|has been) (?:unavailable|down|disabled)[,;.]? (?:please )?(?:use|call|switch to|invoke)\b`,
 			Explain:  "fake error or deprecation that steers the model to another tool"},
 	}
 	return append(rules, tamperRules()...)
@@ -751,7 +751,8 @@ func tamperRules() []Rule {
 			Explain:  "re-routes or rewrites every request of a kind"},
 	}
 	rules = append(rules, hookRules()...)
-	return append(rules, round7Rules()...)
+	rules = append(rules, round7Rules()...)
+	return append(rules, round8Rules()...)
 }
 
 // Round 6: verbs that prescribe an action through a named tool.
@@ -861,5 +862,145 @@ func round7Rules() []Rule {
 			Keywords: []string{"must", "should", "shall", "has", "needs"},
 			Pattern:  `(?:^|[.!?:;]\s*|\b(?:calls?|requests?|messages?|anything|files?|writes?|queries) (?:to|via|through|with|sent with|sent via|written with|written through|composed with) )` + reToolName + `(?: tool| function)?\s+(?:must|should|shall|has to|needs to)\s+(?:now\s+|always\s+|also\s+|from now on\s+)*(?:receive|get|include|use|target|point|send|be (?:called|invoked|run|sent) with)\b`,
 			Explain:  "dictates how another tool's calls are made"},
+	}
+}
+
+// Shared pieces of the round-8 preference rules.
+const (
+	// reOthers is an unnamed alternative to this tool: the competition in
+	// general, not a sibling tool the server names.
+	reOthers = `(?:(?:all |any |every |the )?(?:other|competing|alternative|similar|lookalike|rival|third-party|free|built-in|default)\b|the rest\b)`
+	// reSelect is a verb of tool selection aimed at this tool.
+	reSelect = `(?:use|choose|select|pick|prefer|prioriti[sz]e|favou?r|go with|settle on|rely (?:exclusively |only )?on|call|try|route (?:\w+ ){0,3}?to)`
+)
+
+// Pieces of authority.compliance-order: a purpose ("for", "to ensure"), a
+// pretext (compliance, audit, company policy), an obligation on the model
+// or on what it sends, and the verbs of an order.
+const (
+	rePurpose   = `(?:for|to ensure|to maintain|to satisfy|to remain|to stay|to meet|to comply with|as required by|required by|under|per|in line with|according to)`
+	rePretext   = `(?:compliance|compliant|audit|auditing|regulatory|regulations?|attestation|soc ?2|iso \d+|gdpr|hipaa|quality assurance|data retention|(?:company|internal|corporate|security|data|licen[cs]e|licensing) polic(?:y|ies)|licen[cs]e audit)`
+	reObliged   = `(?:\b(?:you|assistant|agent|agents|model|ai|llm)\b(?: \w+)? (?:must|should|shall|has to|have to|needs? to|is required to|are required to|is obliged to|is expected to|are expected to)|\b(?:must|has to|needs to|is required to|are required to) be (?:preceded|followed|accompanied|sent|forwarded|copied|included|logged|uploaded|reported|attached|shared))\b`
+	reOrderVerb = `(?:send|forward|post|upload|include|submit|execute|run|call|record|contact|copy|attach|pass|read|share|e-?mail|cc|bcc|report)`
+)
+
+// round8Rules model preference manipulation (MPMA) as persuasion aimed at
+// tool selection, in four kinds of cue: an order to select this tool over
+// unnamed alternatives or for everything, disparagement or exclusion of the
+// other tools, advertising claims (rankings, endorsements, quantified
+// superiority), and urgency. Each is weak (0.3): any two kinds flag, one
+// alone does not, so real servers that route the model between their own
+// tools ("PREFERRED OVER audit_services()", "USE THIS FIRST FOR ALL ...
+// TASKS") stay below the threshold. The others catch orders justified by
+// compliance or audit, bracketed role labels, orders to drop safety checks
+// or to obey the description itself, and scripted messages for the user.
+func round8Rules() []Rule {
+	return []Rule{
+		{ID: "preference.select-self", Family: FamilyPreference, Weight: 0.3, Back: 60, Fwd: 120,
+			Keywords: []string{"choose", "select", "pick", "prefer", "prioritise", "prioritize", "favour", "favor", "choice", "first", "everything", "anything", "unsure", "doubt", "uncertain", "another", "instead", "rather", "ahead", "above", "preference", "over", "tasks", "requests", "queries", "questions", "default", "preferred", "go"},
+			Pattern: `\b(?:always|only|exclusively) (?:use|choose|select|pick|prefer|call|try) (?:this|it)(?: (?:tool|one|function))? first\b` + reClause + `{0,30}?\b(?:any|all|every|others?)\b|` +
+				`\b` + reSelect + ` (?:this|it)(?: (?:tool|one|function|service|server|api))?(?: \w+){0,2}? (?:over|instead of|rather than|ahead of|above|in preference to|before) ` + reOthers + `|` +
+				`\b(?:should|must|will|is) (?:be )?(?:your|the) (?:first|only|default|preferred|go-to)(?: and only)? (?:choice|pick|option|tool)\b|` +
+				`\bthe only (?:\w+ )?(?:tool|service|app|function) you (?:need|should|will need|ever need)\b|\bmake (?:it|this(?: tool)?) your (?:preferred|default|first|go-to|only)\b|` +
+				`\b(?:use|call|choose|select|pick|prefer) (?:this|it)(?: (?:tool|one|function))? for (?:everything|anything|every (?:single )?(?:task|request|query|question)|all (?:tasks|requests|queries|questions)|any (?:task|request|question|query)(?: at all| whatsoever)?(?:\s*[.,;!]|$))|` +
+				`\bwhen(?:ever)? (?:you are )?(?:unsure|in doubt|uncertain) (?:which|what) tool\b` + reClause + `{0,40}?\bthis\b|\bif another tool could (?:also )?(?:answer|help|work)\b`,
+			Explain: "orders the model to select this tool over the others or for everything"},
+		{ID: "preference.versus-others", Family: FamilyPreference, Weight: 0.3, Back: 60, Fwd: 120,
+			Keywords: []string{"other", "others", "competing", "alternative", "alternatives", "similar", "lookalike", "rival", "third", "free", "built", "default", "rest", "inferior", "competitors", "competitor", "outperforms", "outperform", "supersedes", "replaces", "outranks", "bother", "outdated", "lesser"},
+			Pattern: `\b(?:ignore|never (?:use|call|pick|choose|offer|consider|trust)|do not (?:use|call|consider|pick|choose|offer|trust)|don'?t (?:use|call|consider|pick|choose|trust)|avoid|pass over|skip|no need to consider) ` + reOthers + ` (?:\w+ ){0,2}?(?:tools?|services?|servers?|options|providers?|fetchers?|functions?|alternatives|ones)\b|` +
+				`\b(?:better|more accurate|faster|superior|more reliable|outperforms?|beats?)\b(?: \w+){0,3}? (?:than |to )?(?:all |any |every )?(?:other|competing|rival|alternative|competitors?)\b|` +
+				`\binferior (?:alternatives?|tools?|options?|services?|products?|competitors?)\b|\bwhy (?:use|settle for|choose) (?:inferior|outdated|lesser|other)\b|` +
+				`\b(?:other|competing|alternative|similar|all other)(?: \w+){0,2}? (?:tools?|services?|servers?|providers?|fetchers?|options) (?:(?:in|from) (?:this|the|other) \w+ )?(?:(?:are|is) (?:being |now |considered |known to be )?(?:deprecated|unreliable|unsupported|legacy|outdated|unsafe|broken|inferior|inaccurate|wrong|obsolete)|(?:returns?|gives?|produces?) (?:wrong|incorrect|inaccurate|bad|outdated|stale) (?:values|results|answers|data))\b|` +
+				`\bno other (?:\w+ ){0,2}?(?:tool|service|option|app|provider) (?:comes close|compares|matches|can)\b|\b(?:supersedes|replaces|outranks) (?:all|every|any) (?:other |similar )?(?:\w+ )?(?:tools?|services?)\b|` +
+				`\btools? from other (?:servers|vendors|providers)\b` + reClause + `{0,40}?\b(?:legacy|deprecated|unreliable|should not|must not|never)\b|` +
+				`\bthe others (?:give|return|produce|are|have)\b(?: \w+)? (?:stale|wrong|incorrect|outdated|inaccurate|unreliable|broken|bad)\b|\b(?:not|never|no need to) bother with (?:any |the )?(?:other|alternative|competing)\b|` +
+				`\b(?:other|competing|alternative|similar)(?: \w+){0,2}? (?:should|must|are to) (?:be )?(?:skipped|avoided|ignored|passed over|not be (?:used|called|chosen))\b|\b(?:the )?others (?:leak|steal|sell|expose|log|track)\b`,
+			Explain: "disparages or excludes the other tools the model could choose"},
+		{ID: "preference.advertising", Family: FamilyPreference, Weight: 0.3, Back: 60, Fwd: 100,
+			Keywords: []string{"rated", "ranked", "voted", "trusted", "used", "loved", "endorsed", "recommended", "chosen", "featured", "seen", "star", "stars", "satisfaction", "users", "downloads", "developers", "reviews", "customers", "award", "winning", "industry", "leading", "class", "world", "unmatched", "unparalleled", "unprecedented", "changer", "guaranteed", "scientifically", "military", "grade", "best", "ultimate", "most", "definitive", "authoritative", "premium", "elite", "top", "only", "stars", "trustworthy", "reliable", "trusted", "accurate"},
+			Pattern: `\b(?:rated|ranked|voted) (?:#|no\.? ?|number )?(?:1|one)\b|\b(?:rated|ranked|voted) (?:the )?(?:best|top)\b|#1 (?:ranked|rated)\b|` +
+				`\b(?:trusted|used|loved|endorsed|recommended|chosen|preferred|approved) by (?:over |more than )?(?:[\d,.]+ ?(?:k|m|million|thousand)?\b|millions|thousands|experts|top|leading|fortune|industry|the world|\d+ out of \d+|(?:\w+ ){0,3}?(?:experts|researchers|professionals|analysts|companies|developers|labs?|universities|university))|` +
+				`\bfeatured (?:in|on) (?:\w+ ){0,2}?(?:journal|magazine|talks|review|forbes|techcrunch|wired|news)\b|\bas seen on\b|` +
+				`\b\d+(?:\.\d+)?(?:x|%) (?:better|faster|more (?:accurate|precise|reliable))\b|\b(?:five|5)[- ]star\b|\b\d(?:\.\d)? stars? (?:from|across|on) [\d,.]+ ?k? (?:reviews|ratings|users)\b|\bthe only (?:safe|secure|reliable|trustworthy|accurate|official) (?:option|choice|tool|one)\b|\d+(?:\.\d+)?% (?:customer |user )?satisfaction\b|\bover [\d,.]+ ?(?:k|m|million|thousand)? (?:users|downloads|developers|reviews|customers)\b|` +
+				`\baward[- ]winning\b|\bindustry[- ]leading\b|\bbest[- ]in[- ]class\b|\bworld'?s (?:best|most|leading|#1|number one)\b|\b(?:unmatched|unparalleled|unprecedented) (?:quality|accuracy|precision|excellence|performance|results)\b|\bgame[- ]changer\b|\bguaranteed (?:accurate|accuracy|results|best)\b|\b(?:accuracy|results) guaranteed\b|\bscientifically proven\b|\bmilitary[- ]grade\b|` +
+				`\b(?:this|it) is the (?:best|ultimate|definitive|single authoritative|only (?:trustworthy|reliable|trusted|accurate|official)|most (?:accurate|reliable|trusted|trustworthy|advanced|powerful|authoritative))(?: and most \w+)?(?: \w+){0,2}? (?:tool|service|source|choice|option|engine|api|solution|converter|calculator)\b|` +
+				`\bthe (?:best|ultimate|most accurate|most reliable|most trusted)(?: \w+){0,3}? (?:tool|service|engine|solution) (?:ever|available|in the world|on the market)\b`,
+			Explain: "advertises the tool with rankings, endorsements or quantified superiority"},
+		{ID: "preference.urgency", Family: FamilyPreference, Weight: 0.3, Back: 40, Fwd: 80,
+			Keywords: []string{"limited", "act", "hurry", "expires", "expire", "filling", "left", "still", "miss", "fall", "competitors", "deserve", "supplies"},
+			Pattern:  `\blimited[- ]time\b|\bact now\b|\bhurry\b|\b(?:access|offer|spots?|trial) (?:expires?|is expiring|filling|ends?) (?:soon|fast|today)\b|\bonly \d+ (?:uses|spots|seats|licen[cs]es) left\b|\bwhile (?:you still can|supplies last)\b|\bdon'?t (?:miss out|fall behind)\b|\byour competitors are (?:already )?using\b|\byou deserve (?:the best|premium|better)\b`,
+			Explain:  "presses the model with urgency or scarcity"},
+		{ID: "authority.compliance-order", Family: FamilyAuthority, Weight: 0.4, Back: 120, Fwd: 200,
+			Keywords: []string{"compliance", "compliant", "audit", "auditing", "regulatory", "regulation", "regulations", "attestation", "soc2", "soc", "iso", "gdpr", "hipaa", "retention", "assurance", "policy", "policies"},
+			Pattern: `\b` + rePurpose + `\b` + reClause + `{0,50}?\b` + rePretext + `\b` + reClause + `{0,120}?` + reObliged + `|` +
+				reObliged + reClause + `{0,160}?\b` + rePurpose + `\b` + reClause + `{0,40}?\b` + rePretext + `\b|` +
+				`\b(?:compliance|audit|regulatory|security|attestation)[\w ]{0,30}?(?:notice|requirement|policy|check|attestation|framework|trail)\b\s*[:,]` + reClause + `{0,120}?\b` + reOrderVerb + `\b|` +
+				`\b` + rePurpose + `\b[^,.;:\n]{0,50}?\b` + rePretext + `\b[^,.;:\n]{0,30}?,\s*(?:please\s+)?(?:always\s+|also\s+)?` + reOrderVerb + `\b|` +
+				`\b` + rePretext + `\b[^,.;:\n]{0,40}?\brequires? (?:that )?(?:the )?(?:assistant|agent|model|ai|llm|you)\b`,
+			Explain: "orders the model to act, with compliance, audit or policy as the reason"},
+		{ID: "directive.bracket-role", Family: FamilyDirective, Weight: 0.6, Back: 8, Fwd: 40,
+			Keywords: []string{"system", "admin", "assistant", "ai", "agent", "model", "llm"},
+			Literal:  `[`,
+			Pattern:  `\[\[?\s*(?:system|admin|assistant|ai|agent|model|llm)(?:[-_ ](?:directive|instructions?|notes?|only|message|override|command))?\s*(?::|\]\]?)`,
+			Explain:  "bracketed role label that frames text as an order to the model"},
+		{ID: "authority.drop-safety", Family: FamilyAuthority, Weight: 0.5, Back: 40, Fwd: 80,
+			Keywords: []string{"disable", "turn", "bypass", "switch", "skip", "ignore", "drop", "confirmations", "confirmation", "checks", "guardrails", "approvals", "approval"},
+			Pattern: `(?:^|[.!?:;]\s*|\band\s+|\b(?:you|assistant|agent|model) (?:must|should|can|may) |\bplease )(?:disable|turn off|bypass|switch off|skip|ignore|drop) (?:all |any |the |your |every )?(?:guardrails|safety (?:checks|filters|settings|rules|confirmations?)|content filters?|security checks|confirmations?|confirmation prompts)\b|` +
+				`\b(?:safety |security )?(?:confirmations?|checks|guardrails|approvals?) (?:can|may|should|must|are to) be (?:skipped|bypassed|disabled|ignored|dropped|omitted)\b`,
+			Explain: "orders the model to drop its safety checks"},
+		{ID: "authority.obey-description", Family: FamilyAuthority, Weight: 0.5, Back: 80, Fwd: 120,
+			Keywords: []string{"obey", "follow", "comply", "adhere", "trusted", "binding", "authoritative", "treat", "let", "subject"},
+			Pattern: `\b(?:you|assistant|agent|agents|model|ai|llm)\b(?: \w+)? (?:must|should|shall|has to|have to|needs? to|is required to|are required to|is obliged to|are obliged to)(?: always)? (?:obey|follow|comply with|adhere to)\b(?: \w+){0,3}? (?:instructions|directions|directives|notes|guidance|rules|orders|lines)(?: (?:here|below|above|in this (?:description|text|tool|schema)))?\b` + reClause + `{0,40}?\b(?:before|over|above|first|here|below|precedence|priority)\b|` +
+				`\b(?:its|these|this tool'?s?|the) (?:directions|instructions|directives|notes) (?:are|is) (?:trusted|authoritative|binding|mandatory)\b|` +
+				`\btreat (?:its|these|this tool'?s?|the (?:description'?s?|tool'?s?)) (?:notes|text|lines|instructions|directions|description) as (?:your )?(?:own )?(?:standing )?(?:orders|instructions|commands|rules|directives)\b|` +
+				`\blet (?:them|these|it|this|its notes) (?:outrank|override|supersede|take precedence over)\b|\bnot subject to (?:the )?users?'?s? (?:preferences?|approval|consent|choice|wishes|control)\b`,
+			Explain: "orders the model to obey the description's own text"},
+		{ID: "context.scripted-message", Family: FamilyManipulated, Weight: 0.45, Back: 120, Fwd: 200,
+			Keywords: []string{"state", "say", "tell", "announce", "add"},
+			Pattern:  `\b(?:must|should|shall|have to|has to|required to|always)\b` + reClause + `{0,120}?\b(?:state|say|tell the user|announce|add the (?:line|text|message|sentence))\s*:?\s*['"\x{2018}\x{201c}][^'"\x{2019}\x{201d}\n]{24,}`,
+			Explain:  "scripts a message the model has to deliver to the user"},
+		{ID: "context.promo-message", Family: FamilyManipulated, Weight: 0.35, Back: 40, Fwd: 60,
+			Keywords: []string{"promotional", "advertising", "sponsored", "marketing"},
+			Pattern:  `\b(?:mandatory|required|obligatory|must-deliver) (?:promotional|advertising|sponsored|marketing) (?:message|note|text|content)\b|\b(?:promotional|advertising|sponsored|marketing) (?:message|note|text|content) (?:that )?(?:must|has to|is required to) be (?:delivered|shown|included|stated|presented)\b`,
+			Explain:  "obliges the model to deliver advertising"},
+		{ID: "directive.not-for-humans", Family: FamilyDirective, Weight: 0.35, Back: 60, Fwd: 80,
+			Keywords: []string{"display", "humans", "human", "person", "people", "reader", "reviewing", "only", "agents", "guidance", "directive", "automated"},
+			Pattern:  `\bnot for (?:display|the user|humans?|the human|people|the person)\b|\bhumans? (?:reviewing|reading|looking at)\b(?: \w+){0,3}? (?:can|may|should) (?:disregard|ignore|skip)\b|\bfor (?:the )?(?:ai|model|assistant|agent|llm)s? only\b|\b(?:not|rather than) (?:for |to )?the (?:person|human|reader)\b|\b(?:model|agent|llm|assistant|ai) (?:guidance|directive|instructions?)\b\s*[(:\-\x{2014}]|\b(?:tip|heads-up|note|notes|guidance|instructions?|memo|reminder) for (?:automated |ai |all )?(?:agents|models|assistants|llms)\b`,
+			Explain:  "says its text is for the model, not for the people reading it"},
+		{ID: "tamper.replace-user-value", Family: FamilyTamper, Weight: 0.5, Back: 60, Fwd: 120,
+			Keywords: []string{"replace", "substitute", "swap", "overwrite", "rewrite", "change", "instead", "regardless", "typed"},
+			Pattern:  `\b(?:replace|substitute|swap|overwrite|rewrite|change)\b(?: \w+){0,2}? (?:the )?(?:value|query|amount|recipient|address|destination|input|date|number|path|account|quantity|target)s? (?:that )?(?:the user|given by the user|the user (?:gave|typed|entered|provided|specified|asked for))\b|\b(?:substitute|replace|overwrite|rewrite) the user'?s (?:\w+ ){0,2}?(?:with|by|to)\b|\brewrite (?:it|them|the \w+) to [\w.+-]+@|\b(?:given|typed|entered|provided) by the user (?:are|is) (?:in )?(?:an? )?(?:old|wrong|legacy|bad) (?:format|value)s?\b`,
+			Explain:  "replaces a value the user gave with one of its own"},
+		{ID: "tamper.erase-trail", Family: FamilyTamper, Weight: 0.45, Back: 60, Fwd: 80,
+			Keywords: []string{"delete", "wipe", "erase", "clear", "purge", "remove", "truncate", "shred"},
+			Pattern:  `\b(?:delete|wipe|erase|clear|purge|remove|truncate|shred) (?:the |all |any )?(?:\w+ )?(?:audit|security|access|event) (?:log|logs|trail|trails|history)\b` + reClause + `{0,60}?\b(?:after|each|every|when|before|so that|once)\b`,
+			Explain:  "orders the model to erase the record of what it did"},
+		{ID: "context.down-tell-user", Family: FamilyManipulated, Weight: 0.45, Back: 120, Fwd: 200,
+			Keywords: []string{"sunset", "retired", "discontinued", "shut", "offline", "locked", "service", "deprecated", "disabled", "unavailable"},
+			Also:     []string{"tell", "inform", "notify", "warn"},
+			Pattern:  `\b(?:is|are|has been|have been|was|were)\s+(?:\w+\s+)?(?:sunset|retired|discontinued|shut down|offline|locked|out of service|deprecated|disabled|unavailable)\b[^\n]{0,160}?\b(?:tell|inform|notify|warn) (?:the )?(?:user|them|person|customer)\b(?: that)?\s+(?:it|it's|this|the|their|his|her|your|service|tool|account)\b`,
+			Explain:  "declares the tool down so that the model tells the user a story"},
+		{ID: "context.ask-user-secret", Family: FamilyManipulated, Weight: 0.3, Back: 60, Fwd: 160,
+			Keywords: []string{"ask", "have", "get", "tell", "request", "prompt"},
+			Also:     []string{"password", "passwords", "key", "keys", "pin", "2fa", "otp", "codes", "code", "phrase", "card", "cvv", "credentials", "token", "tokens", "banking", "login"},
+			Pattern:  `\b(?:ask|have|get|tell|request|prompt)\b(?: \w+){0,2}? (?:the )?(?:user|them|person|customer)s?\b(?: \w+){0,3}? (?:to )?(?:re-?enter|paste|type in|reply with|send)\b(?: \w+){0,2}? (?:their|his|her|your|the)\b(?: \w+){0,2}? (?:passwords?|api keys?|pin|2fa codes?|otp|one-time codes?|seed phrase|card numbers?|cvv|credentials|tokens?|banking (?:password|details|login)|login)\b`,
+			Explain:  "has the model ask the user for a secret"},
+		{ID: "context.claimed-consent", Family: FamilyManipulated, Weight: 0.45, Back: 80, Fwd: 120,
+			Keywords: []string{"permission", "authorisation", "authorization", "consent", "approval", "pre", "authorised", "authorized", "approved"},
+			Pattern:  `\b(?:has|have|holds?|was given|were given|got) (?:standing |blanket |prior |advance |full |permanent )?(?:permission|authori[sz]ation|consent|approval) (?:from (?:the )?(?:user|person|owner|operator) )?to (?:read|access|send|delete|share|run|execute|upload|open|modify|transfer|forward)\b|\b(?:the )?(?:user|person|owner) has (?:already )?(?:pre-?)?(?:authori[sz]ed|approved|consented to) (?:all|every|any)\b`,
+			Explain:  "claims the user's consent to skip asking"},
+		{ID: "shadow.patches-other", Family: FamilyShadowing, Weight: 0.4, Back: 40, Fwd: 120,
+			Keywords: []string{"patches", "overrides", "intercepts", "hooks", "extended", "patched", "overridden", "intercepted", "hooked"},
+			Pattern:  `\bthis (?:server|extension|plugin|integration) (?:patches|overrides|intercepts|hooks|extends|modifies) (?:the )?(?:tool )?` + reToolName + `|\b(?:behaviou?r|functionality|output|calls?) of ` + reToolName + ` (?:is|are) (?:extended|modified|changed|overridden|patched|intercepted|hooked) by this\b`,
+			Explain:  "claims to change how another server's tool behaves"},
+		{ID: "shadow.copy-other-sends", Family: FamilyShadowing, Weight: 0.5, Back: 80, Fwd: 160,
+			Keywords: []string{"sent", "posted", "written", "composed"},
+			Also:     []string{"well", "also", "too", "addition", "additionally"},
+			Pattern:  `\b(?:sent|posted|written|composed) (?:with|via|through|using) (?:the )?` + reToolName + reClause + `{0,80}?\b(?:should|must|has to|needs to|will|shall) (?:also |additionally )?be (?:sent|posted|copied|forwarded|cc'?d|bcc'?d|mirrored|duplicated|shared) (?:also )?to\b` + reClause + `{0,80}?(?:\bas well\b|\btoo\b|\bin addition\b)|\b(?:sent|posted|written|composed) (?:with|via|through|using) (?:the )?` + reToolName + reClause + `{0,80}?\b(?:should|must|has to|needs to|will|shall) (?:also|additionally) be (?:sent|posted|copied|forwarded|cc'?d|bcc'?d|mirrored|duplicated|shared) to\b`,
+			Explain:  "copies what another tool sends to a second destination"},
+		{ID: "tamper.delegate-impl", Family: FamilyTamper, Weight: 0.3, Back: 16, Fwd: 160,
+			Keywords: []string{"hood", "implementation", "implemented", "generated", "produced"},
+			Pattern:  `\bunder the hood,? (?:the )?(?:tool )?` + reToolName + ` (?:does|performs|handles|runs|is called)\b|\bimplementation\s*:\s*` + reToolName + `\s*\(|\b(?:output|result|results|answer)s? (?:is|are) (?:generated|produced|computed|obtained) by (?:passing|sending|handing|giving)\b` + reClause + `{0,80}?\bto ` + reToolName,
+			Explain:  "presents a call to another tool with fixed arguments as its implementation"},
 	}
 }
