@@ -240,6 +240,7 @@ func genericValue(text string, is, ie int, flag bool, kind genericKind) (vs, ve 
 	// The assignment.
 	i := ie
 	xml := is > 0 && text[is-1] == '<'
+	literal := false // only a quoted literal is a value
 	for i < len(text) && (text[i] == '"' || text[i] == '\'' || text[i] == '`' || text[i] == ']' || text[i] == '\\') && i-ie < 3 {
 		i++
 	}
@@ -308,6 +309,11 @@ func genericValue(text string, is, ie int, flag bool, kind genericKind) (vs, ve 
 	case i < len(text) && text[i] == ',' && sp > ie && (text[ie] == '"' || text[ie] == '\''):
 		// set("api_key", "value") and similar call styles: a quoted name.
 		i++
+	case i < len(text) && text[i] == ',' && sp == ie && constantArg(text, is, ie):
+		// setopt(h, CURLOPT_PASSWORD, "value"): an option constant
+		// followed by its literal.
+		i++
+		literal = true
 	case spaced && (hasWordAt(text, i, "is") || hasWordAt(text, i, "was") || hasWordAt(text, i, "est") || hasWordAt(text, i, "ist") || hasWordAt(text, i, "es")):
 		i += strings.IndexByte(text[i:], ' ')
 		prose = true
@@ -350,6 +356,9 @@ func genericValue(text string, is, ie int, flag bool, kind genericKind) (vs, ve 
 	} else if hasAt(text, i, `\"`) {
 		quote = '\\'
 		i += 2
+	}
+	if literal && quote == 0 {
+		return
 	}
 	// token: "Bearer x": the scheme inside the quotes.
 	if quote != 0 && !basic {
@@ -395,6 +404,20 @@ func genericValue(text string, is, ie int, flag bool, kind genericKind) (vs, ve 
 		return
 	}
 	return vs, ve, prose, true
+}
+
+// constantArg reports whether text[is:ie] is a SCREAMING_SNAKE constant
+// passed as a call argument: after "(" or "," on its line.
+func constantArg(text string, is, ie int) bool {
+	id := text[is:ie]
+	if strings.IndexByte(id, '_') < 0 || strings.Trim(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != "" {
+		return false
+	}
+	j := is - 1
+	for j >= 0 && (text[j] == ' ' || text[j] == '\t') {
+		j--
+	}
+	return j >= 0 && (text[j] == '(' || text[j] == ',')
 }
 
 // fallbackLiteral reads the default of an environment read whose call
@@ -725,6 +748,14 @@ func genericValueOK(v string, kind genericKind, prose bool) bool {
 		return false
 	}
 	lv := strings.ToLower(v)
+	// A C-style hex integer (#define PASSWORD 0x0dead1beef7cafe2) is a
+	// number or a flag, at most 64 bits.
+	if len(v) <= 18 && strings.HasPrefix(lv, "0x") && isHex(v[2:]) {
+		return false
+	}
+	if sealedCiphertext(v) {
+		return false
+	}
 	for _, p := range []string{"http://", "https://", "file:", "/", "./", "~/", "../", "$", "%", "@", "#", "?", "&", "'$", "\"$", ",", "arn:", "process.", "os.", "env.", "getenv", "environ", "config.", "settings.", "self.", "this.", "params.", "req.", "request.", "props.", "args.", "options.", "secrets."} {
 		if strings.HasPrefix(lv, p) {
 			return false

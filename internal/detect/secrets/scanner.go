@@ -191,6 +191,7 @@ type scanState struct {
 }
 
 func (s *Scanner) scan(path string, text string, hasPath bool) []Finding {
+	text = blankANSI(text)
 	var st *scanState
 	var cur keywords.Cursor
 	for m, ok := s.kw.Next(text, &cur); ok; m, ok = s.kw.Next(text, &cur) {
@@ -380,11 +381,20 @@ func (r *compiledRule) window(text string, hs, he int) (int, int) {
 		} else if we < len(text) {
 			if i := strings.LastIndexAny(text[he:we], " \t"); i >= 0 {
 				we = he + i
+			} else {
+				// One token longer than the window (an Entra ID access
+				// token is 1-3 KB): read it to its end.
+				for we < len(text) && we-he < maxTokenWindow && tokenByte(text[we]) {
+					we++
+				}
 			}
 		}
 	}
 	return ws, we
 }
+
+// maxTokenWindow bounds how far a window follows one long token.
+const maxTokenWindow = 8 << 10
 
 func (s *Scanner) regexWindow(st *scanState, ri int, text string, ws, we int) {
 	r := s.rules[ri]

@@ -467,3 +467,31 @@ func validDiscordID(s string) verdict {
 	}
 	return valid
 }
+
+// sealedCiphertext reports a Bitnami Sealed Secrets value: base64 of a
+// big-endian uint16 length n, an RSA-OAEP-encrypted session key of n
+// bytes (a 1024- to 4096-bit key) and the AES-GCM ciphertext after it.
+// Such values are made to be committed and shared; only the cluster's
+// private key opens them. Checked only for long base64 values that
+// start as the length does ("AQ…" for 256 bytes, "Ag…" for 512); only
+// the length is decoded, since values are often wrapped or re-padded.
+func sealedCiphertext(v string) bool {
+	if len(v) < 360 || !(strings.HasPrefix(v, "AQ") || strings.HasPrefix(v, "Ag") || strings.HasPrefix(v, "AI") || strings.HasPrefix(v, "AY")) {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if !isB64(v[i]) && v[i] != '=' {
+			return false
+		}
+	}
+	b, err := base64.StdEncoding.DecodeString(v[:4])
+	if err != nil {
+		return false
+	}
+	n := int(b[0])<<8 | int(b[1])
+	switch n {
+	case 128, 256, 384, 512:
+		return len(v)*3/4 >= 2+n+16
+	}
+	return false
+}
