@@ -470,6 +470,7 @@ func trimPad(s string) string {
 // prefilter hits; the score is the highest window score, findings from all
 // windows are merged, and every finding's Start/End is a byte span of text.
 func (d *Detector) ScanDocument(field, text string) Result {
+	text = blankJSONBreaks(text)
 	sc := d.pool.Get().(*scratch)
 	defer d.pool.Put(sc)
 	wins, tasks := d.windows(text, sc.wins, nil) // tasks allocates only when a candidate exists
@@ -967,4 +968,41 @@ func appendReadableAttrs(dst []byte, tag string) []byte {
 		}
 	}
 	return dst
+}
+
+// blankJSONBreaks returns text with each JSON-escaped line break or tab
+// (\n, \r, \t, the escape's two bytes) read as the byte it stands for and a
+// space, so that offsets hold. Tool results are mostly JSON, and a string
+// value's paragraphs arrive as "…report.\n\nIgnore …": unescaped, the next
+// word is glued to the escape's letter ("nIgnore"), and the prefilter, the
+// rules and the task-sentence model do not read it as a word (round 9).
+// Text without such an escape is returned as is, without allocating.
+func blankJSONBreaks(text string) string {
+	var b []byte
+	for i := 0; i+1 < len(text); i += 2 {
+		k := strings.IndexByte(text[i:len(text)-1], '\\')
+		if k < 0 {
+			break
+		}
+		i += k
+		var c byte
+		switch text[i+1] {
+		case 'n':
+			c = '\n'
+		case 'r':
+			c = '\r'
+		case 't':
+			c = ' '
+		default: // another escape, an escaped backslash included: skip it whole
+			continue
+		}
+		if b == nil {
+			b = []byte(text)
+		}
+		b[i], b[i+1] = c, ' '
+	}
+	if b == nil {
+		return text
+	}
+	return string(b)
 }
