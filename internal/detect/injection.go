@@ -931,6 +931,18 @@ func InjectionClassifierText(window string) string {
 // it taught the model "HTML means attack"; the rules still see the tags.
 func appendTextView(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
+		if s[i] == 'h' && (strings.HasPrefix(s[i:], "https://") || strings.HasPrefix(s[i:], "http://")) {
+			// A URL is one word: API responses hold dozens, and their
+			// parts ("https", "api", "users") added up to a false positive
+			// (round 9). The rules still read the URL.
+			e := i + strings.IndexByte(s[i:], ':') + 3
+			for e < len(s) && !strings.ContainsRune(urlEnd, rune(s[e])) {
+				e++
+			}
+			dst = append(dst, " urlx "...)
+			i = e
+			continue
+		}
 		if s[i] == '<' && i+1 < len(s) && (isASCIILetter(s[i+1]) || s[i+1] == '/') {
 			end := strings.IndexByte(s[i:min(len(s), i+maxTagLen)], '>')
 			if end > 0 && strings.IndexByte(s[i+1:i+end], '<') < 0 {
@@ -945,6 +957,9 @@ func appendTextView(dst []byte, s string) []byte {
 	}
 	return dst
 }
+
+// urlEnd holds the bytes that end a URL in the classifier's text view.
+const urlEnd = " \t\n\r\"'<>()[]{}|`,;"
 
 // maxTagLen bounds what counts as one tag.
 const maxTagLen = 512
