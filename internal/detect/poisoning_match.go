@@ -1134,11 +1134,13 @@ func sentenceBefore(text string, i, n int) string {
 	return lead
 }
 
-// preferenceCue reports whether id is one of the round-8 preference cues:
-// selection orders, disparaging the others, advertising, urgency.
+// preferenceCue reports whether id is one of the weak preference cues:
+// selection orders, disparaging the others, advertising, urgency (round 8),
+// the marketing voice and promises of comfort (round 9).
 func preferenceCue(id string) bool {
 	switch id {
-	case "preference.select-self", "preference.versus-others", "preference.advertising", "preference.urgency":
+	case "preference.select-self", "preference.versus-others", "preference.advertising", "preference.urgency",
+		"preference.marketing", "preference.comfort":
 		return true
 	}
 	return false

@@ -752,7 +752,8 @@ func tamperRules() []Rule {
 	}
 	rules = append(rules, hookRules()...)
 	rules = append(rules, round7Rules()...)
-	return append(rules, round8Rules()...)
+	rules = append(rules, round8Rules()...)
+	return append(rules, round9Rules()...)
 }
 
 // Round 6: verbs that prescribe an action through a named tool.
@@ -1002,5 +1003,34 @@ func round8Rules() []Rule {
 			Keywords: []string{"hood", "implementation", "implemented", "generated", "produced"},
 			Pattern:  `\bunder the hood,? (?:the )?(?:tool )?` + reToolName + ` (?:does|performs|handles|runs|is called)\b|\bimplementation\s*:\s*` + reToolName + `\s*\(|\b(?:output|result|results|answer)s? (?:is|are) (?:generated|produced|computed|obtained) by (?:passing|sending|handing|giving)\b` + reClause + `{0,80}?\bto ` + reToolName,
 			Explain:  "presents a call to another tool with fixed arguments as its implementation"},
+	}
+}
+
+// round9Rules extend preference manipulation to the advertising copy of the
+// MPMA paper's attacks (authority, emotion, subliminal appeal), tuned on two
+// of cao-elaine/MPMA's server families. A claimed endorsement by experts or
+// professionals, and "the best tool in the world", stand on their own: real
+// tool descriptions say what a tool does, not who vouches for it. The
+// marketing voice ("stay informed", "effortlessly") and promises of comfort
+// to the reader ("helping you protect what matters most") are weak cues of
+// two more kinds for preferenceGate: together, or with another cue, they flag.
+func round9Rules() []Rule {
+	return []Rule{
+		{ID: "preference.endorsement", Family: FamilyPreference, Weight: 0.5, Back: 60, Fwd: 100,
+			Keywords: []string{"trusted", "validated", "endorsed", "favored", "favoured", "recommended", "praised", "approved", "vetted", "relied", "chosen", "preferred", "loved", "certified", "expert"},
+			Pattern:  `\b(?:trusted|validated|endorsed|favou?red|recommended|praised|approved|vetted|relied (?:up)?on|chosen|preferred|loved|certified) by (?:\w+ ){0,3}?(?:experts|professionals|analysts|industry leaders|specialists|scientists|meteorologists|traders|investors|pros)\b|\bexpert[- ](?:validated|approved|recommended|vetted|endorsed|trusted)\b`,
+			Explain:  "claims endorsement by experts to win the model's choice"},
+		{ID: "preference.world-best", Family: FamilyPreference, Weight: 0.5, Back: 40, Fwd: 80,
+			Keywords: []string{"best"},
+			Pattern:  `\bbest (?:\w+ ){0,2}?(?:tool|service|app|api|solution|server|option)s? (?:in the world|ever made|ever built|on the market|available anywhere)\b`,
+			Explain:  "claims to be the best tool in the world"},
+		{ID: "preference.marketing", Family: FamilyPreference, Weight: 0.3, Back: 40, Fwd: 80,
+			Keywords: []string{"stay", "effortless", "effortlessly", "experience", "unlock", "elevate", "empower", "empowers", "empowering"},
+			Pattern:  `\bstay (?:informed|prepared|ahead|updated|up to date|in the loop|on top of)\b|\beffortless(?:ly)?\b|\bexperience (?:the )?(?:reassurance|convenience|power|ease|joy|freedom|difference|peace of mind|confidence|magic|thrill|reliable|accurate|precise|instant|seamless|effortless|unmatched|superior|premium|personali[sz]ed|tailored)\b|\bunlock (?:the )?(?:power|full potential|secrets)\b|\belevate your\b|\bempower(?:s|ing)? you\b`,
+			Explain:  "addresses the reader in advertising copy"},
+		{ID: "preference.comfort", Family: FamilyPreference, Weight: 0.3, Back: 40, Fwd: 80,
+			Keywords: []string{"helping", "keeping", "guiding", "ensuring", "matters", "peace", "reassurance", "confidence", "designed", "customized", "customised", "tailored", "personalized", "personalised"},
+			Pattern:  `\b(?:helping|keeping|guiding) you(?:r)?\b|\bensuring (?:that )?you(?:'re| are)?\b|\bwhat matters most\b|\bpeace of mind\b|\breassurance\b|\bwith confidence[.,;!]|\b(?:designed|customi[sz]ed|tailored|personali[sz]ed) (?:specifically |especially |just )?(?:for|to) (?:you|your)\b`,
+			Explain:  "promises the reader comfort or confidence"},
 	}
 }
