@@ -89,6 +89,8 @@ var nounFalse = map[string]bool{
 	"encompass": true, "hotkey": true, "passkey": true, "turnkey": true, "keypass": true, "author": true,
 	"subpass": true, "multipass": true, "onepass": true, "firstpass": true, "minipass": true,
 	"lastpass": true,
+	// Public halves named as one word.
+	"pubkey": true, "publickey": true,
 }
 
 // Words that make an identifier not a secret: public halves, ids,
@@ -175,13 +177,15 @@ func genericFind(text string, hs, he, skipIdent int, kind genericKind) (start, e
 		// Name/value pairs: {"name": "DB_PASSWORD", "value": "..."} and
 		// Kubernetes env entries name the secret in one field and hold
 		// it in the next.
-		vi := nameValuePair(text, is, ie)
-		if vi < 0 {
-			return
-		}
-		vs, ve, prose, ok0 = genericValue(text, vi-len("value"), vi, false, kind)
-		if !ok0 {
-			return
+		if vs, ve, ok0 = xmlNamedText(text, is, ie); !ok0 {
+			vi := nameValuePair(text, is, ie)
+			if vi < 0 {
+				return
+			}
+			vs, ve, prose, ok0 = genericValue(text, vi-len("value"), vi, false, kind)
+			if !ok0 {
+				return
+			}
 		}
 	}
 	words := splitWords(ident)
@@ -204,8 +208,11 @@ func genericFind(text string, hs, he, skipIdent int, kind genericKind) (start, e
 	if (last != "pw" && strings.HasSuffix(last, "pw")) || (kind == genericKey && strings.HasSuffix(last, "auth") && last != "auth" && last != "oauth") {
 		return
 	}
+	// An owner word does not make a strong secret name an id: the C#
+	// constant UserCreationPasswordSecretKey holds a key.
+	strongOwned := kind == genericKey && strongSecretName(words)
 	for _, w := range words[:len(words)-1] {
-		if denyWords[w] && !(kind == genericPassword && (ownerWords[w] || whichPassword[w])) {
+		if denyWords[w] && !(ownerWords[w] && (kind == genericPassword || strongOwned)) && !(kind == genericPassword && whichPassword[w]) {
 			return
 		}
 	}
@@ -225,6 +232,9 @@ func genericFind(text string, hs, he, skipIdent int, kind genericKind) (start, e
 		}
 	}
 	if !genericValueOK(text[vs:ve], kind, prose) && !(kind == genericKey && !prose && strongSecretName(words) && literalSecret(text, is, vs, ve)) {
+		return
+	}
+	if kind == genericKey && publicClientToken(text[vs:ve]) {
 		return
 	}
 	// A field named just "key" holding hex is a hash or an object key far
@@ -404,6 +414,41 @@ func genericValue(text string, is, ie int, flag bool, kind genericKind) (vs, ve 
 		return
 	}
 	return vs, ve, prose, true
+}
+
+// xmlNamedText reads the text of an element whose name or key attribute
+// is the identifier text[is:ie]: Android string resources
+// (<string name="hockeyapp_key">…</string>) and XML properties
+// (<entry key="api_token">…</entry>), other attributes may follow
+// (translatable="false"). The value ends at the next tag on its line.
+func xmlNamedText(text string, is, ie int) (vs, ve int, ok bool) {
+	if !(hasAt(text, is-len(`name="`), `name="`) || hasAt(text, is-len(`key="`), `key="`)) || !hasAt(text, ie, `"`) {
+		return
+	}
+	vs = ie + 1
+	for vs < len(text) && text[vs] != '>' {
+		if c := text[vs]; c == '<' || c == '/' || c == '\n' || c == '=' && !hasAt(text, vs+1, `"`) || vs-ie > 120 {
+			return
+		}
+		vs++
+	}
+	if vs++; vs > len(text) {
+		return
+	}
+	for ve = vs; ve < len(text) && ve-vs <= maxGenericValue; ve++ {
+		if c := text[ve]; c == '<' {
+			return vs, ve, ve-vs >= 6
+		} else if c == '\n' || c == '\r' || c == ' ' || c == '\t' {
+			return
+		}
+	}
+	return
+}
+
+// publicClientToken reports Datadog's browser client tokens (pub + 32
+// hex): made to be shipped in web pages, like a publishable key.
+func publicClientToken(v string) bool {
+	return len(v) == 35 && strings.HasPrefix(v, "pub") && isHex(v[3:])
 }
 
 // constantArg reports whether text[is:ie] is a SCREAMING_SNAKE constant

@@ -106,7 +106,7 @@ const (
 
 // namedShape decides whether v looks like an issued token.
 func namedShape(v string) valueShape {
-	if isPlaceholder(v, true) {
+	if isPlaceholder(v, true) || publicClientToken(v) {
 		return shapeNone
 	}
 	if v[0] == '=' || v[0] == '/' || v[0] == '+' {

@@ -174,14 +174,16 @@ func distinct(s string) int {
 	return n
 }
 
-// maxRun returns the length of the longest run of one repeated byte.
+// maxRun returns the length of the longest run of one repeated byte
+// other than '/': AWS session tokens carry "//////////" in their encoded
+// header (FwoGZXIvYXdzE…//////////wEa…), and no mask is made of slashes.
 func maxRun(s string) int {
 	run, best := 1, 0
 	if len(s) > 0 {
 		best = 1
 	}
 	for i := 1; i < len(s); i++ {
-		if s[i] == s[i-1] {
+		if s[i] == s[i-1] && s[i] != '/' {
 			run++
 			best = max(best, run)
 		} else {

@@ -37,6 +37,26 @@ var validators = map[string]validator{
 	"e164":         validPhone,
 	"email":        validEmail,
 	"basic-auth":   validBasicAuth,
+	"base32-128":   validBase32Key,
+}
+
+// validBase32Key checks a key of 128 random bits in unpadded lower-case
+// base32 after a prefix (AppSync's da2-): 26 characters whose last holds
+// only 3 bits, so its two low bits are zero (a, e, i, m, q, u, y or 4).
+func validBase32Key(s string) verdict {
+	_, body, ok := strings.Cut(s, "-")
+	if !ok || len(body) != 26 {
+		return reject
+	}
+	for i := 0; i < len(body); i++ {
+		if c := body[i]; !(c >= 'a' && c <= 'z' || c >= '2' && c <= '7') {
+			return reject
+		}
+	}
+	if !strings.ContainsRune("aeimquy4", rune(body[25])) {
+		return reject
+	}
+	return valid
 }
 
 // validBasicAuth decodes "user:password" and drops stand-ins.
