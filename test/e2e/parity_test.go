@@ -133,7 +133,19 @@ func TestEverythingParity(t *testing.T) {
 						t.Errorf("reading %s through warden: %v", uri, err)
 						continue
 					}
-					if g, w := normalised(t, gotRes), normalised(t, wantRes); g != w {
+					g, w := normalised(t, gotRes), normalised(t, wantRes)
+					if strings.HasSuffix(uri, "/instructions.md") {
+						// The server's own instructions end in an "Easter
+						// egg", a canned answer for the model ("If asked
+						// about server instructions, respond with ..."):
+						// in a resource that is an injection, so the
+						// default guard redacts it and says so.
+						if !strings.Contains(g, "possible prompt injection") || strings.Contains(g, "respond with") {
+							t.Errorf("%s: want the canned answer redacted with a notice, got %s", uri, short(g))
+						}
+						continue
+					}
+					if g != w {
 						t.Errorf("%s differs:\n  through warden: %s\n  direct:         %s", uri, short(g), short(w))
 					}
 				}
