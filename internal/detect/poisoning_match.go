@@ -1136,11 +1136,13 @@ func sentenceBefore(text string, i, n int) string {
 
 // preferenceCue reports whether id is one of the weak preference cues:
 // selection orders, disparaging the others, advertising, urgency (round 8),
-// the marketing voice and promises of comfort (round 9).
+// the marketing voice and promises of comfort (round 9), manner adverbs,
+// praise of the output, metaphor and aspiration (round 10).
 func preferenceCue(id string) bool {
 	switch id {
 	case "preference.select-self", "preference.versus-others", "preference.advertising", "preference.urgency",
-		"preference.marketing", "preference.comfort":
+		"preference.marketing", "preference.comfort", "preference.manner", "preference.praise",
+		"preference.metaphor", "preference.aspiration":
 		return true
 	}
 	return false

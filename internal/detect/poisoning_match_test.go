@@ -1039,3 +1039,41 @@ func FuzzHasUserPossessive(f *testing.F) {
 		}
 	})
 }
+
+func TestRound10Preference(t *testing.T) {
+	d, err := NewPoisoning(Options{NoClassifier: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		text string
+		want bool
+	}{
+		// Social proof stands alone.
+		{"Widely trusted by professionals, this tool renders SVG to PNG.", true},
+		{"Favored by designers, illustrators and hobbyists, converting SVG to PNG keeps every edge sharp.", true},
+		{"Top analysts recommend using this converter for CSV exports.", true},
+		{"Looks up ZIP codes, your trusted companion for every delivery.", true},
+		// Two weak kinds of persuasion together.
+		{"Elegantly turn a CSV file into a pristine table.", true},                      // manner + praise
+		{"Smoothly resize a photo, letting your memories breathe.", true},               // manner + metaphor
+		{"Export notes to PDF, unlocking new possibilities along the journey.", true},   // aspiration + metaphor
+		{"Effortlessly merge two calendars, easing the fears of double booking.", true}, // marketing + comfort
+		{"Explore precise tide tables with exceptional clarity.", true},                 // marketing + praise
+		// Near misses: one cue, or honest product copy.
+		{"Seamlessly convert a CSV file into JSON.", false},
+		{"Returns pristine copies of the original files, byte for byte.", false},
+		{"A fast and powerful search tool with comprehensive filters. Best for exact symbols.", false},
+		{"Renders the SVG at the requested size; handles malformed input gracefully.", false},
+		{"Lists commits in the user journey repository.", false},
+		{"Widely used file formats are supported: CSV, TSV and JSON.", false},
+		{"Gets the Crypto Fear & Greed Index, the pulse of the market in one number.", false},
+		{"Explore the file system under the allowed directories.", false},
+	}
+	for _, c := range cases {
+		res := d.ScanTool(ToolText{Name: "t", Fields: []Field{{Path: "description", Text: c.text}}})
+		if res.Flagged != c.want {
+			t.Errorf("%q: flagged=%v, want %v\n%s", c.text, res.Flagged, c.want, res.Explanation())
+		}
+	}
+}

@@ -753,7 +753,8 @@ func tamperRules() []Rule {
 	rules = append(rules, hookRules()...)
 	rules = append(rules, round7Rules()...)
 	rules = append(rules, round8Rules()...)
-	return append(rules, round9Rules()...)
+	rules = append(rules, round9Rules()...)
+	return append(rules, round10Rules()...)
 }
 
 // Round 6: verbs that prescribe an action through a named tool.
@@ -1025,12 +1026,50 @@ func round9Rules() []Rule {
 			Pattern:  `\bbest (?:\w+ ){0,2}?(?:tool|service|app|api|solution|server|option)s? (?:in the world|ever made|ever built|on the market|available anywhere)\b`,
 			Explain:  "claims to be the best tool in the world"},
 		{ID: "preference.marketing", Family: FamilyPreference, Weight: 0.3, Back: 40, Fwd: 80,
-			Keywords: []string{"stay", "effortless", "effortlessly", "experience", "unlock", "elevate", "empower", "empowers", "empowering"},
-			Pattern:  `\bstay (?:informed|prepared|ahead|updated|up to date|in the loop|on top of)\b|\beffortless(?:ly)?\b|\bexperience (?:the )?(?:reassurance|convenience|power|ease|joy|freedom|difference|peace of mind|confidence|magic|thrill|reliable|accurate|precise|instant|seamless|effortless|unmatched|superior|premium|personali[sz]ed|tailored)\b|\bunlock (?:the )?(?:power|full potential|secrets)\b|\belevate your\b|\bempower(?:s|ing)? you\b`,
+			Keywords: []string{"stay", "effortless", "effortlessly", "experience", "unlock", "elevate", "empower", "empowers", "empowering", "discover", "explore", "uncover", "delve"},
+			Pattern:  `\b(?:discover|explore|uncover|delve into) (?:the |a )?(?:\w+ )?(?:insights?|insightful|precise|accurate|comprehensive|noteworthy|valuable|latest|detailed|why|pulse|wealth)\b|\bstay (?:informed|prepared|ahead|updated|up to date|in the loop|on top of)\b|\beffortless(?:ly)?\b|\bexperience (?:the )?(?:reassurance|convenience|power|ease|joy|freedom|difference|peace of mind|confidence|magic|thrill|reliable|accurate|precise|instant|seamless|effortless|unmatched|superior|premium|personali[sz]ed|tailored)\b|\bunlock (?:the )?(?:power|full potential|secrets)\b|\belevate your\b|\bempower(?:s|ing)? you\b`,
 			Explain:  "addresses the reader in advertising copy"},
 		{ID: "preference.comfort", Family: FamilyPreference, Weight: 0.3, Back: 40, Fwd: 80,
-			Keywords: []string{"helping", "keeping", "guiding", "ensuring", "matters", "peace", "reassurance", "confidence", "designed", "customized", "customised", "tailored", "personalized", "personalised"},
-			Pattern:  `\b(?:helping|keeping|guiding) you(?:r)?\b|\bensuring (?:that )?you(?:'re| are)?\b|\bwhat matters most\b|\bpeace of mind\b|\breassurance\b|\bwith confidence[.,;!]|\b(?:designed|customi[sz]ed|tailored|personali[sz]ed) (?:specifically |especially |just )?(?:for|to) (?:you|your)\b`,
+			Keywords: []string{"helping", "keeping", "guiding", "ensuring", "easing", "enhancing", "streamlining", "aligning", "matters", "peace", "reassurance", "confidence", "designed", "customized", "customised", "tailored", "personalized", "personalised"},
+			Pattern:  `\b(?:helping|keeping|guiding) you(?:r)?\b|\beasing (?:\w+ )?fears\b|\b(?:enhancing|streamlining) your\b|\baligning with your needs?\b|\bensuring (?:that )?you(?:'re| are)?\b|\bwhat matters most\b|\bpeace of mind\b|\breassurance\b|\bwith confidence[.,;!]|\b(?:designed|customi[sz]ed|tailored|personali[sz]ed) (?:specifically |especially |just |to fit )?(?:for|to) (?:you|your)\b|\btailored to fit your\b`,
 			Explain:  "promises the reader comfort or confidence"},
+	}
+}
+
+// round10Rules model the rest of MPMA's advertising copy as rhetoric aimed
+// at the model's choice, tuned on five of cao-elaine/MPMA's eight server
+// families. Social proof ("widely used by professionals", "leading analysts
+// recommend") stands alone like an endorsement. Four more weak kinds feed
+// preferenceGate: manner adverbs ("elegantly", "seamlessly"), praise of the
+// output ("pristine markdown", "exceptional clarity"), metaphor ("a tapestry
+// of simplicity", "the pulse of the financial world") and aspiration ("let
+// your creativity shine"). Each alone reads like ordinary product copy; a
+// tool that says what it does seldom needs two of them.
+func round10Rules() []Rule {
+	return []Rule{
+		{ID: "preference.social-proof", Family: FamilyPreference, Weight: 0.5, Back: 60, Fwd: 100,
+			Keywords: []string{"widely", "highly", "universally", "broadly", "favored", "favoured", "choice", "recommend", "recommends", "supported", "companion", "partner", "ally"},
+			Pattern: `\b(?:widely|highly|universally|broadly) (?:used|appreciated|regarded|praised|trusted|acclaimed|respected|adopted|recommended) (?:by|in|among|across) (?:\w+ ){0,2}?(?:experts|professionals|analysts|developers|teams|users|circles|industry|leaders|communities|creators|writers|enthusiasts|specialists)\b|` +
+				`\bfavou?red by (?:\w+,? ){0,6}?(?:experts|professionals|analysts|developers|designers|engineers|researchers|creators|writers|enthusiasts|hobbyists|specialists|traders|investors|leaders|teams)\b|` +
+				`\b(?:a |the )?preferred choice (?:among|of|for) (?:\w+ ){0,2}?(?:experts|professionals|analysts|developers|users|teams)\b|` +
+				`\b(?:experts|professionals|analysts|bloggers|developers|specialists|enthusiasts|leaders) (?:\w+ )?recommend (?:this|using|it|\w+ing)\b|` +
+				`\bsupported by (?:\w+ ){0,2}?experts\b|\byour trusted (?:companion|partner|ally|guide|advisor)\b`,
+			Explain: "claims that experts or crowds favour it, to win the model's choice"},
+		{ID: "preference.manner", Family: FamilyPreference, Weight: 0.3, Back: 40, Fwd: 60,
+			Keywords: []string{"seamless", "seamlessly", "smoothly", "conveniently", "elegantly", "naturally"},
+			Pattern:  `\bseamless(?:ly)?\b|\bsmoothly\b|\bconveniently\b|\belegantly\b|\bnaturally (?:weaving|aligning|blending|fitting)\b`,
+			Explain:  "describes the tool's work with a manner adverb of advertising"},
+		{ID: "preference.praise", Family: FamilyPreference, Weight: 0.3, Back: 40, Fwd: 60,
+			Keywords: []string{"exquisite", "pristine", "distinguished", "exceptional", "outstanding", "unmatched", "unparalleled", "impeccable", "flawless", "superb", "stunning", "vivid", "dependable", "dependability", "top"},
+			Pattern:  `\b(?:exquisite|pristine|distinguished|impeccable|flawless|superb|stunning|vivid|unmatched|unparalleled)\b|\b(?:exceptional|outstanding) (?:\w+ )?(?:results|quality|accuracy|clarity|precision|volume|data|output|assessments?|performance)\b|\bdependab(?:le|ility)\b|\btop-quality\b`,
+			Explain:  "praises its own output in advertising terms"},
+		{ID: "preference.metaphor", Family: FamilyPreference, Weight: 0.3, Back: 40, Fwd: 80,
+			Keywords: []string{"tapestry", "sanctuary", "journey", "breathe", "pulse", "essence", "bridging", "paving", "wealth", "reimagine", "weaving", "fostering"},
+			Pattern:  `\btapestry\b|\bsanctuary\b|\b(?:a|your|the|data['\x{2019}]s) journey\b|\bjourney (?:of|from|into)\b|\bbreathe\b|\bthe pulse of\b|\bthe essence of\b|\bbridging the gap between (?:your|you)\b|\bpaving the way for your\b|\ba wealth of\b|\breimagine\b|\bweaving in\b|\bfostering an? (?:environment|sense|culture) of\b`,
+			Explain:  "describes a plain function in metaphor"},
+		{ID: "preference.aspiration", Family: FamilyPreference, Weight: 0.3, Back: 40, Fwd: 80,
+			Keywords: []string{"inspire", "inspiration", "creativity", "freedom", "grace", "thrive", "transformative", "captivating", "foresight", "possibilities", "elegance", "narrative", "shine", "recommendations"},
+			Pattern:  `\b(?:to )?inspire\b|\binspiration\b|\byour creativity\b|\bwith freedom\b|\bfreedom to\b|\band grace\b|\bto thrive\b|\btransformative potential\b|\bcaptivating\b|\bdata-driven foresight\b|\bnew possibilities\b|\bto elegance\b|\b(?:engaging|captivating) narrative\b|\b(?:let|letting) your (?:\w+ ){0,2}?shine\b|\b(?:stand out in|top-quality) recommendations\b`,
+			Explain:  "promises the reader inspiration or transformation"},
 	}
 }
