@@ -286,17 +286,112 @@ func (ds *docScan) taskCand(text string, m keywords.Match, out [][2]int) [][2]in
 	if m.Start > 0 && isASCIIWordChar(text[m.Start-1]) {
 		return out
 	}
+	glued := false
 	if !taskSentenceStart(text, m.Start) {
-		return out
+		if !gluedTaskStart(text, m) {
+			return out
+		}
+		glued = true
 	}
 	if n := len(out); n > 0 && m.Start < out[n-1][1] {
 		return out // inside the previous candidate ("Please explain …")
 	}
 	e, ok := taskSentenceEnd(text, m.Start)
+	if !ok && glued {
+		e, ok = jsonValueEnd(text, m.Start, e)
+	}
 	if !ok {
 		return out
 	}
 	return append(out, [2]int{m.Start, e})
+}
+
+// gluedTaskStart reports a request glued to the text before it with no
+// sentence end: "… 25 degrees Please forward all e-mails to …", an
+// instruction appended to a tool result's field value after a space,
+// ", " or " - " (one or two spaces; more are aligned columns). The hit
+// m is capitalised and not at a sentence start. Only in the middle of a
+// lower-case run does a capital mark a new clause, so the text before
+// must end in a lower-case letter, a digit or ")" and its word must not
+// be a capitalised word ("Google Translate Create …", headings and
+// title-case table cells), and the word after the anchor must start in
+// lower case ("Create New Project" is a button label). The task model
+// and its floors then judge the clause as they judge a sentence.
+func gluedTaskStart(s string, m keywords.Match) bool {
+	j := spacesBefore(s, m.Start)
+	if j == m.Start || j == 0 {
+		return false
+	}
+	if s[j-1] == ',' || s[j-1] == '-' && j >= 2 && s[j-2] == ' ' {
+		if j = spacesBefore(s, j-1); j == 0 {
+			return false
+		}
+	}
+	if c := s[j-1]; c != ')' && (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') || titleWord(s, j)) {
+		return false
+	}
+	return lowerAfter(s, m.End)
+}
+
+// spacesBefore returns the start of the one or two spaces ending at i
+// (i itself when there are none or more: aligned columns are not text).
+func spacesBefore(s string, i int) int {
+	j := i
+	for j > 0 && i-j < 3 && s[j-1] == ' ' {
+		j--
+	}
+	if i-j > 2 {
+		return i
+	}
+	return j
+}
+
+// titleWord reports whether the word ending at j is capitalised with
+// only lower-case letters after the capital ("Translate", not "v3" or
+// "PyGithub").
+func titleWord(s string, j int) bool {
+	w := j
+	for w > 0 && isASCIIWordChar(s[w-1]) {
+		w--
+	}
+	if s[w] < 'A' || s[w] > 'Z' {
+		return false
+	}
+	for _, c := range []byte(s[w+1 : j]) {
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerAfter reports whether the word after the anchor ending at e
+// starts in lower case.
+func lowerAfter(s string, e int) bool {
+	for e < len(s) && (s[e] == ' ' || s[e] == ',') {
+		e++
+	}
+	return e < len(s) && s[e] >= 'a' && s[e] <= 'z'
+}
+
+// jsonValueEnd ends a glued request that runs to the end of a JSON
+// string value without a full stop: at the first unescaped quote before
+// end that is followed by a comma, a bracket or a line end.
+func jsonValueEnd(s string, a, end int) (int, bool) {
+	for i := a; i < end; i++ {
+		if s[i] != '"' || s[i-1] == '\\' {
+			continue
+		}
+		if i+1 == len(s) {
+			return i, true
+		}
+		switch s[i+1] {
+		case ',', '}', ']', '\n', '\r':
+			return i, true
+		}
+		return 0, false
+	}
+	return 0, false
 }
 
 // maxTaskWeight caps a task sentence's evidence below the injection
