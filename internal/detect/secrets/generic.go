@@ -280,6 +280,13 @@ func genericValue(text string, is, ie int, flag bool, kind genericKind) (vs, ve 
 			}
 		}
 		if vs, ve, ok := jenkinsSecret(text, i); ok {
+			if text[vs-1] == '{' && !strings.HasPrefix(text[vs:ve], "AQAAAB") {
+				// A whole {…} value other than Jenkins' (AQAAAB…,
+				// reported since round 5) is Maven's encrypted form in
+				// settings.xml: ciphertext that needs the master
+				// password kept elsewhere (round 12).
+				return 0, 0, false, false
+			}
 			return vs, ve, false, true
 		}
 	case hasAt(text, i, ":="), hasAt(text, i, "=>"), hasAt(text, i, "?="), hasAt(text, i, "||="), hasAt(text, i, "??="),
@@ -799,6 +806,9 @@ func genericValueOK(v string, kind genericKind, prose bool) bool {
 		return false
 	}
 	if sealedCiphertext(v) {
+		return false
+	}
+	if v[0] == ':' && identOnly(v[1:]) { // a SQL bind parameter
 		return false
 	}
 	for _, p := range []string{"http://", "https://", "file:", "/", "./", "~/", "../", "$", "%", "@", "#", "?", "&", "'$", "\"$", ",", "arn:", "process.", "os.", "env.", "getenv", "environ", "config.", "settings.", "self.", "this.", "params.", "req.", "request.", "props.", "args.", "options.", "secrets."} {

@@ -9,7 +9,7 @@ import "strings"
 var templateParts = []string{
 	"xxxx", "your_", "your-", "yourapi", "yourkey", "yoursecret", "yourtoken", "yourpass",
 	"<", ">", "${", "{{", "$(", "%(", "%s", "changeme", "change_me", "change-me", "replaceme", "replace_me",
-	"replace-with", "insert_", "insert-", "placeholder", "redacted", "****", "....",
+	"replace-with", "replace_with", "insert_", "insert-", "placeholder", "redacted", "****", "....",
 	"•", "…", "#{", "token_goes", "_goes_", "_here", "-here",
 }
 
@@ -19,7 +19,7 @@ var longTemplateParts = []string{"xxxxxxxx", "<", "${", "{{", "....", "…", "re
 // standInParts are words that declare a value made up. They drop values
 // found by context only: a fixed-format token is reported even so (see
 // isFormatPlaceholder).
-var standInParts = []string{"example", "dummy", "notreal", "not_real", "not-a-real"}
+var standInParts = []string{"example", "dummy", "notreal", "not_real", "not-real", "not-a-real", "notareal"}
 
 // strictParts are further stand-in markers for values found by context
 // (generic and assign rules), where such words are the only sign that a
@@ -52,6 +52,9 @@ func placeholderFor(r *compiledRule, secret string) bool {
 	if r.assign {
 		return isPlaceholder(secret, true)
 	}
+	if r.refs {
+		return isFormatPlaceholder(secret) || valueReference(secret)
+	}
 	return isFormatPlaceholder(secret)
 }
 
@@ -65,7 +68,14 @@ func placeholderFor(r *compiledRule, secret string) bool {
 // your_key_here), masks (xxxx, ****, redacted), bare words.
 func isFormatPlaceholder(s string) bool {
 	l := strings.ToLower(s)
-	return placeholderWords[l] || isTemplate(l)
+	return placeholderWords[l] || isTemplate(l) || publishedKeys[s]
+}
+
+// publishedKeys are keys their vendor publishes for every developer to
+// use, so they open nothing: the Azure storage emulator's (Azurite's)
+// account key (round 12).
+var publishedKeys = map[string]bool{
+	"Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==": true,
 }
 
 func isTemplate(l string) bool {
@@ -140,7 +150,7 @@ func lettersOnly(s string) bool {
 // characters).
 func isPlaceholder(s string, strict bool) bool {
 	l := strings.ToLower(s)
-	if placeholderWords[l] || isTemplate(l) {
+	if placeholderWords[l] || isTemplate(l) || bracketedWord(l) || publishedKeys[s] {
 		return true
 	}
 	for _, p := range standInParts {
@@ -230,4 +240,39 @@ func openerOf(c byte) byte {
 		return '{'
 	}
 	return '<'
+}
+
+// valueReference reports a value that names where the password comes
+// from instead of holding it: a SQL bind parameter (:password,
+// @password), a dotted reference (settings.DB_PASSWORD) or a constant
+// (PASSWORD_FIELD).
+func valueReference(v string) bool {
+	if len(v) > 1 && (v[0] == ':' || v[0] == '@') && identOnly(v[1:]) {
+		return true
+	}
+	return isDottedIdent(v) || constantName(v)
+}
+
+// constantName reports an upper-case identifier of words joined by
+// underscores (DB_PASSWORD): a name, not a typed password.
+func constantName(v string) bool {
+	if !strings.Contains(v, "_") || strings.Trim(v, "_") != v {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; !(c >= 'A' && c <= 'Z' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// bracketedWord reports a name in brackets, (password) or [api_key]:
+// a slot for a value, as <password> is.
+func bracketedWord(l string) bool {
+	if len(l) < 3 {
+		return false
+	}
+	o, c := l[0], l[len(l)-1]
+	return (o == '(' && c == ')' || o == '[' && c == ']') && identOnly(l[1:len(l)-1])
 }

@@ -326,6 +326,9 @@ type compiledRule struct {
 	validate validator
 	generic  genericKind
 	assign   bool
+	// refs: a context rule whose value may name where the secret comes
+	// from (:password, settings.DB_PASSWORD) instead of holding it.
+	refs     bool
 	priority int
 	// back and fwd bound the text examined around a keyword hit.
 	back, fwd int
@@ -410,8 +413,11 @@ func compileRule(r Rule) (*compiledRule, error) {
 		c.allows = append(c.allows, ca)
 	}
 	for _, t := range r.Tags {
-		if t == "assign" {
+		switch t {
+		case "assign":
 			c.assign = true
+		case "reference-value":
+			c.refs = true
 		}
 	}
 	if r.Multiline {

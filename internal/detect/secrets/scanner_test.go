@@ -25,7 +25,7 @@ var positives = []struct{ rule, text, secret string }{
 	{"slack-bot-token", "SLACK_TOKEN=xoxb-263594206564-2343594206574-FGqddMF8t08v8N7Oq4i57vs1", ""},
 	{"slack-webhook-url", "curl -X POST https://hooks.slack.com/services/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 -d '{}'", ""},
 	{"stripe-secret-key", `stripe.api_key = "sk_live_51H8bQ2KZvKYlo2CjN7pQm3X9aTqLs0d"`, "sk_live_51H8bQ2KZvKYlo2CjN7pQm3X9aTqLs0d"},
-	{"openai-api-key", "here's my key sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7cDe0fGh3iJk6lMn9oPq2rSt5uVw8xYz", ""},
+	{"openai-api-key", "here's my key sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zT3BlbkFJAb7cDe0fGh3iJk6lMn9oPq2rSt5uVw8xYz", ""},
 	{"anthropic-api-key", "ANTHROPIC_API_KEY=sk-ant-api03-" + strings.Repeat("aB3_dE6-gH9jK2mN5p", 5) + "QAA", ""},
 	{"huggingface-token", "from huggingface_hub import login\nlogin(token=\"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\")", ""},
 	{"jwt", "Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c", ""},
