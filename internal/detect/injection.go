@@ -222,7 +222,7 @@ func (d *Detector) windows(text string, out, tasks [][2]int) ([][2]int, [][2]int
 	d.doc.anchors.Scan(text, func(m keywords.Match) bool {
 		if m.Keyword >= d.doc.taskBase {
 			if d.doc.task != nil {
-				tasks = d.doc.taskCand(text, m, tasks)
+				tasks = d.doc.taskCand(text, m, tasks, true)
 			}
 			return true
 		}

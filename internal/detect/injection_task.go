@@ -256,20 +256,34 @@ func appendLower(dst []byte, s string) []byte {
 // ScanDocument scores with the task classifier (byte spans, in order, at
 // most maxTaskCands). The detector must be an injection detector.
 func (d *Detector) InjectionTaskSentences(text string) [][2]int {
+	return d.taskSentences(text, true)
+}
+
+// InjectionTrainingSentences is InjectionTaskSentences without requests
+// glued to the text before them: the task model is trained on sentences
+// (round 5), and reading glued starts too (round 10, a scan-time
+// extension the model judges like any sentence) would change the
+// samples, so the shipped task.bin stays reproducible.
+func (d *Detector) InjectionTrainingSentences(text string) [][2]int {
+	return d.taskSentences(text, false)
+}
+
+func (d *Detector) taskSentences(text string, glue bool) [][2]int {
 	if d.doc == nil {
 		return nil
 	}
 	var out [][2]int
 	d.doc.anchors.Scan(text, func(m keywords.Match) bool {
-		out = d.doc.taskCand(text, m, out)
+		out = d.doc.taskCand(text, m, out, glue)
 		return len(out) < maxTaskCands
 	})
 	return out
 }
 
 // taskCand appends the sentence starting at keyword hit m when m is a
-// task anchor standing at a sentence start as a whole word.
-func (ds *docScan) taskCand(text string, m keywords.Match, out [][2]int) [][2]int {
+// task anchor standing at a sentence start as a whole word, or (with
+// glue) glued to the text before it.
+func (ds *docScan) taskCand(text string, m keywords.Match, out [][2]int, glue bool) [][2]int {
 	if m.Keyword < ds.taskBase || len(out) >= maxTaskCands {
 		return out
 	}
@@ -288,7 +302,7 @@ func (ds *docScan) taskCand(text string, m keywords.Match, out [][2]int) [][2]in
 	}
 	glued := false
 	if !taskSentenceStart(text, m.Start) {
-		if !gluedTaskStart(text, m) {
+		if !glue || !gluedTaskStart(text, m) {
 			return out
 		}
 		glued = true

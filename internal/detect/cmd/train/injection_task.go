@@ -104,7 +104,7 @@ func heldOut(a corpus.InjAttack, held string) bool {
 func taskSamples(r *rand.Rand, det *detect.Detector, td *taskData, held string, half, per int) []detect.Sample {
 	var out []detect.Sample
 	add := func(text string, label bool, a, b int, src string) {
-		c := det.InjectionTaskSentences(text)
+		c := det.InjectionTrainingSentences(text)
 		n := 0
 		for _, s := range c {
 			if s[1] <= a || s[0] >= b {
