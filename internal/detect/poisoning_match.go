@@ -486,11 +486,17 @@ const (
 func (r *refScan) flows(res *Result, t ToolText) {
 	var weak *Finding
 	for _, f := range t.Fields {
+		// Most fields have no word of either source set: one scan of the
+		// whole field instead of one per sentence.
+		if flowWordKinds(f.Text)&3 == 0 && !hasUserPossessive(f.Text) {
+			continue
+		}
 		for a := 0; a < len(f.Text); {
 			b := sentenceEnd(f.Text, a)
 			kinds := flowWordKinds(f.Text[a:b])
 			w1, w2 := kinds&1 != 0, kinds&2 != 0 || hasUserPossessive(f.Text[a:b])
-			if !w1 && !w2 {
+			if !w1 && !w2 || kinds&4 == 0 && !mentionsParam(f.Text[a:b], t.Params) &&
+				(b == len(f.Text) || flowWordKinds(f.Text[b:sentenceEnd(f.Text, b)])&4 == 0) {
 				a = b
 				continue
 			}
@@ -587,18 +593,74 @@ func hasFlowWord(s string) bool { return flowWordKinds(s)&1 != 0 }
 // flowWordSets maps each word of flowWords (bit 1) and flowWords2 (bit 2)
 // to its bits, so that a sentence is scanned once for both.
 var flowWordSets = func() map[string]uint8 {
-	m := make(map[string]uint8, len(flowWords)+len(flowWords2))
+	m := make(map[string]uint8, len(flowWords)+len(flowWords2)+len(moveWords))
 	for w := range flowWords {
 		m[w] |= 1
 	}
 	for w := range flowWords2 {
 		m[w] |= 2
 	}
+	for _, w := range moveWords {
+		m[w] |= 4
+	}
 	return m
 }()
 
+// moveWords (bit 4 of flowWordSets) hold every word that the move, call
+// and set patterns (flowPats 1, 3, 5) need, so a sentence without any, and
+// whose next sentence has none, cannot give a strong finding: flows skips
+// its regexps (most of a scan's time on real tool lists).
+var moveWords = strings.Fields(`send sends sending forward forwarding post posting posts
+	upload uploading uploads email emailing mail copy copying copies paste include including
+	put place stash attach append pass submit export transmit share relay mirror mirrors
+	repeat dump supply provide fill gather collect summarise summarize harvest leak hand
+	resend cc bcc insert embed encode sync ship duplicate duplicated keep archive
+	call calling called invoke invoking invoked run running set populate`)
+
+// mentionsParam reports whether s names one of params, in any ASCII case:
+// the weak finding's sink. A name with other than ASCII letters, digits
+// and '_' counts as named (paramSink compares with Unicode folding).
+func mentionsParam(s string, params []string) bool {
+	for _, p := range params {
+		if p == "" {
+			continue
+		}
+		for i := 0; i < len(p); i++ {
+			if c := p[i] | 0x20; !(c >= 'a' && c <= 'z' || p[i] >= '0' && p[i] <= '9' || p[i] == '_') {
+				return true
+			}
+		}
+		if containsFoldASCII(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFoldASCII is strings.Contains with ASCII letters compared
+// without case.
+func containsFoldASCII(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && lowerASCII(s[i+j]) == lowerASCII(sub[j]) {
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
 // flowWordKinds returns the bits of flowWordSets of the words in s, in any
-// ASCII case, without allocating; it stops once both are set.
+// ASCII case, without allocating; it stops once all are set.
 func flowWordKinds(s string) uint8 {
 	var kinds uint8
 	var buf [16]byte
@@ -623,7 +685,7 @@ func flowWordKinds(s string) uint8 {
 			n++
 		}
 		if n <= len(buf) {
-			if kinds |= flowWordSets[string(buf[:n])]; kinds == 3 {
+			if kinds |= flowWordSets[string(buf[:n])]; kinds == 7 {
 				return kinds
 			}
 		}
