@@ -291,6 +291,7 @@ func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	subject := fs.String("subject", "", "principal subject")
 	groups := fs.String("groups", "", "principal groups, comma-separated")
 	argsJSON := fs.String("args", "", "arguments as a JSON object")
+	at := fs.String("time", "", "evaluate at this instant (RFC 3339), not now: rules that read the clock")
 	if err := fs.Parse(args); err != nil {
 		return ExitUsage
 	}
@@ -316,6 +317,9 @@ func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) in
 				return ExitUsage
 			}
 		}
+	}
+	if *at != "" {
+		c.Time = *at
 	}
 	in, err := c.input()
 	if err != nil {

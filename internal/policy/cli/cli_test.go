@@ -71,7 +71,8 @@ cases:
 
 func TestExplain(t *testing.T) {
 	code, out, errs := run("explain", "-policy", "../../../examples/policy/policy.yaml",
-		"-server", "db", "-tool", "query", "-subject", "alice", "-groups", "support", "-args", `{"sql":"DELETE FROM customers"}`)
+		"-server", "db", "-tool", "query", "-subject", "alice", "-groups", "support", "-args", `{"sql":"DELETE FROM customers"}`,
+		"-time", "2026-11-26T10:00:00Z") // inside the example's office hours, whenever the test runs
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -79,6 +80,11 @@ func TestExplain(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("explain output lacks %q:\n%s", want, out)
 		}
+	}
+	code, out, _ = run("explain", "-policy", "../../../examples/policy/policy.yaml",
+		"-server", "db", "-tool", "query", "-subject", "alice", "-groups", "support", "-time", "2026-11-26T21:00:00Z")
+	if code != ExitOK || !strings.Contains(out, "listed: false (by office-hours-only)") {
+		t.Errorf("explain at 21:00 UTC: exit %d, want the tool hidden by office-hours-only:\n%s", code, out)
 	}
 	if code, _, _ := run("explain", "-server", "db"); code != ExitUsage {
 		t.Fatal("explain without a policy accepted")
