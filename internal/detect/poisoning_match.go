@@ -197,14 +197,14 @@ func hasBeginText(re *syntax.Regexp) bool {
 // match appends to out what rs.match(text) finds, in the same order.
 func (m *poisonMatcher) match(text string, out []RuleMatch, sc *pmScratch) []RuleMatch {
 	rs := m.rs
-	if len(rs.rules) > 128 || strings.Contains(text, "  ") || strings.ContainsAny(text, "\t\n\f\r") {
+	if len(rs.rules) > maxGatedRules || strings.Contains(text, "  ") || strings.ContainsAny(text, "\t\n\f\r") {
 		// Not normalised text: the derived leads may miss a match.
 		out, sc.spans = rs.match(text, out, sc.spans)
 		return out
 	}
-	var also [128]bool
+	var also [maxGatedRules]bool
 	sc.spans = rs.windows(text, sc.spans, &also)
-	var live [128]bool
+	var live [maxGatedRules]bool
 	anyLead := false
 	for i := range rs.rules {
 		live[i] = rs.gated(i, text, sc.spans, &also)

@@ -162,9 +162,14 @@ func (rs *Ruleset) Match(text string) []RuleMatch {
 	return out
 }
 
+// maxGatedRules bounds the rule sets that are gated by keyword windows
+// with fixed arrays on the stack; a larger set is searched whole (slower,
+// never wrong). The built-in poisoning rules are about half of it.
+const maxGatedRules = 256
+
 // match is Match with reusable buffers: spans holds per-rule windows.
 func (rs *Ruleset) match(text string, out []RuleMatch, spans [][][2]int) ([]RuleMatch, [][][2]int) {
-	var also [128]bool // rule index -> an Also word was seen; rule sets are small
+	var also [maxGatedRules]bool // rule index -> an Also word was seen
 	if len(rs.rules) > len(also) {
 		return rs.matchAll(text, out), spans
 	}
@@ -181,7 +186,7 @@ func (rs *Ruleset) match(text string, out []RuleMatch, spans [][][2]int) ([]Rule
 // windows fills spans with each rule's windows around its keywords in
 // text and sets also for rules whose Also words occur; the caller checks
 // len(rs.rules) <= len(also).
-func (rs *Ruleset) windows(text string, spans [][][2]int, also *[128]bool) [][][2]int {
+func (rs *Ruleset) windows(text string, spans [][][2]int, also *[maxGatedRules]bool) [][][2]int {
 	if cap(spans) < len(rs.rules) {
 		spans = make([][][2]int, len(rs.rules))
 	}
@@ -235,7 +240,7 @@ func (rs *Ruleset) windows(text string, spans [][][2]int, also *[128]bool) [][][
 
 // gated reports whether rule i passes its gates in text: a window, an
 // Also word, its Literal.
-func (rs *Ruleset) gated(i int, text string, spans [][][2]int, also *[128]bool) bool {
+func (rs *Ruleset) gated(i int, text string, spans [][][2]int, also *[maxGatedRules]bool) bool {
 	r := &rs.rules[i]
 	return len(spans[i]) > 0 && (len(r.Also) == 0 || also[i]) && (r.Literal == "" || strings.Contains(text, r.Literal))
 }
