@@ -9,10 +9,7 @@ import (
 // (docs/secrets.md, Round 7). Values generated for this test, not copied.
 func TestRound7Cases(t *testing.T) {
 	s := mustScanner(t, Options{})
-	cases := []struct {
-		name, text string
-		want       string // the secret found, "" for none
-	}{
+	cases := []firstFindingCase{
 		// A typed literal assigned to a secret's name is hard-coded.
 		{"secret, typed value", `webhookSecret: "kettle42"`, "kettle42"},
 		{"api key, typed value", `TRAVEL_API_KEY = 'tulip-77-orbit'`, "tulip-77-orbit"},
@@ -47,16 +44,7 @@ func TestRound7Cases(t *testing.T) {
 		{"password reset is not a password", `password_reset: "kettle42"`, ""},
 		{"route", `put '/forgot-password' => "cms/sites/passwords#update"`, ""},
 	}
-	for _, c := range cases {
-		fs := s.Scan(c.text)
-		got := ""
-		if len(fs) > 0 {
-			got = c.text[fs[0].Start:fs[0].End]
-		}
-		if got != c.want {
-			t.Errorf("%s: got %q, want %q (findings %v)", c.name, got, c.want, fs)
-		}
-	}
+	checkFirstFinding(t, s, cases)
 }
 
 func TestMismatchedBrackets(t *testing.T) {

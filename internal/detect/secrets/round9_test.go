@@ -12,10 +12,7 @@ import (
 func TestRound9Cases(t *testing.T) {
 	s := mustScanner(t, Options{})
 	const deepseek = "sk-af2a93891cf29d7e9ce165322290f91e"
-	cases := []struct {
-		name, text string
-		want       string // the secret found, "" for none
-	}{
+	cases := []firstFindingCase{
 		// Terminal colours around a key in a tool's log.
 		{"coloured key", ">>>\x1b[93m" + deepseek + "\x1b[0m<<<", deepseek},
 		{"coloured word", "\x1b[1;31mERROR\x1b[0m token expired", ""},
@@ -63,16 +60,7 @@ func TestRound9Cases(t *testing.T) {
 		{"akamai host name", "akab-yqm4kbpsa7ham2gy-6rle77tj0lmt4s46.luna.akamaiapis.net", "akab-yqm4kbpsa7ham2gy-6rle77tj0lmt4s46"},
 		{"akamai filler", "akab-xxxxxxxxxxxxxxxx-xxxxxxxxxxxxxxxx", ""},
 	}
-	for _, c := range cases {
-		fs := s.Scan(c.text)
-		got := ""
-		if len(fs) > 0 {
-			got = c.text[fs[0].Start:fs[0].End]
-		}
-		if got != c.want {
-			t.Errorf("%s: got %q, want %q (findings %v)", c.name, got, c.want, fs)
-		}
-	}
+	checkFirstFinding(t, s, cases)
 }
 
 // pseudoBytes returns n deterministic bytes that look random.

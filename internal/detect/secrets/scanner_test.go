@@ -326,3 +326,25 @@ func TestConcurrentScan(t *testing.T) {
 		<-done
 	}
 }
+
+// firstFindingCase is a text and the secret a scan finds first in it
+// ("" for none).
+type firstFindingCase struct {
+	name, text string
+	want       string
+}
+
+// checkFirstFinding scans each case and compares the first finding.
+func checkFirstFinding(t *testing.T, s *Scanner, cases []firstFindingCase) {
+	t.Helper()
+	for _, c := range cases {
+		fs := s.Scan(c.text)
+		got := ""
+		if len(fs) > 0 {
+			got = c.text[fs[0].Start:fs[0].End]
+		}
+		if got != c.want {
+			t.Errorf("%s: got %q, want %q (findings %v)", c.name, got, c.want, fs)
+		}
+	}
+}
