@@ -6,8 +6,6 @@
 package main
 
 import (
-	"bufio"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -15,13 +13,10 @@ import (
 
 	"github.com/warden-mcp/warden/internal/detect"
 	"github.com/warden-mcp/warden/internal/detect/model"
+	"github.com/warden-mcp/warden/scripts/peer-eval/injection/labelled"
 )
 
-type item struct {
-	Text     string `json:"text"`
-	Label    int    `json:"label"`
-	Category string `json:"category"`
-}
+type item = labelled.Item
 
 func main() {
 	if err := run(); err != nil {
@@ -57,62 +52,49 @@ func run() error {
 	sum := map[string]float64{}
 	var n, hit int
 	var feats []uint32
-	for _, fn := range flag.Args() {
-		f, err := os.Open(fn)
-		if err != nil {
-			return err
+	err = labelled.Each(flag.Args(), func(fn string, line int, it item) error {
+		if it.Label != *label {
+			return nil
 		}
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 1<<20), 64<<20)
-		for line := 1; sc.Scan(); line++ {
-			var it item
-			if err := json.Unmarshal(sc.Bytes(), &it); err != nil {
-				f.Close()
-				return err
+		n++
+		best, bt := -1.0, ""
+		for _, w := range d.Windows(it.Text) {
+			t := detect.InjectionClassifierText(it.Text[w[0]:w[1]])
+			feats = detect.Features(feats[:0], t, m.Bits, m.Set)
+			if p := m.Prob(feats); p > best {
+				best, bt = p, t
 			}
-			if it.Label != *label {
-				continue
-			}
-			n++
-			best, bt := -1.0, ""
-			for _, w := range d.Windows(it.Text) {
-				t := detect.InjectionClassifierText(it.Text[w[0]:w[1]])
-				feats = detect.Features(feats[:0], t, m.Bits, m.Set)
-				if p := m.Prob(feats); p > best {
-					best, bt = p, t
+		}
+		var rules []string
+		for _, f := range d.ScanDocument("document", it.Text).Findings {
+			if f.Weight > 0 {
+				rules = append(rules, fmt.Sprintf("%s:%.2f", f.RuleID, f.Weight))
+				if *spans {
+					rules = append(rules, fmt.Sprintf("%q", it.Text[f.Start:min(f.End, f.Start+160)]))
 				}
 			}
-			var rules []string
-			for _, f := range d.ScanDocument("document", it.Text).Findings {
-				if f.Weight > 0 {
-					rules = append(rules, fmt.Sprintf("%s:%.2f", f.RuleID, f.Weight))
-					if *spans {
-						rules = append(rules, fmt.Sprintf("%q", it.Text[f.Start:min(f.End, f.Start+160)]))
-					}
-				}
+		}
+		if best < *floor && len(rules) == 0 {
+			return nil
+		}
+		hit++
+		cs := m.Explain(bt, *top)
+		for _, c := range cs {
+			if c.Weight > 0 {
+				sum[c.Feature] += c.Weight
 			}
-			if best < *floor && len(rules) == 0 {
-				continue
-			}
-			hit++
-			cs := m.Explain(bt, *top)
+		}
+		if !*quiet {
+			fmt.Printf("%s:%d %s win=%.2f rules=%v", fn, line, it.Category, best, rules)
 			for _, c := range cs {
-				if c.Weight > 0 {
-					sum[c.Feature] += c.Weight
-				}
+				fmt.Printf(" %s%+.2f", c.Feature, c.Weight)
 			}
-			if !*quiet {
-				fmt.Printf("%s:%d %s win=%.2f rules=%v", fn, line, it.Category, best, rules)
-				for _, c := range cs {
-					fmt.Printf(" %s%+.2f", c.Feature, c.Weight)
-				}
-				fmt.Println()
-			}
+			fmt.Println()
 		}
-		f.Close()
-		if err := sc.Err(); err != nil {
-			return err
-		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	type kv struct {
 		k string

@@ -7,20 +7,16 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
 
 	"github.com/warden-mcp/warden/internal/detect"
+	"github.com/warden-mcp/warden/scripts/peer-eval/injection/labelled"
 )
 
-type item struct {
-	Text     string `json:"text"`
-	Label    int    `json:"label"`
-	Category string `json:"category"`
-}
+type item = labelled.Item
 
 type row struct {
 	File       string    `json:"file"`
@@ -64,18 +60,7 @@ func run(args []string) error {
 }
 
 func scanFile(d *detect.Detector, enc *json.Encoder, fn string, spans bool) error {
-	f, err := os.Open(fn)
-	if err != nil {
-		return fmt.Errorf("opening %s: %w", fn, err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	for n := 1; sc.Scan(); n++ {
-		var it item
-		if err := json.Unmarshal(sc.Bytes(), &it); err != nil {
-			return fmt.Errorf("reading %s line %d: %w", fn, n, err)
-		}
+	return labelled.Each([]string{fn}, func(fn string, n int, it item) error {
 		r := d.ScanDocument("document", it.Text)
 		out := row{File: fn, Line: n, Label: it.Label, Category: it.Category, Score: r.Score, Flagged: r.Flagged, RuleScore: r.RuleScore, ClassScore: r.ClassifierScore}
 		for _, fd := range r.Findings {
@@ -88,9 +73,6 @@ func scanFile(d *detect.Detector, enc *json.Encoder, fn string, spans bool) erro
 		if err := enc.Encode(out); err != nil {
 			return fmt.Errorf("writing result: %w", err)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("reading %s: %w", fn, err)
-	}
-	return nil
+		return nil
+	})
 }

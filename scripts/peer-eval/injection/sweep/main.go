@@ -6,7 +6,6 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -16,13 +15,10 @@ import (
 
 	"github.com/warden-mcp/warden/internal/detect"
 	"github.com/warden-mcp/warden/internal/detect/model"
+	"github.com/warden-mcp/warden/scripts/peer-eval/injection/labelled"
 )
 
-type item struct {
-	Text     string `json:"text"`
-	Label    int    `json:"label"`
-	Category string `json:"category"`
-}
+type item = labelled.Item
 
 type row struct {
 	File     string             `json:"file"`
@@ -121,18 +117,7 @@ func build(name string, task, win *detect.Model) (*detect.Detector, error) {
 }
 
 func scanFile(cs []config, enc *json.Encoder, fn string) error {
-	f, err := os.Open(fn)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	for n := 1; sc.Scan(); n++ {
-		var it item
-		if err := json.Unmarshal(sc.Bytes(), &it); err != nil {
-			return fmt.Errorf("reading %s line %d: %w", fn, n, err)
-		}
+	return labelled.Each([]string{fn}, func(fn string, n int, it item) error {
 		out := row{File: fn, Line: n, Label: it.Label, Category: it.Category, Scores: map[string]float64{}}
 		for i, c := range cs {
 			r := c.d.ScanDocument("document", it.Text)
@@ -141,11 +126,8 @@ func scanFile(cs []config, enc *json.Encoder, fn string) error {
 				out.Rule, out.Class = r.RuleScore, r.ClassifierScore
 			}
 		}
-		if err := enc.Encode(out); err != nil {
-			return err
-		}
-	}
-	return sc.Err()
+		return enc.Encode(out)
+	})
 }
 
 func dumpTasks(task, model *detect.Model, files []string) error {
@@ -159,36 +141,15 @@ func dumpTasks(task, model *detect.Model, files []string) error {
 	}
 	enc := json.NewEncoder(os.Stdout)
 	var feats []uint32
-	for _, fn := range files {
-		f, err := os.Open(fn)
-		if err != nil {
-			return err
+	return labelled.Each(files, func(fn string, n int, it item) error {
+		out := taskRow{File: fn, Line: n, Label: it.Label, Category: it.Category, Len: len(it.Text), Cands: [][4]any{}}
+		out.Win = win.ScanDocument("document", it.Text).Score
+		out.Base = base.ScanDocument("document", it.Text).Score
+		for _, c := range base.InjectionTaskSentences(it.Text) {
+			t := detect.InjectionTaskText(it.Text, c[0], c[1])
+			feats = detect.Features(feats[:0], t, task.Bits, task.Set)
+			out.Cands = append(out.Cands, [4]any{task.Prob(feats), t[strings.LastIndexByte(t, ' ')+1:], c[0], c[1]})
 		}
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 1<<20), 64<<20)
-		for n := 1; sc.Scan(); n++ {
-			var it item
-			if err := json.Unmarshal(sc.Bytes(), &it); err != nil {
-				f.Close()
-				return fmt.Errorf("reading %s line %d: %w", fn, n, err)
-			}
-			out := taskRow{File: fn, Line: n, Label: it.Label, Category: it.Category, Len: len(it.Text), Cands: [][4]any{}}
-			out.Win = win.ScanDocument("document", it.Text).Score
-			out.Base = base.ScanDocument("document", it.Text).Score
-			for _, c := range base.InjectionTaskSentences(it.Text) {
-				t := detect.InjectionTaskText(it.Text, c[0], c[1])
-				feats = detect.Features(feats[:0], t, task.Bits, task.Set)
-				out.Cands = append(out.Cands, [4]any{task.Prob(feats), t[strings.LastIndexByte(t, ' ')+1:], c[0], c[1]})
-			}
-			if err := enc.Encode(out); err != nil {
-				f.Close()
-				return err
-			}
-		}
-		f.Close()
-		if err := sc.Err(); err != nil {
-			return err
-		}
-	}
-	return nil
+		return enc.Encode(out)
+	})
 }
