@@ -1,0 +1,309 @@
+package detect
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// Family groups rules by what the attacker is trying to do.
+type Family string
+
+const (
+	FamilyDirective   Family = "hidden-directive"    // instructions aimed at the model
+	FamilyConceal     Family = "concealment"         // hide actions from the user
+	FamilyShadowing   Family = "shadowing"           // change how other tools or servers are used
+	FamilySensitive   Family = "sensitive-data"      // files, credentials, secrets, context
+	FamilyExfil       Family = "exfiltration"        // send data out via URLs, e-mail, parameters
+	FamilyPrereq      Family = "fake-prerequisite"   // "must call X first"
+	FamilyAuthority   Family = "authority-claim"     // "system override", "highest priority"
+	FamilyPreference  Family = "preference"          // "always use this tool, never the others"
+	FamilyExecution   Family = "code-execution"      // shell commands in a description
+	FamilyHidden      Family = "hidden-content"      // invisible characters, comments, encodings
+	FamilyManipulated Family = "manipulated-context" // fake errors, simulated user turns
+	FamilyTamper      Family = "argument-tampering"  // rewrite another call's arguments or hijack the call
+)
+
+// Rule is one pattern over normalised (lowercased, folded) text.
+type Rule struct {
+	ID     string
+	Family Family
+	// Weight is the probability-like strength of one match on its own;
+	// rules combine by noisy-OR (see Score).
+	Weight float64
+	// Keywords gate the regexp: it runs only when one of these words
+	// occurs in the text. Empty means always run.
+	Keywords []string
+	// Also, when set, must occur somewhere in the text too: a second,
+	// independent word the pattern needs (a cheap AND before the regexp).
+	Also []string
+	// Literal, when set, is a substring every match contains.
+	Literal string
+	Pattern string
+	Explain string
+	// Back and Fwd bound the text around each keyword the regexp reads
+	// (bytes before and after); 0 means the defaults. A match must fit.
+	Back, Fwd int
+	// NotAfter, when set, drops a match whose preceding text (up to
+	// notAfterReach bytes) matches it; anchor it with $. It keeps
+	// quoted examples ("detects strings such as 'ignore previous
+	// instructions'") from counting as the directive itself.
+	NotAfter string
+	re       *regexp.Regexp
+	notAfter *regexp.Regexp
+}
+
+// notAfterReach is how far back a NotAfter pattern looks.
+const notAfterReach = 48
+
+// Ruleset is a compiled, read-only list of rules, safe for concurrent use.
+type Ruleset struct {
+	rules     []Rule
+	byKeyword map[string][]int // keyword -> indices of rules it gates
+	byAlso    map[string][]int // Also word -> indices of rules
+	// byWord holds both lists per word, so windows looks each word of
+	// the text up once (the lookups were a good part of a scan).
+	byWord map[string]wordRules
+	always []int // rules without keywords
+}
+
+// wordRules are the rules one word gates (keyword) or enables (Also).
+type wordRules struct {
+	keyword, also []int
+}
+
+// CompileRules compiles rules, failing on the first bad pattern.
+func CompileRules(rules []Rule) (*Ruleset, error) {
+	rs := &Ruleset{rules: make([]Rule, len(rules)), byKeyword: map[string][]int{}, byAlso: map[string][]int{}}
+	seen := make(map[string]bool, len(rules))
+	for i, r := range rules {
+		if seen[r.ID] {
+			return nil, fmt.Errorf("compiling rule %s: duplicate id", r.ID)
+		}
+		seen[r.ID] = true
+		re, err := regexp.Compile(r.Pattern)
+		if err != nil {
+			return nil, fmt.Errorf("compiling rule %s: %w", r.ID, err)
+		}
+		if r.Weight <= 0 || r.Weight >= 1 {
+			return nil, fmt.Errorf("compiling rule %s: weight %v outside (0,1)", r.ID, r.Weight)
+		}
+		r.re = re
+		if r.NotAfter != "" {
+			if r.notAfter, err = regexp.Compile(r.NotAfter); err != nil {
+				return nil, fmt.Errorf("compiling rule %s: not-after: %w", r.ID, err)
+			}
+		}
+		if r.Back == 0 {
+			r.Back = defaultBack
+		}
+		if r.Fwd == 0 {
+			r.Fwd = defaultFwd
+		}
+		rs.rules[i] = r
+		if len(r.Keywords) == 0 {
+			rs.always = append(rs.always, i)
+		}
+		for _, k := range r.Also {
+			if l := rs.byAlso[k]; len(l) == 0 || l[len(l)-1] != i {
+				rs.byAlso[k] = append(l, i)
+			}
+		}
+		for _, k := range r.Keywords {
+			if k != strings.ToLower(k) || strings.ContainsFunc(k, func(c rune) bool { return c < 0x80 && !isWordByte(byte(c)) }) {
+				return nil, fmt.Errorf("compiling rule %s: keyword %q is not a lowercase word", r.ID, k)
+			}
+			if l := rs.byKeyword[k]; len(l) == 0 || l[len(l)-1] != i {
+				rs.byKeyword[k] = append(l, i)
+			}
+		}
+	}
+	rs.byWord = make(map[string]wordRules, len(rs.byKeyword)+len(rs.byAlso))
+	for w, l := range rs.byKeyword {
+		wr := rs.byWord[w]
+		wr.keyword = l
+		rs.byWord[w] = wr
+	}
+	for w, l := range rs.byAlso {
+		wr := rs.byWord[w]
+		wr.also = l
+		rs.byWord[w] = wr
+	}
+	return rs, nil
+}
+
+// Rules returns a copy of the rule definitions.
+func (rs *Ruleset) Rules() []Rule {
+	out := make([]Rule, len(rs.rules))
+	copy(out, rs.rules)
+	return out
+}
+
+// RuleMatch is one rule firing on a span of normalised text.
+type RuleMatch struct {
+	Rule  *Rule
+	Start int // offsets in the normalised text
+	End   int
+}
+
+// Default reach of a rule's regexp around each keyword. Patterns span
+// well under this, so a match is not cut; it bounds the work on long
+// descriptions to the neighbourhood of the words that matter.
+const (
+	defaultBack = 48
+	defaultFwd  = 160
+)
+
+// Match runs every rule whose keywords occur in text (normalised), each
+// only in the windows around its keywords.
+func (rs *Ruleset) Match(text string) []RuleMatch {
+	out, _ := rs.match(text, nil, nil)
+	return out
+}
+
+// maxGatedRules bounds the rule sets that are gated by keyword windows
+// with fixed arrays on the stack; a larger set is searched whole (slower,
+// never wrong). The built-in poisoning rules are about half of it.
+const maxGatedRules = 256
+
+// match is Match with reusable buffers: spans holds per-rule windows.
+func (rs *Ruleset) match(text string, out []RuleMatch, spans [][][2]int) ([]RuleMatch, [][][2]int) {
+	var also [maxGatedRules]bool // rule index -> an Also word was seen
+	if len(rs.rules) > len(also) {
+		return rs.matchAll(text, out), spans
+	}
+	spans = rs.windows(text, spans, &also)
+	for i := range rs.rules {
+		if !rs.gated(i, text, spans, &also) {
+			continue
+		}
+		out = rs.searchWindows(i, text, mergeSpans(spans[i]), out)
+	}
+	return out, spans
+}
+
+// windows fills spans with each rule's windows around its keywords in
+// text and sets also for rules whose Also words occur; the caller checks
+// len(rs.rules) <= len(also).
+func (rs *Ruleset) windows(text string, spans [][][2]int, also *[maxGatedRules]bool) [][][2]int {
+	if cap(spans) < len(rs.rules) {
+		spans = make([][][2]int, len(rs.rules))
+	}
+	spans = spans[:len(rs.rules)]
+	for i := range spans {
+		spans[i] = spans[i][:0]
+	}
+	for _, i := range rs.always {
+		spans[i] = append(spans[i], [2]int{0, len(text)})
+	}
+	addWord := func(w string, at int) {
+		wr, ok := rs.byWord[w]
+		if !ok {
+			return
+		}
+		for _, i := range wr.also {
+			also[i] = true
+		}
+		for _, i := range wr.keyword {
+			if len(spans[i]) < 64 {
+				r := &rs.rules[i]
+				spans[i] = append(spans[i], [2]int{max(0, at-r.Back), min(len(text), at+len(w)+r.Fwd)})
+			}
+		}
+	}
+	start := -1
+	for i := 0; i <= len(text); i++ {
+		if i < len(text) && isWordByte(text[i]) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			w := text[start:i]
+			addWord(w, start)
+			if strings.IndexByte(w, '_') > 0 { // parts of snake_case words
+				off := start
+				for p := range strings.SplitSeq(w, "_") {
+					if p != "" && p != w {
+						addWord(p, off)
+					}
+					off += len(p) + 1
+				}
+			}
+			start = -1
+		}
+	}
+	return spans
+}
+
+// gated reports whether rule i passes its gates in text: a window, an
+// Also word, its Literal.
+func (rs *Ruleset) gated(i int, text string, spans [][][2]int, also *[maxGatedRules]bool) bool {
+	r := &rs.rules[i]
+	return len(spans[i]) > 0 && (len(r.Also) == 0 || also[i]) && (r.Literal == "" || strings.Contains(text, r.Literal))
+}
+
+// searchWindows runs rule i's regexp unanchored over each merged window:
+// at most 4 matches a window, and no further windows once 4 are kept.
+func (rs *Ruleset) searchWindows(i int, text string, wins [][2]int, out []RuleMatch) []RuleMatch {
+	r := &rs.rules[i]
+	n := 0
+	for _, sp := range wins {
+		for _, m := range r.re.FindAllStringIndex(text[sp[0]:sp[1]], 4) {
+			if r.quoted(text, sp[0]+m[0]) {
+				continue
+			}
+			out = append(out, RuleMatch{Rule: r, Start: sp[0] + m[0], End: sp[0] + m[1]})
+			n++
+		}
+		if n >= 4 {
+			break
+		}
+	}
+	return out
+}
+
+// matchAll runs every rule over the whole text: the slow path for rule
+// sets too large for match's fixed buffers.
+func (rs *Ruleset) matchAll(text string, out []RuleMatch) []RuleMatch {
+	for i := range rs.rules {
+		r := &rs.rules[i]
+		for _, m := range r.re.FindAllStringIndex(text, 4) {
+			if !r.quoted(text, m[0]) {
+				out = append(out, RuleMatch{Rule: r, Start: m[0], End: m[1]})
+			}
+		}
+	}
+	return out
+}
+
+// quoted reports whether the text before a match at start matches the
+// rule's NotAfter pattern.
+func (r *Rule) quoted(text string, start int) bool {
+	return r.notAfter != nil && r.notAfter.MatchString(text[max(0, start-notAfterReach):start])
+}
+
+// mergeSpans sorts and joins overlapping ranges in place.
+func mergeSpans(s [][2]int) [][2]int {
+	if len(s) < 2 {
+		return s
+	}
+	slices.SortFunc(s, func(a, b [2]int) int { return a[0] - b[0] })
+	out := s[:1]
+	for _, x := range s[1:] {
+		last := &out[len(out)-1]
+		if x[0] <= last[1] {
+			last[1] = max(last[1], x[1])
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c >= 0x80
+}
+
