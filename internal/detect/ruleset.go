@@ -306,4 +306,3 @@ func mergeSpans(s [][2]int) [][2]int {
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c >= 0x80
 }
-
