@@ -517,12 +517,23 @@ func FuzzNormalize(f *testing.F) {
 		if !utf8.ValidString(n.Text) {
 			t.Fatalf("invalid UTF-8 out: %q", n.Text)
 		}
-		if len(n.start) != len(n.Text) || len(n.end) != len(n.Text) {
-			t.Fatalf("mapping length %d/%d for %d bytes", len(n.start), len(n.end), len(n.Text))
+		if n.ident+len(n.start) != len(n.Text) || n.ident+len(n.end) != len(n.Text) {
+			t.Fatalf("mapping length %d+%d/%d for %d bytes", n.ident, len(n.start), len(n.end), len(n.Text))
 		}
 		for i := range len(n.Text) {
-			if a, b := n.Span(i, i+1); a < 0 || b > len(s) || a >= b {
+			a, b := n.Span(i, i+1)
+			if a < 0 || b > len(s) || a >= b {
 				t.Fatalf("byte %d maps to [%d:%d] of %d", i, a, b, len(s))
+			}
+			// A byte from one ASCII byte is that byte, folded.
+			if c := s[a]; b == a+1 && c > ' ' && c < 0x7f {
+				want := c
+				if 'A' <= c && c <= 'Z' {
+					want += 'a' - 'A'
+				}
+				if n.Text[i] != want {
+					t.Fatalf("byte %d (%q) maps to %q", i, n.Text[i], c)
+				}
 			}
 		}
 		for _, h := range n.Hidden {

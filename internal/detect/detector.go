@@ -63,7 +63,6 @@ type Detector struct {
 }
 
 type scratch struct {
-	spans [][][2]int
 	hits  []RuleMatch
 	feats []uint32
 	text  []byte
@@ -306,7 +305,7 @@ func (d *Detector) scanSegment(res *Result, f Field, seg Segment, sc *scratch) {
 	if d.pm != nil {
 		sc.hits = d.pm.match(nz.Text, sc.hits[:0], &sc.pm)
 	} else {
-		sc.hits, sc.spans = d.rules.match(nz.Text, sc.hits[:0], sc.spans)
+		sc.hits = d.rules.match(nz.Text, sc.hits[:0], &sc.pm.wins)
 	}
 	for _, m := range sc.hits {
 		a, b := span(m.Start, m.End)

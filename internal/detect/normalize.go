@@ -40,28 +40,47 @@ type Hidden struct {
 // folded, invisible characters and escapes removed, whitespace collapsed.
 // Every byte of Text maps back to a byte range of the original.
 type Normalized struct {
-	Orig   string
-	Text   string
-	start  []int32 // start[i]: original offset of the rune that produced Text[i]
-	end    []int32 // end[i]: original end offset of that rune
-	Hidden []Hidden
+	Orig string
+	Text string
+	// start[i] and end[i] are the original range of the rune that
+	// produced Text[i]. Only bytes from ident on are stored: before it
+	// Text[i] came from Orig[i] (plain ASCII), which is most text, so
+	// most fields never pay for the two arrays.
+	start, end []int32
+	ident      int
+	Hidden     []Hidden
 }
 
 // Span maps a byte range of n.Text to a byte range of n.Orig.
 func (n *Normalized) Span(a, b int) (int, int) {
-	if len(n.start) == 0 {
+	size := n.ident + len(n.start)
+	if size == 0 {
 		return 0, 0
 	}
-	if a >= len(n.start) {
-		a = len(n.start) - 1
+	if a >= size {
+		a = size - 1
 	}
 	if b <= a {
 		b = a + 1
 	}
-	if b > len(n.end) {
-		b = len(n.end)
+	if b > size {
+		b = size
 	}
-	return int(n.start[a]), int(n.end[b-1])
+	return n.origStart(a), n.origEnd(b - 1)
+}
+
+func (n *Normalized) origStart(i int) int {
+	if i < n.ident {
+		return i
+	}
+	return int(n.start[i-n.ident])
+}
+
+func (n *Normalized) origEnd(i int) int {
+	if i < n.ident {
+		return i + 1
+	}
+	return int(n.end[i-n.ident])
 }
 
 // Limits bound the work normalisation does on hostile input.
@@ -88,9 +107,20 @@ func Normalize(s string) *Normalized {
 	n := &Normalized{Orig: s}
 	var b strings.Builder
 	b.Grow(len(s))
-	n.start = make([]int32, 0, len(s))
-	n.end = make([]int32, 0, len(s))
+	// mapped: the identity prefix has ended and every byte is recorded.
+	mapped := false
+	var one [1]byte
 	emit := func(str string, from, to int) {
+		if !mapped {
+			if len(str) == 1 && from == b.Len() && to == from+1 {
+				b.WriteString(str)
+				return
+			}
+			mapped = true
+			n.ident = b.Len()
+			n.start = make([]int32, 0, len(s)-n.ident)
+			n.end = make([]int32, 0, len(s)-n.ident)
+		}
 		b.WriteString(str)
 		for range len(str) {
 			n.start = append(n.start, int32(from))
@@ -109,16 +139,27 @@ func Normalize(s string) *Normalized {
 	}
 	var buf [utf8.UTFMax * 4]byte
 	for i := 0; i < len(s); {
-		// Fast path: printable ASCII other than space.
-		if c := s[i]; c > 0x20 && c < 0x7F {
+		// Fast path: printable ASCII and the plain space.
+		if c := s[i]; c >= 0x20 && c < 0x7F {
 			flushTag()
+			if c == ' ' {
+				if lastSpace {
+					i++
+					continue
+				}
+				lastSpace = true
+			} else {
+				lastSpace = false
+			}
 			if c >= 'A' && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			b.WriteByte(c)
-			n.start = append(n.start, int32(i))
-			n.end = append(n.end, int32(i+1))
-			lastSpace = false
+			if !mapped && i == b.Len() {
+				b.WriteByte(c)
+			} else {
+				one[0] = c
+				emit(string(one[:]), i, i+1)
+			}
 			i++
 			continue
 		}
@@ -184,6 +225,9 @@ func Normalize(s string) *Normalized {
 		i = j
 	}
 	flushTag()
+	if !mapped {
+		n.ident = b.Len()
+	}
 	n.Text = b.String()
 	// Comments stay in the text (their words are scanned) but are recorded.
 	for _, m := range commentSpans(n.Text) {

@@ -70,7 +70,7 @@ type poisonCand struct {
 
 // pmScratch holds a scan's reusable buffers.
 type pmScratch struct {
-	spans [][][2]int
+	wins  ruleWindows
 	cands []poisonCand
 	hits  []keywords.Match
 	found [][2]int
@@ -199,15 +199,14 @@ func (m *poisonMatcher) match(text string, out []RuleMatch, sc *pmScratch) []Rul
 	rs := m.rs
 	if len(rs.rules) > maxGatedRules || strings.Contains(text, "  ") || strings.ContainsAny(text, "\t\n\f\r") {
 		// Not normalised text: the derived leads may miss a match.
-		out, sc.spans = rs.match(text, out, sc.spans)
-		return out
+		return rs.match(text, out, &sc.wins)
 	}
 	var also [maxGatedRules]bool
-	sc.spans = rs.windows(text, sc.spans, &also)
+	rs.windows(text, &sc.wins, &also)
 	var live [maxGatedRules]bool
 	anyLead := false
-	for i := range rs.rules {
-		live[i] = rs.gated(i, text, sc.spans, &also)
+	for _, i := range sc.wins.touched {
+		live[i] = rs.gated(i, text, sc.wins.spans, &also)
 		anyLead = anyLead || live[i] && !m.searched[i]
 	}
 	cands := sc.cands[:0]
@@ -234,11 +233,11 @@ func (m *poisonMatcher) match(text string, out []RuleMatch, sc *pmScratch) []Rul
 	}
 	sc.cands = cands
 	c := 0 // next candidate
-	for i := range rs.rules {
+	for _, i := range sc.wins.touched {
 		if !live[i] {
 			continue
 		}
-		wins := mergeSpans(sc.spans[i])
+		wins := mergeSpans(sc.wins.spans[i])
 		if m.searched[i] {
 			out = rs.searchWindows(i, text, wins, out)
 			continue

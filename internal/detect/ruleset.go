@@ -158,8 +158,7 @@ const (
 // Match runs every rule whose keywords occur in text (normalised), each
 // only in the windows around its keywords.
 func (rs *Ruleset) Match(text string) []RuleMatch {
-	out, _ := rs.match(text, nil, nil)
-	return out
+	return rs.match(text, nil, new(ruleWindows))
 }
 
 // maxGatedRules bounds the rule sets that are gated by keyword windows
@@ -167,38 +166,54 @@ func (rs *Ruleset) Match(text string) []RuleMatch {
 // never wrong). The built-in poisoning rules are about half of it.
 const maxGatedRules = 256
 
-// match is Match with reusable buffers: spans holds per-rule windows.
-func (rs *Ruleset) match(text string, out []RuleMatch, spans [][][2]int) ([]RuleMatch, [][][2]int) {
-	var also [maxGatedRules]bool // rule index -> an Also word was seen
-	if len(rs.rules) > len(also) {
-		return rs.matchAll(text, out), spans
-	}
-	spans = rs.windows(text, spans, &also)
-	for i := range rs.rules {
-		if !rs.gated(i, text, spans, &also) {
-			continue
-		}
-		out = rs.searchWindows(i, text, mergeSpans(spans[i]), out)
-	}
-	return out, spans
+// ruleWindows are one text's windows per rule; a scan reuses them.
+type ruleWindows struct {
+	spans [][][2]int // rule index -> windows around its keywords
+	// touched lists, ascending, the rules with a window: a field touches
+	// one or two of a hundred rules, and walking all of them for every
+	// field was a tenth of a tool list's scan.
+	touched []int
 }
 
-// windows fills spans with each rule's windows around its keywords in
-// text and sets also for rules whose Also words occur; the caller checks
-// len(rs.rules) <= len(also).
-func (rs *Ruleset) windows(text string, spans [][][2]int, also *[maxGatedRules]bool) [][][2]int {
-	if cap(spans) < len(rs.rules) {
-		spans = make([][][2]int, len(rs.rules))
+// match is Match with reusable buffers.
+func (rs *Ruleset) match(text string, out []RuleMatch, w *ruleWindows) []RuleMatch {
+	var also [maxGatedRules]bool // rule index -> an Also word was seen
+	if len(rs.rules) > len(also) {
+		return rs.matchAll(text, out)
 	}
-	spans = spans[:len(rs.rules)]
-	for i := range spans {
-		spans[i] = spans[i][:0]
+	rs.windows(text, w, &also)
+	for _, i := range w.touched {
+		if !rs.gated(i, text, w.spans, &also) {
+			continue
+		}
+		out = rs.searchWindows(i, text, mergeSpans(w.spans[i]), out)
+	}
+	return out
+}
+
+// windows fills w with each rule's windows around its keywords in text
+// and sets also for rules whose Also words occur; the caller checks
+// len(rs.rules) <= len(also).
+func (rs *Ruleset) windows(text string, w *ruleWindows, also *[maxGatedRules]bool) {
+	if len(w.spans) < len(rs.rules) {
+		w.spans = make([][][2]int, len(rs.rules))
+		w.touched = w.touched[:0]
+	}
+	for _, i := range w.touched {
+		w.spans[i] = w.spans[i][:0]
+	}
+	w.touched = w.touched[:0]
+	add := func(i int, sp [2]int) {
+		if len(w.spans[i]) == 0 {
+			w.touched = append(w.touched, i)
+		}
+		w.spans[i] = append(w.spans[i], sp)
 	}
 	for _, i := range rs.always {
-		spans[i] = append(spans[i], [2]int{0, len(text)})
+		add(i, [2]int{0, len(text)})
 	}
-	addWord := func(w string, at int) {
-		wr, ok := rs.byWord[w]
+	addWord := func(word string, at int) {
+		wr, ok := rs.byWord[word]
 		if !ok {
 			return
 		}
@@ -206,9 +221,9 @@ func (rs *Ruleset) windows(text string, spans [][][2]int, also *[maxGatedRules]b
 			also[i] = true
 		}
 		for _, i := range wr.keyword {
-			if len(spans[i]) < 64 {
+			if len(w.spans[i]) < 64 {
 				r := &rs.rules[i]
-				spans[i] = append(spans[i], [2]int{max(0, at-r.Back), min(len(text), at+len(w)+r.Fwd)})
+				add(i, [2]int{max(0, at-r.Back), min(len(text), at+len(word)+r.Fwd)})
 			}
 		}
 	}
@@ -221,12 +236,12 @@ func (rs *Ruleset) windows(text string, spans [][][2]int, also *[maxGatedRules]b
 			continue
 		}
 		if start >= 0 {
-			w := text[start:i]
-			addWord(w, start)
-			if strings.IndexByte(w, '_') > 0 { // parts of snake_case words
+			word := text[start:i]
+			addWord(word, start)
+			if strings.IndexByte(word, '_') > 0 { // parts of snake_case words
 				off := start
-				for p := range strings.SplitSeq(w, "_") {
-					if p != "" && p != w {
+				for p := range strings.SplitSeq(word, "_") {
+					if p != "" && p != word {
 						addWord(p, off)
 					}
 					off += len(p) + 1
@@ -235,7 +250,7 @@ func (rs *Ruleset) windows(text string, spans [][][2]int, also *[maxGatedRules]b
 			start = -1
 		}
 	}
-	return spans
+	slices.Sort(w.touched)
 }
 
 // gated reports whether rule i passes its gates in text: a window, an
