@@ -12,8 +12,10 @@ import (
 	"fmt"
 	"log/slog"
 	"math"
+	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/warden-mcp/warden/internal/config"
 	"github.com/warden-mcp/warden/internal/detect"
@@ -273,6 +275,7 @@ func (g *Guard) inspectList(ctx context.Context, ex *guard.Exchange) (guard.Verd
 		}
 		g.shadow.Add(ex.Server, names)
 	}
+	g.prescan(ctx, ex.Items)
 	var reports []ItemReport
 	var hidden, sanitised, flaggedNew int
 	blockReason := ""
@@ -404,6 +407,40 @@ func itemKey(kind string, raw []byte) [32]byte {
 type scanned struct {
 	res   detect.Result
 	words []mention
+}
+
+// minPrescan is the number of items per core below which a list is
+// scanned on the request's goroutine alone.
+const minPrescan = 8
+
+// prescan fills the cache for a list's items on all cores. A server's
+// first listing is the one time the guard scans many items at once, and
+// the client waits for it: 100 tools take a few milliseconds of CPU.
+// inspectList then reads every result from the cache, in order, so the
+// verdict is the same as a sequential scan's.
+func (g *Guard) prescan(ctx context.Context, items []guard.Item) {
+	workers := min(runtime.GOMAXPROCS(0), len(items)/minPrescan)
+	if workers < 2 {
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			// A panic here would take the process down; stop instead, and
+			// the sequential pass meets the same item on the request's
+			// goroutine, where the gateway recovers and fails closed.
+			defer func() { _ = recover() }()
+			for ctx.Err() == nil {
+				i := int(next.Add(1)) - 1
+				if i >= len(items) {
+					return
+				}
+				g.scanItem(items[i].Kind, items[i].Raw)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // scan scores an item, from the cache when the same bytes were seen.
