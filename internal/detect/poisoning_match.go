@@ -605,6 +605,22 @@ var flowWordSets = func() map[string]uint8 {
 	return m
 }()
 
+// flowWordMatcher finds the words of flowWordSets in one automaton pass;
+// flowWordBits[k] are the bits of its keyword k. A map lookup per word of
+// every field was a twentieth of a tool list's scan.
+var flowWordMatcher, flowWordBits = func() (*keywords.Matcher, []uint8) {
+	words := make([]string, 0, len(flowWordSets))
+	for w := range flowWordSets {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	bits := make([]uint8, len(words))
+	for k, w := range words {
+		bits[k] = flowWordSets[w]
+	}
+	return keywords.MustNew(words), bits
+}()
+
 // moveWords (bit 4 of flowWordSets) hold every word that the move, call
 // and set patterns (flowPats 1, 3, 5) need, so a sentence without any, and
 // whose next sentence has none, cannot give a strong finding: flows skips
@@ -659,37 +675,22 @@ func lowerASCII(c byte) byte {
 }
 
 // flowWordKinds returns the bits of flowWordSets of the words in s, in any
-// ASCII case, without allocating; it stops once all are set.
+// ASCII case, without allocating; it stops once all are set. A word is a
+// maximal run of ASCII letters.
 func flowWordKinds(s string) uint8 {
 	var kinds uint8
-	var buf [16]byte
-	for i := 0; i < len(s); {
-		c := s[i] | 0x20
-		if c < 'a' || c > 'z' {
-			i++
-			continue
+	var c keywords.Cursor
+	for {
+		m, ok := flowWordMatcher.Next(s, &c)
+		if !ok {
+			return kinds
 		}
-		n := 0
-		for ; i < len(s); i++ {
-			c := s[i]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c < 'a' || c > 'z' {
-				break
-			}
-			if n < len(buf) {
-				buf[n] = c
-			}
-			n++
-		}
-		if n <= len(buf) {
-			if kinds |= flowWordSets[string(buf[:n])]; kinds == 7 {
+		if (m.Start == 0 || !isASCIILetter(s[m.Start-1])) && (m.End == len(s) || !isASCIILetter(s[m.End])) {
+			if kinds |= flowWordBits[m.Keyword]; kinds == 7 {
 				return kinds
 			}
 		}
 	}
-	return kinds
 }
 
 // realSink reports whether a lowercased sentence names a URL, an e-mail

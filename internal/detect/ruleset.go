@@ -65,6 +65,7 @@ type Ruleset struct {
 	// byWord holds both lists per word, so windows looks each word of
 	// the text up once (the lookups were a good part of a scan).
 	byWord map[string]wordRules
+	words  *wordFilter // the keys of byWord
 	always []int // rules without keywords
 }
 
@@ -130,6 +131,11 @@ func CompileRules(rules []Rule) (*Ruleset, error) {
 		wr.also = l
 		rs.byWord[w] = wr
 	}
+	keys := make([]string, 0, len(rs.byWord))
+	for w := range rs.byWord {
+		keys = append(keys, w)
+	}
+	rs.words = newWordFilter(keys)
 	return rs, nil
 }
 
@@ -213,6 +219,9 @@ func (rs *Ruleset) windows(text string, w *ruleWindows, also *[maxGatedRules]boo
 		add(i, [2]int{0, len(text)})
 	}
 	addWord := func(word string, at int) {
+		if !rs.words.mayHave(word) {
+			return
+		}
 		wr, ok := rs.byWord[word]
 		if !ok {
 			return
