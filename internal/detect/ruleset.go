@@ -66,7 +66,7 @@ type Ruleset struct {
 	// the text up once (the lookups were a good part of a scan).
 	byWord map[string]wordRules
 	words  *wordFilter // the keys of byWord
-	always []int // rules without keywords
+	always []int       // rules without keywords
 }
 
 // wordRules are the rules one word gates (keyword) or enables (Also).
