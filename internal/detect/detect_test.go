@@ -517,6 +517,9 @@ func FuzzNormalize(f *testing.F) {
 		if !utf8.ValidString(n.Text) {
 			t.Fatalf("invalid UTF-8 out: %q", n.Text)
 		}
+		if strings.HasPrefix(n.Text, " ") || strings.Contains(n.Text, "  ") {
+			t.Fatalf("whitespace not collapsed: %q", n.Text)
+		}
 		if n.ident+len(n.start) != len(n.Text) || n.ident+len(n.end) != len(n.Text) {
 			t.Fatalf("mapping length %d+%d/%d for %d bytes", n.ident, len(n.start), len(n.end), len(n.Text))
 		}

@@ -142,6 +142,16 @@ func Normalize(s string) *Normalized {
 		// Fast path: printable ASCII and the plain space.
 		if c := s[i]; c >= 0x20 && c < 0x7F {
 			flushTag()
+			// While the mapping is the identity, a run of bytes that
+			// normalise to themselves is copied at once.
+			if !mapped && i == b.Len() {
+				if j := identityRun(s, i, lastSpace); j > i {
+					b.WriteString(s[i:j])
+					lastSpace = s[j-1] == ' '
+					i = j
+					continue
+				}
+			}
 			if c == ' ' {
 				if lastSpace {
 					i++
@@ -218,6 +228,11 @@ func Normalize(s string) *Normalized {
 			}
 			out = utf8.AppendRune(out, fr)
 		}
+		if lastSpace { // a fold that starts with a space (U+1FC0 is " \u0342")
+			for len(out) > 0 && out[0] == ' ' {
+				out = out[1:]
+			}
+		}
 		if len(out) > 0 {
 			emit(string(out), i, j)
 			lastSpace = out[len(out)-1] == ' '
@@ -238,6 +253,26 @@ func Normalize(s string) *Normalized {
 	// Russian description is not an attack.
 	n.dropLoneConfusables()
 	return n
+}
+
+// identityRun returns the end of the run from i of bytes Normalize keeps
+// as they are: printable ASCII other than capitals, and spaces that do
+// not follow a space.
+func identityRun(s string, i int, lastSpace bool) int {
+	j := i
+	for ; j < len(s); j++ {
+		c := s[j]
+		if c == ' ' {
+			if j == i && lastSpace || j > i && s[j-1] == ' ' {
+				break
+			}
+			continue
+		}
+		if c < 0x20 || c >= 0x7F || 'A' <= c && c <= 'Z' {
+			break
+		}
+	}
+	return j
 }
 
 func commentSpans(t string) [][]int {
