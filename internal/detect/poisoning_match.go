@@ -48,6 +48,21 @@ type poisonUnit struct {
 	once       *sync.Once
 	at0, atCtx *regexp.Regexp
 	err        error
+	// need are literals every match contains: an attempt whose window
+	// lacks one is skipped. On benign tool lists nearly every attempt
+	// fails, and a substring search is far cheaper than starting RE2.
+	need []string
+}
+
+// admits reports whether s, the text from the attempt's start to the
+// window's end, contains every literal the unit needs.
+func (u *poisonUnit) admits(s string) bool {
+	for _, lit := range u.need {
+		if !strings.Contains(s, lit) {
+			return false
+		}
+	}
+	return true
 }
 
 // compile builds the unit's regexps once; the error is kept for every
@@ -173,8 +188,10 @@ func anchoredUnits(pattern string) ([]builtUnit, [][]string, error) {
 		sets[k] = set
 	}
 	begins := make([]bool, len(alts))
+	needs := make([][]string, len(alts))
 	for k, alt := range alts {
 		begins[k] = hasBeginText(alt)
+		needs[k] = requiredLiterals(alt) // before large classes become placeholders
 	}
 	var big []*syntax.Regexp
 	for _, alt := range alts {
@@ -182,9 +199,38 @@ func anchoredUnits(pattern string) ([]builtUnit, [][]string, error) {
 	}
 	units := make([]builtUnit, len(alts))
 	for k, alt := range alts {
-		units[k] = builtUnit{poisonUnit{pat: printCompact(alt, big), once: new(sync.Once)}, begins[k]}
+		units[k] = builtUnit{poisonUnit{pat: printCompact(alt, big), once: new(sync.Once), need: needs[k]}, begins[k]}
 	}
 	return units, sets, nil
+}
+
+// requiredLiterals returns the literals of three bytes or more that every
+// match of re contains: those of its concatenation, and of repeats that
+// run at least once, longest first, at most four.
+func requiredLiterals(re *syntax.Regexp) []string {
+	var out []string
+	var walk func(re *syntax.Regexp)
+	walk = func(re *syntax.Regexp) {
+		switch re.Op {
+		case syntax.OpLiteral:
+			if re.Flags&syntax.FoldCase == 0 && len(string(re.Rune)) >= 3 {
+				out = append(out, string(re.Rune))
+			}
+		case syntax.OpConcat:
+			for _, sub := range re.Sub {
+				walk(sub)
+			}
+		case syntax.OpCapture, syntax.OpPlus:
+			walk(re.Sub[0])
+		case syntax.OpRepeat:
+			if re.Min >= 1 {
+				walk(re.Sub[0])
+			}
+		}
+	}
+	walk(re)
+	slices.SortStableFunc(out, func(a, b string) int { return len(b) - len(a) })
+	return slices.Compact(out[:min(len(out), 4)])
 }
 
 func hasBeginText(re *syntax.Regexp) bool {
@@ -296,6 +342,9 @@ func (m *poisonMatcher) matchRule(i int, text string, wins [][2]int, cands []poi
 				continue
 			}
 			prev = u
+			if !m.units[u].admits(text[w0:w1]) {
+				continue
+			}
 			if loc := m.units[u].at0.FindStringIndex(text[w0:w1]); loc != nil {
 				found = append(found, [2]int{w0, w0 + loc[1]})
 				next = w0 + loc[1]
@@ -314,6 +363,9 @@ func (m *poisonMatcher) matchRule(i int, text string, wins [][2]int, cands []poi
 				continue
 			}
 			prevC = cd
+			if !m.units[cd.unit].admits(text[at:w1]) {
+				continue
+			}
 			_, rw := utf8.DecodeLastRuneInString(text[w0:at])
 			loc := m.units[cd.unit].atCtx.FindStringIndex(text[at-rw : w1])
 			if loc == nil {
