@@ -3,6 +3,7 @@ package detect
 import (
 	"bufio"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -49,6 +50,31 @@ func BenchmarkScanTools100(b *testing.B) {
 	for b.Loop() {
 		for _, t := range tools {
 			d.ScanTool(t)
+		}
+	}
+}
+
+// BenchmarkFeatures100 is the classifier's features of a 100-tool list's
+// text, as ScanTools100 computes them tool by tool.
+func BenchmarkFeatures100(b *testing.B) {
+	var texts []string
+	var size int64
+	for _, t := range serverTools(b, 100) {
+		var sb strings.Builder
+		for _, f := range t.Fields {
+			for _, seg := range Segments(f.Text) {
+				sb.WriteString(seg.Norm.Text)
+				sb.WriteByte(' ')
+			}
+		}
+		texts = append(texts, sb.String())
+		size += int64(sb.Len())
+	}
+	b.SetBytes(size)
+	var dst []uint32
+	for b.Loop() {
+		for _, s := range texts {
+			dst = Features(dst[:0], s, 18, FeatWords|FeatBigrams|FeatTrigrams|FeatChars)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"github.com/warden-mcp/warden/internal/detect/keywords"
 	"io"
 	"math"
 	"sort"
@@ -126,34 +127,22 @@ func canonToken(tok string) string {
 // hasSyntheticLabel reports whether tok contains a word that labels
 // synthetic attack data (attacker, malicious, exfil, evil, hacker, c2,
 // poison, shadow_, surveil): real attackers do not write them, so the
-// model must not learn them. One pass over tok, looking only at the bytes
-// a label starts with: this runs for every token of every scanned text.
+// model must not learn them. One automaton pass over tok: this runs for
+// every token of every scanned text.
 func hasSyntheticLabel(tok string) bool {
-	for i := 0; i+2 <= len(tok); i++ {
-		rest := tok[i:]
-		var hit bool
-		switch rest[0] {
-		case 'a':
-			hit = strings.HasPrefix(rest, "attacker")
-		case 'm':
-			hit = strings.HasPrefix(rest, "malicious")
-		case 'e':
-			hit = strings.HasPrefix(rest, "exfil") || strings.HasPrefix(rest, "evil")
-		case 'h':
-			hit = strings.HasPrefix(rest, "hacker")
-		case 'c':
-			hit = rest[1] == '2'
-		case 'p':
-			hit = strings.HasPrefix(rest, "poison")
-		case 's':
-			hit = strings.HasPrefix(rest, "shadow_") || strings.HasPrefix(rest, "surveil")
+	var c keywords.Cursor
+	for {
+		m, ok := syntheticLabels.Next(tok, &c)
+		if !ok {
+			return false
 		}
-		if hit {
+		if tok[m.Start:m.End] == syntheticLabels.Keyword(m.Keyword) { // the matcher folds case; labels are lower case
 			return true
 		}
 	}
-	return false
 }
+
+var syntheticLabels = keywords.MustNew([]string{"attacker", "malicious", "exfil", "evil", "hacker", "c2", "poison", "shadow_", "surveil"})
 
 func isHostLike(tok string) bool {
 	if strings.IndexByte(tok, '.') < 0 { // every suffix below has one
