@@ -12,7 +12,10 @@ import (
 // TestLabelledErrors prints the misses and false alarms of a labelled
 // JSONL file ({"text", "label", "category"}), one per line, for error
 // analysis: WARDEN_ERRORS_FILE=/path/set.jsonl go test -run TestLabelledErrors -v
+// With WARDEN_ERRORS_HITS=1 it prints the positives found too (HIT), to
+// see what a change would cost before making it.
 func TestLabelledErrors(t *testing.T) {
+	hits := os.Getenv("WARDEN_ERRORS_HITS") != ""
 	path := os.Getenv("WARDEN_ERRORS_FILE")
 	if path == "" {
 		t.Skip("WARDEN_ERRORS_FILE not set")
@@ -39,14 +42,16 @@ func TestLabelledErrors(t *testing.T) {
 		if len(text) > 200 {
 			text = text[:200]
 		}
+		var got []string
+		for _, f := range fs {
+			got = append(got, f.RuleID+"="+it.Text[f.Start:f.End])
+		}
 		switch {
+		case it.Label == 1 && len(fs) > 0 && hits:
+			fmt.Printf("HIT %s %s | %q\n", it.Category, strings.Join(got, " "), text)
 		case it.Label == 1 && len(fs) == 0:
 			fmt.Printf("MISS %s %q\n", it.Category, text)
 		case it.Label == 0 && len(fs) > 0:
-			var got []string
-			for _, f := range fs {
-				got = append(got, f.RuleID+"="+it.Text[f.Start:f.End])
-			}
 			fmt.Printf("FP %s %s | %q\n", it.Category, strings.Join(got, " "), text)
 		}
 	}

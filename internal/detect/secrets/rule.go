@@ -49,6 +49,9 @@ type Rule struct {
 	// Detector names built-in Go code used instead of Regex ("generic").
 	Detector string
 	Tags     []string
+	// Value is an assign rule's value pattern (TOML "value"); Regex holds
+	// the whole assignment built from it.
+	Value string
 }
 
 // RuleAllowlist suppresses a rule's findings, like gitleaks' allowlists.
@@ -263,6 +266,7 @@ func convertRule(tr tomlRule) (r Rule, translated bool, reason string) {
 			return r, false, "assign without value"
 		}
 		r.Regex = assignRegex(tr.Assign, tr.Value)
+		r.Value = tr.Value
 		r.Keywords = tr.Assign
 		r.Context = true
 		r.SecretGroup = 1

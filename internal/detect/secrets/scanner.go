@@ -56,10 +56,11 @@ type Finding struct {
 type Scanner struct {
 	rules     []*compiledRule
 	kw        *keywords.Matcher
-	kwRules   [][]int32 // keyword index -> rule indexes
-	fullText  []int     // rules without keywords: run over the whole text
-	digitText []int     // PII rules without keywords: run around digit runs
-	named     int       // the named-credential detector's rule index, or -1
+	kwRules   [][]int32  // keyword index -> rule indexes
+	fullText  []int      // rules without keywords: run over the whole text
+	digitText []int      // PII rules without keywords: run around digit runs
+	named     int        // the named-credential detector's rule index, or -1
+	hexOwners []hexOwner // providers whose keys are hex (nearmiss.go)
 	maxFind   int
 	allowRule map[string]bool
 	allowPath []string
@@ -135,6 +136,7 @@ func New(opts Options) (*Scanner, error) {
 			}
 		}
 	}
+	s.hexOwners = hexOwnersOf(s.rules)
 	m, err := keywords.New(words)
 	if err != nil {
 		return nil, fmt.Errorf("building secrets scanner: %w", err)
@@ -454,6 +456,9 @@ func (s *Scanner) finish(st *scanState, path string, hasPath bool, text string) 
 			continue
 		}
 		if r.assign && !assignIdentOK(text[c.matchStart:c.start]) {
+			continue
+		}
+		if (r.generic == genericKey || r.generic == genericNamed) && s.nearMiss(text, c) {
 			continue
 		}
 		if userEqualsPassword(text, c) {
