@@ -452,7 +452,8 @@ func tamperRules() []Rule {
 	rules = append(rules, round7Rules()...)
 	rules = append(rules, round8Rules()...)
 	rules = append(rules, round9Rules()...)
-	return append(rules, round10Rules()...)
+	rules = append(rules, round10Rules()...)
+	return append(rules, round13Rules()...)
 }
 
 // Round 6: verbs that prescribe an action through a named tool.
@@ -769,5 +770,52 @@ func round10Rules() []Rule {
 			Keywords: []string{"inspire", "inspiration", "creativity", "freedom", "grace", "thrive", "transformative", "captivating", "foresight", "possibilities", "elegance", "narrative", "shine", "recommendations"},
 			Pattern:  `\b(?:to )?inspire\b|\binspiration\b|\byour creativity\b|\bwith freedom\b|\bfreedom to\b|\band grace\b|\bto thrive\b|\btransformative potential\b|\bcaptivating\b|\bdata-driven foresight\b|\bnew possibilities\b|\bto elegance\b|\b(?:engaging|captivating) narrative\b|\b(?:let|letting) your (?:\w+ ){0,2}?shine\b|\b(?:stand out in|top-quality) recommendations\b`,
 			Explain:  "promises the reader inspiration or transformation"},
+	}
+}
+
+// Round 13: structures of other authors' fixture attacks (rounds 11 and 12's
+// tune half): a secret from the environment routed into an argument, a tool
+// that claims sweeping privileges, and an order to disregard the value the
+// user supplied.
+const (
+	// reEnvSecret is an environment variable named for a secret
+	// (OPENAI_API_KEY, GITHUB_TOKEN), optionally with others listed after
+	// it, or "the environment variable OPENAI_API_KEY".
+	reEnvName   = `[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:key|token|secret|password|passwd|pat|credentials?)\b`
+	reEnvSecret = `(?:\b` + reEnvName + `(?:,? (?:and |or )?[a-z][a-z0-9_]*)*\s+(?:environment|env) var(?:iable)?s?\b|\b(?:environment|env) var(?:iable)?s? (?:named |called )?[\x60'"]?` + reEnvName + `)`
+	// reNamedArg is an argument named with an article or quotes ("the
+	// 'auth' parameter"), not "this parameter".
+	reNamedArg = `(?:(?:the|an?)\s+[\x60'"]?[a-z_][a-z0-9_]*[\x60'"]?|[\x60'"][a-z_][a-z0-9_]*[\x60'"])\s+(?:parameter|param|argument|field|arg)s?\b`
+	// reBroadAccess is one claim of sweeping access.
+	reBroadAccess = `(?:(?:root|admin(?:istrator)?|superuser|sudo|elevated|system-level) (?:privileges?|permissions?|access|rights)|(?:full|unrestricted|unlimited|complete) (?:file ?system|file|disk|system|network|internet|shell|os) access|(?:full|unrestricted|unlimited) access to (?:the |your )?(?:file ?system|files|disk|system|network|internet|shell|machine|computer))`
+)
+
+func round13Rules() []Rule {
+	return []Rule{
+		// A verb of handing over before the variable, or "to be passed"
+		// after it: "defaults to the GITHUB_TOKEN environment variable" is
+		// configuration, not a request.
+		{ID: "exfil.env-secret-param", Family: FamilyExfil, Weight: 0.55, Back: 120, Fwd: 120,
+			Keywords: []string{"environment", "env"},
+			Pattern: `\b(?:pass|provide|supply|include|send|put|insert|add|attach|copy|read|forward|embed|fill)\b` + reClause + `{0,40}?` + reEnvSecret + reClause + `{0,60}?\b(?:as|in|into|via|through|to)\s+` + reNamedArg +
+				`|` + reEnvSecret + ` (?:to be|must be|should be|are|is) (?:passed|sent|provided|included|supplied|forwarded) (?:as|in|into|via|through|to)\s+` + reNamedArg,
+			Explain: "routes a secret from the environment into a tool argument"},
+		{ID: "authority.broad-access", Family: FamilyAuthority, Weight: 0.55, Back: 100, Fwd: 120,
+			Keywords: []string{"privileges", "privilege", "unrestricted", "unlimited", "root", "superuser", "sudo", "elevated"},
+			Pattern:  reBroadAccess + reClause + `{0,60}?` + reBroadAccess,
+			Explain:  "claims several sweeping privileges at once (root, full file system, unrestricted network)"},
+		{ID: "authority.broad-access-one", Family: FamilyAuthority, Weight: 0.3, Back: 60, Fwd: 80,
+			Keywords: []string{"unrestricted", "unlimited", "full", "complete"},
+			Also:     []string{"access"},
+			Pattern:  `\b(?:requires?|requiring|needs?|must (?:have|be granted)|grants?|granted|granting)\b` + reClause + `{0,30}?\b(?:full|unrestricted|unlimited|complete) (?:file ?system|disk|system|network|internet|shell|os) access\b`,
+			Explain:  "asks for sweeping access to the file system, system or network"},
+		// "ignores the provided value" (third person, a documented
+		// behaviour) is not matched; the imperative is.
+		{ID: "tamper.ignore-input", Family: FamilyTamper, Weight: 0.45, Back: 16, Fwd: 100,
+			NotAfter: reQuotedExample,
+			Keywords: []string{"ignore", "disregard"},
+			Pattern: `\b(?:ignore|disregard) (?:the |any |all |whatever )?(?:provided|given|supplied|passed|actual|user'?s?|user-provided|user-supplied|input|original|requested|specified|incoming|real) (?:value|values|input|inputs|argument|arguments|parameter|parameters|query|request|path|location|recipient|name|data|amount)\b` +
+				`|\b(?:ignore|disregard) (?:the |any |whatever |what )(?:(?:value|values|input|argument|arguments|parameter|query|path|location|recipient|amount|name) )?(?:the user|they) (?:gives?|provides?|provided|supplie[sd]|passe[sd]|asks? for|asked for|requests?|requested|specifie[sd]|enters?|entered)\b`,
+			Explain: "tells the model to disregard the value the user supplied"},
 	}
 }
