@@ -92,3 +92,22 @@ func BenchmarkScanDocumentAdversarial100K(b *testing.B) {
 		b.Run(name, func(b *testing.B) { benchDoc(b, repeatTo(benchAdversarial[name], 100<<10)) })
 	}
 }
+
+// benchMail is a clean message as an IMAP tool returns it: trace,
+// signature and authentication header fields, then a short body
+// (round 12's rawMail).
+const benchMail = "Return-Path: <bounce-7@lists.example.org>\r\n" +
+	"Received: from mx2.example.org (mx2.example.org [192.0.2.10])\r\n" +
+	"\tby mail.example.com (Postfix) with ESMTPS id 4F2A81C0\r\n" +
+	"\tfor <bob@example.com>; Tue, 24 Nov 2026 09:12:44 +0000 (UTC)\r\n" +
+	"DKIM-Signature: v=1; a=rsa-sha256; d=example.org; s=s1; h=from:to:subject;\r\n" +
+	"\tbh=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=; b=dGVzdHNpZ25hdHVyZQ==\r\n" +
+	"Authentication-Results: mail.example.com; spf=pass smtp.mailfrom=example.org\r\n" +
+	"From: Ann <ann@example.org>\r\nTo: bob@example.com\r\n" +
+	"Subject: Minutes of Tuesday's meeting\r\nMIME-Version: 1.0\r\n" +
+	"Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 7bit\r\n\r\n" +
+	"Hi Bob,\r\n\r\nThe minutes are attached. We agreed to move the release to Friday.\r\n\r\n"
+
+// Raw e-mail messages one after another (a mailbox export): 30 ms per
+// 100 KB in round 12, against under 1 ms for prose.
+func BenchmarkScanDocumentMail100K(b *testing.B) { benchDoc(b, repeatTo(benchMail, 100<<10)) }

@@ -123,10 +123,14 @@ func InjectionRules() []Rule {
 			Explain:  "asks the model to merge supplied code into its answer"},
 
 		// --- exfiltration directives
+		// The verb is a word of its own, not the first half of a hyphenated
+		// one ("Content-Transfer-Encoding", "forward-compatible"): from such
+		// a header in every raw e-mail the long expression ran over the next
+		// 240 bytes of header text, half of a mailbox's scan time (round 13).
 		{ID: "inj.exfil.send-data", Family: FamilyExfil, Weight: 0.55, Back: 40, Fwd: 200,
 			Keywords: []string{"send", "forward", "email", "e", "mail", "post", "upload", "transfer", "share", "leak", "exfiltrate", "transmit", "submit", "copy", "concatenate", "publish", "paste", "cc", "bcc", "relay", "sync", "dump", "export", "deliver", "give", "attach"},
 			Also:     []string{"http", "https", "www", "iban", "url", "website", "webhook", "endpoint", "address", "server", "channel", "account", "recipient", "com", "net", "org", "io", "gmail"},
-			Pattern:  `\b(?:send|forward|e-?mail|post|upload|transfer|share|leak|exfiltrate|transmit|submit|copy|concatenate|publish|paste|cc|bcc|relay|sync|dump|export|deliver|give|attach)\b` + reClause + `{0,120}?\b` + reObjData + `\b` + reClause + `{0,80}?\b(?:to|at|into|via|on|onto)\s+(?:the\s+|this\s+|my\s+|our\s+|following\s+|external\s+|(?:e-?mail|web|url|web ?site|webhook|endpoint|address|server|channel|account|iban)\s*:?\s*)*[\x60'"<(]?(?:[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}|https?://|www\.|[a-z0-9-]+\.(?:com|net|org|io|xyz|ru|info|site|app|dev)\b|[a-z]{2}\d{2}[a-z0-9]{10,30}|\{[^{])`,
+			Pattern:  `\b(?:send|forward|e-?mail|post|upload|transfer|share|leak|exfiltrate|transmit|submit|copy|concatenate|publish|paste|cc|bcc|relay|sync|dump|export|deliver|give|attach)(?:[^\w-]|$)` + reClause + `{0,120}?\b` + reObjData + `\b` + reClause + `{0,80}?\b(?:to|at|into|via|on|onto)\s+(?:the\s+|this\s+|my\s+|our\s+|following\s+|external\s+|(?:e-?mail|web|url|web ?site|webhook|endpoint|address|server|channel|account|iban)\s*:?\s*)*[\x60'"<(]?(?:[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}|https?://|www\.|[a-z0-9-]+\.(?:com|net|org|io|xyz|ru|info|site|app|dev)\b|[a-z]{2}\d{2}[a-z0-9]{10,30}|\{[^{])`,
 			Explain:  "directs the model to send data to an address or URL"},
 		{ID: "inj.exfil.markdown-image", Family: FamilyExfil, Weight: 0.85, Back: 4, Fwd: 300,
 			Keywords: nil, Literal: `![`,

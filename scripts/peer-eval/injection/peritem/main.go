@@ -42,11 +42,22 @@ func main() {
 func run(args []string) error {
 	fs := flag.NewFlagSet("peritem", flag.ContinueOnError)
 	spans := fs.Bool("spans", false, "print each finding's matched text (local analysis only)")
+	winModel := fs.String("model", "", "window model file instead of the embedded injection.bin (a candidate's weights)")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("parsing flags: %w", err)
 	}
 	files := fs.Args()
-	d, err := detect.NewInjection(detect.Options{ExplainTop: -1})
+	opts := detect.Options{ExplainTop: -1}
+	if *winModel != "" {
+		raw, err := os.ReadFile(*winModel)
+		if err != nil {
+			return fmt.Errorf("reading window model: %w", err)
+		}
+		if opts.Model, err = detect.LoadModel(raw); err != nil {
+			return fmt.Errorf("loading window model: %w", err)
+		}
+	}
+	d, err := detect.NewInjection(opts)
 	if err != nil {
 		return fmt.Errorf("building detector: %w", err)
 	}
