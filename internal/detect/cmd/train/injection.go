@@ -64,6 +64,12 @@ type injConfig struct {
 	// negatives, five to a paragraph) to the window model; 0 reproduces
 	// the round-5 data.
 	winAction, winReader int
+	// bag averages the weights of this many models, each trained with its
+	// own seed (seed, seed+1, …) on its own sampling of insertions: one
+	// model's false positives on JSON payloads swing by a factor of ten
+	// between seeds (docs/injection.md, round 13). 1 reproduces the
+	// single-model bytes.
+	bag int
 }
 
 // injData is everything the injection model is trained and tested on.
@@ -108,6 +114,7 @@ func runInjection(ctx context.Context, args []string, stdout io.Writer) error {
 	})
 	fs.IntVar(&c.winAction, "win-action", 0, "synthetic action requests to the assistant (corpus.SynthActionRequests) added to the window model's attacks; 0 keeps the round-5 bytes")
 	fs.IntVar(&c.winReader, "win-reader", 0, "synthetic reader instructions (corpus.SynthReaderInstructions) added as window-model negatives, five per paragraph")
+	fs.IntVar(&c.bag, "bag", 1, "average the weights of this many models trained with seeds seed, seed+1, …; 1 gives the single model")
 	fs.BoolVar(&c.pairClean, "pair-clean", false, "pair each injected copy with its clean context even when the prefilter opens no window in it (see injSamples)")
 	var tc taskConfig
 	fs.StringVar(&tc.out, "task-out", "", "train the task-sentence model instead and write it here (e.g. internal/detect/model/task.bin)")
@@ -153,9 +160,7 @@ func runInjection(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 		return nil
 	}
-	r := rand.New(rand.NewPCG(c.seed, 1))
-	s := injSamples(r, win, trainable(d.ctxs, -1), d.attacks, d.windowBackground(), c.per, c.pairClean)
-	m, err := detect.Train(ctx, s, c.topt)
+	m, s, err := trainBag(ctx, c, d, win)
 	if err != nil {
 		return err
 	}
@@ -185,6 +190,41 @@ func runInjection(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "trained on %d windows (%d injected); %d non-zero weights; wrote %s (%d bytes)\n", len(s), pos, nz, c.out, len(bin))
 	return nil
+}
+
+// trainBag trains c.bag window models, model k with seed c.seed+k for
+// both its insertions and its training, and returns their mean (a linear
+// model averaged is a linear model) and the first model's samples.
+func trainBag(ctx context.Context, c injConfig, d *injData, win *detect.Detector) (*detect.Model, []detect.Sample, error) {
+	var mean *detect.Model
+	var first []detect.Sample
+	n := max(c.bag, 1)
+	for k := range n {
+		seed := c.seed + uint64(k)
+		r := rand.New(rand.NewPCG(seed, 1))
+		s := injSamples(r, win, trainable(d.ctxs, -1), d.attacks, d.windowBackground(), c.per, c.pairClean)
+		opt := c.topt
+		opt.Seed = seed
+		m, err := detect.Train(ctx, s, opt)
+		if err != nil {
+			return nil, nil, err
+		}
+		if k == 0 {
+			mean, first = m, s
+			continue
+		}
+		mean.Bias += m.Bias
+		for i, w := range m.Weights {
+			mean.Weights[i] += w
+		}
+	}
+	if n > 1 {
+		mean.Bias /= float32(n)
+		for i := range mean.Weights {
+			mean.Weights[i] /= float32(n)
+		}
+	}
+	return mean, first, nil
 }
 
 func loadInjData(c injConfig) (*injData, error) {
