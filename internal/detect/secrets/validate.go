@@ -24,6 +24,7 @@ var validators = map[string]validator{
 	"github-crc32": validGitHub,
 	"crc32-hex":    validCRC32Hex,
 	"jwt":          validJWT,
+	"github-jwt":   validGitHubJWT,
 	"discord-id":   validDiscordID,
 	"luhn":         validCard,
 	"iban":         validIBAN,
@@ -166,6 +167,21 @@ func validJWT(s string) verdict {
 		return reject
 	}
 	return valid
+}
+
+// validGitHubJWT checks GitHub's stateless installation tokens,
+// ghs_APPID_JWT (issued from April 2026): a numeric app id, then a JWT
+// whose header and payload must decode as validJWT asks.
+func validGitHubJWT(s string) verdict {
+	rest, ok := strings.CutPrefix(s, "ghs_")
+	if !ok {
+		return reject
+	}
+	id, jwt, ok := strings.Cut(rest, "_")
+	if !ok || id == "" || len(digitsOf(id)) != len(id) {
+		return reject
+	}
+	return validJWT(jwt)
 }
 
 func digitsOf(s string) []byte {
