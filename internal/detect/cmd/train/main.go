@@ -46,11 +46,18 @@ type config struct {
 	// corpus.SynthHijack (round 3); 0 reproduces the old model.
 	synthHijack int
 	skipFams    map[string]bool
-	crossval    bool
-	threshold   float64
-	verbose     bool
-	floor       float64
-	topt        detect.TrainOptions
+	// extra are labelled files of real tools (round 14b): poisoned ones
+	// are trained on as they are, benign ones join the benign servers.
+	// Each item's "_source" names its repository, the unit of -repocv.
+	extra     []string
+	extraRep  int
+	repocv    bool
+	dump      string
+	crossval  bool
+	threshold float64
+	verbose   bool
+	floor     float64
+	topt      detect.TrainOptions
 }
 
 func run(ctx context.Context, args []string, stdout io.Writer) error {
@@ -80,12 +87,19 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.UintVar(&set, "features", uint(detect.DefaultFeatures), "feature kinds: 1 words, 2 word pairs, 4 word triples, 8 character n-grams (sum)")
 	fs.Float64Var(&c.floor, "floor", detect.DefaultClassifierFloor, "classifier floor for the reported numbers")
 	fs.BoolVar(&c.verbose, "v", false, "with -crossval, print each held-out error")
+	extra := fs.String("extra", "", "comma-separated labelled JSONL files of real tools to add (\"_source\" = repository); none (default) gives the shipped model of round 13")
+	fs.IntVar(&c.extraRep, "extra-rep", 1, "how many times each poisoned tool of -extra is trained on")
+	fs.BoolVar(&c.repocv, "repocv", false, "leave each -extra repository of poisoned tools out of training in turn and score it (benign servers spread over the same folds)")
+	fs.StringVar(&c.dump, "dump", "", "with -repocv or -score, write one JSON line per scored item (file or group, label, rule and classifier scores) here")
 	score := fs.String("score", "", "score the labelled files given as arguments with this model file and exit (no training)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if *extra != "" {
+		c.extra = strings.Split(*extra, ",")
+	}
 	if *score != "" {
-		return scoreFiles(*score, fs.Args(), c.threshold, c.floor, c.verbose, stdout)
+		return scoreFiles(*score, fs.Args(), c.threshold, c.floor, c.verbose, c.dump, stdout)
 	}
 	c.topt.Seed = c.seed
 	c.topt.Set = detect.FeatureSet(set)
@@ -93,10 +107,15 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "data: %d benign tools in %d groups; malicious: %d fuzzd, %d mcpsecbench texts, %d msb goals\n",
-		len(d.benign), len(d.groups()), len(d.fuzzdMal), len(d.secbench), len(d.msbTasks))
+	fmt.Fprintf(stdout, "data: %d benign tools in %d groups; malicious: %d fuzzd, %d mcpsecbench texts, %d msb goals, %d real (-extra)\n",
+		len(d.benign), len(d.groups()), len(d.fuzzdMal), len(d.secbench), len(d.msbTasks), len(d.realMal))
 	if *famcv {
 		if err := familyCV(ctx, c, d, stdout); err != nil {
+			return err
+		}
+	}
+	if c.repocv {
+		if err := repoCV(ctx, c, d, stdout); err != nil {
 			return err
 		}
 	}
@@ -138,6 +157,8 @@ type data struct {
 	// never tested on, it teaches the model ordinary technical language.
 	background  []corpus.Item
 	fuzzdMal    []corpus.Item
+	realMal     []corpus.Item // poisoned tools of -extra, Source = repository
+	realRep     int
 	secbench    []corpus.Item // texts
 	msbTasks    []string
 	synthTools  int
@@ -148,7 +169,7 @@ type data struct {
 
 func loadData(c config) (*data, error) {
 	p := filepath.Join(c.corpus, "poisoning")
-	d := &data{synthTools: c.synthTools, synthHijack: c.synthHijack, skipFams: c.skipFams, seed: c.seed}
+	d := &data{synthTools: c.synthTools, synthHijack: c.synthHijack, skipFams: c.skipFams, seed: c.seed, realRep: c.extraRep}
 	read := func(path string) ([]corpus.Item, error) {
 		items, _, err := corpus.LoadFile(path)
 		return items, err
@@ -202,6 +223,9 @@ func loadData(c config) (*data, error) {
 			it.Source = g
 			d.benign = append(d.benign, it)
 		}
+	}
+	if err := d.loadExtra(c.extra); err != nil {
+		return nil, err
 	}
 	if len(d.benign) == 0 || len(d.fuzzdMal) == 0 {
 		return nil, fmt.Errorf("loading data: no benign or no malicious tools under %s and %s", p, c.benignDir)
@@ -273,6 +297,11 @@ func (d *data) compose(r *rand.Rand, nSynth int, benign []corpus.Item, only map[
 	}
 	if use("synthetic") {
 		out = append(out, corpus.Synthesize(r, bases, nSynth)...)
+	}
+	if use("real") {
+		for range max(1, d.realRep) {
+			out = append(out, d.realMal...)
+		}
 	}
 	if use("synth-tools") && d.synthTools > 0 {
 		// Own stream, so the sampling of the other sources does not move.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -13,7 +14,7 @@ import (
 // false positives and those of its two parts alone, for one model file.
 // It is how a candidate model is compared with the embedded one on data
 // that is not in the training corpus (docs/detection.md, peer sets).
-func scoreFiles(modelPath string, files []string, threshold, floor float64, verbose bool, w io.Writer) error {
+func scoreFiles(modelPath string, files []string, threshold, floor float64, verbose bool, dump string, w io.Writer) error {
 	raw, err := os.ReadFile(modelPath)
 	if err != nil {
 		return fmt.Errorf("reading model: %w", err)
@@ -25,6 +26,15 @@ func scoreFiles(modelPath string, files []string, threshold, floor float64, verb
 	det, err := detect.NewPoisoning(detect.Options{Model: m, Threshold: threshold, ClassifierFloor: floor, ExplainTop: -1})
 	if err != nil {
 		return fmt.Errorf("building detector: %w", err)
+	}
+	var enc *json.Encoder
+	if dump != "" {
+		f, err := os.Create(dump)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		enc = json.NewEncoder(f)
 	}
 	fmt.Fprintf(w, "%-44s %5s %5s | %-16s %-16s %-16s\n", "file", "mal", "ben", "full TP/FP", "rules TP/FP", "clf TP/FP")
 	for _, f := range files {
@@ -39,6 +49,13 @@ func scoreFiles(modelPath string, files []string, threshold, floor float64, verb
 				res = det.ScanTool(it.Tool)
 			} else {
 				res = det.ScanText("description", it.Text)
+			}
+			if enc != nil {
+				s := scored{Group: f, Label: it.Label, Rule: res.RuleScore, Clf: res.ClassifierScore,
+					Flag: res.Flagged, Name: it.Tool.Name, Hidden: len(res.Findings) > 0}
+				if err := enc.Encode(s); err != nil {
+					return err
+				}
 			}
 			full, rules, clf := res.Flagged, res.RuleScore >= threshold, res.ClassifierScore >= threshold
 			if verbose && clf != it.Label {
