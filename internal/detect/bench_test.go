@@ -78,3 +78,30 @@ func BenchmarkFeatures100(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkToolFromJSON100 is the decoding of one server's 100 tool
+// definitions, as the poisoning guard's first listing does it.
+func BenchmarkToolFromJSON100(b *testing.B) {
+	f, err := os.Open("data/benign_npm_tools.jsonl")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 1<<20), 16<<20)
+	var raws [][]byte
+	var size int64
+	for sc.Scan() && len(raws) < 100 {
+		raws = append(raws, append([]byte(nil), sc.Bytes()...))
+		size += int64(len(sc.Bytes()))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, raw := range raws {
+			if _, err := ToolFromJSON(raw); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

@@ -33,6 +33,17 @@ const maxSchemaDepth = 32
 // default, enum, const and example string inside inputSchema and
 // outputSchema. _meta is skipped: clients do not show it to the model.
 func ToolFromJSON(raw []byte) (ToolText, error) {
+	// Most definitions take the fast reader (tooljson.go), which declines
+	// exactly what the map path below would not decode to an object.
+	if t, ok := toolFromJSONFast(raw); ok {
+		return t, nil
+	}
+	return toolFromJSONMap(raw)
+}
+
+// toolFromJSONMap is ToolFromJSON through maps: the reference the fast
+// reader is tested against, and the path for input it declines.
+func toolFromJSONMap(raw []byte) (ToolText, error) {
 	// mcp.DecodeAny builds the same map without encoding/json's
 	// reflection, several times faster. What it refuses (trailing data,
 	// deep nesting, malformed input) or what is not an object takes the
