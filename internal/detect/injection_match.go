@@ -558,27 +558,7 @@ func (m *injMatcher) match(text string, out []RuleMatch, cands []injCand, bud *i
 	for _, i := range rs.always {
 		kw[i] = true
 	}
-	start := -1
-	for i := 0; i <= len(text); i++ {
-		if i < len(text) && isWordByte(text[i]) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 {
-			w := text[start:i]
-			m.gate(w, &kw, &also)
-			if strings.IndexByte(w, '_') > 0 {
-				for p := range strings.SplitSeq(w, "_") {
-					if p != "" && p != w {
-						m.gate(p, &kw, &also)
-					}
-				}
-			}
-			start = -1
-		}
-	}
+	forEachRuleWord(text, func(w string, _ int) { m.gate(w, &kw, &also) })
 	var ok [128]int8 // per rule: 0 unknown, 1 live, -1 gated out
 	live := func(i int32) bool {
 		if ok[i] == 0 {
@@ -666,10 +646,14 @@ func (m *injMatcher) match(text string, out []RuleMatch, cands []injCand, bud *i
 }
 
 func (m *injMatcher) gate(w string, kw, also *[128]bool) {
-	for _, i := range m.rs.byAlso[w] {
+	if !m.rs.words.mayHave(w) {
+		return
+	}
+	wr := m.rs.byWord[w]
+	for _, i := range wr.also {
 		also[i] = true
 	}
-	for _, i := range m.rs.byKeyword[w] {
+	for _, i := range wr.keyword {
 		kw[i] = true
 	}
 }

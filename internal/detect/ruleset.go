@@ -236,6 +236,14 @@ func (rs *Ruleset) windows(text string, w *ruleWindows, also *[maxGatedRules]boo
 			}
 		}
 	}
+	forEachRuleWord(text, addWord)
+	slices.Sort(w.touched)
+}
+
+// forEachRuleWord calls fn for each word of text (a run of word bytes)
+// and, for a snake_case word, for each of its parts too, with the offset
+// where it starts: the units rule keywords are looked up by.
+func forEachRuleWord(text string, fn func(word string, at int)) {
 	start := -1
 	for i := 0; i <= len(text); i++ {
 		if i < len(text) && isWordByte(text[i]) {
@@ -244,22 +252,22 @@ func (rs *Ruleset) windows(text string, w *ruleWindows, also *[maxGatedRules]boo
 			}
 			continue
 		}
-		if start >= 0 {
-			word := text[start:i]
-			addWord(word, start)
-			if strings.IndexByte(word, '_') > 0 { // parts of snake_case words
-				off := start
-				for p := range strings.SplitSeq(word, "_") {
-					if p != "" && p != word {
-						addWord(p, off)
-					}
-					off += len(p) + 1
-				}
-			}
-			start = -1
+		if start < 0 {
+			continue
 		}
+		word := text[start:i]
+		fn(word, start)
+		if strings.IndexByte(word, '_') > 0 {
+			off := start
+			for p := range strings.SplitSeq(word, "_") {
+				if p != "" && p != word {
+					fn(p, off)
+				}
+				off += len(p) + 1
+			}
+		}
+		start = -1
 	}
-	slices.Sort(w.touched)
 }
 
 // gated reports whether rule i passes its gates in text: a window, an
