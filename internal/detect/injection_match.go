@@ -1,9 +1,11 @@
 package detect
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -572,14 +574,16 @@ func (m *injMatcher) match(text string, out []RuleMatch, cands []injCand, bud *i
 	}
 	cands = cands[:0]
 	if m.lead != nil {
-		m.lead.Scan(text, func(x keywords.Match) bool {
+		// A cursor, not Scan's callback: the callback escaped and took
+		// the gate arrays to the heap with it, on every window.
+		var cur keywords.Cursor
+		for x, ok := m.lead.Next(text, &cur); ok; x, ok = m.lead.Next(text, &cur) {
 			for _, ref := range m.leads[x.Keyword] {
 				if live(m.units[ref.unit].rule) && strings.HasSuffix(text[:x.Start], ref.pre) && strings.HasPrefix(text[x.End:], ref.post) {
 					cands = append(cands, injCand{ref.unit, int32(x.Start - len(ref.pre))})
 				}
 			}
-			return true
-		})
+		}
 		// An alternative that starts with ^ (as in (?:^|[.!?]\s*)) can
 		// match at the very start; every live unit is tried there.
 		for u := range m.units {
@@ -588,15 +592,18 @@ func (m *injMatcher) match(text string, out []RuleMatch, cands []injCand, bud *i
 			}
 		}
 		// Leftmost-first: by rule, then position, then alternative order.
-		sort.Slice(cands, func(a, b int) bool {
-			ua, ub := &m.units[cands[a].unit], &m.units[cands[b].unit]
+		slices.SortFunc(cands, func(a, b injCand) int {
+			ua, ub := &m.units[a.unit], &m.units[b.unit]
 			if ua.rule != ub.rule {
-				return ua.rule < ub.rule
+				return cmp.Compare(ua.rule, ub.rule)
 			}
-			if cands[a].at != cands[b].at {
-				return cands[a].at < cands[b].at
+			if a.at != b.at {
+				return cmp.Compare(a.at, b.at)
 			}
-			return ua.alt < ub.alt
+			if ua.alt != ub.alt {
+				return cmp.Compare(ua.alt, ub.alt)
+			}
+			return cmp.Compare(a.unit, b.unit)
 		})
 	}
 	next, n, tries, last := int32(-1), 0, 0, int32(-1)
