@@ -58,6 +58,7 @@ type Detector struct {
 	explain   int
 	doc       *docScan       // document prefilter; set by NewInjection
 	pm        *poisonMatcher // the rules' anchored matcher; set by NewPoisoning
+	pmScript  *poisonMatcher // the NonASCII rules' matcher, nil without any
 	ref       *refScan       // weighs references to other tools; set by NewPoisoning
 	pool      sync.Pool      // *scratch
 }
@@ -68,6 +69,8 @@ type scratch struct {
 	text  []byte
 	wins  [][2]int
 	pm    pmScratch
+	// pmScript is the scratch of the NonASCII rules' matcher.
+	pmScript pmScratch
 }
 
 // NewPoisoning returns a detector for tool poisoning: the built-in rules
@@ -81,15 +84,24 @@ func NewPoisoning(opts Options) (*Detector, error) {
 	if err != nil {
 		return nil, fmt.Errorf("building poisoning detector: %w", err)
 	}
-	pm, err := newPoisonMatcher(rs)
+	// Rules for other scripts get their own matcher, run only on text
+	// outside ASCII: their leads would otherwise enlarge the automaton
+	// and its hits on every English list.
+	pm, err := newPoisonMatcher(rs.subset(func(r *Rule) bool { return !r.NonASCII }))
 	if err != nil {
 		return nil, fmt.Errorf("building poisoning detector: %w", err)
+	}
+	var pmScript *poisonMatcher
+	if script := rs.subset(func(r *Rule) bool { return r.NonASCII }); len(script.rules) > 0 {
+		if pmScript, err = newPoisonMatcher(script); err != nil {
+			return nil, fmt.Errorf("building poisoning detector: %w", err)
+		}
 	}
 	d, err := newDetector("poisoning", rs, opts, DefaultClassifierFloor, model.Poisoning)
 	if err != nil {
 		return nil, err
 	}
-	d.pm = pm
+	d.pm, d.pmScript = pm, pmScript
 	d.alone = classifierAloneScale
 	if d.ref, err = newRefScan(); err != nil {
 		return nil, fmt.Errorf("building poisoning detector: %w", err)
@@ -304,6 +316,9 @@ func (d *Detector) scanSegment(res *Result, f Field, seg Segment, sc *scratch) {
 	addHidden(res, f, seg, hiddenWeight, true)
 	if d.pm != nil {
 		sc.hits = d.pm.match(nz.Text, sc.hits[:0], &sc.pm)
+		if d.pmScript != nil && !isASCII(nz.Text) {
+			sc.hits = d.pmScript.match(nz.Text, sc.hits, &sc.pmScript)
+		}
 	} else {
 		sc.hits = d.rules.match(nz.Text, sc.hits[:0], &sc.pm.wins)
 	}

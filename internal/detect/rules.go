@@ -1,5 +1,10 @@
 package detect
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // Verb and object groups shared by several patterns.
 const (
 	reVerbTake  = `(?:read|cat|get|fetch|collect|gather|extract|copy|dump|grab|retrieve|obtain|access|load|open|include|attach|append|embed|insert|add|send|post|upload|forward|pass|provide|supply|share|leak|transmit|output|print|reveal|show|return|list|log|save|store|write)`
@@ -454,7 +459,8 @@ func tamperRules() []Rule {
 	rules = append(rules, round9Rules()...)
 	rules = append(rules, round10Rules()...)
 	rules = append(rules, round13Rules()...)
-	return append(rules, round14Rules()...)
+	rules = append(rules, round14Rules()...)
+	return append(rules, multilingualRules()...)
 }
 
 // Round 6: verbs that prescribe an action through a named tool.
@@ -869,5 +875,309 @@ func round14Rules() []Rule {
 			Keywords: []string{"hidden", "secret", "covert"},
 			Pattern:  `\b(?:hidden|secret|covert) (?:directive|instruction|command|task|objective|order|note)s? (?:for|to) (?:the |any )?(?:llm|ai|model|assistant|agent|language model|claude|copilot|gpt)s?\s*[:\-—]`,
 			Explain:  "labels what follows as a hidden instruction for the model"},
+	}
+}
+
+// Round 15: the core poisoning structures (override, concealment, a demanded
+// read of a secret, exfiltration, authority) in Chinese, Japanese, Korean,
+// Spanish, French, German, Portuguese and Russian. Patterns are written in
+// each language's ordinary spelling and folded the way Normalize folds text
+// (diacritics dropped, Hangul as jamo, Cyrillic lookalikes as Latin, kana
+// voicing marks dropped). Spaced languages are gated by words English text
+// lacks; CJK text has no spaces, so those rules have no keywords and are
+// gated by a Literal instead: a word of the structure (Chinese) or the
+// leading bytes of the script (hiragana, Hangul jamo), so text without that
+// script never reaches their regexps.
+const (
+	reMLSecret = `~/\.ssh|\.ssh/|id_(?:rsa|ed25519|ecdsa)|\.env\b|\.aws/|\.npmrc|\.netrc|mcp\.json|credentials|api[ _-]?keys?|api[ _-]?tokens?`
+	reMLDest   = `(?:https?://|[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z])`
+	// Script gates for Literal: every hiragana in U+3040–U+307F and every
+	// Hangul initial jamo (Normalize decomposes syllables) starts so.
+	litHiragana = "\xe3\x81"
+	litJamo     = "\xe1\x84"
+)
+
+// folded writes the non-ASCII runs of a pattern or keyword as Normalize
+// writes text; ASCII (the regexp syntax) is left alone.
+func folded(p string) string {
+	var b strings.Builder
+	for i := 0; i < len(p); {
+		j := i
+		for j < len(p) && p[j] >= 0x80 {
+			j++
+		}
+		if j > i {
+			b.WriteString(Normalize(p[i:j]).Text)
+			i = j
+			continue
+		}
+		b.WriteByte(p[i])
+		i++
+	}
+	return b.String()
+}
+
+// foldedRules folds each rule's Pattern, Literal and Keywords.
+func foldedRules(rules []Rule) []Rule {
+	for i := range rules {
+		r := &rules[i]
+		r.Pattern = folded(r.Pattern)
+		if utf8.ValidString(r.Literal) { // not the script gates
+			r.Literal = folded(r.Literal)
+		}
+		for k, w := range r.Keywords {
+			r.Keywords[k] = folded(w)
+		}
+	}
+	return rules
+}
+
+// mlOverride is "verb … instructions … earlier" or "verb … earlier …
+// instructions" within one sentence: the qualifier is required, so
+// "ignora las diferencias" or "ignore whitespace rules" do not match.
+func mlOverride(verbs, nouns, quals string) string {
+	v, n, q := `\b(?:`+verbs+`)\b`, `\b(?:`+nouns+`)`, `\b(?:`+quals+`)\b`
+	return v + `(?:` + reClause + `{0,50}?` + n + reClause + `{0,40}?` + q + `|` + reClause + `{0,40}?` + q + reClause + `{0,40}?` + n + `)`
+}
+
+// mlPriorRead is "before using this tool / first … <secret> … put it in":
+// a secret read and handed over as a condition of the call. An honest
+// "first set your API key in .env" has no verb of handing over after it.
+func mlPriorRead(before, secrets, pass string) string {
+	return `\b(?:` + before + `)` + reClause + `{0,100}?(?:` + reMLSecret + `|` + secrets + `)` + reClause + `{0,100}?\b(?:` + pass + `)`
+}
+
+// mlExfil is a send verb, the conversation or credentials, and a URL or
+// address, in either order within one sentence.
+func mlExfil(send, data string) string {
+	s, d := `\b(?:`+send+`)`, `\b(?:`+data+`)`
+	return s + reClause + `{0,100}?` + d + reClause + `{0,100}?` + reMLDest + `|` + d + reClause + `{0,100}?` + s + reClause + `{0,60}?` + reMLDest
+}
+
+func multilingualRules() []Rule {
+	script := append(russianRules(), cjkRules()...)
+	for i := range script {
+		script[i].NonASCII = true
+	}
+	return foldedRules(append(latinRules(), script...))
+}
+
+func latinRules() []Rule {
+	return []Rule{
+		// Spanish.
+		{ID: "directive.ignore-es", Family: FamilyDirective, Weight: 0.85, Fwd: 140,
+			Keywords: []string{"ignora", "ignore", "ignoren", "ignorar", "olvida", "olvide", "olviden", "olvidar", "olvídate", "omite", "omita", "descarta", "descarte", "desestima", "desestime", "desatiende", "desobedece", "haz", "hagas", "tengas"},
+			Pattern: mlOverride(`ignora|ignore|ignoren|ignorar|olvida|olvide|olviden|olvidar|olvídate|omite|omita|descarta|descarte|desestima|desestime|desatiende|desobedece|haz caso omiso|no hagas caso|no tengas en cuenta`,
+				`instrucciones|instrucción|indicaciones|directrices|directivas|órdenes|reglas|normas|pautas|consignas|restricciones|políticas|prompts?|lo que te (?:dijeron|indicaron|han dicho|ordenaron)|todo lo (?:anterior|que)`,
+				`anteriores|anterior|previas|previos|precedentes|originales|antes|hasta ahora|del sistema|sistema|de seguridad|otras|todas|todos|cualquier|recibidas|recibiste`),
+			Explain: "asks the model to discard its instructions (Spanish)"},
+		{ID: "conceal.dont-tell-es", Family: FamilyConceal, Weight: 0.8, Back: 140, Fwd: 120,
+			Keywords: []string{"usuario", "usuaria", "usuarios", "usuarias", "secreto", "secretamente", "sigilosamente", "silenciosamente", "escondidas", "espaldas"},
+			Pattern: `\b(?:no|nunca|jamás) (?:se |le |les |lo |la |te ){0,3}(?:digas|diga|digan|menciones|mencione|comentes|comente|informes|informe|avises|avise|cuentes|cuente|reveles|revele|muestres|muestre|notifiques|notifique|comuniques|comunique|indiques|expliques|alertes|adviertas|advierta)\b` + reClause + `{0,60}?\b(?:usuari[oa]s?|nadie)\b` +
+				`|\b(?:el|la|los|al) usuari[oa]s? (?:no|nunca|jamás) (?:debe|deben|tiene que|puede|necesita|deberá)\w* (?:\w+ )?(?:saber|enterarse|notar|ver|percibir|advertir|conocer|darse cuenta)` +
+				`|\bsin que (?:el |la |los )?usuari[oa]s? (?:lo |se )?(?:sepa|note|perciba|vea|entere|advierta|dé cuenta)|\ba espaldas del usuari[oa]` +
+				`|\b(?:en secreto|secretamente|sigilosamente|silenciosamente|a escondidas),? (?:\w+ ){0,2}?(?:envía|lee|copia|manda|reenvía|incluye|adjunta|ejecuta|guarda|sube|enviar|leer|copiar|mandar)\b`,
+			Explain: "asks the model to hide something from the user (Spanish)"},
+		{ID: "prereq.read-secret-es", Family: FamilyPrereq, Weight: 0.55, Fwd: 280,
+			Keywords: []string{"antes", "primero", "previamente", "previo"},
+			Pattern: mlPriorRead(`antes de (?:usar|utilizar|llamar|invocar|ejecutar|emplear)|primero|previamente|como (?:paso )?previo`,
+				`claves? (?:de )?api|claves? privadas?|llaves? privadas?|contraseñas?|credenciales|tokens? de acceso|secretos|variables de entorno`,
+				`pasa|pasar|pase|incluye|incluir|incluya|adjunta|adjuntar|adjunte|envía|enviar|envíe|manda|mandar|mande|agrega|agregar|agregue|añade|añadir|añada|pon|poner|ponga|coloca|colocar|coloque|copia|copiar|copie|inserta|insertar|inserte|transmite|sube|subir|suba|rellena|proporciona|proporcione`),
+			Explain: "demands a secret be read and passed on before the tool is used (Spanish)"},
+		{ID: "exfil.send-es", Family: FamilyExfil, Weight: 0.6, Back: 140, Fwd: 180,
+			Keywords: []string{"historial", "conversación", "conversaciones", "credenciales", "contraseña", "contraseñas", "claves", "clave"},
+			Pattern: mlExfil(`envía|envíe|enviar|envíalo|envíala|manda|mande|mandar|mándalo|mándala|reenvía|reenvíe|reenviar|sube|suba|subir|transmite|transmita|publica`,
+				`historial|conversación|conversaciones|mensajes anteriores|todos los mensajes|credenciales|contraseñas?|claves? (?:de )?api|prompt del sistema`),
+			Explain: "sends the conversation or credentials to an address (Spanish)"},
+		{ID: "authority.priority-es", Family: FamilyAuthority, Weight: 0.6, Back: 80, Fwd: 100,
+			Keywords: []string{"sistema", "prioridad", "prevalece", "anula", "reemplaza", "sustituye", "encima"},
+			Pattern: `\b(?:instrucción|instrucciones|mensaje|aviso|nota|directiva|orden)(?:es)? del sistema\s*[:\]>]` +
+				`|\b(?:esta|estas|la presente)\s+(?:instrucción|instrucciones|directiva|orden|indicación|regla|nota|herramienta)s?\b` + reClause + `{0,40}?\b(?:prioridad (?:máxima|absoluta|más alta|sobre)|máxima prioridad|tiene prioridad|prevalece|anula|reemplaza|sustituye|está por encima de)`,
+			Explain: "claims system authority or top priority (Spanish)"},
+
+		// French.
+		{ID: "directive.ignore-fr", Family: FamilyDirective, Weight: 0.85, Fwd: 140,
+			Keywords: []string{"ignore", "ignorez", "ignorer", "oublie", "oubliez", "oublier", "néglige", "négligez", "abstraction", "tiens", "tenez", "outre", "outrepasse", "outrepassez", "désobéis", "désobéissez", "écarte", "écartez"},
+			Pattern: mlOverride(`ignore|ignorez|ignorer|oublie|oubliez|oublier|néglige|négligez|fais abstraction|faites abstraction|ne tiens (?:plus |pas )?compte|ne tenez (?:plus |pas )?compte|passe outre|passez outre|outrepasse|outrepassez|désobéis|désobéissez|écarte|écartez`,
+				`instructions?|consignes?|directives?|règles?|ordres|indications|restrictions|contraintes|prompts?|tout ce qui (?:précède|a été dit)|ce qu.on t.a dit`,
+				`précédentes?|antérieures?|ci-dessus|plus haut|initiales?|originales?|reçues|du système|système|de sécurité|autres|toutes|tous|jusqu.ici|avant|d.avant`),
+			Explain: "asks the model to discard its instructions (French)"},
+		{ID: "conceal.dont-tell-fr", Family: FamilyConceal, Weight: 0.8, Back: 140, Fwd: 120,
+			Keywords: []string{"utilisateur", "utilisatrice", "utilisateurs", "utilisatrices", "l’utilisateur", "d’utilisateur", "insu", "discrètement", "secrètement", "silencieusement", "cachette"},
+			Pattern: `\b(?:ne (?:le |la |les |lui |leur |l'|en |y ){0,2}|n'(?:en |y )?)(?:dis|dites|mentionne|mentionnez|signale|signalez|informe|informez|préviens|prévenez|révèle|révélez|montre|montrez|parle|parlez|avertis|avertissez|indique|indiquez|communique|communiquez|affiche|affichez|explique|expliquez)\b(?: \w+)? (?:pas|rien|jamais)\b` + reClause + `{0,60}?utilisat(?:eur|rice)` +
+				`|\bne (?:pas|jamais|rien) (?:le |la |les |lui |leur |en |y )?(?:dire|mentionner|signaler|révéler|montrer|informer|prévenir|communiquer|indiquer|avertir|afficher|parler)\b` + reClause + `{0,60}?utilisat(?:eur|rice)` +
+				`|utilisat(?:eur|rice)s? ne (?:doit|doivent|devra|devrait|peut|faut)\w* (?:\w+ )?(?:jamais |pas |rien |surtout pas )(?:savoir|voir|remarquer|apprendre|connaître|s.apercevoir|se rendre compte|être (?:informé|averti|prévenu))` +
+				`|\bà l(?:'|’)insu de l|\bsans que l(?:'|’)utilisat` +
+				`|\b(?:discrètement|secrètement|silencieusement|en secret|en cachette),? (?:\w+ ){0,2}?(?:envoie|envoyez|lis|lisez|copie|copiez|transmets|transmettez|ajoute|ajoutez|inclus|incluez|exécute|exécutez|envoyer|lire|copier|transmettre|ajouter|inclure|exécuter|enregistre)\b`,
+			Explain: "asks the model to hide something from the user (French)"},
+		{ID: "prereq.read-secret-fr", Family: FamilyPrereq, Weight: 0.55, Fwd: 280,
+			Keywords: []string{"avant", "préalable", "préalablement", "abord", "commence", "commencez"},
+			Pattern: mlPriorRead(`avant (?:d.)?(?:utiliser|appeler|invoquer|exécuter|lancer|employer)|avant (?:toute|chaque) (?:utilisation|appel)|au préalable|préalablement|d'abord|d’abord|commencez? par`,
+				`mots? de passe|clés? (?:d.)?api|clés? privées?|jetons?|identifiants|secrets|variables d.environnement`,
+				`place|placez|placer|mets|mettez|mettre|ajoute|ajoutez|ajouter|inclus|incluez|inclure|transmets|transmettez|transmettre|envoie|envoyez|envoyer|passe|passez|passer|joins|joignez|joindre|copie|copiez|copier|insère|insérez|insérer|renseigne|renseignez|fournis|fournissez`),
+			Explain: "demands a secret be read and passed on before the tool is used (French)"},
+		{ID: "exfil.send-fr", Family: FamilyExfil, Weight: 0.6, Back: 140, Fwd: 180,
+			Keywords: []string{"conversation", "conversations", "discussion", "historique", "intégralité", "échanges", "passe", "clés", "clé", "jetons", "identifiants"},
+			Pattern: mlExfil(`envoie|envoyez|envoyer|transmets|transmettez|transmettre|transfère|transférez|transférer|poste|postez|téléverse|téléversez|expédie|expédiez|redirige|redirigez`,
+				`historique|intégralité de la (?:conversation|discussion)|conversation|discussion|échanges|mots? de passe|clés? (?:d.)?api|jetons?|identifiants|prompt système`),
+			Explain: "sends the conversation or credentials to an address (French)"},
+		{ID: "authority.priority-fr", Family: FamilyAuthority, Weight: 0.6, Back: 80, Fwd: 100,
+			Keywords: []string{"système", "prioritaire", "prioritaires", "priorité", "remplace", "annule", "prévaut", "emporte", "supplante"},
+			Pattern: `\b(?:message|instruction|consigne|directive|note|avis|commande|ordre)s? (?:du )?système\s*[:\]>]` +
+				`|\b(?:cette|ces|la présente|cet) (?:instruction|consigne|directive|règle|note|outil|commande)s?\b` + reClause + `{0,40}?(?:prioritaires?|a la priorité|priorité (?:absolue|maximale|la plus haute|sur)|(?:remplace|annule|prévaut sur|l.emporte sur|supplante) (?:toutes|tous|les|toute))`,
+			Explain: "claims system authority or top priority (French)"},
+
+		// German.
+		{ID: "directive.ignore-de", Family: FamilyDirective, Weight: 0.85, Fwd: 140,
+			Keywords: []string{"ignoriere", "ignorier", "ignoriert", "ignorieren", "vergiss", "vergesst", "vergessen", "missachte", "missachtet", "missachten", "verwirf", "verwerft", "beachte", "beachten", "befolge", "befolgen"},
+			Pattern: mlOverride(`ignoriere|ignorier|ignoriert|ignorieren|vergiss|vergesst|vergessen|missachte|missachtet|missachten|verwirf|verwerft|beachte nicht|befolge nicht|beachten sie nicht|befolgen sie nicht`,
+				`\w*(?:anweisung|instruktion|vorgabe|regel|richtlinie|befehl|anordnung|einschränkung|beschränkung|prompt)\w*|alles,? was`,
+				`vorherig\w*|vorig\w*|bisherig\w*|früher\w*|obig\w*|vorangegangen\w*|ursprünglich\w*|zuvor|vorher|bisher|des systems|system\w*|sicherheit\w*|ander\w*|sämtlich\w*|alle\w*|jegliche\w*`),
+			Explain: "asks the model to discard its instructions (German)"},
+		{ID: "conceal.dont-tell-de", Family: FamilyConceal, Weight: 0.8, Back: 140, Fwd: 120,
+			Keywords: []string{"benutzer", "benutzern", "benutzers", "benutzerin", "nutzer", "nutzern", "nutzers", "nutzerin", "anwender", "anwenders", "anwendern", "heimlich", "unbemerkt", "stillschweigend", "insgeheim"},
+			Pattern: `\b(?:erwähne|erwähnt|erwähnen|sag dem|sag der|sag den|sage dem|sage der|sage den|sagt dem|sagt der|sagt den|sagen sie|teile|teilt|informiere|informiert|benachrichtige|verrate|verratet|zeige|zeig|melde|erzähl|erzähle|weise)\b` + reClause + `{0,50}?\b(?:benutzer|nutzer|anwender)\w*\b` + reClause + `{0,40}?\b(?:nicht|nichts|nie|niemals|keinesfalls|auf keinen fall)\b` +
+				`|\b(?:der|die|den|dem) (?:benutzer|nutzer|anwender)\w* (?:darf|soll|sollte|muss|wird)\w* (?:\w+ ){0,3}?(?:nicht|nichts|nie|niemals|keinesfalls)\b (?:\w+ ){0,2}?(?:erfahren|wissen|merken|bemerken|sehen|mitbekommen|informiert|benachrichtigt)` +
+				`|\bohne (?:dass |das )?(?:der |die |den |dem )?(?:benutzer|nutzer|anwender)\w*\b` + reClause + `{0,40}?(?:\bmerkt|\bbemerkt|erfährt|weiß|\bsieht|mitbekommt|zu (?:informieren|benachrichtigen|fragen|warnen))` +
+				`|\b(?:heimlich|unbemerkt|stillschweigend|insgeheim)\b,? (?:\w+ ){0,3}?(?:senden|sende|schicke|schicken|lies|lesen|kopiere|kopieren|übertrage|übertragen|führe|leite|speichere|lade|füge)\b`,
+			Explain: "asks the model to hide something from the user (German)"},
+		{ID: "prereq.read-secret-de", Family: FamilyPrereq, Weight: 0.55, Fwd: 280,
+			Keywords: []string{"bevor", "zuerst", "zunächst", "vorher", "erstes", "vorab", "vor"},
+			Pattern: mlPriorRead(`bevor (?:du |sie )?(?:dieses|das|dies|diese)\w* (?:tool|werkzeug|funktion)|vor (?:der |jeder )?(?:verwendung|nutzung|benutzung|ausführung)|vor dem (?:aufruf|aufrufen|verwenden|benutzen|nutzen|ausführen)|zuerst|zunächst|vorher|als erstes|vorab`,
+				`passwörter|passwort|kennw\w*|zugangsdaten|anmeldedaten|\w*schlüssel|token\w*|geheimnisse|umgebungsvariablen`,
+				`übergib|übergeben|übergebe|füge|fügen|einfügen|hänge|anhängen|sende|senden|schicke|schicken|trage|eintragen|setze|setzen|gib|geben|kopiere|kopieren|schreibe|schreiben|übermittle|übermitteln|übertrage|übertragen|lege|legen`),
+			Explain: "demands a secret be read and passed on before the tool is used (German)"},
+		{ID: "exfil.send-de", Family: FamilyExfil, Weight: 0.6, Back: 140, Fwd: 180,
+			Keywords: []string{"gesprächsverlauf", "chatverlauf", "verlauf", "gespräch", "gespräche", "unterhaltung", "konversation", "passwörter", "passwort", "kennwort", "kennwörter", "zugangsdaten", "schlüssel", "systemprompt"},
+			Pattern: mlExfil(`schick\w*|sende\w*|versende\w*|leite|leiten|übermittle\w*|übertrage\w*|lade|poste\w*`,
+				`\w*verlauf\w*|gespräch\w*|unterhaltung\w*|konversation\w*|passw\w*|kennw\w*|zugangsdaten|\w*schlüssel\w*|systemprompt`),
+			Explain: "sends the conversation or credentials to an address (German)"},
+		{ID: "authority.priority-de", Family: FamilyAuthority, Weight: 0.6, Back: 80, Fwd: 100,
+			Keywords: []string{"systemhinweis", "systemnachricht", "systemanweisung", "systemmeldung", "systembefehl", "hinweis", "nachricht", "meldung", "priorität", "vorrang", "überschreibt", "ersetzt", "wichtiger"},
+			Pattern: `\bsystem[ -]?(?:hinweis|nachricht|anweisung|meldung|befehl|mitteilung)\w*\s*[:\]>]` +
+				`|\b(?:diese|dieser|dieses|folgende)\w* (?:anweisung|instruktion|regel|vorgabe|hinweis|befehl|tool|werkzeug)\w*` + reClause + `{0,40}?(?:höchste\w* priorität|vorrang|hat priorität|geht (?:\w+ ){0,3}?vor\b|überschreibt|ersetzt (?:alle|jede)|wichtiger als)`,
+			Explain: "claims system authority or top priority (German)"},
+
+		// Portuguese.
+		{ID: "directive.ignore-pt", Family: FamilyDirective, Weight: 0.85, Fwd: 140,
+			Keywords: []string{"ignore", "ignora", "ignorar", "ignorem", "esqueça", "esquece", "esquecer", "esqueçam", "desconsidere", "desconsidera", "desconsiderar", "descarte", "descarta", "despreze", "despreza", "desobedeça", "siga", "obedeça", "considere"},
+			Pattern: mlOverride(`ignore|ignora|ignorar|ignorem|esqueça|esquece|esquecer|esqueçam|desconsidere|desconsidera|desconsiderar|descarte|descarta|despreze|despreza|desobedeça|não siga|não obedeça|não considere`,
+				`instruções|instrução|orientações|diretrizes|diretivas|ordens|regras|normas|restrições|políticas|prompts?|comandos|tudo (?:o )?que (?:lhe|te) (?:disseram|foi dito|deram)`,
+				`anteriores|anterior|prévias|precedentes|originais|acima|recebidas|do sistema|sistema|de segurança|outras|todas|todos|quaisquer|até agora|antes`),
+			Explain: "asks the model to discard its instructions (Portuguese)"},
+		{ID: "conceal.dont-tell-pt", Family: FamilyConceal, Weight: 0.8, Back: 140, Fwd: 120,
+			Keywords: []string{"usuário", "usuária", "usuários", "usuárias", "utilizador", "utilizadora", "utilizadores", "segredo", "secretamente", "silenciosamente", "escondidas"},
+			Pattern: `\b(?:não|nunca|jamais) (?:lhe |lhes |o |a |se |me |isso |nada )?(?:diga|digas|conte|contes|mencione|menciones|informe|informes|avise|avises|revele|reveles|mostre|mostres|notifique|comunique|indique|explique|alerte|fale)\b` + reClause + `{0,60}?\b(?:usuári[oa]s?|utilizador\w*|ninguém)\b` +
+				`|\b(?:o|a|os|ao) (?:usuári[oa]s?|utilizador\w*) (?:não|nunca|jamais) (?:deve|pode|precisa|deverá|perceba|note|saiba|veja|descubra)\w*(?: \w+)?(?: saber| perceber| notar| ver| descobrir)?` +
+				`|\bsem que (?:o |a )?(?:usuári[oa]|utilizador\w*) (?:\w+ )?(?:saiba|perceba|note|veja|descubra)` +
+				`|\b(?:em segredo|secretamente|silenciosamente|às escondidas),? (?:\w+ ){0,2}?(?:envie|leia|copie|encaminhe|inclua|anexe|execute|salve|enviar|ler|copiar)\b`,
+			Explain: "asks the model to hide something from the user (Portuguese)"},
+		{ID: "prereq.read-secret-pt", Family: FamilyPrereq, Weight: 0.55, Fwd: 280,
+			Keywords: []string{"antes", "primeiro", "primeiramente", "previamente", "lugar"},
+			Pattern: mlPriorRead(`antes de (?:usar|utilizar|chamar|invocar|executar|acionar)|primeiro|primeiramente|previamente|em primeiro lugar`,
+				`senhas?|chaves? (?:de )?api|chaves? privadas?|credenciais|tokens? de acesso|segredos|variáveis de ambiente`,
+				`envie|enviar|coloque|colocar|inclua|incluir|anexe|anexar|passe|passar|insira|inserir|adicione|adicionar|copie|copiar|preencha|forneça|fornecer|ponha|transmita|encaminhe`),
+			Explain: "demands a secret be read and passed on before the tool is used (Portuguese)"},
+		{ID: "exfil.send-pt", Family: FamilyExfil, Weight: 0.6, Back: 140, Fwd: 180,
+			Keywords: []string{"histórico", "conversa", "conversas", "senha", "senhas", "credenciais", "chaves", "chave"},
+			Pattern: mlExfil(`envie|enviar|envia|encaminhe|encaminhar|encaminha|mande|mandar|manda|transmita|transmitir|repasse|poste|carregue`,
+				`histórico|conversa|conversas|mensagens anteriores|senhas?|credenciais|chaves? (?:de )?api|prompt do sistema`),
+			Explain: "sends the conversation or credentials to an address (Portuguese)"},
+		{ID: "authority.priority-pt", Family: FamilyAuthority, Weight: 0.6, Back: 80, Fwd: 100,
+			Keywords: []string{"sistema", "prioridade", "prevalece", "anula", "substitui", "acima"},
+			Pattern: `\b(?:mensagem|mensagens|instrução|instruções|aviso|nota|diretiva|ordem|comando) do sistema\s*[:\]>]` +
+				`|\b(?:esta|estas|a presente|este) (?:instrução|instruções|diretiva|ordem|regra|nota|ferramenta|comando|orientação)\w*` + reClause + `{0,40}?(?:prioridade (?:máxima|absoluta|mais alta|sobre)|máxima prioridade|tem prioridade|prevalece|anula|substitui|está acima de)`,
+			Explain: "claims system authority or top priority (Portuguese)"},
+	}
+}
+
+// russianRules have no \b: Go's \b is ASCII-only, and Normalize writes
+// Cyrillic lookalikes as Latin letters, so stems are matched as they are.
+func russianRules() []Rule {
+	const cl = `[^.!?\n]`
+	return []Rule{
+		{ID: "directive.ignore-ru", Family: FamilyDirective, Weight: 0.85, Fwd: 160,
+			Keywords: []string{"забудь", "забудьте", "забыть", "игнорируй", "игнорируйте", "проигнорируй", "проигнорируйте", "игнорировать", "отбрось", "отбросьте", "отмени", "отмените", "обращай", "обращайте", "учитывай", "учитывайте", "следуй", "следуйте", "пренебреги", "пренебрегите"},
+			Pattern:  `(?:забудь|забыть|игнорир|проигнорир|отбрось|отмени|не обращай\S* внимания|не учитывай|не следуй|пренебреги)` + cl + `{0,60}?(?:(?:инструкци|указани|правил|директив|команд|распоряжени|ограничени|промпт)` + cl + `{0,40}?(?:предыдущ|прежн|ранее|выше|прошл|исходн|системн|полученн)|(?:предыдущ|прежн|ранее|выше|прошл|исходн|системн|все |всё|любые|други)` + cl + `{0,40}?(?:инструкци|указани|правил|директив|команд|распоряжени|ограничени|промпт))`,
+			Explain:  "asks the model to discard its instructions (Russian)"},
+		{ID: "conceal.dont-tell-ru", Family: FamilyConceal, Weight: 0.8, Back: 160, Fwd: 160,
+			Keywords: []string{"пользователь", "пользователю", "пользователя", "пользователем", "пользователе", "пользователи", "пользователей", "пользователям", "незаметно", "тайно", "скрытно", "втайне"},
+			Pattern: `(?:(?:ничего|никогда|ни в коем случае) не (?:\S+ )?(?:говори|сообща|сообщи|упомина|рассказыва|расскажи|показыва|раскрыва|уведомля|уведоми|информиру|предупрежда|предупреди)|не (?:говори|сообща|сообщи|упомина|рассказыва|расскажи|показыва|раскрыва|уведомля|уведоми|информиру|предупрежда|предупреди))\S*` + cl + `{0,60}?пользовател` +
+				`|пользовател\S* не (?:должен|должна|должны|нужно|следует|может) ` + cl + `{0,20}?(?:знать|узнать|узнавать|видеть|заметить|замечать|догадаться)` +
+				`|без ведома пользовател` +
+				`|(?:незаметно|тайно|скрытно|втайне)` + cl + `{0,30}?(?:отправ|прочита|скопир|переда|загруз|выполн|добав|сохран|пересыл)` +
+				`|(?:отправ|чита|копир|переда|загруз|выполн|делай|сделай)\S* (?:это |их |его )?(?:незаметно|тайно|скрытно|втайне)`,
+			Explain: "asks the model to hide something from the user (Russian)"},
+		{ID: "prereq.read-secret-ru", Family: FamilyPrereq, Weight: 0.55, Fwd: 300,
+			Keywords: []string{"перед", "сначала", "прежде", "предварительно"},
+			Pattern:  `(?:перед (?:использованием|вызовом|запуском|применением)|сначала|прежде всего|прежде чем|предварительно)` + cl + `{0,100}?(?:` + reMLSecret + `|api-?ключ|ключ\S* api|парол|токен|учетн\S* данн|секрет|приватн\S* ключ|закрыт\S* ключ)` + cl + `{0,100}?(?:переда|встав|добав|включ|отправ|приложи|помест|запиши|укажи|положи)`,
+			Explain:  "demands a secret be read and passed on before the tool is used (Russian)"},
+		{ID: "exfil.send-ru", Family: FamilyExfil, Weight: 0.6, Back: 160, Fwd: 180,
+			Keywords: []string{"историю", "история", "истории", "переписку", "переписки", "переписка", "диалог", "разговор", "беседу", "пароли", "паролей", "пароль", "токен", "токены", "ключи"},
+			Pattern:  `(?:отправ|перешл|пересыл|переда|вышл|загруз|отошл|пошли)` + cl + `{0,100}?(?:истори|переписк|диалог|разговор|беседу|парол|токен|ключ)` + cl + `{0,100}?` + reMLDest + `|(?:истори|переписк|диалог|разговор|беседу|парол|токен|ключ)` + cl + `{0,100}?(?:отправ|перешл|пересыл|переда|вышл|загруз|отошл|пошли)` + cl + `{0,60}?` + reMLDest,
+			Explain:  "sends the conversation or credentials to an address (Russian)"},
+		{ID: "authority.priority-ru", Family: FamilyAuthority, Weight: 0.6, Back: 80, Fwd: 120,
+			Keywords: []string{"системное", "системная", "системный", "системные", "приоритет", "приоритетом", "приоритета", "отменяет", "заменяет", "превалирует", "важнее"},
+			Pattern:  `системн\S* (?:сообщени|инструкци|указани|уведомлени|команд|директив)\S*\s*[:\]>]|(?:эта|данная|настоящая|это) (?:инструкци|директив|команд|правил|указани)\S*` + cl + `{0,40}?(?:(?:наивысш|высш|максимальн|абсолютн|первостепенн)\S* приоритет|приоритет\S* (?:над|выше)|(?:отменяет|заменяет|превалирует над|важнее) (?:все|любые|други))`,
+			Explain:  "claims system authority or top priority (Russian)"},
+	}
+}
+
+// cjkRules: no keywords (a CJK sentence is one word to the gate), each
+// gated by a Literal. Text is decomposed (Hangul as jamo), so bounds count
+// runes generously and patterns avoid Hangul character classes.
+func cjkRules() []Rule {
+	const (
+		zhQ = `之前|先前|以前|此前|前面|上面|上述|原有|原先|原来|其他|其它|所有|全部|一切|系统|已有`
+		zhV = `忽略|无视|忽视|漠视|忘掉|忘记|忘了|不要理会|不用理会|无需理会|不必理会|别理会|不理会|不要遵守|不再遵守|不必遵守|不要遵循|不再遵循|抛开|抛弃|放弃|丢弃`
+		zc  = `[^。!?\n]`
+		jaQ = `これまで|以前|前の|先の|上記|上の|既存|元の|他の|ほかの|すべての|全ての|システム`
+		jaN = `指示|命令|指令|ルール|規則|設定|制約|制限|プロンプト|ガイドライン|ポリシー`
+		koN = `지시|지침|명령|규칙|설명|안내|프롬프트|제약|제한|정책|가이드라인`
+		kc  = `[^.!?\n]`
+	)
+	zhOverride := func(nouns string) string {
+		return `(?:` + zhV + `)` + zc + `{0,15}?(?:` + zhQ + `)` + zc + `{0,12}?(?:` + nouns + `)|(?:` + zhQ + `)` + zc + `{0,8}?(?:` + nouns + `)` + zc + `{0,6}?(?:一律|全部|都|统统)?(?:忽略|无视|作废|失效|不再有效|不再适用)`
+	}
+	return []Rule{
+		// Chinese (simplified): Literal is a word each match needs.
+		// Instructions (指示, 指令) discarded, or this one claimed to come from
+		// the system or to come first.
+		{ID: "directive.ignore-zh", Family: FamilyDirective, Weight: 0.85, Literal: "指",
+			Pattern: zhOverride(`指示|指令|指引`) +
+				`|(?:本|此|这|该|以下)条?(?:指令|指示)` + zc + `{0,12}?(?:优先级最高|最高优先级|优先于|最优先|具有最高优先|凌驾)` +
+				`|(?:【|\[|<|\()\s*系统指(?:令|示)\s*(?:】|\]|>|\))|系统指(?:令|示)\s*:`,
+			Explain: "discards the model's instructions or claims system authority (Chinese)"},
+		{ID: "conceal.dont-tell-zh", Family: FamilyConceal, Weight: 0.8, Literal: "用户",
+			Pattern: `(?:不要|不得|不能|切勿|请勿|勿|别|绝不|不可|禁止|无需|不需要|不必)` + zc + `{0,20}?(?:告诉|告知|透露|提及|提到|提醒|通知|说明|显示给|展示给)` + zc + `{0,4}?用户` +
+				`|对用户(?:保密|隐瞒|隐藏)|瞒着用户|(?:不要|不能|不得|别|勿|避免|绝不能)让用户(?:知道|发现|察觉|看到|注意到|得知)|在用户不知(?:情|道)`,
+			Explain: "asks the model to hide something from the user (Chinese)"},
+		{ID: "prereq.read-secret-zh", Family: FamilyPrereq, Weight: 0.55, Literal: "前",
+			Pattern: `(?:使用|调用|执行|运行|启用)` + zc + `{0,8}?前[\s\S]{0,60}?(?:` + reMLSecret + `|api ?密钥|api ?key|密钥|私钥|密码|口令|令牌|凭证|凭据|环境变量)[\s\S]{0,60}?(?:放入|填入|填写|附加|附上|加入|添加|包含|发送|传入|传给|传递|作为|写入|复制|粘贴|提交|上传|放到|放在|填到|带上)`,
+			Explain: "demands a secret be read and passed on before the tool is used (Chinese)"},
+
+		// Japanese: one rule for the five structures, gated by hiragana, so that text
+		// without that script pays one substring test.
+		{ID: "directive.core-ja", Family: FamilyDirective, Weight: 0.8, Literal: litHiragana,
+			Pattern: `(?:` + `(?:` + jaQ + `)` + zc + `{0,20}?(?:` + jaN + `)` + zc + `{0,15}?(?:無視|忘れ|従わな|従う必要はな|破棄|気にしな)` + `)` +
+				`|` + `(?:` + `ユーザー?(?:に|へ|には|様に)` + zc + `{0,12}?(?:伝え|言わ|知らせ|教え|報告し|通知し|表示し|見せ|明かさ|言及し|話さ)(?:ないで|てはいけ|るな|ず|ません)` +
+				`|ユーザー?(?:に|が|には)` + zc + `{0,10}?(?:知られ|気づかれ|気付かれ|ばれ|悟られ)(?:ない|ぬ)よう|ユーザー?(?:に|から)は?(?:隠|秘密)` +
+				`|(?:こっそり|密かに|ひそかに|黙って|内緒で|秘密裏に)` + zc + `{0,20}?(?:送|読|実行|コピー|転送|追加|保存|含め|渡)` + `)` +
+				`|` + `(?:` + `(?:(?:使う|使用する|利用する|呼び出す|実行する|呼ぶ)(?:前に|前は|より前)|まず|最初に|事前に|先に)[\s\S]{0,80}?(?:` + reMLSecret + `|api ?キー|パスワード|秘密鍵|認証情報|トークン|アクセスキー|環境変数)[\s\S]{0,80}?(?:入れ|含め|渡|送|添付|追加|記入|貼り付|コピー|付け)` + `)` +
+				`|` + `(?:` + `(?:(?:会話|チャット|やり取り)の?(?:履歴|内容|全文|ログ)|パスワード|api ?キー|秘密鍵|認証情報|トークン)` + zc + `{0,40}?` + reMLDest + `[^\s]*\s*` + zc + `{0,6}?(?:送信|送っ|送る|転送|アップロード|投稿)` + `)` +
+				`|` + `(?:` + `(?:【|\[|<|\()\s*/?\s*(?:システム(?:メッセージ|指示|命令|通知|プロンプト)?|重要)\s*(?:】|\]|>|\))|システム(?:メッセージ|指示|命令|通知)\s*:|(?:この|本|以下の)(?:指示|命令|ルール|説明|メッセージ)` + zc + `{0,12}?(?:最優先|最も優先|優先され|優先し|何よりも優先)` + `)`,
+			Explain: "override, concealment, a secret read first, exfiltration or an authority claim (Japanese)"},
+		// Korean: one rule for the five structures, gated by Hangul, so that text
+		// without that script pays one substring test.
+		{ID: "directive.core-ko", Family: FamilyDirective, Weight: 0.8, Literal: litJamo,
+			Pattern: `(?:` + `(?:이전|앞서|앞의|위의|기존|지금까지|모든|다른|원래|시스템)` + kc + `{0,60}?(?:` + koN + `)` + kc + `{0,40}?(?:무시|잊|따르지 ?(?:마|말)|신경 ?쓰지 ?마|폐기)` + `)` +
+				`|` + `(?:` + `(?:사용자|유저|이용자)` + kc + `{0,40}?(?:알리지|알려 ?주지|말하지|언급하지|밝히지|보여 ?주지|공개하지|전하지|보고하지|통보하지)\s*(?:마|말|않)` +
+				`|(?:사용자|유저|이용자)` + kc + `{0,30}?(?:모르게|알지 ?못하게|눈치채지 ?못하게|알아채지 ?못하게)` +
+				`|(?:사용자|유저|이용자)(?:에게|한테|로부터)` + kc + `{0,10}?(?:숨기|비밀로)` +
+				`|(?:몰래|은밀히|들키지 ?않게)` + kc + `{0,40}?(?:전송|보내|복사|읽|실행|추가|저장|전달|첨부)` + `)` +
+				`|` + `(?:` + `(?:(?:사용하기|호출하기|실행하기|이용하기|쓰기)\s*전에|먼저|우선|사전에)[\s\S]{0,160}?(?:` + reMLSecret + `|api ?키|비밀 ?번호|패스워드|개인 ?키|비밀 ?키|토큰|자격 ?증명|인증 ?정보|환경 ?변수)[\s\S]{0,160}?(?:넣|포함|전달|보내|첨부|추가|붙여|입력|전송|담아)` + `)` +
+				`|` + `(?:` + `(?:(?:대화|채팅) ?(?:기록|내역|내용|히스토리)|모든 ?(?:이메일|메일|메시지)|비밀 ?번호|패스워드|api ?키|토큰|자격 ?증명|인증 ?정보)` + kc + `{0,60}?` + reMLDest + `[^\s]*\s*` + kc + `{0,30}?(?:보내|전송|전달|업로드|포워드|송신)` + `)` +
+				`|` + `(?:` + `(?:【|\[|<|\()\s*/?\s*(?:시스템(?: ?(?:메시지|지시|명령|알림|공지|프롬프트))?|중요)\s*(?:】|\]|>|\))|시스템 ?(?:메시지|지시|명령|알림|공지)\s*:|(?:이|본|아래|다음)\s*(?:지시|지침|명령|규칙|안내|메시지)` + kc + `{0,40}?(?:최우선|최고 ?우선|가장 ?높은 ?우선|무엇보다 ?우선)` + `)`,
+			Explain: "override, concealment, a secret read first, exfiltration or an authority claim (Korean)"},
 	}
 }

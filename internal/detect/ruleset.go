@@ -50,6 +50,10 @@ type Rule struct {
 	// quoted examples ("detects strings such as 'ignore previous
 	// instructions'") from counting as the directive itself.
 	NotAfter string
+	// NonASCII marks a rule for a script other than Latin (Cyrillic, CJK,
+	// Hangul): it runs only on normalised text with a byte outside ASCII
+	// (accents fold away), so lists written in English pay nothing for it.
+	NonASCII bool
 	re       *regexp.Regexp
 	notAfter *regexp.Regexp
 }
@@ -76,7 +80,7 @@ type wordRules struct {
 
 // CompileRules compiles rules, failing on the first bad pattern.
 func CompileRules(rules []Rule) (*Ruleset, error) {
-	rs := &Ruleset{rules: make([]Rule, len(rules)), byKeyword: map[string][]int{}, byAlso: map[string][]int{}}
+	compiled := make([]Rule, len(rules))
 	seen := make(map[string]bool, len(rules))
 	for i, r := range rules {
 		if seen[r.ID] {
@@ -102,7 +106,32 @@ func CompileRules(rules []Rule) (*Ruleset, error) {
 		if r.Fwd == 0 {
 			r.Fwd = defaultFwd
 		}
-		rs.rules[i] = r
+		for _, k := range r.Keywords {
+			if k != strings.ToLower(k) || strings.ContainsFunc(k, func(c rune) bool { return c < 0x80 && !isWordByte(byte(c)) }) {
+				return nil, fmt.Errorf("compiling rule %s: keyword %q is not a lowercase word", r.ID, k)
+			}
+		}
+		compiled[i] = r
+	}
+	return indexRules(compiled), nil
+}
+
+// subset returns the compiled rules keep selects, as a Ruleset of their own.
+func (rs *Ruleset) subset(keep func(*Rule) bool) *Ruleset {
+	var rules []Rule
+	for i := range rs.rules {
+		if keep(&rs.rules[i]) {
+			rules = append(rules, rs.rules[i])
+		}
+	}
+	return indexRules(rules)
+}
+
+// indexRules builds the keyword indexes of compiled rules.
+func indexRules(rules []Rule) *Ruleset {
+	rs := &Ruleset{rules: rules, byKeyword: map[string][]int{}, byAlso: map[string][]int{}}
+	for i := range rules {
+		r := &rules[i]
 		if len(r.Keywords) == 0 {
 			rs.always = append(rs.always, i)
 		}
@@ -112,9 +141,6 @@ func CompileRules(rules []Rule) (*Ruleset, error) {
 			}
 		}
 		for _, k := range r.Keywords {
-			if k != strings.ToLower(k) || strings.ContainsFunc(k, func(c rune) bool { return c < 0x80 && !isWordByte(byte(c)) }) {
-				return nil, fmt.Errorf("compiling rule %s: keyword %q is not a lowercase word", r.ID, k)
-			}
 			if l := rs.byKeyword[k]; len(l) == 0 || l[len(l)-1] != i {
 				rs.byKeyword[k] = append(l, i)
 			}
@@ -136,7 +162,7 @@ func CompileRules(rules []Rule) (*Ruleset, error) {
 		keys = append(keys, w)
 	}
 	rs.words = newWordFilter(keys)
-	return rs, nil
+	return rs
 }
 
 // Rules returns a copy of the rule definitions.
@@ -209,7 +235,11 @@ func (rs *Ruleset) windows(text string, w *ruleWindows, also *[maxGatedRules]boo
 		w.spans[i] = w.spans[i][:0]
 	}
 	w.touched = w.touched[:0]
+	ascii := isASCII(text)
 	add := func(i int, sp [2]int) {
+		if ascii && rs.rules[i].NonASCII {
+			return
+		}
 		if len(w.spans[i]) == 0 {
 			w.touched = append(w.touched, i)
 		}
@@ -238,6 +268,16 @@ func (rs *Ruleset) windows(text string, w *ruleWindows, also *[maxGatedRules]boo
 	}
 	forEachRuleWord(text, addWord)
 	slices.Sort(w.touched)
+}
+
+// isASCII reports whether s has no byte outside ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // forEachRuleWord calls fn for each word of text (a run of word bytes)
