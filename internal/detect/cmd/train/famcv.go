@@ -24,12 +24,7 @@ func familyCV(ctx context.Context, c config, d *data, w io.Writer) error {
 	for _, fam := range corpus.SynthToolFamilies() {
 		dd := *d
 		dd.skipFams = map[string]bool{fam: true}
-		r := rand.New(rand.NewPCG(c.seed, 1))
-		m, err := detect.Train(ctx, samples(dd.compose(r, c.synth, dd.benign, nil, true)), c.topt)
-		if err != nil {
-			return err
-		}
-		det, err := detect.NewPoisoning(detect.Options{Model: m, Threshold: c.threshold, ClassifierFloor: c.floor, ExplainTop: -1})
+		det, err := trainFold(ctx, c, &dd)
 		if err != nil {
 			return err
 		}
@@ -51,4 +46,15 @@ func familyCV(ctx context.Context, c config, d *data, w io.Writer) error {
 		fmt.Fprintf(w, "%-14s %6d %7.1f%% %7.1f%% %7.1f%%\n", fam, len(test), 100*float64(tp)/n, 100*float64(rtp)/n, 100*float64(ctp)/n)
 	}
 	return nil
+}
+
+// trainFold trains a model on one cross-validation fold's data, with the
+// run's seed and options, and returns a detector that uses it.
+func trainFold(ctx context.Context, c config, d *data) (*detect.Detector, error) {
+	r := rand.New(rand.NewPCG(c.seed, 1))
+	m, err := detect.Train(ctx, samples(d.compose(r, c.synth, d.benign, nil, true)), c.topt)
+	if err != nil {
+		return nil, err
+	}
+	return detect.NewPoisoning(detect.Options{Model: m, Threshold: c.threshold, ClassifierFloor: c.floor, ExplainTop: -1})
 }

@@ -6,12 +6,10 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
-	"math/rand/v2"
 	"os"
 	"sort"
 	"strings"
 
-	"github.com/warden-mcp/warden/internal/detect"
 	"github.com/warden-mcp/warden/internal/detect/corpus"
 )
 
@@ -131,12 +129,7 @@ func repoCV(ctx context.Context, c config, d *data, w io.Writer) error {
 				dd.realMal = append(dd.realMal, m)
 			}
 		}
-		r := rand.New(rand.NewPCG(c.seed, 1))
-		m, err := detect.Train(ctx, samples(dd.compose(r, c.synth, dd.benign, nil, true)), c.topt)
-		if err != nil {
-			return err
-		}
-		det, err := detect.NewPoisoning(detect.Options{Model: m, Threshold: c.threshold, ClassifierFloor: c.floor, ExplainTop: -1})
+		det, err := trainFold(ctx, c, &dd)
 		if err != nil {
 			return err
 		}
