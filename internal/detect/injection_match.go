@@ -7,6 +7,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -215,25 +216,81 @@ func classSize(re *syntax.Regexp) int {
 
 // printPattern prints re with the hidden classes written back as ranges.
 func printPattern(re *syntax.Regexp, big []*syntax.Regexp) string {
-	s := re.String()
-	for k := len(big) - 1; k >= 0; k-- {
-		ph := fmt.Sprintf(`\x{%x}`, placeholderBase+k)
-		if !strings.Contains(s, ph) {
-			continue
-		}
-		var b strings.Builder
-		b.WriteByte('[')
-		rs := big[k].Rune
-		for i := 0; i+1 < len(rs); i += 2 {
-			fmt.Fprintf(&b, `\x{%x}`, rs[i])
-			if rs[i+1] != rs[i] {
-				fmt.Fprintf(&b, `-\x{%x}`, rs[i+1])
-			}
-		}
-		b.WriteByte(']')
-		s = strings.ReplaceAll(s, ph, b.String())
+	texts := make([]string, len(big))
+	for k, c := range big {
+		texts[k] = classText(c.Rune, false)
 	}
-	return s
+	return printHidden(re, texts)
+}
+
+// classText writes the class with ranges rs in brackets: as ranges, or,
+// when compact and that is shorter, as its complement ([^.!?\n] is four
+// runes where its ranges are many; regexp.Compile parses the short form
+// faster).
+func classText(rs []rune, compact bool) string {
+	var b strings.Builder
+	b.WriteByte('[')
+	if compact {
+		var gaps []rune // the complement, as ranges
+		next := rune(0)
+		for i := 0; i+1 < len(rs); i += 2 {
+			if rs[i] > next {
+				gaps = append(gaps, next, rs[i]-1)
+			}
+			next = rs[i+1] + 1
+		}
+		if next <= utf8.MaxRune {
+			gaps = append(gaps, next, utf8.MaxRune)
+		}
+		if len(gaps) < len(rs) {
+			b.WriteByte('^')
+			rs = gaps
+		}
+	}
+	for i := 0; i+1 < len(rs); i += 2 {
+		fmt.Fprintf(&b, `\x{%x}`, rs[i])
+		if rs[i+1] != rs[i] {
+			fmt.Fprintf(&b, `-\x{%x}`, rs[i+1])
+		}
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
+// printHidden prints re and writes texts[k] where the placeholder of
+// hidden class k stands, in one pass over the printed pattern (a rule's
+// alternatives share many classes; one search per class and alternative
+// was a third of the detector's start-up). The printer escapes a
+// placeholder as \x{f....}; a literal backslash or brace in a pattern
+// prints escaped, so the sequence cannot come from anything else.
+func printHidden(re *syntax.Regexp, texts []string) string {
+	s := re.String()
+	if len(texts) == 0 {
+		return s
+	}
+	const open = `\x{`
+	var b strings.Builder
+	for {
+		i := strings.Index(s, open)
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			break
+		}
+		v, err := strconv.ParseUint(s[i+len(open):i+j], 16, 32)
+		k := int(v) - placeholderBase
+		if err != nil || k < 0 || k >= len(texts) {
+			b.WriteString(s[:i+j+1])
+		} else {
+			b.WriteString(s[:i])
+			b.WriteString(texts[k])
+		}
+		s = s[i+j+1:]
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 // collapseSpace rewrites \s+ as one space and \s* as an optional one:

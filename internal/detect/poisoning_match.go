@@ -197,9 +197,13 @@ func anchoredUnits(pattern string) ([]builtUnit, [][]string, error) {
 	for _, alt := range alts {
 		big = hideLargeClasses(alt, big)
 	}
+	texts := make([]string, len(big))
+	for k, c := range big {
+		texts[k] = classText(c.Rune, true)
+	}
 	units := make([]builtUnit, len(alts))
 	for k, alt := range alts {
-		units[k] = builtUnit{poisonUnit{pat: printCompact(alt, big), once: new(sync.Once), need: needs[k]}, begins[k]}
+		units[k] = builtUnit{poisonUnit{pat: printHidden(alt, texts), once: new(sync.Once), need: needs[k]}, begins[k]}
 	}
 	return units, sets, nil
 }
@@ -388,48 +392,6 @@ func (m *poisonMatcher) matchRule(i int, text string, wins [][2]int, cands []poi
 		}
 	}
 	return out
-}
-
-// printCompact is printPattern writing each hidden class as its
-// complement when that is shorter: [^.!?\n] is four runes, but written
-// out as ranges it takes regexp.Compile tens of milliseconds to parse for
-// all the rules.
-func printCompact(re *syntax.Regexp, big []*syntax.Regexp) string {
-	s := re.String()
-	for k := len(big) - 1; k >= 0; k-- {
-		ph := fmt.Sprintf(`\x{%x}`, placeholderBase+k)
-		if !strings.Contains(s, ph) {
-			continue
-		}
-		rs := big[k].Rune
-		var gaps []rune // the complement, as ranges
-		next := rune(0)
-		for i := 0; i+1 < len(rs); i += 2 {
-			if rs[i] > next {
-				gaps = append(gaps, next, rs[i]-1)
-			}
-			next = rs[i+1] + 1
-		}
-		if next <= utf8.MaxRune {
-			gaps = append(gaps, next, utf8.MaxRune)
-		}
-		var b strings.Builder
-		b.WriteByte('[')
-		ranges := rs
-		if len(gaps) < len(rs) {
-			b.WriteByte('^')
-			ranges = gaps
-		}
-		for i := 0; i+1 < len(ranges); i += 2 {
-			fmt.Fprintf(&b, `\x{%x}`, ranges[i])
-			if ranges[i+1] != ranges[i] {
-				fmt.Fprintf(&b, `-\x{%x}`, ranges[i+1])
-			}
-		}
-		b.WriteByte(']')
-		s = strings.ReplaceAll(s, ph, b.String())
-	}
-	return s
 }
 
 // refScan weighs the tools a description points at (round 4). A rule such
