@@ -300,13 +300,21 @@ func shortErr(err error) string {
 }
 
 // assignRegex builds "<identifier containing a word> <assignment> <value>".
-// The value keeps its own case rules.
+// The value keeps its own case rules. Besides the plain operators it takes
+// the forms the generic detector takes (round 17): an XML element whose
+// value may sit on the next line, a declared type before "="
+// (`var acmeToken string = "…"`, `val acmeKey: String = "…"`), PHP's
+// ".=" and "+=", and Make's ":::=".
 func assignRegex(words []string, value string) string {
 	q := make([]string, len(words))
 	for i, w := range words {
 		q[i] = regexp.QuoteMeta(w)
 	}
-	return `(?i)[\w.\-]{0,40}?(?:` + strings.Join(q, "|") + `)[\w.\-]{0,30}['"\x60\]]{0,2}[ \t]{0,3}(?:=|:=|::=|:|=>|\?=|\|\|=|,|[ \t])[ \t]{0,3}(?:[\x60'"]|[a-z]{0,6}[ \t])?((?-i:` + value + `))(?:[\x60'"\s;,})\]<&]|\\[nrt"]|$)`
+	name := `[\w.\-]{0,40}?(?:` + strings.Join(q, "|") + `)[\w.\-]{0,30}`
+	element := `<` + name + `>[ \t]{0,16}(?:\r?\n[ \t]{0,16})?`
+	typed := `(?:[ \t]{1,3}|[ \t]{0,3}:[ \t]{0,3})[a-z][\w.\[\]*]{0,15}[ \t]{0,3}=`
+	op := `[ \t]{0,3}(?:=|:=|::=|:::=|\.=|\+=|:|=>|\?=|\|\|=|,|[ \t])`
+	return `(?i)(?:` + element + `|` + name + `['"\x60\]]{0,2}(?:` + typed + `|` + op + `))[ \t]{0,3}(?:[\x60'"]|[a-z]{0,6}[ \t])?((?-i:` + value + `))(?:[\x60'"\s;,})\]<&]|\\[nrt"]|$)`
 }
 
 // translateRE2 rewrites PCRE-only constructs that have an RE2 meaning

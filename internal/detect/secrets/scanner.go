@@ -380,6 +380,9 @@ func (r *compiledRule) window(text string, hs, he int) (int, int) {
 	if !r.Multiline {
 		if i := strings.IndexByte(text[he:we], '\n'); i >= 0 {
 			we = he + i
+			if r.assign {
+				we = elementValueLine(text, we)
+			}
 		} else if we < len(text) {
 			if i := strings.LastIndexAny(text[he:we], " \t"); i >= 0 {
 				we = he + i
@@ -394,6 +397,28 @@ func (r *compiledRule) window(text string, hs, he int) (int, int) {
 	}
 	return ws, we
 }
+
+// elementValueLine extends a window that ends at the newline nl past the
+// next line when the line before nl ends an opening tag: an XML element
+// may hold its value on the line after the tag (<acmeToken>, newline,
+// value, newline, </acmeToken>), which the assign rules' regex accepts.
+func elementValueLine(text string, nl int) int {
+	t := strings.TrimRight(text[:nl], " \t\r")
+	if !strings.HasSuffix(t, ">") || nl+1 >= len(text) {
+		return nl
+	}
+	i := strings.IndexByte(text[nl+1:], '\n')
+	if i < 0 {
+		i = len(text) - nl - 1 // the value line is the text's last
+	}
+	if i > maxElementLine {
+		return nl
+	}
+	return nl + 1 + i
+}
+
+// maxElementLine bounds the value line elementValueLine takes in.
+const maxElementLine = 512
 
 // maxTokenWindow bounds how far a window follows one long token.
 const maxTokenWindow = 8 << 10
@@ -562,6 +587,7 @@ func userEqualsPassword(text string, c candidate) bool {
 // assignIdentOK rejects context rules whose identifier names a public or
 // descriptive value (DATADOG_SITE, TWILIO_ACCOUNT_SID, STRIPE_KEY_ID).
 func assignIdentOK(prefix string) bool {
+	prefix = strings.TrimPrefix(prefix, "<") // <acmeToken>value</acmeToken>
 	end := 0
 	for end < len(prefix) && isIdentByte(prefix[end]) {
 		end++

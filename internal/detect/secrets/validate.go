@@ -25,6 +25,7 @@ var validators = map[string]validator{
 	"crc32-hex":    validCRC32Hex,
 	"jwt":          validJWT,
 	"github-jwt":   validGitHubJWT,
+	"jwt-base64":   validJWTBase64,
 	"discord-id":   validDiscordID,
 	"luhn":         validCard,
 	"iban":         validIBAN,
@@ -167,6 +168,22 @@ func validJWT(s string) verdict {
 		return reject
 	}
 	return valid
+}
+
+// validJWTBase64 checks a JWT stored base64-encoded once more, as
+// Kubernetes Secret data and some CI variables hold service-account and
+// API tokens: the value must decode (standard or URL alphabet, padding
+// optional) to text that validJWT accepts. A value cut mid-signature
+// still decodes to a whole header and payload, so it is judged on those.
+func validJWTBase64(s string) verdict {
+	b, ok := decodeB64URL(s)
+	if !ok {
+		// A length of 4n+1 cannot decode; drop the dangling character.
+		if b, ok = decodeB64URL(s[:len(s)-1]); !ok {
+			return reject
+		}
+	}
+	return validJWT(string(b))
 }
 
 // validGitHubJWT checks GitHub's stateless installation tokens,
