@@ -380,7 +380,7 @@ func injCrossval(ctx context.Context, c injConfig, d *injData, win *detect.Detec
 	fmt.Fprintf(w, "\nheld-out results at threshold %.2f, floor %.2f (trainable contexts split in halves; rows average both)\n", c.threshold, c.floor)
 	fmt.Fprintf(w, "%-28s %6s %8s %8s %8s %8s %8s\n", "held-out attacks", "n_inj", "recall", "rules", "clf", "FPR", "n_clean")
 	for fi, held := range append(sources, "(none: rules only)") {
-		var tp, n, rulesTP, clfTP, fp, neg float64
+		var t cvTally
 		for half := 0; half < 2; half++ {
 			var trainA, testA []corpus.InjAttack
 			for _, a := range d.attacks {
@@ -416,29 +416,13 @@ func injCrossval(ctx context.Context, c injConfig, d *injData, win *detect.Detec
 			}
 			for _, it := range corpus.InjectionItems(testC, testA) {
 				res := det.ScanDocument("text", it.Text)
-				if it.Label {
-					n++
-					if res.Flagged {
-						tp++
-					}
-					if res.RuleScore >= c.threshold {
-						rulesTP++
-					}
-					if res.ClassifierScore >= c.threshold {
-						clfTP++
-					}
-				} else {
-					neg++
-					if res.Flagged {
-						fp++
-					}
-				}
+				t.add(it.Label, res, c.threshold)
 				if c.verbose && res.Flagged != it.Label {
 					fmt.Fprintf(w, "  miss[%s] label=%v score=%.2f rules=%.2f clf=%.2f %s: %.160q\n", held, it.Label, res.Score, res.RuleScore, res.ClassifierScore, it.Category, it.Text)
 				}
 			}
 		}
-		fmt.Fprintf(w, "%-28s %6.0f %7.1f%% %7.1f%% %7.1f%% %7.2f%% %8.0f\n", held, n/2, 100*tp/n, 100*rulesTP/n, 100*clfTP/n, 100*fp/neg, neg/2)
+		fmt.Fprintf(w, "%-28s %6.0f %7.1f%% %7.1f%% %7.1f%% %7.2f%% %8.0f\n", held, t.n/2, 100*t.tp/t.n, 100*t.rulesTP/t.n, 100*t.clfTP/t.n, 100*t.fp/t.neg, t.neg/2)
 	}
 	return nil
 }

@@ -390,7 +390,7 @@ func crossval(ctx context.Context, c config, d *data, w io.Writer) error {
 		}
 	}
 	for fi, f := range folds {
-		var tp, n, rulesTP, clfTP, fp, neg float64
+		var t cvTally
 		for half := 0; half < 2; half++ {
 			trainG, testG := map[string]bool{}, map[string]bool{}
 			for i, g := range groups {
@@ -431,29 +431,38 @@ func crossval(ctx context.Context, c config, d *data, w io.Writer) error {
 				} else {
 					res = det.ScanText("description", it.Text)
 				}
-				if it.Label {
-					n++
-					if res.Flagged {
-						tp++
-					}
-					if res.RuleScore >= c.threshold {
-						rulesTP++
-					}
-					if res.ClassifierScore >= c.threshold {
-						clfTP++
-					}
-				} else {
-					neg++
-					if res.Flagged {
-						fp++
-					}
-				}
+				t.add(it.Label, res, c.threshold)
 				if c.verbose && res.Flagged != it.Label {
 					fmt.Fprintf(w, "  miss[%s] label=%v score=%.2f rules=%.2f clf=%.2f %s: %.200q\n", f.name, it.Label, res.Score, res.RuleScore, res.ClassifierScore, it.Tool.Name, classifierText(it))
 				}
 			}
 		}
-		fmt.Fprintf(w, "%-34s %8.0f %7.1f%% %7.1f%% %7.1f%% %7.2f%%\n", f.name, n/2, 100*tp/n, 100*rulesTP/n, 100*clfTP/n, 100*fp/neg)
+		fmt.Fprintf(w, "%-34s %8.0f %7.1f%% %7.1f%% %7.1f%% %7.2f%%\n", f.name, t.n/2, 100*t.tp/t.n, 100*t.rulesTP/t.n, 100*t.clfTP/t.n, 100*t.fp/t.neg)
 	}
 	return nil
+}
+
+// cvTally counts one cross-validation fold's results: the full detector,
+// its rules alone and its classifier alone on the poisoned items, and its
+// false positives on the benign ones.
+type cvTally struct{ tp, n, rulesTP, clfTP, fp, neg float64 }
+
+func (t *cvTally) add(label bool, res detect.Result, threshold float64) {
+	if !label {
+		t.neg++
+		if res.Flagged {
+			t.fp++
+		}
+		return
+	}
+	t.n++
+	if res.Flagged {
+		t.tp++
+	}
+	if res.RuleScore >= threshold {
+		t.rulesTP++
+	}
+	if res.ClassifierScore >= threshold {
+		t.clfTP++
+	}
 }
