@@ -71,13 +71,7 @@ const maxRuleMatches = 4
 
 func newInjMatcher(rs *Ruleset) (*injMatcher, error) {
 	m := &injMatcher{rs: rs}
-	idx := map[string]int{}
-	var words []string
-	type leadKey struct {
-		w   string
-		ref leadRef
-	}
-	refSeen := map[leadKey]bool{}
+	var li leadIndex
 	for i := range rs.rules {
 		r := &rs.rules[i]
 		re, err := syntax.Parse(loosenRepeats(r.Pattern), syntax.Perl)
@@ -138,37 +132,72 @@ func newInjMatcher(rs *Ruleset) (*injMatcher, error) {
 			ui := int32(len(m.units))
 			m.units = append(m.units, x.u)
 			for _, l := range x.set {
-				w, pre, post := l, "", ""
-				if k := strings.IndexFunc(l, isLeadWordStart); k > 0 {
-					w, pre = l[k:], l[:k]
-				}
-				w, post = splitLeadKey(w)
-				if len(post) > maxLeadPost {
-					post = post[:maxLeadPost] // the attempt checks the rest
-				}
-				if refSeen[leadKey{w, leadRef{ui, pre, post}}] {
-					continue
-				}
-				refSeen[leadKey{w, leadRef{ui, pre, post}}] = true
-				k, seen := idx[w]
-				if !seen {
-					k = len(words)
-					idx[w] = k
-					words = append(words, w)
-					m.leads = append(m.leads, nil)
-				}
-				m.leads[k] = append(m.leads[k], leadRef{ui, pre, post})
+				li.add(l, ui)
 			}
 		}
 	}
-	if len(words) > 0 {
-		lm, err := keywords.New(words)
-		if err != nil {
-			return nil, fmt.Errorf("compiling rule leads: %w", err)
-		}
-		m.lead = lm
+	var err error
+	if m.lead, m.leads, err = li.build(); err != nil {
+		return nil, err
 	}
 	return m, nil
+}
+
+// leadIndex collects, for both rule matchers, the keyword each lead
+// begins with and the units that lead starts.
+type leadIndex struct {
+	idx   map[string]int
+	words []string
+	refs  [][]leadRef // index in words -> units it starts
+	seen  map[leadIndexKey]bool
+}
+
+type leadIndexKey struct {
+	w   string
+	ref leadRef
+}
+
+// add records that lead l starts unit: its keyword is the part from the
+// first word byte (what precedes is checked on a hit), split after the
+// keyword's end.
+func (x *leadIndex) add(l string, unit int32) {
+	w, pre, post := l, "", ""
+	if k := strings.IndexFunc(l, isLeadWordStart); k > 0 {
+		w, pre = l[k:], l[:k]
+	}
+	w, post = splitLeadKey(w)
+	if len(post) > maxLeadPost {
+		post = post[:maxLeadPost] // the attempt checks the rest
+	}
+	key := leadIndexKey{w, leadRef{unit, pre, post}}
+	if x.seen[key] {
+		return
+	}
+	if x.seen == nil {
+		x.seen, x.idx = map[leadIndexKey]bool{}, map[string]int{}
+	}
+	x.seen[key] = true
+	k, ok := x.idx[w]
+	if !ok {
+		k = len(x.words)
+		x.idx[w] = k
+		x.words = append(x.words, w)
+		x.refs = append(x.refs, nil)
+	}
+	x.refs[k] = append(x.refs[k], key.ref)
+}
+
+// build returns the keyword matcher over the leads (nil when there are
+// none) and, per keyword, the units it starts.
+func (x *leadIndex) build() (*keywords.Matcher, [][]leadRef, error) {
+	if len(x.words) == 0 {
+		return nil, x.refs, nil
+	}
+	lm, err := keywords.New(x.words)
+	if err != nil {
+		return nil, nil, fmt.Errorf("compiling rule leads: %w", err)
+	}
+	return lm, x.refs, nil
 }
 
 // lead is a literal a match begins with; exact when it is the whole of

@@ -94,13 +94,7 @@ type pmScratch struct {
 
 func newPoisonMatcher(rs *Ruleset) (*poisonMatcher, error) {
 	m := &poisonMatcher{rs: rs, begin: make([][]int32, len(rs.rules)), searched: make([]bool, len(rs.rules))}
-	idx := map[string]int{}
-	var words []string
-	type refKey struct {
-		w   string
-		ref leadRef
-	}
-	seen := map[refKey]bool{}
+	var li leadIndex
 	for i := range rs.rules {
 		r := &rs.rules[i]
 		units, sets, err := anchoredUnits(r.Pattern)
@@ -120,36 +114,13 @@ func newPoisonMatcher(rs *Ruleset) (*poisonMatcher, error) {
 				m.begin[i] = append(m.begin[i], ui)
 			}
 			for _, l := range sets[k] {
-				w, pre, post := l, "", ""
-				if j := strings.IndexFunc(l, isLeadWordStart); j > 0 {
-					w, pre = l[j:], l[:j]
-				}
-				w, post = splitLeadKey(w)
-				if len(post) > maxLeadPost {
-					post = post[:maxLeadPost] // the attempt checks the rest
-				}
-				key := refKey{w, leadRef{ui, pre, post}}
-				if seen[key] {
-					continue
-				}
-				seen[key] = true
-				ki, ok := idx[w]
-				if !ok {
-					ki = len(words)
-					idx[w] = ki
-					words = append(words, w)
-					m.leads = append(m.leads, nil)
-				}
-				m.leads[ki] = append(m.leads[ki], key.ref)
+				li.add(l, ui)
 			}
 		}
 	}
-	if len(words) > 0 {
-		lm, err := keywords.New(words)
-		if err != nil {
-			return nil, fmt.Errorf("compiling rule leads: %w", err)
-		}
-		m.lead = lm
+	var err error
+	if m.lead, m.leads, err = li.build(); err != nil {
+		return nil, err
 	}
 	return m, nil
 }
