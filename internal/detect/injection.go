@@ -96,6 +96,69 @@ var injectionAnchors = []string{
 	// round 8: what to answer when asked, forged session boundaries
 	"if asked", "if questioned", "when asked", "when questioned", "if you are asked",
 	"end of session", "end of conversation", "end of chat", "start of session",
+	// round 18: the lead words of the other-language rules (otherLanguageRules),
+	// raw as text has them (accents kept; capitals of non-ASCII initials too,
+	// since only ASCII is matched case-insensitively)
+	// Spanish
+	"no tengas", "no tenga en", "no tomes", "haz caso omiso", "no hagas caso", "desestim", "descarta",
+	"muestra tu", "muéstrame", "revela tu", "revela su", "dime tu", "repite tu", "imprime tu", "mensaje de sistema", "mensaje del sistema",
+	"envía", "envia", "envíe", "reenvía", "historial", "tu nueva", "tu verdadera", "tu única", "tu tarea", "su nueva", "su verdadera", "su tarea", "nuevas instrucciones", "nueva instrucción",
+	"a partir de ahora", "a partir de este", "desde ahora", "de ahora en adelante", "ahora eres", "ya eres",
+	"no digas", "no le digas", "no menciones", "no informes", "no avises", "no cuentes", "no reveles", "no comentes", "sin avisar", "sin decir", "sin informar", "sin que el usuario",
+	// French
+	"oubli", "ne tiens", "ne tenez", "ne prends pas", "ne prenez pas", "fais abstraction", "faites abstraction", "néglige", "passe outre", "passez outre",
+	"affiche", "montre-moi", "révèle", "répète", "envoie", "envoyez", "transmets", "transmettez", "historique",
+	"ta nouvelle", "ta véritable", "ta vraie", "ta seule", "ta tâche", "votre nouvelle", "votre véritable", "tes nouvelles", "vos nouvelles", "nouvelles instructions", "nouvelles consignes",
+	"désormais", "dorénavant", "à partir de maintenant", "À partir de maintenant", "à partir de ce moment", "À partir de ce moment", "dès maintenant", "tu es maintenant", "tu es désormais",
+	"ne dis", "ne dites", "ne mentionne", "ne révèle", "ne signale", "ne parle", "ne préviens", "n'en parle", "sans prévenir", "sans informer", "sans avertir", "sans que l",
+	// German
+	"missacht", "verwirf", "gib dein", "zeig dein", "zeige dein", "nenne dein", "verrate", "wiederhole",
+	"sende den", "sende die", "sende das", "sende alle", "senden sie", "schick", "übermittle", "gesprächsverlauf", "chatverlauf",
+	"deine neue", "deine eigentliche", "deine aufgabe", "ihre neue", "neue anweisungen", "ab sofort", "ab jetzt", "von nun an", "fortan", "du bist",
+	"erwähne", "sag dem", "sage dem", "sag ihm", "erzähl", "der nutzer darf", "der benutzer darf",
+	// Portuguese
+	"desconsider", "esqueç", "esquec", "despreze", "não siga", "não leve", "revele", "mostre", "exiba", "repita",
+	"envie", "encaminhe", "histórico", "sua nova", "tua nova", "sua tarefa", "sua verdadeira", "tua verdadeira", "sua única", "sua real", "novas instruções",
+	"a partir de agora", "de agora em diante", "daqui em diante", "você é", "você está agora", "tu és",
+	"não conte", "não diga", "não mencione", "não informe", "não avise", "não revele", "sem avisar", "sem informar",
+	// Italian
+	"dimentic", "trascura", "tralascia", "non tenere conto", "non considerare", "non seguire", "mostra il tuo", "mostrami", "rivela", "ripeti", "dimmi",
+	"invia", "inoltra", "cronologia", "il tuo nuovo", "il tuo compito", "il tuo vero", "nuove istruzioni",
+	"d'ora in poi", "da ora in poi", "da adesso", "da questo momento", "ora sei", "adesso sei",
+	"non dire", "non dirlo", "non menzionar", "non rivelare", "non informare", "non avvisare", "senza avvisare", "senza informare",
+	// Dutch
+	"negeer", "vergeet", "houd geen rekening", "hou geen rekening", "toon je", "toon jouw", "systeemprompt", "herhaal je", "geef je",
+	"stuur", "verstuur", "chatgeschiedenis", "je nieuwe", "jouw nieuwe", "uw nieuwe", "nieuwe instructies",
+	"vanaf nu", "voortaan", "vanaf dit moment", "van nu af aan", "je bent nu", "jij bent nu", "ben je een",
+	"vertel de", "zeg de", "meld de", "noem deze", "verklap", "zonder de gebruiker", "zonder dat de gebruiker",
+	// Irish, Albanian, Zulu
+	"neamhaird", "déan dearmad", "ná tabhair aird", "ná lean", "treoracha", "taispeáin", "leid chórais", "seol", "do thasc", "is é do thasc",
+	"ón nóiméad", "Ón nóiméad", "as seo amach", "ó seo amach", "feasta", "ná habair", "ná luaigh", "ná hinis",
+	"injoro", "harro", "shpërfill", "mos merr", "mos ndiq", "udhëzim", "shfaq", "dërgo", "historikun", "detyra jote", "detyra juaj",
+	"nga tani", "që tani", "tani e tutje", "je tani", "mos i trego", "mos trego", "mos i thuaj", "mos thuaj", "mos përmend", "mos i përmend", "mos u trego",
+	"unganaki", "ungayinaki", "ungazinaki", "ungawunaki", "ungalandeli", "imiyalelo", "umyalelo", "bonisa", "khombisa", "thumela",
+	"umsebenzi wakho", "kusukela manje", "ungamtsheli", "ungatsheli", "ungabatsheli", "ungayisho", "ungasho",
+	// Russian
+	"Игнор", "Забудь", "забудьте", "Забудьте", "не обращай", "Не обращай", "отбрось", "Отбрось", "пренебреги", "Пренебреги", "не следуй", "Не следуй",
+	"выведи", "Выведи", "покажи", "Покажи", "раскрой", "Раскрой", "повтори", "Повтори", "системн", "Системн", "промпт",
+	"отправь", "Отправь", "перешли", "Перешли", "пошли", "Пошли", "передай", "Передай",
+	"твоя новая", "Твоя новая", "ваша новая", "Ваша новая", "твоя задача", "Твоя задача", "новые инструкции", "Новые инструкции",
+	"с этого момента", "С этого момента", "отныне", "Отныне", "теперь ты", "Теперь ты", "ты теперь", "Ты теперь",
+	"не говори", "Не говори", "не сообщай", "Не сообщай", "не рассказывай", "Не рассказывай", "не упоминай", "Не упоминай",
+	"не раскрывай", "Не раскрывай", "не показывай", "Не показывай", "втайне", "без ведома",
+	// Chinese
+	"忘掉", "忘记", "忘了", "不要理会", "不要遵守", "抛开", "你的新", "你的真正", "你的系统", "你现在的任务", "系统提示", "系统指令", "输出你", "显示你", "告诉我你",
+	"从现在开始", "从现在起", "从此刻起", "从今以后", "你现在是", "不要告诉", "别告诉", "不要让用户", "不要在回复", "不要在回答", "瞒着用户",
+	"聊天记录", "对话记录", "对话历史", "用户的数据", "用户的信息",
+	// Japanese
+	"忘れて", "従わないで", "システムプロンプト", "あなたの新しい", "あなたのシステム", "今からあなたは", "これからあなたは", "今後あなたは", "あなたは今",
+	"伝えないで", "知らせないで", "言わないで", "触れないで", "言及しない", "会話履歴", "チャット履歴", "指示", "命令", "破棄",
+	// Korean
+	"잊고", "잊어", "시스템 프롬프트", "시스템 메시지", "새로운 임무", "새 임무", "당신의 새", "너의 새", "지금부터", "이제부터",
+	"알리지 마", "말하지 마", "언급하지 마", "대화 기록", "채팅 기록", "지시",
+	// Arabic
+	"أهمل", "اهمل", "لا تتبع", "لا تلتزم", "التعليمات", "تعليمات", "موجه النظام", "اعرض", "أظهر", "اكشف", "أرسل", "ارسل", "سجل المحادثة",
+	"مهمتك", "من الآن", "أنت الآن", "انت الآن", "لا تخبر", "لا تذكر", "لا تبلغ", "دون علم", "بدون علم",
 }
 
 // docScan is the document prefilter of an injection detector.

@@ -1,5 +1,7 @@
 package detect
 
+import "unicode/utf8"
+
 // Families of the injection rules that the poisoning rules do not have.
 const (
 	FamilyOverride    Family = "instruction-override" // "ignore all previous instructions"
@@ -23,7 +25,7 @@ const reLeakVerb = `(?:repeat|recite|reveal|disclose|print|output|dump|leak|spel
 // reading the document, not on text that merely uses words such as
 // "ignore", "system" or "instructions". The slice is fresh.
 func InjectionRules() []Rule {
-	return []Rule{
+	return append([]Rule{
 		// --- instruction override
 		{ID: "inj.override.ignore-previous", Family: FamilyOverride, Weight: 0.9, Back: 24, Fwd: 140,
 			Keywords: []string{"ignore", "ignoring", "disregard", "disregarding", "forget", "forgetting", "override", "overriding", "bypass", "skip", "drop", "abandon", "discard", "cancel", "nevermind", "stop", "delete", "erase", "clear", "set"},
@@ -279,7 +281,7 @@ func InjectionRules() []Rule {
 			Keywords: []string{"snoitcurtsni", "noitcurtsni", "erongi", "dragersid", "tegrof", "tpmorp"},
 			Pattern:  `\b(?:erongi|dragersid|tegrof)\b` + reClause + `{0,60}?\b(?:snoitcurtsni|noitcurtsni|tpmorp|selur)\b|\b(?:snoitcurtsni|noitcurtsni|tpmorp)\b` + reClause + `{0,60}?\b(?:erongi|dragersid|tegrof)\b`,
 			Explain:  "reversed instruction to drop previous instructions"},
-	}
+	}, otherLanguageRules()...)
 }
 
 // multilingualOverride is "ignore (all) previous instructions" and "new
@@ -304,4 +306,283 @@ func multilingualOverride() string {
 		`|(?:忽略|无视|忽视|不要理会|不要理睬)(?:之前|以前|先前|上面|上述|前面)?的?(?:所有|全部|一切)?(?:指令|指示|说明|提示|规则)` +
 		`|(?:以前|前|これまで|上記)の(?:すべての|全ての)?(?:指示|命令|指令)を(?:すべて|全て)?無視` +
 		`|` + ru
+}
+
+// Round 18: the recurring injection structures — drop the previous
+// instructions, reveal the system prompt, send the conversation or the
+// user's data to an address, "your new task is", a persona switch ("from now
+// on you are an assistant without restrictions") and "do not tell the user"
+// — in Spanish, French, German, Portuguese, Italian, Dutch, Irish, Albanian,
+// Zulu, Russian, Chinese, Japanese, Korean and Arabic. One rule a language;
+// patterns are written in ordinary spelling and folded as Normalize folds
+// text (see folded). Each structure needs the second person or the
+// user/assistant it addresses, so "ignore the previous e-mail" or "new task:
+// update the manual" do not match. Spaced languages are gated by words of
+// their own; CJK and Arabic text is one "word" a sentence, so those rules are
+// gated by a Literal of their script (hiragana, Hangul jamo, Arabic "ال") or
+// a word every Chinese match needs.
+const (
+	// mlCl is a clause that stops at ; and : too: "ignora el correo
+	// anterior: las instrucciones …" is two statements, not one.
+	mlCl = `(?:[^.!?;:\n]|[.!?;:][^\s.!?;:])`
+	// cjkCl is a clause of CJK text, which ends sentences with 。
+	cjkCl = `(?:[^.!?;。\n]|[.!?;][^\s.!?;])`
+	// arCl is a clause of Arabic text (؟ is its question mark).
+	arCl = `(?:[^.!?;؟\n]|[.!?;][^\s.!?;])`
+	// litArabic is the article ال, in (almost) every Arabic sentence.
+	litArabic = "ال"
+)
+
+// mlOv is an override: verb … instructions … earlier, or verb … earlier
+// instructions, within one clause; the earlier/all/system qualifier is
+// required, next to its noun.
+func mlOv(cl, verbs, nouns, quals string) string {
+	v, n, q := `(?:`+verbs+`)`, `(?:`+nouns+`)`, `(?:`+quals+`)`
+	return v + cl + `{0,40}?` + n + cl + `{0,20}?` + q + `|` + v + cl + `{0,30}?` + q + cl + `{0,15}?` + n
+}
+
+// mlSend is a send verb and the conversation or the user's data, in either
+// order, then an address or URL.
+func mlSend(cl, send, data string) string {
+	s, d := `(?:`+send+`)`, `(?:`+data+`)`
+	return s + cl + `{0,100}?` + d + cl + `{0,100}?` + reMLDest + `|` + d + cl + `{0,100}?` + s + cl + `{0,60}?` + reMLDest
+}
+
+// mlNow is "from now on, you are … <persona word>".
+func mlNow(cl, now, you, persona string) string {
+	return `(?:` + now + `)[,،]?\s*(?:` + you + `)` + cl + `{0,40}?(?:` + persona + `)`
+}
+
+func otherLanguageRules() []Rule {
+	rules := append(latinInjectionRules(), scriptInjectionRules()...)
+	for i := range rules {
+		r := &rules[i]
+		r.Pattern = folded(r.Pattern)
+		if utf8.ValidString(r.Literal) { // not the script gates
+			r.Literal = folded(r.Literal)
+		}
+		for k, w := range r.Keywords {
+			r.Keywords[k] = folded(w)
+		}
+	}
+	return rules
+}
+
+func latinInjectionRules() []Rule {
+	return []Rule{
+		{ID: "inj.ml.es", Family: FamilyOverride, Weight: 0.8, Back: 60, Fwd: 260,
+			Keywords: []string{"ignora", "ignoren", "ignorar", "olvida", "olvide", "olviden", "olvidar", "olvídate", "descarta", "descarte", "desestima", "desestime", "omite", "omita", "tengas", "tenga",
+				"tomes", "hagas", "muestra", "muéstrame", "revela", "revélame", "imprime", "escribe", "repite", "comparte", "enseña", "enséñame", "reproduce", "divulga", "muestre", "revele",
+				"imprima", "escriba", "repita", "envía", "envíe", "envíalos", "envíalas", "envíalo", "envíala", "enviar", "manda", "mande", "mándalos", "mándalo", "reenvía", "reenvíe",
+				"transmite", "publica", "historial", "datos", "credenciales", "contraseñas", "conversación", "tu", "nueva", "nuevas", "ahora", "momento", "adelante", "eres", "digas", "diga",
+				"menciones", "mencione", "informes", "avises", "cuentes", "reveles", "comentes", "muestres", "instrucciones", "instrucción", "indicaciones", "órdenes", "reglas", "normas", "directrices", "pautas",
+				"consignas", "anteriores", "previas", "usuario", "usuarios", "avisar", "decirle", "informar"},
+			Pattern: mlOv(mlCl, `\b(?:ignora|ignore|ignoren|ignorar|olvida|olvide|olviden|olvidar|olvídate|olvídese|descarta|descarte|desestima|desestime|omite|omita|no tengas en cuenta|no tenga en cuenta|no tomes en cuenta|haz caso omiso|no hagas caso|deja de lado|deja de seguir)\b`,
+				`\b(?:instrucciones|instrucción|indicaciones|órdenes|reglas|normas|directrices|pautas|consignas|prompts?|lo que te (?:dijeron|indicaron|han dicho|pidieron)|todo lo (?:anterior|que))\b`,
+				`\b(?:anteriores|previas|previos|precedentes|originales|iniciales|hasta ahora|del sistema|de arriba|todas|todos|recibidas|recibiste|antes)\b`) +
+				`|\b(?:muestra|muéstrame|revela|revélame|imprime|escribe|repite|dime|copia|comparte|enseña|enséñame|reproduce|divulga|muestre|revele|imprima|escriba|repita)\b` + mlCl + `{0,40}?\b(?:tu|tus|su|sus) (?:\w+ ){0,2}?(?:(?:prompt|mensaje|instrucciones|indicaciones|configuración) (?:de |del )?sistema|instrucciones (?:iniciales|originales|ocultas|secretas))\b` +
+				`|` + mlSend(mlCl, `\b(?:envía|envíe|envíalos|envíalas|envíalo|envíala|enviar|manda|mande|mándalos|mándalo|reenvía|reenvíe|sube|suba|transmite|publica)\b`,
+				`\b(?:historial|conversación|conversaciones|datos personales|datos del (?:usuario|cliente)|datos de los usuarios|credenciales|contraseñas?|claves? (?:de )?api|mensajes anteriores|correo del usuario)\b`) +
+				`|\b(?:tu|su) (?:nueva|verdadera|única|real|auténtica|próxima) (?:tarea|misión|función|instrucción|objetivo) (?:es|ahora es|será|consiste|:)|\b(?:tu|su) tarea (?:ahora es|es ahora|pasa a ser)\b|\bnuevas? instrucci(?:ón|ones) para (?:el|la) (?:asistente|ia|modelo|agente|bot)\b` +
+				`|` + mlNow(mlCl, `\b(?:a partir de (?:ahora|este momento|hoy)|desde (?:ahora|este momento)|de ahora en adelante)`, `(?:tú |tu )?(?:eres|serás|actuarás|actúas|te comportarás|vas a ser)\b`, `\b(?:asistente|ia|modelo|bot|chatbot|personaje|agente|inteligencia artificial|sin (?:restricciones|límites|filtros|censura|reglas))\b`) +
+				`|\b(?:ahora|ya) eres (?:un|una|el|la|mi)\b` + mlCl + `{0,30}?\b(?:asistente|ia|modelo|bot|chatbot|personaje|agente|sin (?:restricciones|límites|filtros|censura|reglas))\b` +
+				`|\b(?:no|nunca|jamás) (?:le |les |se lo |se la |lo |la )?(?:digas|diga|menciones|mencione|informes|informe|avises|avise|cuentes|cuente|reveles|revele|comentes|comente|notifiques|muestres)\b` + mlCl + `{0,40}?\b(?:al usuario|a los usuarios|el usuario|la usuaria)\b` +
+				`|\bsin (?:avisar|decirle|decírselo|informar|notificar|que lo sepa|que se entere)\b` + mlCl + `{0,10}?\b(?:al|el|a los) usuarios?\b|\bsin que (?:el|los) usuarios? (?:lo )?(?:sepa|note|vea|se entere)` +
+				`|\bno (?:menciones|mencione|reveles|revele|muestres) (?:estas|esta|las|tus|sus|dichas) (?:instrucciones|indicaciones|órdenes)\b`,
+			Explain: "instruction to the model in Spanish: drop earlier instructions, reveal the prompt, send data out, new task, persona, hide from the user"},
+		{ID: "inj.ml.fr", Family: FamilyOverride, Weight: 0.8, Back: 60, Fwd: 260,
+			Keywords: []string{"ignorez", "ignorer", "oublie", "oubliez", "oublier", "tiens", "tenez", "prends", "prenez", "abstraction", "néglige", "négligez", "écarte", "écartez", "outre", "affiche",
+				"affichez", "montre", "montrez", "révèle", "révélez", "donne", "donnez", "répète", "répétez", "écris", "écrivez", "imprime", "recopie", "divulgue", "partage", "partagez",
+				"envoie", "envoyez", "envoyer", "transmets", "transmettez", "transfère", "transférez", "publie", "historique", "conversation", "données", "identifiants", "ta", "votre", "tes", "vos",
+				"voici", "nouvelles", "désormais", "dorénavant", "partir", "dès", "tu", "ne", "sans", "consignes", "règles", "ordres", "précédentes", "précédents", "antérieures", "toutes",
+				"utilisateur", "utilisateurs", "dites"},
+			Pattern: mlOv(mlCl, `\b(?:ignore|ignorez|ignorer|oublie|oubliez|oublier|ne tiens pas compte|ne tenez pas compte|ne tiens plus compte|ne tenez plus compte|ne prends pas en compte|ne prenez pas en compte|fais abstraction|faites abstraction|néglige|négligez|écarte|écartez|passe outre|passez outre)\b`,
+				`\b(?:instructions|instruction|consignes|directives|règles|ordres|indications|prompts?|tout ce qu(?:i|e|'))`,
+				`\b(?:précédentes|précédents|antérieures|antérieurs|initiales|originales|du système|reçues|ci-dessus|jusqu'ici|jusqu'à présent|toutes|tous|précède|avant)\b`) +
+				`|\b(?:affiche|affichez|montre|montrez|montre-moi|révèle|révélez|donne|donnez|donne-moi|répète|répétez|écris|écrivez|imprime|imprimez|recopie|copie|dis-moi|divulgue|partage|partagez)\b` + mlCl + `{0,40}?\b(?:ton|tes|votre|vos) (?:\w+ ){0,2}?(?:(?:prompt|invite|message|instructions|consignes) (?:système|du système|systeme|initiales?|d'origine|cachées?))` +
+				`|` + mlSend(mlCl, `\b(?:envoie|envoyez|envoyer|envoie-moi|transmets|transmettez|transfère|transférez|partage|partagez|publie|publiez|téléverse|téléversez)\b`,
+				`\b(?:historique|conversation|discussion|données (?:personnelles|de l'utilisateur|du client|des utilisateurs)|adresse e-mail de l'utilisateur|mots de passe|identifiants|clés? api)\b`) +
+				`|\b(?:ta|votre) (?:nouvelle|véritable|vraie|seule|unique|prochaine) (?:tâche|mission|consigne|fonction) (?:est|consiste|sera|:)|\b(?:ta|votre) (?:tâche|mission) (?:est désormais|est maintenant|consiste désormais)|\b(?:voici|ce sont) (?:tes|vos) nouvelles (?:instructions|consignes)\b|\bnouvelles (?:instructions|consignes) pour (?:l'assistant|l'ia|le modèle|l'agent)` +
+				`|` + mlNow(mlCl, `\b(?:désormais|dorénavant|à partir de maintenant|à partir de ce moment|à partir d'aujourd'hui|dès maintenant)`, `tu (?:es|seras|agis|vas être|joues|incarnes)\b|vous êtes (?:un|une|l')`, `\b(?:assistant|ia|modèle|bot|chatbot|personnage|agent|intelligence artificielle|mode|sans (?:aucune )?(?:restriction|limite|filtre|censure|règle)s?)\b`) +
+				`|\btu es (?:maintenant|désormais|dorénavant) (?:un|une|en)\b` + mlCl + `{0,30}?\b(?:assistant|ia|modèle|bot|chatbot|personnage|agent|mode|sans (?:aucune )?(?:restriction|limite|filtre|censure|règle)s?)\b` +
+				`|\bne (?:dis|dites|mentionne|mentionnez|révèle|révélez|signale|signalez|raconte|racontez|montre|montrez|parle|parlez|préviens|prévenez|informe|informez)\b (?:\w+ ){0,3}?(?:à |a )?(?:l.utilisateur|aux utilisateurs|les utilisateurs)\b` +
+				`|\bsans (?:prévenir|informer|avertir|le dire à|en parler à|que) (?:l.utilisateur|les utilisateurs)\b|\bne (?:mentionne|mentionnez|révèle|révélez) (?:pas|jamais) (?:ces|cette|les) (?:instructions?|consignes?)\b|\bn.en parle (?:pas|jamais) dans (?:ta|votre) réponse`,
+			Explain: "instruction to the model in French: drop earlier instructions, reveal the prompt, send data out, new task, persona, hide from the user"},
+		{ID: "inj.ml.de", Family: FamilyOverride, Weight: 0.8, Back: 60, Fwd: 260,
+			Keywords: []string{"ignoriere", "ignorier", "ignorieren", "ignoriert", "vergiss", "vergesst", "vergessen", "missachte", "missachten", "verwirf", "verwerfen", "gib", "gebe", "geben", "zeig", "zeige",
+				"zeigen", "nenne", "nennen", "verrate", "verraten", "wiederhole", "wiederholen", "schreib", "schreibe", "drucke", "kopiere", "sende", "senden", "schicke", "schick", "schicken",
+				"übermittle", "übermitteln", "leite", "leiten", "teile", "teilen", "gesprächsverlauf", "chatverlauf", "verlauf", "kontaktdaten", "passwörter", "zugangsdaten", "deine", "ihre", "neue", "sofort",
+				"jetzt", "fortan", "moment", "sag", "sagen", "erzähl", "erzähle", "erwähne", "erwähnen", "informiere", "ohne", "bist", "nutzer", "benutzer", "anwender", "anweisungen"},
+			Pattern: mlOv(mlCl, `\b(?:ignoriere|ignorier|ignorieren sie|ignoriert|vergiss|vergesst|vergessen sie|missachte|missachten sie|verwirf|verwerfen sie)\b`,
+				`\b(?:anweisungen|anweisung|instruktionen|befehle|regeln|vorgaben|richtlinien|anordnungen|prompts?|alles was)\b`,
+				`\b(?:bisherigen|vorherigen|vorigen|früheren|obigen|vorangegangenen|vorangehenden|ursprünglichen|erhaltenen|alle|sämtliche|zuvor|vorher|bisher|davor|des systems)\b`) +
+				`|\b(?:gib|gebe|geben sie|zeig|zeige|zeigen sie|nenne|nennen sie|verrate|verraten sie|wiederhole|wiederholen sie|schreib|schreibe|drucke|kopiere)\b` + mlCl + `{0,30}?\b(?:dein|deine|deinen|ihr|ihre|ihren) (?:\w+ ){0,2}?(?:systemprompt|system-prompt|systemanweisungen|systemanweisung|systemnachricht|ursprünglichen anweisungen|versteckten anweisungen|geheimen anweisungen)\b` +
+				`|` + mlSend(mlCl, `\b(?:sende|senden sie|schicke|schick|schicken sie|übermittle|übermitteln sie|leite|leiten sie|lade|laden sie|poste|teile|teilen sie)\b`,
+				`\b(?:gesprächsverlauf|chatverlauf|verlauf|unterhaltung|konversation|kontaktdaten|daten des (?:nutzers|benutzers|kunden)|persönlichen daten|passwörter|zugangsdaten|api-schlüssel)\b`) +
+				`|\b(?:deine|ihre) (?:neue|eigentliche|wahre|einzige|nächste|richtige) (?:aufgabe|mission|anweisung|rolle) (?:ist|lautet|besteht|wird|:)|\b(?:deine|ihre) aufgabe (?:ist|lautet) (?:jetzt|nun|ab sofort)\b|\bneue anweisungen für (?:den|die) (?:assistenten|ki|assistentin|agenten|modell)\b` +
+				`|` + mlNow(mlCl, `\b(?:ab sofort|ab jetzt|von nun an|ab diesem moment|ab heute|fortan)`, `(?:bist du|du bist|agierst du|antwortest du|verhältst du dich|handelst du|spielst du|wirst du)\b`, `\b(?:assistent\w*|ki\w*|modell|bot|chatbot|figur|agent|künstliche intelligenz|ohne (?:jegliche |alle )?(?:einschränkungen|beschränkungen|filter|zensur|regeln|grenzen))\b`) +
+				`|\bdu bist (?:jetzt|nun|ab sofort|ab jetzt|von nun an) (?:ein|eine|der|die|im)\b` + mlCl + `{0,30}?\b(?:assistent\w*|ki\w*|modell|bot|chatbot|figur|agent|ohne (?:jegliche )?(?:einschränkungen|beschränkungen|filter|zensur|regeln))\b` +
+				`|\b(?:sag|sage|sagen sie|erzähl|erzähle|erzählen sie|erwähne|erwähnen sie|verrate|verraten sie|informiere|informieren sie)\b` + mlCl + `{0,30}?\b(?:dem|den|die) (?:nutzer|nutzerin|benutzer|benutzerin|anwender|user|kunden)\w* (?:\w+ ){0,2}?(?:nicht|nichts|niemals)\b` +
+				`|\b(?:sag|sage|sagen sie|erzähl|erzähle|erwähne|erwähnen sie|verrate|verraten sie)\b (?:\w+ ){0,3}?(?:nicht|nichts|niemals)\b` + mlCl + `{0,30}?\b(?:nutzer|nutzerin|benutzer|benutzerin|anwender|user)\w*` +
+				`|\b(?:der|die) (?:nutzer|benutzer)\w* (?:darf|soll) (?:davon |das |es |nichts )?(?:nicht |nichts )?(?:erfahren|wissen|merken|bemerken)\b`,
+			Explain: "instruction to the model in German: drop earlier instructions, reveal the prompt, send data out, new task, persona, hide from the user"},
+		{ID: "inj.ml.pt", Family: FamilyOverride, Weight: 0.8, Back: 60, Fwd: 260,
+			Keywords: []string{"ignora", "ignorar", "ignorem", "esqueça", "esquece", "esquecer", "desconsidere", "desconsidera", "desconsiderar", "descarte", "descarta", "despreze", "despreza", "siga", "leve", "deixe",
+				"revele", "revela", "mostre", "mostra", "exiba", "exibe", "imprima", "imprime", "repita", "repete", "escreva", "escreve", "diga", "copie", "compartilhe", "envie",
+				"envia", "enviar", "mande", "manda", "mandar", "encaminhe", "encaminha", "transfira", "publique", "histórico", "conversa", "dados", "senhas", "credenciais", "sua", "tua",
+				"seu", "teu", "novas", "partir", "agora", "daqui", "você", "tu", "não", "instruções", "orientações", "anteriores", "usuário", "usuários", "avisar", "informar"},
+			Pattern: mlOv(mlCl, `\b(?:ignore|ignora|ignorar|ignorem|esqueça|esquece|esquecer|desconsidere|desconsidera|desconsiderar|descarte|descarta|despreze|despreza|não siga|não leve em conta|não leve em consideração|deixe de lado)\b`,
+				`\b(?:instruções|instrução|orientações|ordens|regras|diretrizes|diretivas|comandos|prompts?|tudo (?:o )?que)\b`,
+				`\b(?:anteriores|prévias|precedentes|originais|iniciais|do sistema|acima|até agora|todas|todos|recebidas|antes)\b`) +
+				`|\b(?:revele|revela|mostre|mostra|exiba|exibe|imprima|imprime|repita|repete|escreva|escreve|diga|copie|compartilhe)\b` + mlCl + `{0,40}?\b(?:seu|sua|seus|suas|teu|tua|teus|tuas) (?:\w+ ){0,2}?(?:(?:prompt|mensagem|instruções) (?:de |do )?sistema|(?:prompt|instruções) (?:inicial|iniciais|original|originais|ocultas?|secretas?))\b` +
+				`|` + mlSend(mlCl, `\b(?:envie|envia|enviar|mande|manda|mandar|encaminhe|encaminha|transfira|publique|poste|compartilhe)\b`,
+				`\b(?:histórico|conversa|conversas|dados (?:do usuário|dos usuários|pessoais|do cliente)|senhas?|credenciais|chaves? de api)\b`) +
+				`|\b(?:sua|tua) (?:nova|verdadeira|real|única|próxima) (?:tarefa|missão|função|instrução) (?:é|agora|será|consiste|:)|\b(?:sua|tua) tarefa (?:agora é|passa a ser)\b|\bnovas instruções para o (?:assistente|modelo|agente|bot)\b` +
+				`|` + mlNow(mlCl, `\b(?:a partir de agora|de agora em diante|daqui (?:em diante|para frente)|a partir deste momento)`, `(?:você|tu) (?:é|és|será|serás|vai ser|vai agir|age|agirá)\b`, `\b(?:assistente|ia|modelo|bot|chatbot|personagem|agente|inteligência artificial|sem (?:limites|restrições|filtros|censura|regras))\b`) +
+				`|\b(?:você|tu) (?:é|és|está) agora (?:um|uma|o|a|no|em)\b` + mlCl + `{0,30}?\b(?:assistente|ia|modelo|bot|chatbot|personagem|agente|sem (?:limites|restrições|filtros|censura|regras))\b` +
+				`|\bnão (?:lhe |lhes |o |a )?(?:conte|diga|mencione|informe|avise|revele|fale|comente|mostre)\b` + mlCl + `{0,30}?\b(?:ao|aos|para o|para os|o|os) usuários?\b` +
+				`|\bsem (?:avisar|informar|contar|dizer|que o usuário saiba)\b` + mlCl + `{0,10}?\busuário|\bnão (?:as |os |a |o )?mencione (?:na|em sua|na sua) resposta\b`,
+			Explain: "instruction to the model in Portuguese: drop earlier instructions, reveal the prompt, send data out, new task, persona, hide from the user"},
+		{ID: "inj.ml.it", Family: FamilyOverride, Weight: 0.8, Back: 60, Fwd: 260,
+			Keywords: []string{"ignora", "ignori", "ignorate", "ignorare", "dimentica", "dimentichi", "dimenticate", "dimenticare", "trascura", "trascurate", "tralascia", "tralasciate", "scarta", "tenere", "considerare", "seguire",
+				"mostra", "mostrami", "rivela", "rivelami", "stampa", "ripeti", "scrivi", "dimmi", "copia", "condividi", "visualizza", "invia", "inviare", "invii", "manda", "mandare",
+				"inoltra", "inoltrare", "trasmetti", "carica", "pubblica", "cronologia", "conversazione", "dati", "credenziali", "tuo", "nuove", "ora", "adesso", "questo", "partire", "sei",
+				"senza", "istruzioni", "precedenti", "utente", "utenti", "dire", "dirlo", "menzionare", "rivelare"},
+			Pattern: mlOv(mlCl, `\b(?:ignora|ignori|ignorate|ignorare|dimentica|dimentichi|dimenticate|dimenticare|trascura|trascurate|tralascia|tralasciate|scarta|non tenere conto|non considerare|non seguire)\b`,
+				`\b(?:istruzioni|istruzione|indicazioni|ordini|regole|direttive|prompts?|tutto (?:quello|ciò) che)\b`,
+				`\b(?:precedenti|anteriori|originali|iniziali|del sistema|sopra|finora|fino ad ora|tutte|tutti|ricevute|prima)\b`) +
+				`|\b(?:mostra|mostrami|rivela|rivelami|stampa|ripeti|scrivi|dimmi|copia|condividi|visualizza)\b` + mlCl + `{0,40}?\b(?:il tuo|la tua|i tuoi|le tue|tuo|tua|tuoi|tue) (?:\w+ ){0,2}?(?:(?:prompt|messaggio|istruzioni) (?:di |del )?sistema|(?:prompt|istruzioni) (?:iniziali?|originali?|nascost[eio]|segret[eio]))\b` +
+				`|` + mlSend(mlCl, `\b(?:invia|inviare|invii|manda|mandare|inoltra|inoltrare|trasmetti|carica|pubblica|condividi)\b`,
+				`\b(?:cronologia|conversazione|conversazioni|dati (?:dell'utente|degli utenti|personali|del cliente)|indirizzo email dell'utente|password|credenziali|chiavi api)\b`) +
+				`|\b(?:il tuo|tuo) (?:nuovo|vero|unico|prossimo|reale) (?:compito|obiettivo|incarico|ruolo) (?:è|ora|sarà|consiste|:)|\b(?:il tuo|tuo) compito (?:ora è|adesso è|è ora)\b|\bnuove istruzioni per (?:l'assistente|il modello|l'ia|l'agente)` +
+				`|` + mlNow(mlCl, `\b(?:d'ora in poi|da ora in poi|da adesso in poi|da questo momento|a partire da ora|da adesso)`, `(?:tu )?(?:sei|sarai|agisci|agirai|ti comporti|interpreti|diventi)\b`, `\b(?:assistente|ia|modello|bot|chatbot|personaggio|agente|intelligenza artificiale|senza (?:restrizioni|limiti|filtri|censura|regole))\b`) +
+				`|\b(?:ora|adesso) sei (?:un|una|il|la|lo)\b` + mlCl + `{0,30}?\b(?:assistente|ia|modello|bot|chatbot|personaggio|agente|senza (?:restrizioni|limiti|filtri|censura|regole))\b` +
+				`|\bnon (?:dire|dirlo|dirgli|menzionare|menzionarle|menzionarlo|rivelare|informare|avvisare|raccontare|parlare|mostrare|segnalare)\b` + mlCl + `{0,30}?(?:\ball'utente|\bl'utente|\bagli utenti|\bgli utenti)\b` +
+				`|\bsenza (?:avvisare|informare|dire nulla a|che) (?:l'utente|gli utenti)\b|\bnon (?:menzionare|rivelare) (?:queste|le|tali) istruzioni\b`,
+			Explain: "instruction to the model in Italian: drop earlier instructions, reveal the prompt, send data out, new task, persona, hide from the user"},
+		{ID: "inj.ml.nl", Family: FamilyOverride, Weight: 0.8, Back: 60, Fwd: 260,
+			Keywords: []string{"negeer", "negeert", "vergeet", "houd", "hou", "toon", "geef", "herhaal", "schrijf", "onthul", "stuur", "verstuur", "zend", "verzend", "kopieer", "chatgeschiedenis",
+				"geschiedenis", "gesprek", "conversatie", "gegevens", "wachtwoorden", "inloggegevens", "gebruikersgegevens", "je", "jouw", "uw", "nieuwe", "vanaf", "voortaan", "jij", "ben", "vertel",
+				"zeg", "meld", "noem", "verklap", "zonder", "gebruiker", "gebruikers", "instructies", "voorgaande", "vorige", "nu"},
+			Pattern: mlOv(mlCl, `\b(?:negeer|negeert|vergeet|houd geen rekening met|hou geen rekening met)\b`,
+				`\b(?:instructies|instructie|aanwijzingen|opdrachten|regels|richtlijnen|prompts?|bevelen|alles wat)\b`,
+				`\b(?:voorgaande|vorige|eerdere|oorspronkelijke|bovenstaande|alle|systeem|tot nu toe|ontvangen|hiervoor)\b`) +
+				`|\b(?:toon|geef|herhaal|print|schrijf|deel|onthul)\b` + mlCl + `{0,30}?\b(?:je|jouw|uw) (?:\w+ ){0,2}?(?:systeemprompt|systeem-prompt|systeeminstructies|systeembericht|oorspronkelijke instructies|verborgen instructies|geheime instructies)\b` +
+				`|` + mlSend(mlCl, `\b(?:stuur|verstuur|zend|verzend|upload|deel|kopieer|mail)\b`,
+				`\b(?:chatgeschiedenis|gespreksgeschiedenis|geschiedenis|gesprek|gesprekken|conversatie|persoonlijke gegevens|gegevens van de gebruiker|gebruikersgegevens|klantgegevens|e-mailadres van de gebruiker|wachtwoorden|wachtwoord|inloggegevens)\b`) +
+				`|\b(?:je|jouw|uw) (?:nieuwe|echte|werkelijke|enige|volgende) (?:taak|opdracht|missie|rol) (?:is|wordt|luidt|:)|\bnieuwe instructies voor de (?:assistent|ai|ki|agent)\b` +
+				`|` + mlNow(mlCl, `\b(?:vanaf nu|voortaan|vanaf dit moment|van nu af aan|vanaf vandaag)`, `(?:ben je|jij bent|je bent|gedraag je je|speel je|word je|handel je)\b`, `\b(?:assistent|ai|model|bot|chatbot|personage|agent|kunstmatige intelligentie|zonder (?:beperkingen|restricties|filters|censuur|regels))\b`) +
+				`|\b(?:je|jij) bent nu (?:een|de|in)\b` + mlCl + `{0,30}?\b(?:assistent|ai|model|bot|chatbot|personage|agent|zonder (?:beperkingen|restricties|filters|censuur|regels))\b` +
+				`|\b(?:vertel|zeg|meld|noem|verklap)\b` + mlCl + `{0,20}?\b(?:de gebruiker|gebruikers)\b` + mlCl + `{0,20}?\b(?:niets|niet|nooit)\b` +
+				`|\bzonder (?:dat )?de gebruiker (?:het )?(?:te informeren|te waarschuwen|weet|merkt)\b|\bnoem (?:deze|die|de) (?:instructies|aanwijzingen|instructie) niet\b`,
+			Explain: "instruction to the model in Dutch: drop earlier instructions, reveal the prompt, send data out, new task, persona, hide from the user"},
+		// Irish, Albanian and Zulu: the languages of spikee's translated
+		// attacks, written by a non-native author (docs/injection.md, round 18).
+		{ID: "inj.ml.ga", Family: FamilyOverride, Weight: 0.8, Back: 60, Fwd: 260,
+			Keywords: []string{"déan", "ná", "dearmad", "taispeáin", "scríobh", "nocht", "athdhéan", "tabhair", "seol", "cuir", "thasc", "chúram", "amach", "feasta"},
+			Pattern: `\b(?:déan neamhaird (?:de|den|ar)|ná tabhair aird ar|déan dearmad ar|ná lean)\b` + mlCl + `{0,30}?\b(?:treoracha|treoir|orduithe|rialacha|teagasc)\b` + mlCl + `{0,25}?\b(?:roimhe seo|roimhe|go léir|uile|a tugadh|bunaidh|an chórais)\b` +
+				`|\b(?:taispeáin|inis|scríobh|nocht|athdhéan|tabhair)\b` + mlCl + `{0,30}?\bdo (?:\w+ ){0,2}?(?:leid chórais|leid an chórais|treoracha córais|treoracha bunaidh|teachtaireacht chórais)\b` +
+				`|` + mlSend(mlCl, `\b(?:seol|cuir)\b`, `\b(?:stair an chomhrá|stair|comhrá|sonraí|pasfhocail|dintiúir)\b`) +
+				`|\bis é do (?:thasc|chúram|ról|sprioc) nua\b|\bdo thasc nua\b` +
+				`|\b(?:ón nóiméad seo amach|as seo amach|ó seo amach|feasta)\b,? is\b` + mlCl + `{0,50}?\bthú\b` +
+				`|\bná (?:habair|hinis|luaigh|nocht|taispeáin)\b` + mlCl + `{0,30}?\b(?:úsáideoir|úsáideora|úsáideoirí)\b|\bná luaigh (?:iad|é|na treoracha)\b`,
+			Explain: "instruction to the model in Irish: drop earlier instructions, reveal the prompt, send data out, new task, persona, hide from the user"},
+		{ID: "inj.ml.sq", Family: FamilyOverride, Weight: 0.8, Back: 60, Fwd: 260,
+			Keywords: []string{"injoro", "injoroni", "harro", "harroni", "shpërfill", "shpërfillni", "mos", "shfaq", "trego", "tregomë", "përsërit", "shkruaj", "zbulo", "printo", "jep", "dërgo",
+				"dërgoni", "përcill", "ngarko", "kopjo", "detyra", "nga", "tani", "që", "je"},
+			Pattern: mlOv(mlCl, `\b(?:injoro|injoroni|harro|harroni|shpërfill|shpërfillni|mos merr parasysh|mos merrni parasysh|mos ndiq|mos ndiqni)\b`,
+				`\b(?:udhëzimet|udhëzime|udhëzimi|urdhrat|urdhërat|rregullat|instruksionet|komandat)\b`,
+				`\b(?:e mëparshme|të mëparshme|mëparshme|e mëhershme|të gjitha|e sistemit|origjinale|fillestare|më parë|deri tani)\b`) +
+				`|\b(?:shfaq|trego|tregomë|përsërit|shkruaj|zbulo|printo|jep)\b` + mlCl + `{0,40}?\b(?:kërkesën|kërkesa|udhëzimet|mesazhin|promptin|prompt) (?:tënde |tende |tuaj |tënd )?(?:e |të )sistemit\b` +
+				`|` + mlSend(mlCl, `\b(?:dërgo|dërgoni|përcill|përcillni|ngarko|posto|kopjo)\b`, `\b(?:historikun|historiku|bisedën|bisedës|të dhënat|fjalëkalimet|fjalëkalimin|kredencialet)\b`) +
+				`|\bdetyra (?:jote|juaj) e (?:re|vërtetë|vetme)\b` +
+				`|` + mlNow(mlCl, `\b(?:nga tani e tutje|tani e tutje|që tani|nga ky moment)`, `(?:ti )?(?:je|do të jesh|bëhu|vepro si)\b`, `\b(?:asistent|ai|inteligjencë artificiale|model|bot|pa kufizime|pa kufij|pa filtra|pa rregulla|pa censurë)\b`) +
+				`|\bje tani (?:një|nje)\b` +
+				`|\bmos (?:i |u )?(?:trego|tregoni|thuaj|thuani|përmend|përmendni|njofto|njoftoni|zbulo|zbuloni)\b` + mlCl + `{0,40}?\bpërdorues`,
+			Explain: "instruction to the model in Albanian: drop earlier instructions, reveal the prompt, send data out, new task, persona, hide from the user"},
+		{ID: "inj.ml.zu", Family: FamilyOverride, Weight: 0.8, Back: 60, Fwd: 260,
+			Keywords: []string{"unganaki", "ungayinaki", "ungazinaki", "ungawunaki", "ungalinaki", "ungasinaki", "ungalandeli", "ziba", "zibe", "khohlwa", "bonisa", "khombisa", "phinda", "bhala", "veza", "ngitshele",
+				"thumela", "umsebenzi", "kusukela", "ungamtsheli", "ungatsheli", "ungabatsheli", "ungayisho", "ungasho", "ungamazisi", "ungabikeli"},
+			Pattern: `\b(?:unga(?:yi|zi|wu|li|si)?naki|ungalandeli|ziba|zibe|khohlwa)\b` + mlCl + `{0,30}?\b(?:imiyalelo|umyalelo|iziyalezo|imithetho|imiyalo)\b` + mlCl + `{0,25}?\b(?:yangaphambilini|yangaphambili|zangaphambilini|wangaphambilini|yonke|zonke|yesistimu|esedlule|edlule)\b` +
+				`|\b(?:bonisa|khombisa|phinda|bhala|veza|ngitshele)\b` + mlCl + `{0,30}?\b(?:umyalelo|imiyalelo|umlayezo) (?:wakho |yakho )?(?:wesistimu|yesistimu|wokuqala)\b` +
+				`|` + mlSend(mlCl, `\bthumela\w*\b`, `\b(?:umlando|ingxoxo|wengxoxo|imininingwane|nemininingwane|amaphasiwedi|iphasiwedi)\w*`) +
+				`|\bumsebenzi wakho omusha\b` +
+				`|\bkusukela manje\b,? (?:wena )?u(?:ngu|yi|ng)\w+` +
+				`|\bunga(?:m|ba|yi|zi|si)?(?:tsheli|tsheleli|azisi|bikeli|yisho|sho|vezi)\w*\b` + mlCl + `{0,40}?\b(?:umsebenzisi|abasebenzisi|empendulweni)`,
+			Explain: "instruction to the model in Zulu: drop earlier instructions, reveal the prompt, send data out, new task, persona, hide from the user"},
+	}
+}
+
+// scriptInjectionRules are the Russian, Chinese, Japanese, Korean and
+// Arabic rules. None has \b (Go's \b is ASCII-only; Normalize writes
+// Cyrillic lookalikes as Latin letters, so Russian is matched by stems).
+func scriptInjectionRules() []Rule {
+	const (
+		ruCl     = `[^.!?;:\n]`
+		ruPerson = `ассистент|помощник|ии|модель|бот|чат-бот|персонаж|без ограничений|без цензуры|без фильтров`
+		zhUser   = `用户`
+	)
+	rules := []Rule{
+		{ID: "inj.ml.ru", Family: FamilyOverride, Weight: 0.8, Back: 60, Fwd: 260,
+			Keywords: []string{"игнорируй", "игнорируйте", "проигнорируй", "забудь", "забудьте", "обращай", "обращайте", "отбрось", "отбросьте", "пренебреги", "следуй", "следуйте",
+				"выведи", "выведите", "покажи", "покажите", "раскрой", "раскройте", "повтори", "повторите", "напиши", "напишите", "распечатай", "процитируй",
+				"отправь", "отправьте", "перешли", "перешлите", "пошли", "пошлите", "загрузи", "загрузите", "передай", "передайте", "скопируй", "опубликуй",
+				"твоя", "ваша", "новые", "момента", "минуты", "отныне", "ты", "вы", "говори", "говорите", "сообщай", "сообщайте", "рассказывай", "рассказывайте", "упоминай", "упоминайте", "раскрывай", "показывай", "втайне", "ведома"},
+			Pattern: mlOv(ruCl, `(?:игнорируй|игнорируйте|проигнорируй|забудь|забудьте|не обращай(?:те)? внимания на|отбрось|отбросьте|пренебреги|не следуй(?:те)?)`,
+				`(?:инструкци|указани|правил|команд|распоряжени|промпт|всё, что|все, что)`,
+				`(?:предыдущ|прежн|ранее|исходн|системн|выше|полученн|все )`) +
+				`|(?:выведи|выведите|покажи|покажите|раскрой|раскройте|повтори|повторите|напиши|напишите|распечатай|процитируй)` + ruCl + `{0,40}?(?:свой|свои|твой|твои|ваш|ваши|свою|твою) (?:\S+ ){0,2}?(?:системн\S* (?:промпт|инструкци|сообщени|подсказк)|исходные инструкции|скрытые инструкции)` +
+				`|` + mlSend(ruCl, `(?:отправь|отправьте|перешли|перешлите|пошли|пошлите|загрузи|загрузите|передай|передайте|скопируй|опубликуй)`,
+				`(?:истори. (?:переписки|чата|разговора|диалога|сообщений)|переписк|данные пользовател|данные клиент|личные данные|пароли|учётные данные|учетные данные|ключи api)`) +
+				`|(?:твоя|ваша) (?:новая|настоящая|истинная|единственная|следующая|главная) (?:задача|цель|миссия|роль)|(?:твоя|ваша) задача (?:теперь|отныне)|новые инструкции для (?:ассистента|модели|ии|бота)` +
+				`|` + mlNow(ruCl, `(?:с этого момента|с этой минуты|отныне|начиная с этого момента|с сегодняшнего дня)`, `(?:ты|вы) `, ruPerson) +
+				`|(?:теперь ты|ты теперь) ` + ruCl + `{0,30}?(?:` + ruPerson + `)` +
+				`|не (?:говори|говорите|сообщай|сообщайте|рассказывай|рассказывайте|упоминай|упоминайте|раскрывай|раскрывайте|показывай|показывайте)` + ruCl + `{0,40}?пользовател` +
+				`|не упоминай(?:те)? (?:их |это |эти \S+ |об этом )?в (?:своём |своем )?ответе|(?:без ведома|втайне от|незаметно для) пользовател`,
+			Explain: "instruction to the model in Russian: drop earlier instructions, reveal the prompt, send data out, new task, persona, hide from the user"},
+
+		// Chinese: two rules, each gated by a word its matches need: 你
+		// (the reader addressed) and 用户 (the user, whom the text is to
+		// be kept from or whose data is sent).
+		{ID: "inj.ml.zh-you", Family: FamilyOverride, Weight: 0.8, Literal: "你",
+			Pattern: `(?:忘掉|忘记|忘了|抛开|抛弃|放弃|不要遵守|不再遵守|不要遵循|不用管)` + cjkCl + `{0,12}?(?:之前|以前|先前|上面|上述|前面|此前|原来|原先|原有|所有|全部|一切|系统|收到的|给你的)` + cjkCl + `{0,8}?(?:指令|指示|命令|说明|提示|规则|要求|设定|约束|限制)` +
+				`|(?:输出|显示|告诉我|透露|泄露|打印|重复|复述|展示|给出|写出|列出|公开)` + cjkCl + `{0,12}?(?:你的|您的)` + cjkCl + `{0,6}?(?:系统提示词?|系统指令|系统消息|系统设定|初始指令|原始指令|提示词)` +
+				`|你(?:的|现在的)(?:新|真正的?|唯一的?|下一个)(?:任务|目标|使命|工作|角色)(?:是|为|:)` +
+				`|(?:从现在开始|从现在起|从此刻起|从今以后|从此以后|现在开始|接下来)[,]?你(?:是|将是|就是|将成为|要扮演|扮演|现在是|成为)` + cjkCl + `{0,30}?(?:ai|助手|模型|机器人|角色|没有任何限制|不受限制|无限制|没有限制|不受任何限制|开发者模式)` +
+				`|你现在是(?:一个|一名)?` + cjkCl + `{0,20}?(?:ai|助手|模型|机器人|没有任何限制|不受限制|无限制)`,
+			Explain: "instruction to the model in Chinese: drop earlier instructions, reveal the prompt, new task, persona"},
+		{ID: "inj.ml.zh-user", Family: FamilyConceal, Weight: 0.8, Literal: zhUser,
+			Pattern: `(?:不要|别|不许|切勿|请勿|不得)(?:告诉|通知|提醒|告知|透露给)用户|(?:不要|别|不得)让用户(?:知道|发现|察觉)|(?:瞒着|背着)用户|(?:不要|别|切勿)在(?:回复|回答|答复|响应)中(?:提到|提及|透露|说明|提起)` +
+				`|` + mlSend(cjkCl, `(?:发送|发给|发到|传送|上传|转发|提交)`, `(?:聊天记录|对话记录|对话历史|聊天历史|会话记录|对话内容|用户的?(?:数据|信息|资料|邮箱|邮件地址|密码|个人信息))`),
+			Explain: "asks the model to hide something from the user or to send the user's data out (Chinese)"},
+		{ID: "inj.ml.ja", Family: FamilyOverride, Weight: 0.8, Literal: litHiragana,
+			Pattern: `(?:これまで|今まで|以前|前|上記|先ほど|最初|元|システム)の?(?:すべての|全ての|全部の)?(?:指示|命令|指令|ルール|設定|プロンプト|制約)` + cjkCl + `{0,10}?(?:無視|忘れ|従わな|破棄|取り消)` +
+				`|(?:あなた|君|お前)の` + cjkCl + `{0,6}?(?:システムプロンプト|システム指示|システムメッセージ|初期指示|元の指示|隠された指示|プロンプト)` + cjkCl + `{0,20}?(?:表示|出力|教え|見せ|書き出|繰り返|開示|公開|共有|印刷)` +
+				`|(?:会話履歴|チャット履歴|会話の内容|会話内容|やり取り|ユーザーの(?:情報|データ|メールアドレス|個人情報)|個人情報|パスワード|認証情報)` + cjkCl + `{0,40}?` + reMLDest + cjkCl + `{0,40}?(?:送信|送っ|送り|送る|転送|アップロード|投稿)` +
+				`|あなたの(?:新しい|本当の|真の|唯一の|次の)(?:タスク|任務|仕事|目的|役割|指示)は` +
+				`|(?:今から|これから|今後|以降|ここから)[、,]?(?:あなた|君|お前)は` + cjkCl + `{0,30}?(?:ai|アシスタント|モデル|ボット|キャラクター|制限のない|制限なし|制約のない|として)` +
+				`|(?:あなた|君)は(?:今|もう|これから)` + cjkCl + `{0,20}?(?:ai|アシスタント|制限のない)` +
+				`|ユーザー(?:に|には|へ)` + cjkCl + `{0,10}?(?:伝えない|知らせない|言わない|教えない|伝えず|知らせず|言わず|見せない)|ユーザーに(?:知られ|気づかれ)ない(?:よう|ように)|(?:回答|返答|返信|応答)(?:で|に|の中で)(?:も|は)?(?:触れない|言及しない|書かない)`,
+			Explain: "instruction to the model in Japanese: drop earlier instructions, reveal the prompt, send data out, new task, persona, hide from the user"},
+		{ID: "inj.ml.ko", Family: FamilyOverride, Weight: 0.8, Literal: litJamo,
+			Pattern: `(?:이전|기존|앞의|앞선|지금까지의?|위의|모든|원래의?|시스템)\s*(?:의\s*)?(?:모든\s*)?(?:지시|지침|명령|규칙|설정|프롬프트|안내)` + cjkCl + `{0,15}?(?:무시|잊|따르지 ?마|따르지 ?말)` +
+				`|(?:당신|너|네|귀하)의?\s*(?:\S+\s*){0,2}?(?:시스템 ?프롬프트|시스템 ?메시지|시스템 ?지시|초기 ?지시|원래 ?지시|숨겨진 ?지시)` + cjkCl + `{0,25}?(?:출력|보여|알려|공개|표시|반복|말해|적어|복사)` +
+				`|(?:대화 ?기록|채팅 ?기록|대화 ?내용|대화 ?내역|사용자의? ?(?:정보|데이터|이메일|개인 ?정보)|개인 ?정보|비밀번호)` + cjkCl + `{0,60}?` + reMLDest + cjkCl + `{0,40}?(?:보내|전송|업로드|전달|올려)` +
+				`|(?:당신|너|네)의?\s*(?:새로운|새|진짜|유일한|다음)\s*(?:임무|작업|과제|목표|역할|지시)(?:는|은)` +
+				`|(?:지금부터|이제부터|이제|앞으로)\s*(?:너는|넌|당신은)` + cjkCl + `{0,30}?(?:ai|어시스턴트|비서|모델|봇|캐릭터|제한 ?없는|제한이 ?없는|제약 ?없는|역할)` +
+				`|사용자(?:에게|한테|께)` + cjkCl + `{0,10}?(?:알리지|말하지|알려 ?주지|언급하지|보여 ?주지|전하지|밝히지)\s*(?:마|말)|(?:답변|응답|대답)(?:에서|에)(?:도|는)?\s*(?:언급하지|말하지|밝히지)\s*(?:마|말)|사용자(?:가|도)?\s*모르게`,
+			Explain: "instruction to the model in Korean: drop earlier instructions, reveal the prompt, send data out, new task, persona, hide from the user"},
+		{ID: "inj.ml.ar", Family: FamilyOverride, Weight: 0.8, Literal: litArabic,
+			Pattern: mlOv(arCl, `(?:تجاهل|تجاهلي|تجاهلوا|انس|انسي|انسوا|أهمل|اهمل|لا تتبع|لا تلتزم ب|لا تلتفت (?:إلى|الى)|تخل عن)`,
+				`(?:التعليمات|تعليمات|الأوامر|التوجيهات|توجيهات|الإرشادات|القواعد|كل ما قيل|ما قيل لك|كل ما سبق)`,
+				`(?:السابقة|السابق|الأولى|سابقا|سابقاً|من قبل|كل|جميع|الأصلية|النظام|أعلاه)`) +
+				`|(?:اعرض|أعرض|اظهر|أظهر|اكشف|اكتب|كرر|أعطني|اطبع|شارك)` + arCl + `{0,30}?(?:موجه|تعليمات|رسالة|أوامر|توجيه) النظام` +
+				`|` + mlSend(arCl, `(?:أرسل|ارسل|أرسلي|حول|انقل|ارفع|انشر)`, `(?:سجل المحادثة|المحادثة|المحادثات|بيانات المستخدم|بيانات العميل|البيانات الشخصية|كلمات المرور|كلمة المرور|بيانات الاعتماد)`) +
+				`|مهمتك (?:الجديدة|الحقيقية|الوحيدة|الآن|التالية)|تعليمات جديدة (?:للمساعد|للذكاء|للنموذج)` +
+				`|` + mlNow(arCl, `(?:من الآن فصاعدا|من الآن فصاعداً|من الآن|ابتداء من الآن|منذ الآن|اعتبارا من الآن)`, `(?:أنت|انت|ستكون|ستصبح|تصبح|كن)`, `مساعد|ذكاء|نموذج|روبوت|بوت|شخصية|بلا قيود|دون قيود|بدون قيود|بلا حدود|بدون حدود|بلا رقابة`) +
+				`|(?:أنت|انت) الآن` + arCl + `{0,30}?(?:مساعد|ذكاء|نموذج|روبوت|بلا قيود|دون قيود|بدون قيود)` +
+				`|لا (?:تخبر|تبلغ|تعلم|تذكر|تظهر|تكشف|تقل|تطلع)` + arCl + `{0,20}?(?:المستخدم|للمستخدم|المستخدمين)|(?:دون|بدون) (?:علم|إعلام|إبلاغ|إخبار) المستخدم|لا (?:تذكرها|تذكره|تذكر ذلك|تذكر هذه التعليمات) في (?:ردك|إجابتك|الرد)`,
+			Explain: "instruction to the model in Arabic: drop earlier instructions, reveal the prompt, send data out, new task, persona, hide from the user"},
+	}
+	return rules
 }
