@@ -955,11 +955,148 @@ func mlExfil(send, data string) string {
 }
 
 func multilingualRules() []Rule {
-	script := append(russianRules(), cjkRules()...)
+	script := append(append(russianRules(), cjkRules()...), scriptPreferenceRules()...)
 	for i := range script {
 		script[i].NonASCII = true
 	}
-	return foldedRules(append(latinRules(), script...))
+	return foldedRules(append(append(latinRules(), latinPreferenceRules()...), script...))
+}
+
+// Round 18: preference manipulation (pick this tool first or over the
+// others) in the round-15 languages and Italian. Each rule needs the other
+// tools in the structure: several tools that could answer, "any other" /
+// "all the others" after instead of, the others called deprecated or
+// unsafe, or similar tools this one must be chosen over. So an honest
+// "use this instead of search_code for exact matches", "call this first to
+// get the IDs" or a priority parameter does not match.
+func latinPreferenceRules() []Rule {
+	return []Rule{
+		{ID: "preference.select-self-es", Family: FamilyPreference, Weight: 0.5, Back: 160, Fwd: 220,
+			Keywords: []string{"varias", "varios", "múltiples", "diversas", "cualquier", "demás", "otras", "otra", "similares", "semejantes", "parecidas"},
+			Pattern: mlPrefer(`varias|varios|múltiples|diversas`, `herramientas|funciones|servidores|opciones`,
+				`selecciona|seleccione|elige|elija|escoge|escoja|usa|use|utiliza|utilice|llama|llame|invoca|invoque|prioriza|priorice|prefiere|prefiera`,
+				`esta herramienta|esta función|este servidor|esta|este|ésta|éste`,
+				`en primer lugar|primero|con prioridad|prioritariamente|de forma prioritaria|de manera prioritaria|antes que (?:ninguna|cualquier|las demás)`,
+				`(?:debe|tiene que|ha de)\w* (?:siempre )?ser (?:seleccionad|elegid|escogid|usad|utilizad|priorizad|preferid|llamad)[ao]`,
+				`en lugar de|en vez de|por encima de|más que|sobre`,
+				`cualquier otr[ao]|ninguna otra|(?:todas )?las demás|(?:todas )?las otras|otras herramientas|(?:las )?herramientas (?:similares|semejantes|parecidas)`,
+				`(?:las demás|las otras|otras|todas las demás|todas las otras) herramientas(?: [\w-]+){0,3} (?:están|son|se consideran) (?:\w+ )?(?:obsoletas|desaconsejadas|inseguras|peligrosas|defectuosas|poco fiables|no (?:son )?seguras|no fiables|comprometidas|en desuso)`),
+			Explain: "steers the model to pick this tool first or over the others (Spanish)"},
+		{ID: "preference.select-self-fr", Family: FamilyPreference, Weight: 0.5, Back: 160, Fwd: 220,
+			Keywords: []string{"plusieurs", "divers", "différents", "multiples", "autre", "autres", "similaires", "concurrents", "quelconque"},
+			Pattern: mlPrefer(`plusieurs|divers|différents|multiples`, `outils|fonctions|serveurs|options`,
+				`sélectionne|sélectionnez|choisis|choisissez|utilise|utilisez|appelle|appelez|privilégie|privilégiez|préfère|préférez|prends|prenez`,
+				`cet outil|cette fonction|ce serveur|celui-ci|celle-ci`,
+				`en priorité|en premier|prioritairement|de manière prioritaire|de façon prioritaire|avant tout autre`,
+				`(?:doit|doivent|devra|devrait) (?:toujours )?être (?:sélectionné|choisi|utilisé|privilégié|préféré|appelé|retenu|priorisé)e?s?`,
+				`plutôt que|au lieu de|à la place de|de préférence à|aux|à`,
+				`n.importe quel(?:le)? autre|tout autre|toute autre|tous les autres|toutes les autres|les autres|(?:les |des )?outils (?:similaires|concurrents|équivalents)`,
+				`(?:les autres|tous les autres|d.autres) outils(?: [\w-]+){0,3} (?:sont|seraient|sont désormais) (?:\w+ )?(?:obsolètes|dépréciés|dangereux|non sécurisés|peu fiables|défectueux|compromis|dépassés|pas sûrs)`),
+			Explain: "steers the model to pick this tool first or over the others (French)"},
+		{ID: "preference.select-self-de", Family: FamilyPreference, Weight: 0.5, Back: 160, Fwd: 220,
+			Keywords: []string{"mehrere", "verschiedene", "andere", "anderen", "anderer", "aller", "allen", "jedes", "jeder", "ähnliche", "ähnlichen", "sämtlicher"},
+			Pattern: mlPrefer(`mehrere|verschiedene`, `[\w-]*(?:tools?|werkzeuge?|funktionen|server|optionen)`,
+				`wähle|wählen|verwende|verwenden|nutze|nutzen|benutze|benutzen|nimm|rufe|priorisiere|bevorzuge`,
+				`dieses tool|dieses werkzeug|diese funktion|diesen server|dieser server|dieses`,
+				`zuerst|als erstes|vorrangig|bevorzugt|mit (?:höchster |hoher )?priorität|priorisiert`,
+				`(?:muss|soll|sollte|müssen) (?:\w+ ){0,2}?(?:gewählt|ausgewählt|verwendet|bevorzugt|priorisiert|benutzt|genutzt)`,
+				`anstelle|anstatt|statt|lieber als`,
+				`aller|allen|jedes anderen|jeder anderen|eines anderen|sämtlicher|anderer|ähnlicher`,
+				`(?:die |alle )?anderen (?:[\w-]+ ){0,2}?[\w-]*(?:tools?|werkzeuge?|funktionen|server|dienste) (?:sind|gelten als) (?:\w+ )?(?:veraltet|unsicher|unzuverlässig|fehlerhaft|gefährlich|kompromittiert|deprecated|nicht sicher)`+
+					`|(?:muss|soll|sollte) (?:\w+ ){0,2}?(?:gegenüber|statt|anstelle von) (?:allen |den )?(?:anderen|ähnlichen|vergleichbaren) (?:[\w-]+ )?[\w-]*(?:tools|werkzeugen|funktionen)(?: \w+){0,2}? (?:bevorzugt|gewählt|vorgezogen|ausgewählt|verwendet)`),
+			Explain: "steers the model to pick this tool first or over the others (German)"},
+		{ID: "preference.select-self-pt", Family: FamilyPreference, Weight: 0.5, Back: 160, Fwd: 220,
+			Keywords: []string{"várias", "vários", "múltiplas", "diversas", "qualquer", "outras", "outra", "demais", "semelhantes", "similares"},
+			Pattern: mlPrefer(`várias|vários|múltiplas|diversas`, `ferramentas|funções|servidores|opções`,
+				`selecione|seleciona|escolha|escolhe|use|usa|utilize|utiliza|chame|chama|priorize|prefira`,
+				`esta ferramenta|esta função|este servidor|esta|este`,
+				`primeiro|em primeiro lugar|com prioridade|prioritariamente|de forma prioritária|antes de qualquer outra`,
+				`(?:deve|tem de|tem que|precisa) (?:sempre )?ser (?:selecionad|escolhid|usad|utilizad|priorizad|preferid|chamad)a`,
+				`em vez de|ao invés de|no lugar de|em lugar de|em detrimento d[ao]s?|acima d[ao]s?|sobre`,
+				`qualquer outr[ao]|todas as outras|as outras|outras ferramentas|todas as demais|as demais|(?:as )?ferramentas (?:semelhantes|similares|parecidas)`,
+				`(?:as outras|as demais|outras|todas as outras) ferramentas(?: [\w-]+){0,3} (?:estão|são|foram) (?:\w+ )?(?:obsoletas|descontinuadas|inseguras|perigosas|depreciadas|não confiáveis|defeituosas|comprometidas|não (?:são )?seguras)`),
+			Explain: "steers the model to pick this tool first or over the others (Portuguese)"},
+		{ID: "preference.select-self-it", Family: FamilyPreference, Weight: 0.5, Back: 160, Fwd: 220,
+			Keywords: []string{"più", "diversi", "vari", "molteplici", "qualsiasi", "qualunque", "altri", "simili", "similari"},
+			Pattern: mlPrefer(`più|diversi|vari|molteplici`, `strumenti|tool|funzioni|server`,
+				`seleziona|selezioni|scegli|scelga|usa|usi|utilizza|utilizzi|chiama|chiami|preferisci|privilegia`,
+				`questo strumento|questo tool|questa funzione|questo server|questo`,
+				`per primo|per prima cosa|con priorità|in via prioritaria|prioritariamente|prima di (?:ogni|qualsiasi) altro`,
+				`(?:deve|dovrà|dovrebbe|va) (?:sempre )?(?:essere )?(?:selezionato|scelto|usato|utilizzato|privilegiato|preferito|chiamato)`,
+				`invece d(?:i|egli|ei)|al posto d(?:i|egli|ei)|piuttosto che|anziché|rispetto a(?:gli|i)?`,
+				`qualsiasi altr[oa]|qualunque altr[oa]|tutti gli altri|gli altri|altri strumenti|(?:gli )?strumenti (?:simili|similari|analoghi)`,
+				`(?:gli altri|tutti gli altri|altri) strumenti(?: [\w-]+){0,3} (?:sono|risultano) (?:\w+ )?(?:deprecati|obsoleti|non sicuri|insicuri|pericolosi|inaffidabili|difettosi|compromessi)`),
+			Explain: "steers the model to pick this tool first or over the others (Italian)"},
+	}
+}
+
+// mlPrefer builds a language's preference structures from its words:
+// several <tools> … select this … first/with priority (either order, or
+// "this must be selected first"); select this … instead of any other / the
+// similar tools ("this must be chosen over similar tools" too); and the
+// language's own "the other tools are deprecated" clause, given whole.
+func mlPrefer(several, tools, verbs, self, first, passive, instead, others, deprecated string) string {
+	c := reClause
+	sel := `(?:\b(?:` + verbs + `)\b` + c + `{0,30}?\b(?:` + self + `)\b` + c + `{0,40}?\b(?:` + first + `)` +
+		`|\b(?:` + verbs + `)\b` + c + `{0,30}?\b(?:` + first + `)` + c + `{0,20}?\b(?:` + self + `)\b` +
+		`|\b(?:` + self + `)\b` + c + `{0,20}?\b` + passive + c + `{0,30}?\b(?:` + first + `))`
+	return `\b(?:` + several + `) (?:\w+ ){0,3}?(?:` + tools + `)\b` + c + `{0,100}?` + sel +
+		`|\b(?:` + verbs + `) (?:\w+ )?(?:` + self + `)\b(?: \w+){0,2}? (?:` + instead + `) (?:` + others + `)` +
+		`|\b(?:` + self + `)\b` + c + `{0,20}?\b` + passive + c + `{0,20}?(?:` + instead + `) (?:` + others + `)` +
+		`|\b(?:` + deprecated + `)`
+}
+
+// scriptPreferenceRules are round 18's preference structures in Russian,
+// Chinese, Japanese and Korean (NonASCII, see multilingualRules). Russian
+// has no \b (see russianRules); the CJK rules are gated by the word for
+// "tool" or the Hangul script.
+func scriptPreferenceRules() []Rule {
+	const (
+		cl     = `[^.!?\n]`
+		ruSelf = `(?:(?:этот|данный) (?:инструмент|сервер)|эту функцию|этот)`
+		ruVerb = `(?:выбира|выбери|используй|использу|вызыва|вызови|предпочита|предпочти|применя)\S*`
+		ruFrst = `(?:первым|в первую очередь|в приоритетном порядке|приоритетно|с приоритетом|предпочтительно|прежде всего)`
+		ruOthr = `(?:любых|любого|всех|других|остальных|прочих|похожих|аналогичных|подобных)`
+		zc     = `[^。!?\n]`
+		zhSelf = `(?:本|此|这个|该)工具`
+		jaSelf = `(?:この|本)ツール`
+		kc     = `[^.!?\n]`
+		koTool = `(?:도구|툴)`
+		koSelf = `이 ?(?:도구|툴)`
+		koFrst = `(?:가장 ?먼저|최우선|우선적으로|우선 ?선택)`
+	)
+	return []Rule{
+		{ID: "preference.select-self-ru", Family: FamilyPreference, Weight: 0.5, Back: 200, Fwd: 260,
+			Keywords: []string{"несколько", "разные", "различные", "множество", "любых", "любого", "всех", "других", "остальных", "прочих", "похожих", "аналогичных", "подобных", "остальные", "другие", "прочие"},
+			Pattern: `(?:несколько|разные|различные|множество) (?:\S+ ){0,2}?инструмент` + cl + `{0,100}?(?:` +
+				ruVerb + cl + `{0,30}?` + ruSelf + cl + `{0,40}?` + ruFrst + `|` + ruVerb + cl + `{0,30}?` + ruFrst + cl + `{0,20}?` + ruSelf +
+				`|` + ruSelf + cl + `{0,20}?должен (?:\S+ ){0,2}?(?:выбира|выбран|использова|вызыва|предпочита)\S*` + cl + `{0,30}?` + ruFrst + `)` +
+				`|` + ruVerb + ` (?:\S+ )?` + ruSelf + `\S*(?: \S+){0,2}? (?:вместо|а не|предпочтительнее) (?:\S+ )?` + ruOthr +
+				`|` + ruSelf + cl + `{0,20}?(?:должен|следует|нужно|необходимо)` + cl + `{0,30}?(?:выбира|выбрать|использова|предпочита)\S* (?:вместо|а не|перед) (?:\S+ )?` + ruOthr +
+				`|(?:остальные|другие|прочие) (?:\S+ ){0,2}?инструмент\S*` + cl + `{0,20}?(?:устарел|небезопас|ненадежн|опасн|не поддерживаю|неисправ|скомпрометир)`,
+			Explain: "steers the model to pick this tool first or over the others (Russian)"},
+		{ID: "preference.select-self-zh", Family: FamilyPreference, Weight: 0.5, Literal: "工具",
+			Pattern: `(?:多个|几个|多种|若干|多款)` + zc + `{0,6}?工具` + zc + `{0,40}?(?:(?:优先|首先|最先)(?:选择|选用|使用|调用)` + zc + `{0,4}?` + zhSelf +
+				`|` + zhSelf + zc + `{0,10}?(?:被)?(?:优先|首先|最先)(?:选择|选用|使用|调用))` +
+				`|` + zhSelf + zc + `{0,20}?(?:而不是|而非|而不要|不要|别|切勿|代替|取代)` + zc + `{0,8}?(?:任何|所有)?(?:其他|其它|别的)` +
+				`|(?:其他|其它|别的)` + zc + `{0,10}?工具` + zc + `{0,10}?(?:过时|弃用|废弃|不安全|不可靠|有风险|停用|不再维护)` +
+				`|(?:类似|同类|相似|其他|其它)` + zc + `{0,10}?工具` + zc + `{0,4}?(?:相比|比较|比起)` + zc + `{0,12}?(?:选择|使用|选用|优先)` + zhSelf +
+				`|(?:选择|使用|选用)` + zhSelf + zc + `{0,6}?(?:而非|优于|胜过)(?:类似|同类|其他|其它)`,
+			Explain: "steers the model to pick this tool first or over the others (Chinese)"},
+		{ID: "preference.select-self-ja", Family: FamilyPreference, Weight: 0.5, Literal: "ツール",
+			Pattern: `(?:複数|いくつか|いくつも|様々な|さまざまな)の?ツール` + zc + `{0,40}?(?:` + jaSelf + zc + `{0,20}?(?:最優先|優先的|優先し|優先で|真っ先に)|(?:最優先|優先的に|優先して|真っ先に)で?` + zc + `{0,6}?` + jaSelf + `)` +
+				`|(?:他の|ほかの|別の|その他の|どの)ツール(?:ではなく|の代わりに|よりも|より)` + zc + `{0,20}?` + jaSelf +
+				`|` + jaSelf + zc + `{0,10}?(?:他の|ほかの)ツールより` +
+				`|(?:他の|ほかの|その他の|別の)` + zc + `{0,10}?ツール` + zc + `{0,12}?(?:非推奨|廃止|古い|安全ではな|安全でな|危険|信頼できな)` +
+				`|(?:類似|同様|似た|同種|同等)の?` + zc + `{0,6}?ツール(?:より|よりも)` + zc + `{0,15}?` + jaSelf,
+			Explain: "steers the model to pick this tool first or over the others (Japanese)"},
+		{ID: "preference.select-self-ko", Family: FamilyPreference, Weight: 0.5, Literal: litJamo,
+			Pattern: `(?:여러|다수의|몇몇|다양한)` + kc + `{0,40}?` + koTool + kc + `{0,160}?(?:` + koSelf + kc + `{0,60}?` + koFrst + `|(?:가장 ?먼저|최우선으로|우선적으로)` + kc + `{0,40}?` + koSelf + `)` +
+				`|(?:다른|어떤|모든) ?(?:다른 )?` + koTool + ` ?(?:대신|말고|보다는|보다)` + kc + `{0,60}?` + koSelf +
+				`|다른` + kc + `{0,40}?` + koTool + kc + `{0,60}?(?:더 ?이상 ?지원되지|지원 ?중단|사용 ?중단|폐기|구식|오래되|안전하지 ?않|위험|신뢰할 ?수 ?없)` +
+				`|(?:비슷한|유사한|같은 ?종류의|같은 ?종류)` + kc + `{0,40}?` + koTool + `(?:들)?보다` + kc + `{0,60}?` + koSelf,
+			Explain: "steers the model to pick this tool first or over the others (Korean)"},
+	}
 }
 
 func latinRules() []Rule {
