@@ -1,7 +1,5 @@
 package detect
 
-import "unicode/utf8"
-
 // Families of the injection rules that the poisoning rules do not have.
 const (
 	FamilyOverride    Family = "instruction-override" // "ignore all previous instructions"
@@ -425,18 +423,7 @@ func mlNow(cl, now, you, persona string) string {
 }
 
 func otherLanguageRules() []Rule {
-	rules := append(latinInjectionRules(), scriptInjectionRules()...)
-	for i := range rules {
-		r := &rules[i]
-		r.Pattern = folded(r.Pattern)
-		if utf8.ValidString(r.Literal) { // not the script gates
-			r.Literal = folded(r.Literal)
-		}
-		for k, w := range r.Keywords {
-			r.Keywords[k] = folded(w)
-		}
-	}
-	return rules
+	return foldedRules(append(latinInjectionRules(), scriptInjectionRules()...))
 }
 
 func latinInjectionRules() []Rule {

@@ -48,14 +48,7 @@ func TestRound16Providers(t *testing.T) {
 		{"midtrans client key", "MIDTRANS_CLIENT_KEY=SB-Mid-client-" + rnd62("c", 16), "midtrans-server-key", ""},
 	}
 	for _, c := range cases {
-		got := ""
-		for _, f := range s.Scan(c.text) {
-			if f.RuleID == c.rule {
-				got = c.text[f.Start:f.End]
-				break
-			}
-		}
-		if got != c.want {
+		if got := firstRuleMatch(s, c.text, c.rule); got != c.want {
 			t.Errorf("%s: rule %s found %q, want %q", c.name, c.rule, got, c.want)
 		}
 	}

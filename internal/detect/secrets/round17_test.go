@@ -41,14 +41,7 @@ func TestRound17(t *testing.T) {
 		{"sentry org token, 44-character secret", "SENTRY_AUTH_TOKEN=" + sentry + "Q x", "sentry-token", ""},
 	}
 	for _, c := range cases {
-		got := ""
-		for _, f := range s.Scan(c.text) {
-			if f.RuleID == c.rule {
-				got = c.text[f.Start:f.End]
-				break
-			}
-		}
-		if got != c.want {
+		if got := firstRuleMatch(s, c.text, c.rule); got != c.want {
 			t.Errorf("%s: rule %s found %q, want %q", c.name, c.rule, got, c.want)
 		}
 	}

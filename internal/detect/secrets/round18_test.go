@@ -68,14 +68,7 @@ func TestRound18Providers(t *testing.T) {
 		{"polar client id", "client_id: polar_ci_" + rnd62("ci", 43), "polar-access-token", ""},
 	}
 	for _, c := range cases {
-		got := ""
-		for _, f := range s.Scan(c.text) {
-			if f.RuleID == c.rule {
-				got = c.text[f.Start:f.End]
-				break
-			}
-		}
-		if got != c.want {
+		if got := firstRuleMatch(s, c.text, c.rule); got != c.want {
 			t.Errorf("%s: rule %s found %q, want %q", c.name, c.rule, got, c.want)
 		}
 	}

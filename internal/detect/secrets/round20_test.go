@@ -27,16 +27,6 @@ func dcToken(seed, id string) string {
 	return base64.StdEncoding.EncodeToString(raw)
 }
 
-// firstRuleMatch returns the text of the first finding of rule, or "".
-func firstRuleMatch(s *Scanner, text, rule string) string {
-	for _, f := range s.Scan(text) {
-		if f.RuleID == rule {
-			return text[f.Start:f.End]
-		}
-	}
-	return ""
-}
-
 // Round 20: rules for the formats round 19 found without a rule in
 // trufflehog-new's misses (docs/secrets.md, Round 20), a positive and
 // near misses each. Every key is generated here, none copied.

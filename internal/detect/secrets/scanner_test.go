@@ -14,6 +14,16 @@ func mustScanner(t testing.TB, o Options) *Scanner {
 	return s
 }
 
+// firstRuleMatch returns the text of the first finding of rule, or "".
+func firstRuleMatch(s *Scanner, text, rule string) string {
+	for _, f := range s.Scan(text) {
+		if f.RuleID == rule {
+			return text[f.Start:f.End]
+		}
+	}
+	return ""
+}
+
 // Hand-written cases in the styles other people use for labelled sets:
 // leaked keys in snippets, bare keys in chat, docs placeholders.
 var positives = []struct{ rule, text, secret string }{
