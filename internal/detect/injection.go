@@ -1015,10 +1015,33 @@ func appendTextView(dst []byte, s string) []byte {
 				continue
 			}
 		}
+		if (s[i] == 'a' || s[i] == 'p') && clockSuffix(s, i) {
+			// "12:11:54 am" is a time, not the word "am" ("i am dan"):
+			// its weight flagged a reference server's timestamped
+			// resource text in the morning hours only (session 6).
+			dst = append(dst, ' ', ' ')
+			i += 2
+			continue
+		}
 		dst = append(dst, s[i])
 		i++
 	}
 	return dst
+}
+
+// clockSuffix reports whether s[i:] begins the "am" or "pm" of a clock
+// time: a whole word right after h:mm (one space allowed between).
+func clockSuffix(s string, i int) bool {
+	if i+1 >= len(s) || s[i+1] != 'm' || i+2 < len(s) && isWordByte(s[i+2]) {
+		return false
+	}
+	p := s[:i]
+	if strings.HasSuffix(p, " ") {
+		p = p[:len(p)-1]
+	}
+	n := len(p)
+	digit := func(c byte) bool { return c >= '0' && c <= '9' }
+	return n >= 4 && digit(p[n-1]) && digit(p[n-2]) && p[n-3] == ':' && digit(p[n-4])
 }
 
 // urlEnd holds the bytes that end a URL in the classifier's text view.

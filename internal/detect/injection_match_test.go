@@ -127,3 +127,24 @@ func TestTextView(t *testing.T) {
 		t.Errorf("text view %q, want %q", got, want)
 	}
 }
+
+// TestTextViewClockTimes: the "am"/"pm" of a clock time is not the word
+// "am" (session 6: a reference server's timestamped resource text was
+// flagged in the morning hours only); other uses stay words.
+func TestTextViewClockTimes(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"created at 12:11:54 am", "created at 12:11:54   "},
+		{"created at 10:43:00 pm.", "created at 10:43:00   ."},
+		{"at 9:05am today", "at 9:05   today"},
+		{"i am dan", "i am dan"},
+		{"at 9:05 amsterdam", "at 9:05 amsterdam"},
+		{"room 12 am", "room 12 am"},
+		{"ratio 1:2 am", "ratio 1:2 am"},
+		{"am", "am"},
+	}
+	for _, c := range cases {
+		if got := string(appendTextView(nil, c.in)); got != c.want {
+			t.Errorf("text view of %q = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
