@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/warden-mcp/warden/internal/detect/keywords"
@@ -523,8 +524,15 @@ func leads(re *syntax.Regexp) ([]lead, bool) {
 
 // splitLeadKey cuts a lead after its second word ("the task i gave" ->
 // "the task", " i gave"): enough to keep hits specific, few enough keys.
+//
+// Bytes of other scripts and hyphens are word bytes: a Russian lead whose
+// folded spelling mixes Latin lookalikes ("oтпpaвь") was otherwise keyed
+// on its first Latin letter alone, "e-mail" on "e", and every "o" or "e"
+// of English text became a hit.
 func splitLeadKey(l string) (key, post string) {
-	isWord := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '\'' }
+	isWord := func(c byte) bool {
+		return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '\'' || c == '-' || c >= 0x80
+	}
 	e := 0
 	for e < len(l) && isWord(l[e]) {
 		e++
@@ -541,7 +549,9 @@ func splitLeadKey(l string) (key, post string) {
 	return l[:e], l[e:]
 }
 
-func isLeadWordStart(c rune) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
+func isLeadWordStart(c rune) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || unicode.IsLetter(c) && c >= 0x80
+}
 
 // isSpaceClass reports a class of whitespace that includes the space:
 // in normalised text (whitespace collapsed to one space) it matches " ".

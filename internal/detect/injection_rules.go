@@ -327,6 +327,8 @@ const (
 	cjkCl = `(?:[^.!?;。\n]|[.!?;][^\s.!?;])`
 	// arCl is a clause of Arabic text (؟ is its question mark).
 	arCl = `(?:[^.!?;؟\n]|[.!?;][^\s.!?;])`
+	// frSend is a French send verb.
+	frSend = `\b(?:envoie|envoyez|envoyer|envoie-moi|transmets|transmettez|transfère|transférez|partage|partagez|publie|publiez|téléverse|téléversez)\b`
 	// litArabic is the article ال, in (almost) every Arabic sentence.
 	litArabic = "ال"
 )
@@ -387,13 +389,17 @@ func latinInjectionRules() []Rule {
 				`\b(?:instructions|instruction|consignes|directives|règles|ordres|indications|prompts?|tout ce qu(?:i|e|'))`,
 				`\b(?:précédentes|précédents|antérieures|antérieurs|initiales|originales|du système|reçues|ci-dessus|jusqu'ici|jusqu'à présent|toutes|tous|précède|avant)\b`) +
 				`|\b(?:affiche|affichez|montre|montrez|montre-moi|révèle|révélez|donne|donnez|donne-moi|répète|répétez|écris|écrivez|imprime|imprimez|recopie|copie|dis-moi|divulgue|partage|partagez)\b` + mlCl + `{0,40}?\b(?:ton|tes|votre|vos) (?:\w+ ){0,2}?(?:(?:prompt|invite|message|instructions|consignes) (?:système|du système|systeme|initiales?|d'origine|cachées?))` +
-				`|` + mlSend(mlCl, `\b(?:envoie|envoyez|envoyer|envoie-moi|transmets|transmettez|transfère|transférez|partage|partagez|publie|publiez|téléverse|téléversez)\b`,
-				`\b(?:historique|conversation|discussion|données (?:personnelles|de l'utilisateur|du client|des utilisateurs)|adresse e-mail de l'utilisateur|mots de passe|identifiants|clés? api)\b`) +
+				`|` + mlSend(mlCl, frSend, `\b(?:historique|données (?:personnelles|de l'utilisateur|du client|des utilisateurs)|adresse e-mail de l'utilisateur|mots de passe|identifiants|clés? api)\b`) +
+				// "conversation" and "discussion" are English words too: as
+				// the lead of the data-first form they made every English
+				// chat log an attempt per occurrence and exhausted the
+				// analysis budget (session 6), so they follow the verb only.
+				`|` + frSend + mlCl + `{0,100}?\b(?:conversation|discussion)\b` + mlCl + `{0,100}?` + reMLDest +
 				`|\b(?:ta|votre) (?:nouvelle|véritable|vraie|seule|unique|prochaine) (?:tâche|mission|consigne|fonction) (?:est|consiste|sera|:)|\b(?:ta|votre) (?:tâche|mission) (?:est désormais|est maintenant|consiste désormais)|\b(?:voici|ce sont) (?:tes|vos) nouvelles (?:instructions|consignes)\b|\bnouvelles (?:instructions|consignes) pour (?:l'assistant|l'ia|le modèle|l'agent)` +
 				`|` + mlNow(mlCl, `\b(?:désormais|dorénavant|à partir de maintenant|à partir de ce moment|à partir d'aujourd'hui|dès maintenant)`, `tu (?:es|seras|agis|vas être|joues|incarnes)\b|vous êtes (?:un|une|l')`, `\b(?:assistant|ia|modèle|bot|chatbot|personnage|agent|intelligence artificielle|mode|sans (?:aucune )?(?:restriction|limite|filtre|censure|règle)s?)\b`) +
 				`|\btu es (?:maintenant|désormais|dorénavant) (?:un|une|en)\b` + mlCl + `{0,30}?\b(?:assistant|ia|modèle|bot|chatbot|personnage|agent|mode|sans (?:aucune )?(?:restriction|limite|filtre|censure|règle)s?)\b` +
 				`|\bne (?:dis|dites|mentionne|mentionnez|révèle|révélez|signale|signalez|raconte|racontez|montre|montrez|parle|parlez|préviens|prévenez|informe|informez)\b (?:\w+ ){0,3}?(?:à |a )?(?:l.utilisateur|aux utilisateurs|les utilisateurs)\b` +
-				`|\bsans (?:prévenir|informer|avertir|le dire à|en parler à|que) (?:l.utilisateur|les utilisateurs)\b|\bne (?:mentionne|mentionnez|révèle|révélez) (?:pas|jamais) (?:ces|cette|les) (?:instructions?|consignes?)\b|\bn.en parle (?:pas|jamais) dans (?:ta|votre) réponse`,
+				`|\bsans (?:prévenir|informer|avertir|le dire à|en parler à|que) (?:l.utilisateur|les utilisateurs)\b|\bne (?:mentionne|mentionnez|révèle|révélez) (?:pas|jamais) (?:ces|cette|les) (?:instructions?|consignes?)\b|\bn'en parle (?:pas|jamais) dans (?:ta|votre) réponse`,
 			Explain: "instruction to the model in French: drop earlier instructions, reveal the prompt, send data out, new task, persona, hide from the user"},
 		{ID: "inj.ml.de", Family: FamilyOverride, Weight: 0.8, Back: 60, Fwd: 260,
 			Keywords: []string{"ignoriere", "ignorier", "ignorieren", "ignoriert", "vergiss", "vergesst", "vergessen", "missachte", "missachten", "verwirf", "verwerfen", "gib", "gebe", "geben", "zeig", "zeige",

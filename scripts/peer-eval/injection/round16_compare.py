@@ -68,6 +68,11 @@ def run(name, model):
         g = agg[(r["file"], r["label"])]
         g[0] += 1
         g[1] += r["flagged"]
+        # A truncated, unflagged clean item is one the guard fails closed
+        # on (session 6: a rule with common leads truncated 49 of them).
+        t = agg[("truncated", r["label"])]
+        t[0] += 1
+        t[1] += r["label"] == 0 and not r["flagged"] and "inj.budget.truncated" in (r.get("rules") or [])
     return agg
 
 def main():
@@ -82,6 +87,8 @@ def main():
             hit = sum(res[n][(f, lab)][1] for f in fs)
             cells.append(f"{hit}/{tot} ({100*hit/max(tot, 1):.2f}%)" if lab == 0 else f"{100*hit/max(tot, 1):.1f}% ({hit})")
         print(f"| {row} | " + " | ".join(cells) + " |")
+    cells = [f"{res[n][('truncated', 0)][1]}/{res[n][('truncated', 0)][0]}" for n, _ in models]
+    print("| clean items truncated, not flagged (the guard fails closed) | " + " | ".join(cells) + " |")
 
 if __name__ == "__main__":
     main()
