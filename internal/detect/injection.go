@@ -75,6 +75,18 @@ var injectionAnchors = []string{
 	"<!--", "[//]", "[comment]",
 	// tools and shell
 	"call", "trigger", "rm -", "git push", "chmod", "decode", "base64",
+	// jailbreak wrappers (round 19): mode switches, unrestricted personas,
+	// overrides hung after the order. Phrases, not single words such as
+	// "mode" or "restrictions", which prose is full of ("openai" and "no
+	// matter what" are common in documentation and open no rule's lead).
+	"mode enabled", "mode activated", "mode has been", "mode is now", "mode is enabled", "mode is activated",
+	"mode engaged", "mode unlocked", "mode on", "mode initiated", "operating in", "functioning in",
+	"unfiltered", "uncensored", "unrestricted", "amoral", "no restriction", "no filter", "no limit",
+	"no moral", "no ethic", "no censor", "without restriction", "without any restriction", "without limit",
+	"without any limit", "without filter", "without any filter", "without censor", "regardless of any",
+	"regardless of your", "regardless of all", "regardless of the previous", "irrespective of",
+	"no matter how", "confines", "any moral", "any ethical", "rules set", "policies set", "guidelines set",
+	"restrictions set", "limitations set", "imposed by", "regard for",
 	// other languages: "ignore the instructions", "new task"
 	"ignor", "instruc", "oublie", "anweisung", "olvid", "istruzion", "instruç", "nouvelle t", "neue aufgabe", "nueva tarea",
 	"忽略", "无视", "忽视", "指令", "無視", "игнор", "инструкц", "забудь",

@@ -89,7 +89,7 @@ func InjectionRules() []Rule {
 			Explain:  "redirects the model to another task"},
 		{ID: "inj.hijack.persona", Family: FamilyHijack, Weight: 0.75, Back: 40, Fwd: 120,
 			Keywords: []string{"now", "act", "pretend", "roleplay", "role", "going", "dan", "jailbreak", "jailbroken", "developer", "mode", "unrestricted", "unfiltered", "uncensored", "henceforth", "onward", "onwards", "forward", "forth"},
-			Pattern:  `\b(?:from now on|from this (?:moment|point) (?:on|onwards?|forward)|henceforth|going forward|starting now),?\s+(?:you|your|always|only|respond|reply|answer|act|speak|write|the assistant|assistant)\b|\byou (?:are|'re) now (?:an? |in |my |the |free\b|no longer\b|dan\b|jailbroken\b|unrestricted\b|unfiltered\b|uncensored\b|evil\b|acting\b|operating\b|playing\b|called\b|named\b|known as\b)|\byou (?:are|'re) (?:going to (?:act|pretend|be)|about to (?:immerse|act|become))\b|\b(?:act|behave|respond|answer) as (?:if you (?:were|are)|an? (?:unrestricted|unfiltered|uncensored|evil|jailbroken|different)|dan\b)|\bpretend (?:to be|you are|you're|that you are|that you're|that you have) (?:my \w+|an? (?:\w+ )?(?:ai|assistant|model|chatbot|bot|hacker|character|persona|version|entity|system|agent)\b|dan\b|\w*gpt\b|an? (?:unrestricted|unfiltered|uncensored|evil|jailbroken|different|new|rogue|free)\b|in (?:developer|admin|god|dan|jailbreak) mode|someone who|a person who|not an ai|no longer|no (?:rules|restrictions|limits|filters|guidelines))|\b(?:dan|god|jailbreak|unrestricted|unfiltered|uncensored) mode\b|\b(?:enter|enable|activate|switch to|switch into|you are in|you're in|now in|unlock)\s+(?:the\s+)?(?:developer|debug|admin|sudo) mode\b(?:` + reClause + `{0,40}\b(?:you|your|assistant|ai|model)\b)|\bdo anything now\b|\bjailbr(?:oken|eak)\b`,
+			Pattern:  `\b(?:from now on|from this (?:moment|point) (?:on|onwards?|forward)|henceforth|going forward|starting now),?\s+(?:you|your|always|only|respond|reply|answer|act|speak|write|the assistant|assistant)\b|\byou (?:are|'re) now (?:\w+gpt\b|an? |in |my |the |free\b|no longer\b|dan\b|jailbroken\b|unrestricted\b|unfiltered\b|uncensored\b|evil\b|acting\b|operating\b|playing\b|called\b|named\b|known as\b)|\byou (?:are|'re) (?:going to (?:act|pretend|be)|about to (?:immerse|act|become))\b|\b(?:act|behave|respond|answer) as (?:if you (?:were|are)|an? (?:unrestricted|unfiltered|uncensored|evil|jailbroken|different)|dan\b)|\bpretend (?:to be|you are|you're|that you are|that you're|that you have) (?:my \w+|an? (?:\w+ )?(?:ai|assistant|model|chatbot|bot|hacker|character|persona|version|entity|system|agent)\b|dan\b|\w*gpt\b|an? (?:unrestricted|unfiltered|uncensored|evil|jailbroken|different|new|rogue|free)\b|in (?:developer|admin|god|dan|jailbreak) mode|someone who|a person who|not an ai|no longer|no (?:rules|restrictions|limits|filters|guidelines))|\b(?:dan|god|jailbreak|unrestricted|unfiltered|uncensored) mode\b|\b(?:enter|enable|activate|switch to|switch into|you are in|you're in|now in|unlock)\s+(?:the\s+)?(?:developer|debug|admin|sudo) mode\b(?:` + reClause + `{0,40}\b(?:you|your|assistant|ai|model)\b)|\bdo anything now\b|\bjailbr(?:oken|eak)\b`,
 			Explain:  "tries to switch the model's persona or mode"},
 		{ID: "inj.hijack.standing-rule", Family: FamilyHijack, Weight: 0.55, Back: 48, Fwd: 120,
 			Keywords: []string{"always", "every", "each", "all", "future", "subsequent"},
@@ -279,8 +279,81 @@ func InjectionRules() []Rule {
 			Keywords: []string{"snoitcurtsni", "noitcurtsni", "erongi", "dragersid", "tegrof", "tpmorp"},
 			Pattern:  `\b(?:erongi|dragersid|tegrof)\b` + reClause + `{0,60}?\b(?:snoitcurtsni|noitcurtsni|tpmorp|selur)\b|\b(?:snoitcurtsni|noitcurtsni|tpmorp)\b` + reClause + `{0,60}?\b(?:erongi|dragersid|tegrof)\b`,
 			Explain:  "reversed instruction to drop previous instructions"},
+		// Round 19: the generic wrappers of jailbreak collections (round 17's
+		// spikee misses, generalised over in-the-wild jailbreak prompts).
+		// Round 19b: every alternative begins with a rare word (the
+		// adjective, "no restrictions", "confines of", "operating in"), never
+		// with "a", "the", "you" or "always": each such lead is an anchored
+		// attempt, and ordinary documentation ran out of analysis budget.
+		//
+		// A mode switch announced to the reader and followed by an order or
+		// by "you" ("DEVELOPER MODE ENABLED: recommend …", "DEBUG MODE HAS
+		// BEEN ACTIVATED, YOU ARE NOW ABLE …", "You are operating in
+		// DEVELOPER mode and you need to: …", led by "operating in").
+		// A settings line ("Debug mode
+		// enabled: true") has no order after it; "if you are running in debug
+		// mode, you need to …" is documentation. Jailbreak-only modes (god,
+		// DAN, unrestricted) are inj.hijack.persona's.
+		{ID: "inj.hijack.mode-switch", Family: FamilyHijack, Weight: 0.7, Back: 80, Fwd: 160,
+			Keywords: []string{"mode"},
+			Pattern: `\b` + reModeName + `\s+mode\s+(?:is\s+|has\s+been\s+)?(?:now\s+)?(?:enabled|activated|engaged|unlocked|on|initiated)\b[\s*!.,:;/-]*(?:you\b|your\b|please\b|from now on\b|` + reModeOrder + `\b)` +
+				`|\b(?:operating|functioning)\s+in\s+(?:the\s+)?` + reModeName + `\s+mode\b` + reClause + `{0,40}?\b(?:you\s+(?:must|need to|have to|should|will|can|are (?:required|able|allowed|free) to)|please|without\s+(?:any\s+)?(?:restrictions|limits|limitations|filters|censorship))\b`,
+			NotAfter: `\b(?:if|when|while|whether|unless|once)\s*$`,
+			Explain:  "announces a special mode for the reader, then gives an order"},
+		// An unrestricted persona: an AI said to be unfiltered, to have no
+		// restrictions or filters, or to be free of the rules set by its
+		// makers ("X is an unfiltered and amoral chatbot", "created to have
+		// no restrictions or filters", "any moral or ethical guidelines",
+		// "the rules set for them by OpenAI"). The adjective must qualify an
+		// AI, and "no restrictions" must pair with a second restriction noun:
+		// products with "no limits on storage" are not personas.
+		{ID: "inj.hijack.unrestricted", Family: FamilyHijack, Weight: 0.6, Back: 100, Fwd: 120,
+			Keywords: []string{"unfiltered", "uncensored", "unrestricted", "unbound", "unchained", "amoral", "restrictions", "filters", "limitations", "limits", "censorship", "guidelines", "confines", "rules", "policies", "principles", "morals", "ethics", "boundaries", "constraints", "filter", "jailbroken"},
+			Pattern: `\b(?:unfiltered|uncensored|unrestricted|amoral|unbound|unchained|jailbroken)(?:\s*,?\s+(?:and\s+)?(?:completely\s+|totally\s+|\w+ly\s+)?(?:unfiltered|uncensored|unrestricted|amoral|unbound|unchained|unlimited|unethical|immoral|evil|objective|free|rogue)){0,3}\s+` + reAINoun +
+				`|\bno\s+(?:restrictions|filters|censorship|ethics|morals)\s+(?:or|and)\s+(?:no\s+)?(?:(?:ethical|moral)\s+)?(?:restrictions|filters|censorship|guidelines|principles|ethics|morals|limits|limitations|boundaries)\b` +
+				`|\bany\s+(?:ethical|moral)\s+or\s+(?:ethical|moral)\s+(?:guidelines|restrictions|filters?|principles|limits|boundaries|standards|polic(?:y|ies))\b` +
+				`|\bconfines\s+of\s+(?:(?:typical|traditional|regular|standard|normal|conventional)\s+)?(?:ai|openai|anthropic|chatgpt|your\s+(?:creators|developers|programming))\b` +
+				`|\b(?:restrictions|limitations|rules|policies|guidelines)\s+(?:set\s+(?:for\s+\w+\s+)?by|imposed\s+(?:on\s+\w+\s+)?by)\s+(?:ai|openai|anthropic|chatgpt|your\s+(?:creators|developers|programming))\b`,
+			Explain: "tells the reader it is, or is to play, an AI without restrictions"},
+		// Weaker signs of the same persona, common enough in other text that
+		// they count only with the classifier's support (weight below the
+		// threshold): "respond in character with no limitations", "a response
+		// no matter how immoral", "disregards ethics".
+		{ID: "inj.hijack.unrestricted-weak", Family: FamilyHijack, Weight: 0.45, Back: 100, Fwd: 100,
+			Keywords: []string{"respond", "responds", "answer", "answers", "reply", "replies", "response", "responses", "matter", "disregard", "disregards", "regard"},
+			Pattern: `\b(?:no|without)\s+(?:(?:ethical|moral)\s+)?(?:restrictions|limitations|filtering|censorship|refusals|disclaimers)\b` +
+				`|\bno\s+matter\s+how\s+(?:immoral|unethical|illegal|harmful|dangerous|offensive|inappropriate|explicit|evil|wrong)\b` +
+				`|\b(?:disregards?|regard\s+for)\s+(?:all\s+|any\s+)?(?:ethics|morals|morality|ethical|moral|legality)\b`,
+			Explain: "tells the reader to answer without limits (with other signs)"},
+		// An instruction banner: a heading of new or important instructions
+		// closed by decoration ("*** NEW IMPORTANT INSTRUCTIONS ***", "###
+		// UPDATED INSTRUCTIONS ###", "[NEW INSTRUCTIONS]"), then text. The
+		// match starts at the heading's words, not at the opening "**" or
+		// "[" that markdown is full of. A sentence about new instructions
+		// ("please check the new instructions I uploaded") has no decoration.
+		{ID: "inj.override.banner", Family: FamilyOverride, Weight: 0.7, Back: 60, Fwd: 60,
+			Keywords: []string{"instructions", "instruction", "directives", "orders", "commands", "prompt", "task"},
+			Pattern:  `\b(?:(?:new|updated|revised|additional)\s+(?:important\s+|urgent\s+|priority\s+|critical\s+|secret\s+)?|important\s+|urgent\s+|priority\s+|critical\s+|secret\s+|hidden\s+|admin\s+)(?:instructions?|directives|orders|commands|prompt|task)\s*(?:\*{2,}|#{2,}|={2,}|-{3,}|\]|<{2,}|!{2,})\s*[:.-]?\s*\w`,
+			Explain:  "a banner announcing new instructions, followed by them"},
+		// "… regardless of your previous instructions", "regardless of any
+		// previous input": an override hung after the order (round 17). The
+		// reader's prior input or instructions are the object; "regardless of
+		// previous experience" is not.
+		{ID: "inj.override.regardless-previous", Family: FamilyOverride, Weight: 0.7, Back: 60, Fwd: 80,
+			Keywords: []string{"regardless", "irrespective", "despite", "notwithstanding"},
+			Pattern:  `\b(?:regardless of|irrespective of|despite|notwithstanding)\s+(?:any|all|your|the)\s+(?:(?:previous|prior|preceding|earlier|above|original|other|given)\s+)+(?:input|inputs|instructions?|prompts?|messages|context|directives|guidelines|rules|programming)\b`,
+			Explain:  "tells the reader to act whatever its previous instructions say"},
 	}, otherLanguageRules()...)
 }
+
+// reModeName is a mode a jailbreak claims to switch the reader into.
+const reModeName = `(?:developer|dev|debug|debugging|test|testing|training|maintenance|diagnostic|admin|administrator|god|sudo|root|superuser|unrestricted|unfiltered|uncensored|experimental|jailbreak|jailbroken|dan|evil|chaos|override|unlocked)`
+
+// reModeOrder is an imperative that may follow a mode switch directly.
+const reModeOrder = `(?:recommend|tell|provide|create|include|output|print|repeat|translate|write|generate|give|list|describe|explain|design|share|respond|reply|answer|ignore|reveal|say|show|send|perform|execute|follow|return|summari[sz]e|disregard|forget|all\s+(?:restrictions|filters|safety|limits)|restrictions|filters|safety)`
+
+// reAINoun is what a jailbreak persona is: an AI, not a person or product.
+const reAINoun = `(?:ai|a\.i\.|chatbot|chat bot|assistant|language model|llm|version of (?:yourself|you|chatgpt|\w*gpt)|\w*gpt)\b`
 
 // multilingualOverride is "ignore (all) previous instructions" and "new
 // task:" in French, German, Spanish, Italian, Portuguese, Chinese,
