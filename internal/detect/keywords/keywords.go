@@ -34,9 +34,13 @@ type Matcher struct {
 	outIdx []int32
 	outs   []int32
 	maxLen int
-	// start marks bytes that leave the root state; the scan loops skip
-	// the others without a table walk.
-	start [256]bool
+	// pair[a*ncls+b] marks byte classes a, b that begin some keyword (any
+	// b when a alone is one). In the root state a position whose pair is
+	// unmarked starts no keyword, and the state after it is the root's
+	// transition on the next byte, so the scan loops skip it: with
+	// hundreds of keywords nearly every letter is a start byte, but far
+	// fewer pairs are.
+	pair *[1 << 16]bool
 }
 
 const outBit = 1 << 31
@@ -78,10 +82,24 @@ func New(words []string) (*Matcher, error) {
 	for b := 'A'; b <= 'Z'; b++ {
 		m.cls[b] = m.cls[b+'a'-'A']
 	}
+	m.pair = new([1 << 16]bool)
+	cases := func(c byte) []byte {
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+			return []byte{c | 0x20, c &^ 0x20}
+		}
+		return []byte{c}
+	}
 	for _, w := range words {
-		m.start[lower(w[0])] = true
-		if c := w[0]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
-			m.start[c&^0x20], m.start[c|0x20] = true, true
+		for _, a := range cases(w[0]) {
+			if len(w) == 1 {
+				for b := 0; b < 256; b++ {
+					m.pair[int(a)<<8|b] = true
+				}
+				continue
+			}
+			for _, b := range cases(w[1]) {
+				m.pair[int(a)<<8|int(b)] = true
+			}
 		}
 	}
 
@@ -259,14 +277,11 @@ func scan[T ~string | ~[]byte](m *Matcher, s T, fn func(Match) bool) {
 	}
 	delta, cls := m.delta, &m.cls
 	st := uint32(0)
-	start := &m.start
+	pair := m.pair
 	for i := 0; i < len(s); i++ {
 		if st == 0 {
-			for i < len(s) && !start[s[i]] {
+			for i+1 < len(s) && !pair[uint16(s[i])<<8|uint16(s[i+1])] {
 				i++
-			}
-			if i == len(s) {
-				break
 			}
 		}
 		st = delta[st+uint32(cls[s[i]])]
@@ -318,14 +333,11 @@ func nextString(m *Matcher, s string, c *Cursor) (Match, bool) {
 	}
 	delta, cls := m.delta, &m.cls
 	st := c.state
-	start := &m.start
+	pair := m.pair
 	for i := c.pos; i < len(s); i++ {
 		if st == 0 {
-			for i < len(s) && !start[s[i]] {
+			for i+1 < len(s) && !pair[uint16(s[i])<<8|uint16(s[i+1])] {
 				i++
-			}
-			if i == len(s) {
-				break
 			}
 		}
 		st = delta[st+uint32(cls[s[i]])]
@@ -354,14 +366,11 @@ func nextBytes(m *Matcher, s []byte, c *Cursor) (Match, bool) {
 	}
 	delta, cls := m.delta, &m.cls
 	st := c.state
-	start := &m.start
+	pair := m.pair
 	for i := c.pos; i < len(s); i++ {
 		if st == 0 {
-			for i < len(s) && !start[s[i]] {
+			for i+1 < len(s) && !pair[uint16(s[i])<<8|uint16(s[i+1])] {
 				i++
-			}
-			if i == len(s) {
-				break
 			}
 		}
 		st = delta[st+uint32(cls[s[i]])]

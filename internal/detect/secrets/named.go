@@ -106,11 +106,17 @@ const (
 
 // namedShape decides whether v looks like an issued token.
 func namedShape(v string) valueShape {
-	if isPlaceholder(v, true) || publicClientToken(v) {
-		return shapeNone
-	}
 	if v[0] == '=' || v[0] == '/' || v[0] == '+' {
 		return shapeNone // base64 never starts with padding; / and + start paths and sums
+	}
+	// Most runs in text are host names, file names and URLs: rejected
+	// here, before the placeholder word lists (the dot test below, asked
+	// first; a dotted value can only pass as UUID-shaped).
+	if strings.IndexByte(v, '.') >= 0 && !isUUIDish(v) {
+		return shapeNone
+	}
+	if isPlaceholder(v, true) || publicClientToken(v) {
+		return shapeNone
 	}
 	if strings.HasPrefix(v, "AAAA") {
 		// Base64 of length-prefixed binary: SSH public keys

@@ -93,6 +93,12 @@ func TestNamedShape(t *testing.T) {
 		{"01HZX3K9QW7M5T2R8V4N6B1C0D", shapeNone},               // ULID
 		{"release_2024_candidate_build_7", shapeNone},           // words and numbers
 		{"MDQ6VXNlcjU4MzIzMQ==MDQ6VXNlcjU4MzIzMQ==", shapeNone}, // padding inside
+		// Dotted values are rejected before the placeholder lists (the
+		// hoisted test): a token-shaped one stays rejected, and a
+		// dotted value laid out as a UUID still reaches the UUID check.
+		{"Qm7vR2xK9pLw4TnZ.8cYb3HsJ5dFa", shapeNone},
+		{"//intranet.example/r/4821", shapeNone},
+		{"6f1c2a9e-4b7d-4e3a-9c5f-2d8b1a7e0c.f", shapeWeak},
 	} {
 		if got := namedShape(c.v); got != c.want {
 			t.Errorf("namedShape(%q) = %d, want %d", c.v, got, c.want)
