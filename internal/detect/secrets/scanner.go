@@ -195,8 +195,7 @@ type scanState struct {
 func (s *Scanner) scan(path string, text string, hasPath bool) []Finding {
 	text = blankANSI(text)
 	var st *scanState
-	var cur keywords.Cursor
-	for m, ok := s.kw.Next(text, &cur); ok; m, ok = s.kw.Next(text, &cur) {
+	s.kw.Scan(text, func(m keywords.Match) bool {
 		for _, ri := range s.kwRules[m.Keyword] {
 			r := s.rules[ri]
 			if r.token && !longToken(text, m.Start, m.End) {
@@ -220,7 +219,8 @@ func (s *Scanner) scan(path string, text string, hasPath bool) []Finding {
 			st.last[ri] = len(st.windows)
 			st.windows = append(st.windows, window{ri, ws, we})
 		}
-	}
+		return true
+	})
 	if len(s.digitText) > 0 {
 		for ds, de, nd := 0, 0, 0; ; {
 			ds, de, nd = nextDigitRun(text, de)
