@@ -1,0 +1,127 @@
+#!/bin/sh
+# Rebuild every injection eval set that round16_compare.py reads, plus round 17's
+# spikee sets, round 18's ml18_own/ml18_clean, round 19's and round 20's sets, from the bare
+# mirrors (/work/.mirror/OWNER+NAME/repo, brought in with the library's fetch tool;
+# a script cannot fetch). Order matters: later builders read earlier sets (r9 reads
+# BIPIA's bare attacks, r14b/r15/r16 drop attacks earlier rounds inserted, r19 reads
+# spikee's tune part and BIPIA's clean items), so it follows the rounds.
+# Then builds the peritem tool round16_compare.py runs (PERITEM=/tmp/inj16/bin/peritem)
+# and checks every sha256 SOURCES.md records; a mismatch is printed, not hidden.
+# Usage (from anywhere): scripts/peer-eval/injection/rebuild_all.sh
+set -e
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../../.." && pwd)
+M=/work/.mirror
+REPOS="microsoft+BIPIA Zhang-Henry+AIOS_agent protectai+llm-guard tldr-pages+tldr
+facebookresearch+wasp HumanCompatibleAI+tensor-trust-data meta-llama+PurpleLlama
+Parapet-Tech+parapet egozverev+Should-It-Be-Executed-Or-Processed rust-lang+book
+gtech+moltshield sileneer+safety-tax awslabs+mcp NVIDIA+garak likexian+whois-parser
+richardpenman+whois logpai+loghub github+choosealicense.com weppos+whois-parser
+google+licensecheck andygrunwald+go-jira kubernetes+kubectl docker+cli stripe+openapi
+xanzy+go-gitlab octokit+fixtures slackapi+python-slack-sdk octokit+webhooks cli+cli
+PyGithub+PyGithub go-playground+webhooks Shopify+shopify_python_api adlio+trello
+mikel+mail mailgun+flanker mailgun+talon stalwartlabs+mail-parser apache+james-mime4j
+php-mime-mail-parser+php-mime-mail-parser jhillyerd+enmime SpamScope+mail-parser
+nodemailer+mailparser haraka+Haraka nukosuke+go-zendesk tweepy+tweepy halcy+Mastodon.py
+praw-dev+praw discourse+discourse_api sjkingo+python-freshdesk zulip+python-zulip-api
+ramnes+notion-sdk-py joeirimpan+zammad_py WithSecureLabs+spikee excalidraw+excalidraw
+ChatGPTNextWeb+NextChat Mintplex-Labs+anything-llm kaif0102+Sentinel-AI-Defense-System-
+fastapi+fastapi"
+missing=""
+for r in $REPOS; do
+	[ -d "$M/$r/repo" ] || missing="$missing $r"
+done
+if [ -n "$missing" ]; then
+	echo "missing mirrors (fetch them with the library's fetch tool, github:OWNER/NAME):" >&2
+	for r in $missing; do echo "  $r" | sed 's/+/\//' >&2; done
+	exit 1
+fi
+
+cd "$HERE"
+run() { echo "== $*"; nice -n 10 python3 "$@"; }
+./fetch_sources.sh
+run build.py
+./fetch_sources_new.sh
+run build_new.py
+run build_heldout_r5.py
+run build_heldout_r6.py
+run build_heldout_r7.py
+run build_heldout_r8.py
+run build_train_r8.py          # writes tune/records_tune.jsonl (and training records)
+run build_heldout_r9.py
+run build_heldout_r9b.py
+run build_heldout_r9c.py
+run build_heldout_r10.py
+run build_heldout_r11.py
+run build_heldout_r12.py
+run build_heldout_r13.py
+run build_heldout_r14.py
+run build_heldout_r14b.py
+run build_heldout_r15.py
+run build_heldout_r16.py
+run build_unseen_r16.py
+run build_heldout_r17.py
+run multilingual_r18.py
+run build_clean_r18.py
+run build_heldout_r19.py
+run build_clean_r20.py
+
+mkdir -p /tmp/inj16/bin
+(cd "$ROOT" && go build -o /tmp/inj16/bin/peritem ./scripts/peer-eval/injection/peritem)
+echo "peritem: /tmp/inj16/bin/peritem"
+
+# sha256 recorded in SOURCES.md (and round 20's).
+N=/tmp/inj-eval/sets-new
+bad=0
+while read -r sum f; do
+	[ -n "$sum" ] || continue
+	if [ ! -f "$f" ]; then echo "MISSING  $f"; bad=1; continue; fi
+	got=$(sha256sum "$f" | cut -d' ' -f1)
+	# SOURCES.md recorded some sums only as "first…last" digits: a glob.
+	case $got in $sum) echo "ok       $f" ;; *) echo "MISMATCH $f recorded $sum got $got"; bad=1 ;; esac
+done <<SUMS
+07ecbb16*64ee $N/heldout5/llmail.jsonl
+ca93a969f04e74aeddee06e15724e65efef16ef905108fc0435b3d2d5eab1735 $N/heldout6/asb.jsonl
+3ef9bebef0db216cf3dfa5b4d9e6962a1d0cf7f5f38122bc46e1607671bcf2bf $N/heldout7/garak_latent.jsonl
+d0748d1385de3919e64e9ea0a0657ea050eb32086c61a18ad1e58be01116374e $N/heldout8/garak_tune.jsonl
+78384a1d9616e676647308204b8bc8c0554fff288dc3fd1286bc65851a469602 $N/heldout8/garak_held.jsonl
+c97c0bd3e4f1f25ce722cd1ce190737549acf7c31b80d24abfa3d66784f531ae $N/heldout8/records_heldout.jsonl
+482316858e5d4c6f7b85f8b98045903bd1788dba30b591569ac64f8c72a2bbc0 $N/tune/records_tune.jsonl
+0758b79aab885e289cd15883647954b0149b107f47443c77fdb7fa6fd03bdb00 $N/heldout9/toolout_heldout.jsonl
+ec617d1da1907e6ad70810edd198b97865663f65c2ed25ed6744887e7ed257cb $N/heldout9/toolout_injected.jsonl
+5844e68f3e7ad22fdfcf96a57445adcf0df840ae1a5ac72d1355cae8e567dee0 $N/tune9/toolout_tune.jsonl
+b55ee0cba83b88af0eb2a1b744efc2b048bbf4888dedcec9e9adcc7d74537f85 $N/tune9/toolout_tune_injected.jsonl
+55e05886ad6b5a825fd1dafa35d8ddffcf40dbe89dacca27a132f3f06dee8f47 $N/heldout9b/toolout_b_heldout.jsonl
+e3d05a37a2b8aff0db0b5954249534576975e03344313a64bee66c35ba2f0d19 $N/heldout9b/toolout_b_injected.jsonl
+1b3c5eb5d596dc3b14ad44299f745ee5a7a3de7bd236147bdc5cafdec9e01017 $N/heldout9c/toolout_c_heldout.jsonl
+72ad2ff5ee641cc0caa75a9362957a033aebf77ec9a23e07a22dea1ea6eb9240 $N/heldout9c/toolout_c_injected.jsonl
+258fa5c4ed64bb136f58a1c43368a45e6881e7add58a0890faf677c78c175d3d $N/heldout10/toolout10_heldout.jsonl
+548f58916e895c592b7a076564335a6ce0da438bb02c486dc8763c9517dd7a86 $N/heldout10/toolout10_injected.jsonl
+6eb526d1b484b0bfe0b94908d2e988cdfc3c593b5f2da488e7435e153b62a6d0 $N/heldout11/mail11_heldout.jsonl
+1f850d922140105e3dddcbf6b020ea437cd7998eac62fd9e1eb0d81cb6808355 $N/heldout11/mail11_injected.jsonl
+f8a4a99c48cff7a6f3b1fceed194750782772cdd916e86c3ccaa4e32a5940b8c $N/heldout12/mail12_heldout.jsonl
+df0a8fc03d4cc0135b90323af172f9b5dba0f863a0692b64b22625e8cd857c20 $N/heldout13/mail13_heldout.jsonl
+d7942e4958e63d13ec2429a83be537adeac6d80125665c1db00c277ef1a9dbdc $N/heldout13/mail13_injected.jsonl
+194b68154c2a1431fccdc8815613769dba3cace6ad689de31e7307dd95b88e3d $N/heldout14/toolout14_heldout.jsonl
+6db87ad88c8ea4d296837ccc53886366122af6163f0c2ff8866cf459cdfe7335 $N/heldout14/toolout14_injected.jsonl
+fa268565325e8e4ebb87c99fed804dea12d6b5f2314ffcad7db0413537d59a89 $N/heldout14b/toolout14b_heldout.jsonl
+93e8f2fb821a2748819457b2ba1e6142db1a498876b6c74ec314188dbf9b0c60 $N/heldout14b/toolout14b_injected.jsonl
+55bc6da890decaf96a2d3958ccc14eed5d6dce78931b137cb3df95b4faa7efbf $N/heldout15/toolout15_heldout.jsonl
+c74fa728c32e3bd6d4a5eceef63cd7ee84878e8218eb1cecb81f963bf77b3e57 $N/heldout15/toolout15_injected.jsonl
+d2d5203af7725d3bbec7d084b97d23fc2e8b89ca87e2746db05862079588f30e $N/heldout16/toolout16_heldout.jsonl
+d7135493dc976c14477be2de2c3ac34c71e160a0ba830fc8462ed7f25f6754bc $N/heldout16/toolout16_injected.jsonl
+dd1b4c1e36fd31009f75a0409ca56d0f1cdac5510554aa7a41e74759a26282ea $N/heldout17/spikee_tune.jsonl
+9dbada28a88b1e77ab75348afed0a0b3a0088b367d63f765074f23871ee63b8c $N/heldout17/spikee_heldout.jsonl
+f847bfa7947a71356d5c98c03782ef625364c59d268d581f0bb408c6bc43e684 /tmp/inj18/sets/ml18_own.jsonl
+7f3eaa1e7a0e1977cd8f05df4ca34e680e7980edca58051590e88f162e8166a4 /tmp/inj18/sets/ml18_clean.jsonl
+ce2de99500f5e7df4f5776457ea054726e14d440eb3acd76c2bc6407ad5811bd $N/heldout19/r19_tune.jsonl
+0e19eb375087f200014bb74c5f9d22673db31ef627ea955124a19dcb9175f9f7 $N/heldout19/r19_heldout.jsonl
+cd96e688c90c0c4dffad5e5149df11234ad143bdbcaffacd3c06662672d7d1bb /tmp/inj20/sets/r20_clean_docs.jsonl
+3564308ade0e1c2f2654dffd6c7b869be57aad4a3e75bdbda8cff40a1ef6e85d /tmp/inj20/sets/r20_clean_tune.jsonl
+03bd345d54ec8e3c449dfc1f1d9ecc35a9ceca541b71b903556c093062b13b1d $N/heldout/sep.jsonl
+f65375e8d1d0418149d7145817c681ffdfe8e127ac27a61a6c2f3156da79663d $N/heldout2/moltshield_indirect.jsonl
+7fad0ce3e38091ea3c08fe45aec5186424af1d61cac8cc4eee0e27a2333cdc72 /tmp/inj-eval/sets/bipia_test_clean.jsonl
+a03f72d9e13f126a44479f18a683fb473a08b8da6e21c4241911a53adc7c1407 /tmp/inj16/sets/tldr_unseen.jsonl
+57d7080b7f6c23f43ceff1d546fd3ca5d2c46d958bc3e68d825f5f90082bfc65 /tmp/inj16/sets/tldr_trigger_unseen.jsonl
+SUMS
+exit $bad
