@@ -171,6 +171,21 @@ var injectionAnchors = []string{
 	// Arabic
 	"أهمل", "اهمل", "لا تتبع", "لا تلتزم", "التعليمات", "تعليمات", "موجه النظام", "اعرض", "أظهر", "اكشف", "أرسل", "ارسل", "سجل المحادثة",
 	"مهمتك", "من الآن", "أنت الآن", "انت الآن", "لا تخبر", "لا تذكر", "لا تبلغ", "دون علم", "بدون علم",
+	// round 20: the reader's own answer, which a task payload writes into
+	// (taskPayloadRules); possessive and noun together, so that ordinary
+	// text in these languages ("la respuesta", "ответ") opens no window
+	"tu respuesta", "su respuesta", "tu contestación", "ta réponse", "votre réponse",
+	"deine antwort", "deiner antwort", "ihre antwort", "ihrer antwort", "deine ausgabe", "deiner ausgabe",
+	"sua resposta", "tua resposta", "tua risposta", "sua risposta",
+	"je antwoord", "jouw antwoord", "uw antwoord", "je reactie", "jouw reactie",
+	"fhreagra", "bhfreagra", "fhreagairt", "ur freagairt",
+	"përgjigjen tënde", "përgjigjes tënde", "përgjigjen tuaj", "përgjigjes tuaj", "përgjigjen suaj", "përgjigjes suaj",
+	"empendul", "impendul", "kwimpendul", "kwempendul",
+	"своём ответе", "своем ответе", "твоём ответе", "твоем ответе", "вашем ответе", "свой ответ", "твой ответ", "ваш ответ", "своего ответа", "твоего ответа", "вашего ответа", "Ваш ответ", "Твой ответ", "Свой ответ",
+	"你的回答", "你的回复", "你的答复", "你的输出", "你的响应", "您的回答", "您的回复",
+	"回答に", "返答に", "応答に", "返信に", "出力に", "回答の", "返答の",
+	"답변에", "응답에", "대답에", "답변의", "응답의",
+	"ردك", "إجابتك", "اجابتك", "جوابك",
 }
 
 // docScan is the document prefilter of an injection detector.
@@ -566,12 +581,16 @@ func (d *Detector) ScanDocument(field, text string) Result {
 		var wr Result
 		f := Field{Path: field, Text: text[w[0]:w[1]]}
 		sc.text = sc.text[:0]
+		topEnd := -1 // end of the top-level segment's view in sc.text
 		for _, seg := range Segments(f.Text) {
 			d.scanDocSegment(&wr, f, seg, sc, &bud)
 			if len(sc.text) > 0 {
 				sc.text = append(sc.text, " . "...)
 			}
 			sc.text = appendTextView(sc.text, seg.Norm.Text)
+			if topEnd < 0 {
+				topEnd = len(sc.text)
+			}
 		}
 		best := map[string]float64{}
 		for _, fd := range wr.Findings {
@@ -585,6 +604,18 @@ func (d *Detector) ScanDocument(field, text string) Result {
 		if d.model != nil {
 			sc.feats = Features(sc.feats[:0], string(sc.text), d.model.Bits, d.model.Set)
 			wr.ClassifierScore = d.model.Prob(sc.feats)
+			if wr.ClassifierScore > d.floor && proseForeign(f.Text) {
+				// The model reads English; a window of other-language
+				// prose is classified by its English lines and decoded
+				// payloads only, and left to the rules if it has none
+				// (round 22). Checked only when the score would count.
+				sc.text = englishOnly(sc.text, topEnd, f.Text)
+				wr.ClassifierScore = 0
+				if len(sc.text) > 0 {
+					sc.feats = Features(sc.feats[:0], string(sc.text), d.model.Bits, d.model.Set)
+					wr.ClassifierScore = d.model.Prob(sc.feats)
+				}
+			}
 		}
 		clf := max(0, (wr.ClassifierScore-d.floor)/(1-d.floor))
 		wr.Score = 1 - (1-wr.RuleScore)*(1-clf)
