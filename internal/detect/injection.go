@@ -802,7 +802,11 @@ func documentationShape(rule, text string, a, b int) bool {
 			return true
 		case m[0] == '#' && last == '>' && strings.Contains(m, "\n"): // a heading, then a quote line
 			return true
+		case m[0] == '(' && isIdentByte(prev): // a parameter list or call: "function(root)", "init(system)"
+			return true
 		}
+	case "inj.role.turn":
+		return htmlClosingTag(m)
 	case "inj.address.model", "inj.address.label":
 		// "Send a message to the assistant:" over a command example: the
 		// documentation of an AI tool, not a message to the reader.
@@ -818,6 +822,31 @@ func documentationShape(rule, text string, a, b int) bool {
 		if strings.HasPrefix(m, "use ") && (strings.HasSuffix(m, " code") || strings.HasSuffix(m, " implementation")) {
 			return true
 		}
+	}
+	return false
+}
+
+// isIdentByte reports a byte that ends an identifier in code.
+func isIdentByte(c byte) bool {
+	return isASCIIWordChar(c) || c == '$'
+}
+
+// htmlClosingTag reports a role.turn match that is the end tag of an HTML
+// element sharing its name with a turn ("</input>", "</data>") followed
+// by more markup: a forged end of turn is followed by the instruction it
+// smuggles in, not by the page's next tag (round 25: "</input>" on saved
+// pages).
+func htmlClosingTag(m string) bool {
+	if !strings.HasPrefix(m, "</") || m[len(m)-1] != '<' {
+		return false
+	}
+	end := strings.IndexByte(m, '>')
+	if end < 0 {
+		return false
+	}
+	switch strings.ToLower(strings.TrimSpace(m[2:end])) {
+	case "input", "data":
+		return true
 	}
 	return false
 }

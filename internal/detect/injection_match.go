@@ -44,6 +44,10 @@ type injUnit struct {
 	rule, alt  int32
 	at0, atCtx *regexp.Regexp
 	maxLen     int
+	// atStart: some match can begin only at the start of the window (a
+	// lead after ^), where no lead keyword marks it; only such units
+	// are tried at 0 without a lead hit.
+	atStart bool
 }
 
 // leadRef is a unit started by a lead keyword: the lead is pre, the
@@ -123,7 +127,8 @@ func newInjMatcher(rs *Ruleset) (*injMatcher, error) {
 			if err != nil {
 				return nil, fmt.Errorf("compiling rule %s: %w", r.ID, err)
 			}
-			us = append(us, unitLeads{injUnit{rule: int32(i), alt: int32(ai), at0: a0, atCtx: ac, maxLen: max(r.Back+r.Fwd, 200)}, sets[ai]})
+			u := injUnit{rule: int32(i), alt: int32(ai), at0: a0, atCtx: ac, maxLen: max(r.Back+r.Fwd, 200), atStart: beginLead(alt)}
+			us = append(us, unitLeads{u, sets[ai]})
 		}
 		if !usable {
 			m.fallback = append(m.fallback, i)
@@ -435,6 +440,21 @@ func leadSet(re *syntax.Regexp) (set []string, nullable, ok bool) {
 	return out, false, true
 }
 
+// beginLead reports whether some match of re can begin with ^ (a lead
+// that only the start of text gives). Unknown lead sets count as yes.
+func beginLead(re *syntax.Regexp) bool {
+	ls, ok := leads(re)
+	if !ok {
+		return true
+	}
+	for _, l := range ls {
+		if l.begin {
+			return true
+		}
+	}
+	return false
+}
+
 func leads(re *syntax.Regexp) ([]lead, bool) {
 	switch re.Op {
 	case syntax.OpLiteral:
@@ -681,9 +701,14 @@ func (m *injMatcher) match(text string, out []RuleMatch, cands []injCand, bud *i
 			}
 		}
 		// An alternative that starts with ^ (as in (?:^|[.!?]\s*)) can
-		// match at the very start; every live unit is tried there.
+		// match at the very start without a lead; those units are tried
+		// there. (Every live unit was, before round 25: a rule without a
+		// keyword gate, such as inj.override.multilingual with its dozens
+		// of units, then spent that many attempts at the start of every
+		// window, which truncated large raw HTML pages. A match of any
+		// other unit at 0 begins with a lead the scan above finds.)
 		for u := range m.units {
-			if live(m.units[u].rule) {
+			if m.units[u].atStart && live(m.units[u].rule) {
 				cands = append(cands, injCand{int32(u), 0})
 			}
 		}

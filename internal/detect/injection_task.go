@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/warden-mcp/warden/internal/detect/keywords"
@@ -432,7 +433,7 @@ func (ds *docScan) scoreTasks(res *Result, field, text string, cands [][2]int, f
 		case "ctxov2", "ctxov3", "ctxovn":
 			floor = max(floor, ds.relatedFloor)
 		}
-		if p < floor {
+		if p < floor || notTaskProse(text, c[0], c[1]) {
 			continue
 		}
 		// At most maxTaskWeight: a question or task in a document is the
@@ -448,6 +449,73 @@ func (ds *docScan) scoreTasks(res *Result, field, text string, cands [][2]int, f
 		})
 	}
 	return feats, bestP, bestW
+}
+
+// notTaskProse reports a candidate the English task model should not
+// judge (round 25, real web pages): a headline in title case ("What Does
+// the Bible Predict?") or a sentence in another language, whose first word
+// only looks like an English task anchor ("Also ich habe …", "Analyse
+// ergeben."). It runs only for sentences above their floor.
+func notTaskProse(text string, a, b int) bool {
+	return titleCase(text[a:b]) || taskForeign(text, a, b)
+}
+
+// titleMinor are the words a title-case headline leaves in lower case.
+var titleMinor = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "in": true, "on": true, "at": true, "to": true,
+	"for": true, "by": true, "and": true, "or": true, "but": true, "nor": true, "as": true, "vs": true,
+	"via": true, "per": true, "from": true, "with": true, "into": true, "onto": true, "upon": true,
+}
+
+// titleCase reports a sentence written as a headline: at least three
+// capitalised words ("Postnasal", not "AI") and no lower-case word but the
+// articles, prepositions and conjunctions headlines keep small. A request
+// typed as a sentence has lower-case verbs and nouns ("What is the capital
+// of Brazil?"); a question of the page's own, set as a heading, has none.
+func titleCase(s string) bool {
+	titled := 0
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(s) {
+			r2, n2 := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsLetter(r2) && r2 != '\'' && r2 != '’' {
+				break
+			}
+			j += n2
+		}
+		switch w := s[i:j]; {
+		case unicode.IsUpper(r) && strings.ToUpper(w) != w:
+			titled++
+		case unicode.IsUpper(r): // an acronym ("AI", "USA"): neither side
+		case !titleMinor[w]:
+			return false
+		}
+		i = j
+	}
+	return titled >= 3
+}
+
+// taskForeign reports a task candidate in another language than English:
+// by the sentence's own function words when they decide (two or more on
+// one side and, for other languages, more than twice the English ones),
+// else by the prose around it as round 22's window gate counts it. An
+// English request in a page of another language keeps its English words
+// ("Please explain the theory of relativity.") and is still judged.
+func taskForeign(text string, a, b int) bool {
+	c := countLang(text[a:b], false)
+	switch {
+	case c.en >= 2 && c.en > c.other:
+		return false
+	case c.other >= 2 && c.other > foreignRatio*c.en:
+		return true
+	}
+	lo, hi := max(0, a-taskContext), min(len(text), b+taskContext)
+	return countLang(text[lo:hi], true).foreign()
 }
 
 // NewInjectionTask is NewInjection with task as the task-sentence

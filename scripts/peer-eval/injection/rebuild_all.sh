@@ -1,6 +1,6 @@
 #!/bin/sh
 # Rebuild every injection eval set that round16_compare.py reads, plus round 17's
-# spikee sets, round 18's ml18_own/ml18_clean, round 19's, 20's and 22's sets, from the bare
+# spikee sets, round 18's ml18_own/ml18_clean, round 19's, 20's, 22's and 24's sets, from the bare
 # mirrors (/work/.mirror/OWNER+NAME/repo, brought in with the library's fetch tool;
 # a script cannot fetch). Order matters: later builders read earlier sets (r9 reads
 # BIPIA's bare attacks, r14b/r15/r16 drop attacks earlier rounds inserted, r19 reads
@@ -26,7 +26,8 @@ nodemailer+mailparser haraka+Haraka nukosuke+go-zendesk tweepy+tweepy halcy+Mast
 praw-dev+praw discourse+discourse_api sjkingo+python-freshdesk zulip+python-zulip-api
 ramnes+notion-sdk-py joeirimpan+zammad_py WithSecureLabs+spikee excalidraw+excalidraw
 ChatGPTNextWeb+NextChat Mintplex-Labs+anything-llm kaif0102+Sentinel-AI-Defense-System-
-fastapi+fastapi withastro+docs"
+fastapi+fastapi withastro+docs bitcoin-dot-org+Bitcoin.org nodejs+nodejs.org Textualize+rich
+trekhleb+javascript-algorithms"
 missing=""
 for r in $REPOS; do
 	[ -d "$M/$r/repo" ] || missing="$missing $r"
@@ -66,6 +67,7 @@ run build_clean_r18.py
 run build_heldout_r19.py
 run build_clean_r20.py
 run build_clean_r22.py
+run build_clean_r24.py
 
 mkdir -p /tmp/inj16/bin
 (cd "$ROOT" && go build -o /tmp/inj16/bin/peritem ./scripts/peer-eval/injection/peritem)
@@ -120,6 +122,8 @@ ce2de99500f5e7df4f5776457ea054726e14d440eb3acd76c2bc6407ad5811bd $N/heldout19/r1
 cd96e688c90c0c4dffad5e5149df11234ad143bdbcaffacd3c06662672d7d1bb /tmp/inj20/sets/r20_clean_docs.jsonl
 3564308ade0e1c2f2654dffd6c7b869be57aad4a3e75bdbda8cff40a1ef6e85d /tmp/inj20/sets/r20_clean_tune.jsonl
 32001267972b801bbbce4ac96e9390ea5b89ce16ff149bafa691da224301ef10 /tmp/inj22/sets/r22_clean_astro.jsonl
+458d0386566bc1b41ff2cb293a2942b254eedcbeed4aa146e3cde8cfc74ef044 /tmp/inj24/sets/r24_clean_tune.jsonl
+0cd599110f983ac1eaa5a4f7ff1c7c016412cb0a124228eef7b97ffb1d91db6c /tmp/inj24/sets/r24_clean_heldout.jsonl
 03bd345d54ec8e3c449dfc1f1d9ecc35a9ceca541b71b903556c093062b13b1d $N/heldout/sep.jsonl
 f65375e8d1d0418149d7145817c681ffdfe8e127ac27a61a6c2f3156da79663d $N/heldout2/moltshield_indirect.jsonl
 7fad0ce3e38091ea3c08fe45aec5186424af1d61cac8cc4eee0e27a2333cdc72 /tmp/inj-eval/sets/bipia_test_clean.jsonl
