@@ -120,31 +120,39 @@ func TestRound19LeadsAreRare(t *testing.T) {
 	ids := map[string]bool{"inj.hijack.mode-switch": true, "inj.hijack.unrestricted": true,
 		"inj.hijack.unrestricted-weak": true, "inj.override.banner": true, "inj.override.regardless-previous": true}
 	for _, r := range InjectionRules() {
-		if !ids[r.ID] {
-			continue
+		if ids[r.ID] {
+			checkLeadsRare(t, r, common)
 		}
-		re, err := syntax.Parse(loosenRepeats(r.Pattern), syntax.Perl)
-		if err != nil {
-			t.Fatal(err)
-		}
-		re = collapseSpace(re.Simplify())
-		alts := []*syntax.Regexp{re}
-		if re.Op == syntax.OpAlternate {
-			alts = re.Sub
-		}
-		for _, a := range alts {
-			for _, part := range splitLarge(a) {
-				set, nullable, ok := leadSet(part)
-				if !ok || nullable || len(set) == 0 {
-					t.Errorf("%s: an alternative has no lead set", r.ID)
-					continue
-				}
-				for _, l := range set {
-					key, _ := splitLeadKey(strings.TrimLeftFunc(l, func(c rune) bool { return !isLeadWordStart(c) }))
-					words := strings.Fields(key)
-					if len(words) == 0 || common[words[0]] && (len(words) < 2 || common[words[1]]) {
-						t.Errorf("%s: lead %q is keyed on common words %q", r.ID, l, key)
-					}
+	}
+}
+
+// checkLeadsRare fails when an alternative of rule r has no lead set (no
+// fallback that runs everywhere) or a lead keyed on words in common (the
+// first, and the second when there is one): every such word in a document
+// would be an anchored attempt.
+func checkLeadsRare(t *testing.T, r Rule, common map[string]bool) {
+	t.Helper()
+	re, err := syntax.Parse(loosenRepeats(r.Pattern), syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	re = collapseSpace(re.Simplify())
+	alts := []*syntax.Regexp{re}
+	if re.Op == syntax.OpAlternate {
+		alts = re.Sub
+	}
+	for _, a := range alts {
+		for _, part := range splitLarge(a) {
+			set, nullable, ok := leadSet(part)
+			if !ok || nullable || len(set) == 0 {
+				t.Errorf("%s: an alternative has no lead set", r.ID)
+				continue
+			}
+			for _, l := range set {
+				key, _ := splitLeadKey(strings.TrimLeftFunc(l, func(c rune) bool { return !isLeadWordStart(c) }))
+				words := strings.Fields(key)
+				if len(words) == 0 || common[words[0]] && (len(words) < 2 || common[words[1]]) {
+					t.Errorf("%s: lead %q is keyed on common words %q", r.ID, l, key)
 				}
 			}
 		}

@@ -1,7 +1,6 @@
 package detect
 
 import (
-	"regexp/syntax"
 	"strings"
 	"testing"
 )
@@ -108,31 +107,7 @@ func TestRound20LeadsAreRare(t *testing.T) {
 			continue
 		}
 		n++
-		re, err := syntax.Parse(loosenRepeats(r.Pattern), syntax.Perl)
-		if err != nil {
-			t.Fatal(err)
-		}
-		re = collapseSpace(re.Simplify())
-		alts := []*syntax.Regexp{re}
-		if re.Op == syntax.OpAlternate {
-			alts = re.Sub
-		}
-		for _, a := range alts {
-			for _, part := range splitLarge(a) {
-				set, nullable, ok := leadSet(part)
-				if !ok || nullable || len(set) == 0 {
-					t.Errorf("%s: an alternative has no lead set", r.ID)
-					continue
-				}
-				for _, l := range set {
-					key, _ := splitLeadKey(strings.TrimLeftFunc(l, func(c rune) bool { return !isLeadWordStart(c) }))
-					words := strings.Fields(key)
-					if len(words) == 0 || common[words[0]] && (len(words) < 2 || common[words[1]]) {
-						t.Errorf("%s: lead %q is keyed on common words %q", r.ID, l, key)
-					}
-				}
-			}
-		}
+		checkLeadsRare(t, r, common)
 	}
 	if n != 14 {
 		t.Errorf("found %d task-payload rules, want 14", n)

@@ -172,6 +172,15 @@ func proseForeign(text string) bool {
 // text. With stop, it returns as soon as the count is decided.
 func countLang(text string, stop bool) langCount {
 	var c langCount
+	forProseLines(text, func(line string) bool {
+		return !countLine(line, &c, stop)
+	})
+	return c
+}
+
+// forProseLines calls fn for each line of text that is prose: outside
+// fenced code blocks and not shaped like code. fn returns false to stop.
+func forProseLines(text string, fn func(line string) bool) {
 	fence := false
 	for rest := text; len(rest) > 0; {
 		line := rest
@@ -187,11 +196,10 @@ func countLang(text string, stop bool) langCount {
 		if fence || codeLine(line) {
 			continue
 		}
-		if countLine(line, &c, stop) {
-			break
+		if !fn(line) {
+			return
 		}
 	}
-	return c
 }
 
 // isFence reports whether line opens or closes a fenced code block.
@@ -356,31 +364,18 @@ func lowerWord(w string) string {
 // separates segments. An English instruction on its own line inside a
 // German page is still classified; German prose and code are not.
 func appendEnglishView(dst []byte, window string) []byte {
-	fence := false
-	for rest := window; len(rest) > 0; {
-		line := rest
-		if i := strings.IndexByte(rest, '\n'); i >= 0 {
-			line, rest = rest[:i], rest[i+1:]
-		} else {
-			rest = ""
-		}
-		if isFence(line) {
-			fence = !fence
-			continue
-		}
-		if fence || codeLine(line) {
-			continue
-		}
+	forProseLines(window, func(line string) bool {
 		var c langCount
 		countLine(line, &c, false)
 		if c.en < 2 || c.en <= c.other {
-			continue
+			return true
 		}
 		if len(dst) > 0 {
 			dst = append(dst, " . "...)
 		}
 		dst = appendTextView(dst, Normalize(line).Text)
-	}
+		return true
+	})
 	return dst
 }
 
