@@ -20,7 +20,9 @@
 //	opsweep -check P dump.jsonl FILE...     re-scan with this tree's detector and count items whose
 //	                                        Flagged differs from P applied to the dump (must be 0)
 //
-// A policy is "a=0.6,r=0.5,c=0.02,two=1" (defaults: HEAD's 0.5, 0.5, 0, 0).
+// A policy is "a=0.6,r=0.5,c=0.02,two=1" (defaults: HEAD's 0.5, 0.5, 0, 0),
+// and round 28's per-window contrast "k=0.75,b=0,g=0.5,stat=0" (k = 0: off;
+// see policy and contrast; round28_sweep.py runs its grid).
 //
 // It needs detect.ScanDocumentWindows, which is not in the tree (round 26
 // was not shipped): apply round26_candidate.patch (this folder) in a copy
@@ -129,10 +131,18 @@ type policy struct {
 	alone, hit float64 // floors for windows without and with a rule finding
 	c          float64 // floor rise per ln(windows)
 	two        bool
+	// Round 28, per-window contrast: in a document of ≥ 2 windows a
+	// rule-less window's probability counts as p − k·max(0, ref − b), ref
+	// the median (stat 0), mean (1) or highest (2) probability of the
+	// other windows; unless the median of all windows is ≥ g, then every
+	// window keeps p (a document whose typical window is itself above the
+	// bar stays flagged: an attacker repeating the injection everywhere).
+	k, b, g float64
+	stat    int
 }
 
 func parsePolicy(s string) (policy, error) {
-	p := policy{name: s, alone: detect.DefaultInjectionFloor, hit: detect.DefaultInjectionFloor}
+	p := policy{name: s, alone: detect.DefaultInjectionFloor, hit: detect.DefaultInjectionFloor, g: detect.DefaultInjectionFloor}
 	if s == "" || s == "head" {
 		p.name = "head"
 		return p, nil
@@ -152,6 +162,14 @@ func parsePolicy(s string) (policy, error) {
 			p.c = x
 		case "two":
 			p.two = x != 0
+		case "k":
+			p.k = x
+		case "b":
+			p.b = x
+		case "g":
+			p.g = x
+		case "stat":
+			p.stat = int(x)
 		default:
 			return p, fmt.Errorf("policy %q: unknown key %q", s, k)
 		}
@@ -165,7 +183,8 @@ func (p policy) flagged(r rec) bool {
 	n := float64(len(r.Wins))
 	best := r.Task
 	var alone []float64
-	for _, w := range r.Wins {
+	ps := contrast(p, r.Wins)
+	for i, w := range r.Wins {
 		f := p.hit
 		if w[1] == 0 {
 			f = p.alone
@@ -173,7 +192,7 @@ func (p policy) flagged(r rec) bool {
 		if n > 1 {
 			f = min(0.99, f+p.c*math.Log(n))
 		}
-		clf := max(0, (w[2]-f)/(1-f))
+		clf := max(0, (ps[i]-f)/(1-f))
 		s := 1 - (1-w[1])*(1-clf)
 		if p.two && w[1] == 0 && len(r.Wins) > 1 {
 			alone = append(alone, s)
@@ -186,6 +205,58 @@ func (p policy) flagged(r rec) bool {
 		best = max(best, alone[len(alone)-2])
 	}
 	return best >= detect.DefaultThreshold
+}
+
+// contrast returns the probability each window counts with under p's
+// round-28 contrast (unchanged when k = 0 or the document has one window).
+func contrast(p policy, ws []win) []float64 {
+	out := make([]float64, len(ws))
+	for i, w := range ws {
+		out[i] = w[2]
+	}
+	if p.k == 0 || len(ws) < 2 {
+		return out
+	}
+	all := append([]float64(nil), out...)
+	sort.Float64s(all)
+	if median(all) >= p.g {
+		return out
+	}
+	for i, w := range ws {
+		if w[1] != 0 {
+			continue
+		}
+		others := make([]float64, 0, len(ws)-1)
+		for j, v := range ws {
+			if j != i {
+				others = append(others, v[2])
+			}
+		}
+		sort.Float64s(others)
+		var ref float64
+		switch p.stat {
+		case 0:
+			ref = median(others)
+		case 1:
+			for _, v := range others {
+				ref += v
+			}
+			ref /= float64(len(others))
+		default:
+			ref = others[len(others)-1]
+		}
+		out[i] = w[2] - p.k*max(0, ref-p.b)
+	}
+	return out
+}
+
+// median of sorted xs (the mean of the middle two for an even count).
+func median(xs []float64) float64 {
+	n := len(xs)
+	if n%2 == 1 {
+		return xs[n/2]
+	}
+	return (xs[n/2-1] + xs[n/2]) / 2
 }
 
 func readDump(fn string) ([]rec, error) {
