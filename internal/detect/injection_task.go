@@ -535,6 +535,32 @@ func NewInjectionTask(opts Options, task *Model, floor float64) (*Detector, erro
 	return d, nil
 }
 
+// WithTask returns an injection detector that shares d's compiled rules,
+// prefilter and window model but reads task sentences with task (nil: no
+// task classifier) at floor (0: d's floor). The compiled parts are
+// read-only and most of a detector's memory (tens of MB), so a guard that
+// needs two views of the same rules builds them once. d must come from
+// NewInjection or NewInjectionTask.
+func (d *Detector) WithTask(task *Model, floor float64) *Detector {
+	c := &Detector{rules: d.rules, model: d.model, threshold: d.threshold, floor: d.floor,
+		alone: d.alone, explain: d.explain, pm: d.pm, pmScript: d.pmScript, ref: d.ref}
+	c.pool.New = func() any { return &scratch{} }
+	if d.doc == nil {
+		return c
+	}
+	doc := &docScan{anchors: d.doc.anchors, rules: d.doc.rules, taskBase: d.doc.taskBase,
+		task: task, taskFloor: d.doc.taskFloor, loneFloor: d.doc.loneFloor, relatedFloor: d.doc.relatedFloor}
+	if d.model == nil { // built with NoClassifier: no classifier of either kind
+		doc.task = nil
+	}
+	if floor > 0 && floor < 1 {
+		doc.taskFloor = floor
+	}
+	doc.cands.New = func() any { return new([]injCand) }
+	c.doc = doc
+	return c
+}
+
 // loadTaskModel loads the embedded task-sentence model.
 func loadTaskModel() (*Model, error) {
 	m, err := LoadModel(model.Task)

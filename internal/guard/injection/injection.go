@@ -73,10 +73,7 @@ func New(gc config.GuardConfig, kv store.KV, tr *flow.Tracker, log *slog.Logger)
 	// requests to the model or its user by design: there, a sentence that
 	// asks for a task is the content's purpose, not a sign of injection,
 	// so they are read without the task-sentence model.
-	requests, err := detect.NewInjectionTask(detect.Options{}, nil, 0)
-	if err != nil {
-		return nil, fmt.Errorf("building injection guard: %w", err)
-	}
+	requests := det.WithTask(nil, 0)
 	g := newGuard(s, det, kv, tr, log)
 	g.requests = requests
 	return g, nil
