@@ -17,6 +17,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -207,6 +208,7 @@ type guardDeps struct {
 	broker    *approval.Broker
 	labels    *flow.Labeler // rebuilt from guards.flow at each (re)load
 	approvals bool          // the flow guard is on to ask people
+	mask      *maskScanner  // what approval requests are masked with
 }
 
 func newGuardDeps(cfg *config.Config, kv store.KV, log *slog.Logger) (*guardDeps, error) {
@@ -214,17 +216,44 @@ func newGuardDeps(cfg *config.Config, kv store.KV, log *slog.Logger) (*guardDeps
 	if err != nil {
 		return nil, fmt.Errorf("guard flow: %w", err)
 	}
-	// Approval requests mask secrets with the secrets guard's own rules.
-	sc, err := secrets.New(secrets.Options{})
-	if err != nil {
-		return nil, fmt.Errorf("approvals: secret masking: %w", err)
-	}
-	bo.Mask = approval.MaskWith(sc)
+	// Approval requests mask secrets with the secrets guard's own scanner
+	// (buildGuards hands it over), so a credential of a custom rule is not
+	// shown to approvers either.
+	mask := &maskScanner{builtin: sync.OnceValues(func() (*secrets.Scanner, error) {
+		return secrets.New(secrets.Options{})
+	})}
+	bo.Mask = approval.MaskWith(mask)
 	return &guardDeps{
 		kv: kv, log: log,
 		tracker: flow.New(flow.Options{}),
 		broker:  approval.NewBroker(kv, bo, log.With("component", "approvals")),
+		mask:    mask,
 	}, nil
+}
+
+// maskScanner finds the secrets approval requests mask: with the secrets
+// guard's scanner as last built, or, while that guard is off, with the
+// built-in rules (built on first use: the guard is on by default and
+// then a second scanner would be megabytes spent for nothing).
+type maskScanner struct {
+	guard   atomic.Pointer[secrets.Scanner]
+	builtin func() (*secrets.Scanner, error)
+}
+
+func (m *maskScanner) set(sc *secrets.Scanner) { m.guard.Store(sc) }
+
+// Scan implements approval.SecretScanner.
+func (m *maskScanner) Scan(text string) []secrets.Finding {
+	if sc := m.guard.Load(); sc != nil {
+		return sc.Scan(text)
+	}
+	sc, err := m.builtin()
+	if err != nil {
+		// Cannot happen with the tested built-in rules; if it did, mask
+		// the whole string rather than show it.
+		return []secrets.Finding{{RuleID: "mask-unavailable", Start: 0, End: len(text)}}
+	}
+	return sc.Scan(text)
 }
 
 // guardFactory builds one guard module from its configuration block.
@@ -305,6 +334,13 @@ func buildGuards(cfg *config.Config, d *guardDeps) ([]guard.Guard, error) {
 		}
 		out = append(out, g)
 	}
+	var sc *secrets.Scanner
+	for _, g := range out {
+		if sg, ok := g.(*secretsguard.Guard); ok {
+			sc = sg.Scanner()
+		}
+	}
+	d.mask.set(sc) // nil: the guard is off, mask with the built-in rules
 	return out, nil
 }
 

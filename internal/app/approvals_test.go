@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/warden-mcp/warden/internal/config"
+	"github.com/warden-mcp/warden/internal/detect/secrets"
 )
 
 // The approvals API is mounted behind the admin protection, and the chat
@@ -86,5 +87,49 @@ func TestApprovalEndpoints(t *testing.T) {
 				t.Fatalf("signed callback for an unknown approval: %d", code)
 			}
 		})
+	}
+}
+
+// Approval requests are masked with the secrets guard as configured: a
+// token only the rules_file knows is masked, and after a reload that turns
+// the guard off the built-in rules still mask what they know.
+func TestApprovalMaskFollowsSecretsGuard(t *testing.T) {
+	dir := t.TempDir()
+	// An in-house voucher code: no built-in rule knows the shape.
+	rules := "[[rules]]\nid = \"acme-voucher\"\nregex = '''INV [0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{4}'''\nkeywords = [\"inv \"]\n"
+	if err := os.WriteFile(filepath.Join(dir, "extra.toml"), []byte(rules), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "warden.yaml")
+	write := func(secretsBlock string) {
+		doc := "version: 1\ndata_dir: data\nupstreams:\n  - name: up\n    url: http://127.0.0.1:1/mcp\nguards:\n  secrets:\n" + secretsBlock
+		if err := os.WriteFile(path, []byte(doc), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("    rules_file: extra.toml\n")
+	cfg, err := config.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := New(context.Background(), cfg, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), ConfigPath: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close(context.Background())
+
+	custom := "INV 4471-2290-8812-5530"
+	body := "Zx8bQ2mN4pR7sT1vW3yA5cE9gJ0kL6"
+	builtin := "ghp_" + body + secrets.GitHubChecksum(body)
+	found := func(text string) bool { return len(a.deps.mask.Scan("see " + text + " in the ticket")) > 0 }
+	if !found(custom) || !found(builtin) {
+		t.Fatalf("with the guard's rules_file: custom %v, built-in %v; want both found", found(custom), found(builtin))
+	}
+	write("    enabled: false\n")
+	if err := a.reload(); err != nil {
+		t.Fatal(err)
+	}
+	if found(custom) || !found(builtin) {
+		t.Fatalf("guard off: custom %v (want false), built-in %v (want true)", found(custom), found(builtin))
 	}
 }

@@ -205,6 +205,14 @@ func mergeRules(base, extra []secrets.Rule) []secrets.Rule {
 // Name implements guard.Guard.
 func (g *Guard) Name() string { return Name }
 
+// Scanner is the scanner the guard was built with (built-in rules, the
+// rules_file's and the PII pack as configured, allowlists applied), for
+// other parts that must find the same secrets; nil for a test scanner.
+func (g *Guard) Scanner() *secrets.Scanner {
+	sc, _ := g.sc.(*secrets.Scanner)
+	return sc
+}
+
 // Wants implements guard.Filter: both directions, lists excepted.
 func (g *Guard) Wants(p guard.Phase, method string) bool {
 	switch method {
