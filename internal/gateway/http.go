@@ -611,10 +611,13 @@ func (h *httpHandler) pump(ctx context.Context, s *Session, st *sseStream) {
 			if st.write(nil) != nil {
 				return
 			}
-		case m := <-s.Outbox():
-			if st.write(m) != nil {
-				s.post(m) // not delivered: keep it for the next stream
-				return
+		case <-s.OutboxReady():
+			ms := s.TakeOutbox()
+			for i, m := range ms {
+				if st.write(m) != nil {
+					s.RequeueOutbox(ms[i:]) // not delivered: keep them for the next stream
+					return
+				}
 			}
 		}
 	}

@@ -44,12 +44,70 @@ type Session struct {
 
 	// outbox carries messages outside any request (list changes, resource
 	// updates, log messages) to the standalone stream: the GET SSE stream,
-	// or stdout for stdio clients.
-	outbox chan *mcp.Message
+	// or stdout for stdio clients. nil for a stateless request's session.
+	outbox *outbox
 	done   chan struct{}
 }
 
+// outboxSize bounds a session's queued messages: a client that does not
+// read its standalone stream loses the oldest, not memory without bound.
 const outboxSize = 256
+
+// outbox is a session's queue for the standalone stream. It holds memory
+// only while something is queued: most sessions never receive such a
+// message, and a 256-slot channel per session was most of what an idle
+// session cost (docs/benchmarks.md).
+type outbox struct {
+	mu    sync.Mutex
+	q     []*mcp.Message
+	ready chan struct{} // capacity 1: the queue may be non-empty
+}
+
+func newOutbox() *outbox { return &outbox{ready: make(chan struct{}, 1)} }
+
+// push queues m behind the others, dropping the oldest when full.
+func (o *outbox) push(m *mcp.Message) {
+	o.mu.Lock()
+	if len(o.q) >= outboxSize {
+		o.q[0] = nil
+		o.q = o.q[1:]
+	}
+	o.q = append(o.q, m)
+	o.mu.Unlock()
+	o.signal()
+}
+
+// requeue puts messages that could not be delivered back in front, in
+// their order, keeping the newest outboxSize of all queued.
+func (o *outbox) requeue(ms []*mcp.Message) {
+	if len(ms) == 0 {
+		return
+	}
+	o.mu.Lock()
+	q := append(ms[:len(ms):len(ms)], o.q...)
+	if len(q) > outboxSize {
+		q = q[len(q)-outboxSize:]
+	}
+	o.q = q
+	o.mu.Unlock()
+	o.signal()
+}
+
+// take empties the queue and returns what it held, oldest first.
+func (o *outbox) take() []*mcp.Message {
+	o.mu.Lock()
+	q := o.q
+	o.q = nil
+	o.mu.Unlock()
+	return q
+}
+
+func (o *outbox) signal() {
+	select {
+	case o.ready <- struct{}{}:
+	default: // a wake-up is already pending
+	}
+}
 
 func newSession(id string, p *guard.Principal, modern bool) *Session {
 	s := &Session{
@@ -65,7 +123,7 @@ func newSession(id string, p *guard.Principal, modern bool) *Session {
 	if !modern {
 		// Only sessions that live across requests have a standalone
 		// stream; a stateless request's session is thrown away with it.
-		s.outbox = make(chan *mcp.Message, outboxSize)
+		s.outbox = newOutbox()
 	}
 	s.touch()
 	return s
@@ -77,8 +135,32 @@ func (s *Session) ID() string { return s.id }
 // Principal is the authenticated caller that owns the session.
 func (s *Session) Principal() *guard.Principal { return s.principal }
 
-// Outbox is the stream of messages that belong to no request.
-func (s *Session) Outbox() <-chan *mcp.Message { return s.outbox }
+// OutboxReady receives when messages that belong to no request may be
+// waiting; TakeOutbox returns them. A stateless request's session has
+// none (nil: never ready).
+func (s *Session) OutboxReady() <-chan struct{} {
+	if s.outbox == nil {
+		return nil
+	}
+	return s.outbox.ready
+}
+
+// TakeOutbox returns the queued messages that belong to no request, oldest
+// first, and empties the queue.
+func (s *Session) TakeOutbox() []*mcp.Message {
+	if s.outbox == nil {
+		return nil
+	}
+	return s.outbox.take()
+}
+
+// RequeueOutbox puts messages TakeOutbox returned but that could not be
+// delivered back in front of the queue, for the next stream.
+func (s *Session) RequeueOutbox(ms []*mcp.Message) {
+	if s.outbox != nil {
+		s.outbox.requeue(ms)
+	}
+}
 
 // Done is closed when the session ends.
 func (s *Session) Done() <-chan struct{} { return s.done }
@@ -108,17 +190,7 @@ func (s *Session) post(m *mcp.Message) {
 	if s.outbox == nil {
 		return // stateless: nothing outlives the request
 	}
-	for {
-		select {
-		case s.outbox <- m:
-			return
-		default:
-		}
-		select {
-		case <-s.outbox:
-		default:
-		}
-	}
+	s.outbox.push(m)
 }
 
 // close ends the session and fails everything waiting on it.

@@ -42,8 +42,10 @@ func (g *Gateway) ServeStdio(ctx context.Context, r io.Reader, w io.Writer, maxM
 			select {
 			case <-ctx.Done():
 				return
-			case m := <-s.Outbox():
-				_ = write(ctx, m)
+			case <-s.OutboxReady():
+				for _, m := range s.TakeOutbox() {
+					_ = write(ctx, m)
+				}
 			}
 		}
 	}()
