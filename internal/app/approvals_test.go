@@ -121,7 +121,7 @@ func TestApprovalMaskFollowsSecretsGuard(t *testing.T) {
 	custom := "INV 4471-2290-8812-5530"
 	body := "Zx8bQ2mN4pR7sT1vW3yA5cE9gJ0kL6"
 	builtin := "ghp_" + body + secrets.GitHubChecksum(body)
-	found := func(text string) bool { return len(a.deps.mask.Scan("see " + text + " in the ticket")) > 0 }
+	found := func(text string) bool { return len(a.deps.mask.Scan("see "+text+" in the ticket")) > 0 }
 	if !found(custom) || !found(builtin) {
 		t.Fatalf("with the guard's rules_file: custom %v, built-in %v; want both found", found(custom), found(builtin))
 	}
