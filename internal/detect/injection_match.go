@@ -100,13 +100,17 @@ func newInjMatcher(rs *Ruleset) (*injMatcher, error) {
 		var us []unitLeads
 		usable := true
 		sets := make([][]string, len(alts))
+		begins := make([]bool, len(alts))
 		for ai, alt := range alts {
-			set, nullable, ok := leadSet(alt)
+			// Lead derivation is most of the detector's start-up: derive
+			// once, read both the set and the start-of-text flag from it.
+			ls, lok := leads(alt)
+			set, nullable, ok := leadSetOf(ls, lok)
 			if !ok || nullable || len(set) == 0 {
 				usable = false
 				break
 			}
-			sets[ai] = set
+			sets[ai], begins[ai] = set, beginOf(ls, lok)
 		}
 		var big []*syntax.Regexp
 		if usable {
@@ -127,7 +131,7 @@ func newInjMatcher(rs *Ruleset) (*injMatcher, error) {
 			if err != nil {
 				return nil, fmt.Errorf("compiling rule %s: %w", r.ID, err)
 			}
-			u := injUnit{rule: int32(i), alt: int32(ai), at0: a0, atCtx: ac, maxLen: max(r.Back+r.Fwd, 200), atStart: beginLead(alt)}
+			u := injUnit{rule: int32(i), alt: int32(ai), at0: a0, atCtx: ac, maxLen: max(r.Back+r.Fwd, 200), atStart: begins[ai]}
 			us = append(us, unitLeads{u, sets[ai]})
 		}
 		if !usable {
@@ -412,7 +416,11 @@ func loosenRepeats(p string) string {
 // one, whether re can match the empty string (then it has no lead), and
 // false when no small set exists (a leading \w+ or dot).
 func leadSet(re *syntax.Regexp) (set []string, nullable, ok bool) {
-	ls, ok := leads(re)
+	return leadSetOf(leads(re))
+}
+
+// leadSetOf is leadSet over leads already derived.
+func leadSetOf(ls []lead, ok bool) (set []string, nullable, _ bool) {
 	if !ok {
 		return nil, false, false
 	}
@@ -443,7 +451,11 @@ func leadSet(re *syntax.Regexp) (set []string, nullable, ok bool) {
 // beginLead reports whether some match of re can begin with ^ (a lead
 // that only the start of text gives). Unknown lead sets count as yes.
 func beginLead(re *syntax.Regexp) bool {
-	ls, ok := leads(re)
+	return beginOf(leads(re))
+}
+
+// beginOf is beginLead over leads already derived.
+func beginOf(ls []lead, ok bool) bool {
 	if !ok {
 		return true
 	}
@@ -606,26 +618,20 @@ func concatLeads(subs []*syntax.Regexp) ([]lead, bool) {
 			break
 		}
 		ls, ok := leads(sub)
-		var next []lead
-		for _, a := range acc {
-			switch {
-			case !a.exact:
-				next = append(next, a)
-			case !ok:
-				if a.s == "" {
+		if !ok {
+			for _, a := range acc {
+				if a.exact && a.s == "" {
 					return nil, false
-				}
-				next = append(next, lead{a.s, false, a.begin})
-			default:
-				for _, b := range ls {
-					next = append(next, lead{a.s + b.s, b.exact, a.begin || b.begin})
 				}
 			}
 		}
-		// Long enough leads stop growing; cut them and merge duplicates.
-		seen := make(map[lead]bool, len(next))
-		kept := next[:0]
-		for _, l := range next {
+		// Extend, cut long enough leads (they stop growing) and merge
+		// duplicates in one pass, and stop as soon as there are too many:
+		// a repeated large alternation would otherwise build its whole
+		// cross product first (most of the detector's start-up).
+		seen := make(map[lead]bool, min(len(acc)*max(len(ls), 1), maxLeads+1))
+		var kept []lead
+		add := func(l lead) bool {
 			if len(l.s) >= maxLeadLen {
 				l.s, l.exact = l.s[:maxLeadLen], false
 			}
@@ -633,8 +639,27 @@ func concatLeads(subs []*syntax.Regexp) ([]lead, bool) {
 				seen[l] = true
 				kept = append(kept, l)
 			}
+			return len(kept) <= maxLeads
 		}
-		if len(kept) > maxLeads {
+		within := true
+		for _, a := range acc {
+			switch {
+			case !a.exact:
+				within = add(a)
+			case !ok:
+				within = add(lead{a.s, false, a.begin})
+			default:
+				for _, b := range ls {
+					if within = add(lead{a.s + b.s, b.exact, a.begin || b.begin}); !within {
+						break
+					}
+				}
+			}
+			if !within {
+				break
+			}
+		}
+		if !within {
 			// Too many: keep what was there, as prefixes.
 			for i := range acc {
 				acc[i].exact = false
