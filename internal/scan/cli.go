@@ -16,8 +16,10 @@ import (
 const usage = `usage: warden scan [flags] [CONFIG_FILE...]
 
 Audits the MCP servers configured for this user's clients (Claude Desktop,
-Claude Code, Cursor, VS Code, Windsurf, Zed, Codex, Gemini CLI, Cline) and in
-the current project, or only the files named. Fully offline.
+Claude Code, Cursor, VS Code, Windsurf, Zed, Codex, Gemini CLI, Cline, Roo
+Code, Continue, Goose, Amazon Q Developer, Kiro, LM Studio, opencode, Crush,
+GitHub Copilot CLI, Visual Studio) and in the current project, or only the
+files named. Fully offline.
 
 flags:
 `

@@ -41,21 +41,29 @@ func (s Server) Transport() string {
 // Location is a client configuration file and how to read it.
 type Location struct {
 	Client string
-	Path   string
-	Format string // "mcpServers", "servers" (VS Code), "zed", "codex", "claude-code"
+	// Path is the file; a last element with a glob pattern (*.json) stands
+	// for every matching file in that directory (agent and block folders).
+	Path string
+	// Format: "mcpServers" (Claude-style object), "servers" (VS Code),
+	// "zed", "codex", "claude-code", "mcp" (opencode, Crush), "goose",
+	// "continue", or "auto".
+	Format string
 }
 
 // KnownLocations lists where MCP clients keep their configuration, for
 // goos ("darwin", "linux", "windows"), relative to the user's home (and
-// appData on Windows) and to the current project directory cwd.
+// appData, %APPDATA%, on Windows) and to the current project directory cwd.
+// Each path is the one the client's own documentation or source names.
 func KnownLocations(goos, home, appData, cwd string) []Location {
 	j := filepath.Join
-	var vscodeUser, claudeDesktop, zed string
+	var vscodeUser, claudeDesktop, zed, goose string
+	crush := []string{j(home, ".config", "crush", "crush.json"), j(home, ".local", "share", "crush", "crush.json")}
 	switch goos {
 	case "darwin":
 		claudeDesktop = j(home, "Library", "Application Support", "Claude", "claude_desktop_config.json")
 		vscodeUser = j(home, "Library", "Application Support", "Code", "User")
 		zed = j(home, ".config", "zed", "settings.json")
+		goose = j(home, ".config", "goose", "config.yaml")
 	case "windows":
 		if appData == "" {
 			appData = j(home, "AppData", "Roaming")
@@ -63,10 +71,18 @@ func KnownLocations(goos, home, appData, cwd string) []Location {
 		claudeDesktop = j(appData, "Claude", "claude_desktop_config.json")
 		vscodeUser = j(appData, "Code", "User")
 		zed = j(appData, "Zed", "settings.json")
+		goose = j(appData, "Block", "goose", "config", "config.yaml")
+		// Crush: %LOCALAPPDATA%\crush\crush.json (config and data share it).
+		crush = []string{j(home, "AppData", "Local", "crush", "crush.json")}
 	default:
 		claudeDesktop = j(home, ".config", "Claude", "claude_desktop_config.json")
 		vscodeUser = j(home, ".config", "Code", "User")
 		zed = j(home, ".config", "zed", "settings.json")
+		goose = j(home, ".config", "goose", "config.yaml")
+	}
+	// VS Code extensions keep their settings in the editor's globalStorage.
+	extStorage := func(ext string, rel ...string) string {
+		return j(append([]string{vscodeUser, "globalStorage", ext}, rel...)...)
 	}
 	locs := []Location{
 		{"claude-desktop", claudeDesktop, "mcpServers"},
@@ -79,7 +95,40 @@ func KnownLocations(goos, home, appData, cwd string) []Location {
 		{"zed", zed, "zed"},
 		{"codex", j(home, ".codex", "config.toml"), "codex"},
 		{"gemini-cli", j(home, ".gemini", "settings.json"), "mcpServers"},
-		{"cline", j(home, ".cline", "mcp_settings.json"), "mcpServers"},
+		// Cline: the VS Code extension, and the standalone/CLI build
+		// (globalStorage = $CLINE_DIR/data, default ~/.cline/data).
+		{"cline", extStorage("saoudrizwan.claude-dev", "settings", "cline_mcp_settings.json"), "mcpServers"},
+		{"cline", j(home, ".cline", "data", "settings", "cline_mcp_settings.json"), "mcpServers"},
+		{"roo-code", extStorage("rooveterinaryinc.roo-cline", "settings", "mcp_settings.json"), "mcpServers"},
+		{"continue", j(home, ".continue", "config.yaml"), "continue"},
+		{"continue", j(home, ".continue", "config.json"), "continue"},
+		{"continue", j(home, ".continue", "mcpServers", "*.yaml"), "continue"},
+		{"continue", j(home, ".continue", "mcpServers", "*.yml"), "continue"},
+		{"continue", j(home, ".continue", "mcpServers", "*.json"), "continue"},
+		{"goose", goose, "goose"},
+		// Amazon Q Developer: the CLI's legacy mcp.json, its agents, and the
+		// IDE plugin's default agent.
+		{"amazon-q", j(home, ".aws", "amazonq", "mcp.json"), "mcpServers"},
+		{"amazon-q", j(home, ".aws", "amazonq", "cli-agents", "*.json"), "mcpServers"},
+		{"amazon-q", j(home, ".aws", "amazonq", "agents", "default.json"), "mcpServers"},
+		{"kiro", j(home, ".kiro", "settings", "mcp.json"), "mcpServers"},
+		{"kiro", j(home, ".kiro", "agents", "*.json"), "mcpServers"},
+		// LM Studio: ~/.lmstudio (documented); older installs keep their
+		// home in ~/.cache/lm-studio.
+		{"lm-studio", j(home, ".lmstudio", "mcp.json"), "mcpServers"},
+		{"lm-studio", j(home, ".cache", "lm-studio", "mcp.json"), "mcpServers"},
+		// opencode reads $XDG_CONFIG_HOME/opencode (~/.config on every OS).
+		{"opencode", j(home, ".config", "opencode", "opencode.json"), "mcp"},
+		{"opencode", j(home, ".config", "opencode", "opencode.jsonc"), "mcp"},
+		{"opencode", j(home, ".config", "opencode", "config.json"), "mcp"},
+		{"copilot-cli", j(home, ".copilot", "mcp-config.json"), "mcpServers"},
+	}
+	for _, p := range crush {
+		locs = append(locs, Location{"crush", p, "mcp"})
+	}
+	if goos == "windows" {
+		// Visual Studio: %USERPROFILE%\.mcp.json (VS Code's "servers" shape).
+		locs = append(locs, Location{"visual-studio", j(home, ".mcp.json"), "servers"})
 	}
 	if cwd != "" {
 		locs = append(locs,
@@ -88,6 +137,18 @@ func KnownLocations(goos, home, appData, cwd string) []Location {
 			Location{"vscode", j(cwd, ".vscode", "mcp.json"), "servers"},
 			Location{"gemini-cli", j(cwd, ".gemini", "settings.json"), "mcpServers"},
 			Location{"zed", j(cwd, ".zed", "settings.json"), "zed"},
+			Location{"roo-code", j(cwd, ".roo", "mcp.json"), "mcpServers"},
+			Location{"continue", j(cwd, ".continue", "mcpServers", "*.yaml"), "continue"},
+			Location{"continue", j(cwd, ".continue", "mcpServers", "*.yml"), "continue"},
+			Location{"continue", j(cwd, ".continue", "mcpServers", "*.json"), "continue"},
+			Location{"amazon-q", j(cwd, ".amazonq", "mcp.json"), "mcpServers"},
+			Location{"amazon-q", j(cwd, ".amazonq", "cli-agents", "*.json"), "mcpServers"},
+			Location{"kiro", j(cwd, ".kiro", "settings", "mcp.json"), "mcpServers"},
+			Location{"kiro", j(cwd, ".kiro", "agents", "*.json"), "mcpServers"},
+			Location{"opencode", j(cwd, "opencode.json"), "mcp"},
+			Location{"opencode", j(cwd, "opencode.jsonc"), "mcp"},
+			Location{"crush", j(cwd, ".crush.json"), "mcp"},
+			Location{"crush", j(cwd, "crush.json"), "mcp"},
 		)
 	}
 	return locs
@@ -97,8 +158,9 @@ func KnownLocations(goos, home, appData, cwd string) []Location {
 func guessLocation(path string) Location {
 	base := strings.ToLower(filepath.Base(path))
 	dir := strings.ToLower(filepath.Base(filepath.Dir(path)))
+	ext := filepath.Ext(base)
 	switch {
-	case strings.HasSuffix(base, ".toml"):
+	case ext == ".toml":
 		return Location{"codex", path, "codex"}
 	case base == ".claude.json":
 		return Location{"claude-code", path, "claude-code"}
@@ -108,6 +170,18 @@ func guessLocation(path string) Location {
 		return Location{"zed", path, "zed"}
 	case strings.Contains(base, "claude_desktop"):
 		return Location{"claude-desktop", path, "mcpServers"}
+	case base == "opencode.json" || base == "opencode.jsonc":
+		return Location{"opencode", path, "mcp"}
+	case base == "crush.json" || base == ".crush.json":
+		return Location{"crush", path, "mcp"}
+	case base == "mcp-config.json":
+		return Location{"copilot-cli", path, "mcpServers"}
+	case base == "cline_mcp_settings.json":
+		return Location{"cline", path, "mcpServers"}
+	case (ext == ".yaml" || ext == ".yml") && (dir == "goose" || strings.Contains(base, "goose")):
+		return Location{"goose", path, "goose"}
+	case ext == ".yaml" || ext == ".yml" || dir == ".continue" || dir == "mcpservers":
+		return Location{"continue", path, "continue"}
 	}
 	return Location{"file", path, "auto"}
 }
@@ -147,12 +221,22 @@ func readAllBounded(f *os.File, max int64) ([]byte, error) {
 
 // ParseConfig extracts MCP servers from a configuration file's bytes.
 func ParseConfig(loc Location, data []byte) ([]Server, error) {
-	if loc.Format == "codex" {
+	switch loc.Format {
+	case "codex":
 		tables, err := parseTOML(data)
 		if err != nil {
 			return nil, err
 		}
 		return codexServers(loc, data, tables), nil
+	case "goose", "continue":
+		root, err := parseYAMLRoot(data)
+		if err != nil || root == nil {
+			return nil, err
+		}
+		if loc.Format == "goose" {
+			return gooseServers(loc, root), nil
+		}
+		return continueServers(loc, root), nil
 	}
 	var root map[string]json.RawMessage
 	if err := json.Unmarshal(stripJSONC(data), &root); err != nil {
@@ -180,6 +264,8 @@ func ParseConfig(loc Location, data []byte) ([]Server, error) {
 		}
 	case "zed":
 		err = add(root["context_servers"])
+	case "mcp":
+		err = add(mcpObject(root["mcp"]))
 	case "claude-code":
 		err = add(root["mcpServers"])
 		var projects map[string]struct {
@@ -193,9 +279,13 @@ func ParseConfig(loc Location, data []byte) ([]Server, error) {
 			}
 		}
 	default: // mcpServers, auto
-		for _, k := range []string{"mcpServers", "servers", "context_servers", "mcp_servers"} {
+		for _, k := range []string{"mcpServers", "servers", "context_servers", "mcp_servers", "mcp"} {
 			if len(root[k]) > 0 {
-				err = add(root[k])
+				if k == "mcp" {
+					err = add(mcpObject(root[k]))
+				} else {
+					err = add(root[k])
+				}
 				break
 			}
 		}
@@ -212,14 +302,37 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
+// mcpObject is the server map under opencode's and Crush's "mcp" key.
+// opencode v2 nests it one level deeper ("mcp": {"servers": {...}}); a
+// lone "servers" key whose value is itself a server is a server.
+func mcpObject(raw json.RawMessage) json.RawMessage {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(raw, &m) != nil || len(m) != 1 || len(m["servers"]) == 0 {
+		return raw
+	}
+	var inner map[string]json.RawMessage
+	if json.Unmarshal(m["servers"], &inner) != nil {
+		return raw
+	}
+	for _, k := range []string{"type", "command", "url"} {
+		if _, ok := inner[k]; ok {
+			return raw
+		}
+	}
+	return m["servers"]
+}
+
 type entry struct {
-	Command any               `json:"command"` // a string, or Zed's {"path","args","env"}
+	// A string; opencode's ["cmd", "arg", ...]; or Zed's {"path","args","env"}.
+	Command any               `json:"command"`
 	Args    []string          `json:"args"`
 	Env     map[string]string `json:"env"`
-	URL     string            `json:"url"`
-	HTTPURL string            `json:"httpUrl"` // Gemini CLI
-	Server  string            `json:"serverUrl"`
-	Headers map[string]string `json:"headers"`
+	// opencode names its variables "environment".
+	Environment map[string]string `json:"environment"`
+	URL         string            `json:"url"`
+	HTTPURL     string            `json:"httpUrl"` // Gemini CLI
+	Server      string            `json:"serverUrl"`
+	Headers     map[string]string `json:"headers"`
 }
 
 func serversFrom(loc Location, data []byte, raw json.RawMessage) ([]Server, error) {
@@ -235,11 +348,23 @@ func serversFrom(loc Location, data []byte, raw json.RawMessage) ([]Server, erro
 			errs = append(errs, fmt.Errorf("server %q: %w", name, err))
 			continue
 		}
+		if e.Env == nil {
+			e.Env = e.Environment
+		}
 		s := Server{Client: loc.Client, File: loc.Path, Name: name, Args: e.Args, Env: e.Env,
 			URL: first(e.URL, e.HTTPURL, e.Server), Headers: e.Headers, Line: lineOf(data, `"`+name+`"`)}
 		switch c := e.Command.(type) {
 		case string:
 			s.Command = c
+		case []any: // opencode: "command": ["npx", "-y", "pkg"]
+			for i, x := range c {
+				str, _ := x.(string)
+				if i == 0 {
+					s.Command = str
+				} else {
+					s.Args = append(s.Args, str)
+				}
+			}
 		case map[string]any: // Zed: "command": {"path": ..., "args": [...], "env": {...}}
 			s.Command, _ = c["path"].(string)
 			if a, ok := c["args"].([]any); ok {
@@ -338,7 +463,11 @@ func stripJSONC(data []byte) []byte {
 // skipped; unreadable or malformed ones are reported in errs.
 func Discover(locs []Location) (servers []Server, found []string, errs []error) {
 	seen := map[string]bool{}
+	var expanded []Location
 	for _, loc := range locs {
+		expanded = append(expanded, expandGlob(loc)...)
+	}
+	for _, loc := range expanded {
 		abs, _ := filepath.Abs(loc.Path)
 		if seen[abs] {
 			continue
@@ -355,4 +484,31 @@ func Discover(locs []Location) (servers []Server, found []string, errs []error) 
 		servers = append(servers, s...)
 	}
 	return servers, found, errs
+}
+
+// expandGlob turns a location whose last element is a pattern into one
+// location per matching file, in name order; a missing directory matches
+// nothing. Only the last element is a pattern, so a home directory with
+// glob characters in its name still works.
+func expandGlob(loc Location) []Location {
+	dir, pat := filepath.Split(loc.Path)
+	if !strings.ContainsAny(pat, "*?[") {
+		return []Location{loc}
+	}
+	if _, err := os.Lstat(loc.Path); err == nil {
+		return []Location{loc} // a file named with glob characters
+	}
+	entries, err := os.ReadDir(filepath.Clean(dir))
+	if err != nil {
+		return nil
+	}
+	var out []Location
+	for _, e := range entries {
+		if ok, _ := filepath.Match(pat, e.Name()); ok && !e.IsDir() {
+			l := loc
+			l.Path = filepath.Join(dir, e.Name())
+			out = append(out, l)
+		}
+	}
+	return out
 }

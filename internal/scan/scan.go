@@ -1,8 +1,10 @@
 // Package scan is `warden scan`: an offline auditor of the MCP servers
 // configured on a machine. It reads client configurations (Claude Desktop,
-// Claude Code, Cursor, VS Code, Windsurf, Zed, Codex, Gemini CLI), checks
-// launch commands and credentials, and, when asked, starts each stdio
-// server to list and score its tools. Nothing leaves the machine.
+// Claude Code, Cursor, VS Code, Windsurf, Zed, Codex, Gemini CLI, Cline, Roo
+// Code, Continue, Goose, Amazon Q Developer, Kiro, LM Studio, opencode,
+// Crush, GitHub Copilot CLI, Visual Studio), checks launch commands and
+// credentials, and, when asked, starts each stdio server to list and score
+// its tools. Nothing leaves the machine.
 package scan
 
 import (

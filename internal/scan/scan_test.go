@@ -454,7 +454,12 @@ func FuzzParseTOML(f *testing.F) {
 }
 
 func FuzzParseConfig(f *testing.F) {
-	for _, s := range []string{`{"mcpServers":{"a":{"command":"x","args":["y"]}}}`, "{\n// c\n\"servers\":{\"a\":{\"url\":\"u\",},},}", `{"context_servers":{"z":{"command":{"path":"p"}}}}`, `/* "x" */ {"a":"\"//"}`} {
+	for _, s := range []string{`{"mcpServers":{"a":{"command":"x","args":["y"]}}}`, "{\n// c\n\"servers\":{\"a\":{\"url\":\"u\",},},}", `{"context_servers":{"z":{"command":{"path":"p"}}}}`, `/* "x" */ {"a":"\"//"}`,
+		// opencode and Crush ("mcp"), Goose and Continue (YAML).
+		`{"mcp":{"servers":{"a":{"type":"local","command":["npx","-y","p"],"environment":{"K":"v"}}}}}`,
+		"extensions:\n  a: &x\n    type: stdio\n    cmd: npx\n    args: [-y, p]\n    envs: {K: 1}\n  b: *x\n",
+		"mcpServers:\n  - name: a\n    url: http://x\n    requestOptions: {headers: {H: v}}\n",
+		`{"experimental":{"modelContextProtocolServers":[{"transport":{"type":"stdio","command":"c"}}]}}`} {
 		f.Add([]byte(s))
 	}
 	sc, err := secrets.New(secrets.Options{})
@@ -462,7 +467,7 @@ func FuzzParseConfig(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, format := range []string{"mcpServers", "servers", "zed", "claude-code", "auto"} {
+		for _, format := range []string{"mcpServers", "servers", "zed", "claude-code", "auto", "mcp", "goose", "continue"} {
 			servers, err := ParseConfig(Location{Client: "x", Format: format}, data)
 			if err != nil {
 				continue
