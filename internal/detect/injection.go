@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
@@ -1074,7 +1075,16 @@ func appendTextView(dst []byte, s string) []byte {
 			for e < len(s) && !strings.ContainsRune(urlEnd, rune(s[e])) {
 				e++
 			}
-			dst = append(dst, " urlx "...)
+			if linkRun(dst) {
+				// A link right after another (a page's navigation, a
+				// list of links) continues a run, and a run is one
+				// word: per link, menus added up to a false positive
+				// on web pages (round 29). A sentence with a URL keeps
+				// its word; the rules still read every URL.
+				dst = append(dst, ' ', linkRunMark, ' ')
+			} else {
+				dst = append(dst, urlWord...)
+			}
 			i = e
 			continue
 		}
@@ -1095,10 +1105,94 @@ func appendTextView(dst []byte, s string) []byte {
 			i += 2
 			continue
 		}
+		if c := s[i]; c >= 'a' && c <= 'z' && (i+1 == len(s) || !isWordByte(s[i+1])) && codeLetter(s, i) {
+			// A one-letter identifier of minified script code
+			// ("function(e,n,t){var r=n[t]"): read as words, "i",
+			// "n", "e" carried the score of raw HTML pages (round 29).
+			dst = append(dst, ' ')
+			i++
+			continue
+		}
 		dst = append(dst, s[i])
 		i++
 	}
 	return dst
+}
+
+// urlWord is how the classifier's view reads a URL.
+const urlWord = " urlx "
+
+// Link runs in the classifier's view (round 29): a URL read fewer than
+// linkRunWords words after the previous one, with no sentence end
+// between them, adds no urlWord; the view marks it with linkRunMark
+// instead, a byte Normalize removes from any input, so that text cannot
+// forge a run. linkRunSpan bounds the look-back.
+const (
+	linkRunWords = 3
+	linkRunSpan  = 256
+	linkRunMark  = '\x01'
+)
+
+// linkRun reports whether a URL read at the end of view continues a run
+// of links (see linkRunWords).
+func linkRun(view []byte) bool {
+	tail := view[max(0, len(view)-linkRunSpan):]
+	base := -1
+	if k := bytes.LastIndex(tail, []byte(urlWord)); k >= 0 {
+		base = k + len(urlWord)
+	}
+	if k := bytes.LastIndexByte(tail, linkRunMark); k >= 0 && k+1 > base {
+		base = k + 1
+	}
+	if base < 0 {
+		return false
+	}
+	since := tail[base:]
+	words := 0
+	for j := 0; j < len(since); {
+		c := since[j]
+		if (c == '.' || c == '!' || c == '?' || c == ':') && j+1 < len(since) && (since[j+1] == ' ' || since[j+1] == '\n') {
+			return false // a sentence ends between the two URLs
+		}
+		if !isWordByte(c) {
+			j++
+			continue
+		}
+		e := j + 1 // one token, as forEachToken reads it ("e.g" is one)
+		for e < len(since) && (isWordByte(since[e]) || since[e] == '.' && e+1 < len(since) && isWordByte(since[e+1])) {
+			e++
+		}
+		if e-j >= 2 {
+			words++
+		}
+		j = e
+	}
+	return words < linkRunWords
+}
+
+// codePunct joins identifiers in script code.
+const codePunct = "()[]{},.;=&|+-*/"
+
+// codeLetter reports whether s[i] is a one-letter token, as forEachToken
+// reads it, that touches code punctuation: a minified script's variable,
+// not a word. Dotted tokens ("e.g", "n.style") and contractions ("i'm")
+// are not one-letter tokens and keep their letters.
+func codeLetter(s string, i int) bool {
+	if c := s[i]; c < 'a' || c > 'z' {
+		return false
+	}
+	p, n := byte(' '), byte(' ')
+	if i > 0 {
+		p = s[i-1]
+	}
+	if i+1 < len(s) {
+		n = s[i+1]
+	}
+	if isWordByte(p) || isWordByte(n) || p == '\'' || n == '\'' ||
+		p == '.' && i >= 2 && isWordByte(s[i-2]) || n == '.' && i+2 < len(s) && isWordByte(s[i+2]) {
+		return false
+	}
+	return strings.IndexByte(codePunct, p) >= 0 || strings.IndexByte(codePunct, n) >= 0
 }
 
 // clockSuffix reports whether s[i:] begins the "am" or "pm" of a clock
