@@ -1124,7 +1124,8 @@ const urlWord = " urlx "
 
 // Link runs in the classifier's view (round 29): a URL read fewer than
 // linkRunWords words after the previous one, with no sentence end
-// between them, adds no urlWord; the view marks it with linkRunMark
+// between them (a markdown link's own text and title not counted, round
+// 30), adds no urlWord; the view marks it with linkRunMark
 // instead, a byte Normalize removes from any input, so that text cannot
 // forge a run. linkRunSpan bounds the look-back.
 const (
@@ -1147,10 +1148,20 @@ func linkRun(view []byte) bool {
 	if base < 0 {
 		return false
 	}
-	since := tail[base:]
+	since := skipLinkTitle(tail[base:])
 	words := 0
 	for j := 0; j < len(since); {
 		c := since[j]
+		if c == '[' {
+			// A markdown link's own text ("* [Ten tips for your garden](")
+			// is the link, not words between two links: a list of links
+			// with longer titles is a menu too (round 30). Words outside
+			// the brackets count as before.
+			if k := bytes.IndexByte(since[j:], ']'); k > 0 && j+k+1 < len(since) && since[j+k+1] == '(' {
+				j += k + 2
+				continue
+			}
+		}
 		if (c == '.' || c == '!' || c == '?' || c == ':') && j+1 < len(since) && (since[j+1] == ' ' || since[j+1] == '\n') {
 			return false // a sentence ends between the two URLs
 		}
@@ -1168,6 +1179,31 @@ func linkRun(view []byte) bool {
 		j = e
 	}
 	return words < linkRunWords
+}
+
+// skipLinkTitle drops the quoted title of the previous markdown link
+// ("[…](https://… "Permanent link to …")"): it belongs to that link, not
+// to the words between two links (round 30).
+func skipLinkTitle(since []byte) []byte {
+	j := 0
+	for j < len(since) && since[j] == ' ' {
+		j++
+	}
+	if j == len(since) || since[j] != '"' {
+		return since
+	}
+	k := bytes.IndexByte(since[j+1:], '"')
+	if k < 0 {
+		return since
+	}
+	e := j + k + 2
+	for e < len(since) && since[e] == ' ' {
+		e++
+	}
+	if e < len(since) && since[e] == ')' {
+		return since[e+1:]
+	}
+	return since
 }
 
 // codePunct joins identifiers in script code.
