@@ -817,8 +817,9 @@ func documentationShape(rule, text string, a, b int) bool {
 	case "inj.exfil.send-data":
 		// "e-mail: info AT example.org" (a record's field label) and "a
 		// copy of the licence … at https://…" (the verb used as a noun):
-		// records and licence headers, not a directive.
-		return sendVerbIsNoun(text, a, b)
+		// records and licence headers, not a directive. A list's
+		// unsubscribe footer asks to mail only its own command (round 31).
+		return sendVerbIsNoun(text, a, b) || listCommandSend(text, a, b)
 	case "inj.answer.include":
 		if strings.HasPrefix(m, "use ") && (strings.HasSuffix(m, " code") || strings.HasSuffix(m, " implementation")) {
 			return true
