@@ -1097,6 +1097,17 @@ func appendTextView(dst []byte, s string) []byte {
 				i += end + 1
 				continue
 			}
+			if end < 0 {
+				if e := geometryTagEnd(s, i); e > 0 {
+					// An inline SVG shape's path data is hundreds of
+					// numbers, not text: read as words, "<num>" runs
+					// carried the score of raw web pages (round 32).
+					dst = append(dst, ' ')
+					dst = appendReadableAttrs(dst, s[i:e])
+					i = e
+					continue
+				}
+			}
 		}
 		if (s[i] == 'a' || s[i] == 'p') && clockSuffix(s, i) {
 			// "12:11:54 am" is a time, not the word "am" ("i am dan"):
@@ -1252,6 +1263,89 @@ const urlEnd = " \t\n\r\"'<>()[]{}|`,;"
 
 // maxTagLen bounds what counts as one tag.
 const maxTagLen = 512
+
+// maxGeometryTag bounds the scan of an SVG shape tag (geometryTagEnd).
+const maxGeometryTag = 256 << 10
+
+// geometryTagEnd returns the end of the SVG shape tag that starts at
+// s[i] ("<path", "<polygon", "<polyline"), past its '>', when its d and
+// points values hold only path data and the rest of the tag is within
+// maxTagLen, as any tag the view drops; or len(s) when s ends inside
+// such a value (a window cut). Otherwise it returns 0: a word in the
+// path data leaves the tag to be read as text, so nothing but numbers
+// and path commands can hide there.
+func geometryTagEnd(s string, i int) int {
+	j := i + 1
+	for j < len(s) && isASCIILetter(s[j]) {
+		j++
+	}
+	switch strings.ToLower(s[i+1 : j]) {
+	case "path", "polygon", "polyline":
+	default:
+		return 0
+	}
+	if j == len(s) || (s[j] != ' ' && s[j] != '\n' && s[j] != '\t') {
+		return 0
+	}
+	t := s[:min(len(s), i+maxGeometryTag)]
+	other := j - i
+	for j < len(t) {
+		c := t[j]
+		switch {
+		case c == '>':
+			return j + 1
+		case c == '<' || other > maxTagLen:
+			return 0
+		case c == ' ' || c == '\n' || c == '\t':
+			if v := geometryValue(t[j+1:]); v > 0 {
+				k := pathDataEnd(t, j+1+v)
+				switch {
+				case k == len(s):
+					return k
+				case k < 0 || k == len(t) || t[k] != t[j+v]:
+					return 0
+				}
+				j = k + 1 // past the closing quote
+				other += v + 2
+				continue
+			}
+		}
+		other++
+		j++
+	}
+	return 0
+}
+
+// geometryValue returns the length of `d="` or `points="` (either quote)
+// at the start of s, or 0.
+func geometryValue(s string) int {
+	for _, a := range [...]string{"d=", "points="} {
+		if len(s) > len(a) && strings.EqualFold(s[:len(a)], a) && (s[len(a)] == '"' || s[len(a)] == '\'') {
+			return len(a) + 1
+		}
+	}
+	return 0
+}
+
+// pathDataEnd returns the index of the first byte from s[k] on that is
+// not SVG path data (numbers, separators and one-letter path commands), or
+// len(s); -1 if two letters meet (only closepath may precede a command,
+// "zm"), so that no word fits in path data.
+func pathDataEnd(s string, k int) int {
+	for ; k < len(s); k++ {
+		c := s[k]
+		switch {
+		case c >= '0' && c <= '9', c == '.', c == ',', c == '-', c == '+', c == ' ', c == '\n', c == '\t':
+		case strings.IndexByte("mlhvcsqtazeMLHVCSQTAZE", c) >= 0:
+			if k+1 < len(s) && isASCIILetter(s[k+1]) && c != 'z' && c != 'Z' {
+				return -1
+			}
+		default:
+			return k
+		}
+	}
+	return k
+}
 
 var readableAttrs = []string{"alt=", "title=", "content=", "aria-label=", "placeholder="}
 
