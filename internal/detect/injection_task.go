@@ -301,9 +301,15 @@ func (ds *docScan) taskCand(text string, m keywords.Match, out [][2]int, glue bo
 	if m.Start > 0 && isASCIIWordChar(text[m.Start-1]) {
 		return out
 	}
-	glued := false
+	glued, label := false, false
 	if !taskSentenceStart(text, m.Start) {
-		if !glue || !gluedTaskStart(text, m) {
+		switch {
+		case !glue:
+			return out
+		case gluedTaskStart(text, m):
+		case gluedAfterLabel(text, m):
+			label = true
+		default:
 			return out
 		}
 		glued = true
@@ -315,10 +321,55 @@ func (ds *docScan) taskCand(text string, m keywords.Match, out [][2]int, glue bo
 	if !ok && glued {
 		e, ok = jsonValueEnd(text, m.Start, e)
 	}
-	if !ok {
+	if !ok || label && !endsValue(text, e) {
 		return out
 	}
 	return append(out, [2]int{m.Start, e})
+}
+
+// gluedAfterLabel reports a request glued to a value that ends in a
+// capitalised or upper-case word ("Thong Kuah Please export …", "CUSTOM
+// - Please review …"): what gluedTaskStart refuses, because in running
+// text and title-case cells a capital after a capitalised word is no
+// clause start. An instruction appended to a name or label field has
+// this shape, so the start counts when the word after the anchor is
+// lower case and the clause ends the JSON string value (endsValue): a
+// button label or heading in prose goes on after it (round 33).
+func gluedAfterLabel(s string, m keywords.Match) bool {
+	j := spacesBefore(s, m.Start)
+	if j == m.Start || j == 0 {
+		return false
+	}
+	if s[j-1] == ',' || s[j-1] == '-' && j >= 2 && s[j-2] == ' ' {
+		if j = spacesBefore(s, j-1); j == 0 {
+			return false
+		}
+	}
+	if c := s[j-1]; !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+		return false
+	}
+	return lowerAfter(s, m.End)
+}
+
+// endsValue reports whether a clause ending at e (taskSentenceEnd's end,
+// past closing quotes, or jsonValueEnd's, at the quote) ends its JSON
+// string value: an unescaped quote followed by a comma, a bracket, a
+// line end or the end of the text.
+func endsValue(s string, e int) bool {
+	if e < len(s) && s[e] == '"' {
+		e++
+	}
+	if e < 2 || s[e-1] != '"' || s[e-2] == '\\' {
+		return false
+	}
+	if e == len(s) {
+		return true
+	}
+	switch s[e] {
+	case ',', '}', ']', '\n', '\r':
+		return true
+	}
+	return false
 }
 
 // gluedTaskStart reports a request glued to the text before it with no
