@@ -709,17 +709,19 @@ func (d *Detector) scanDocSegment(res *Result, f Field, seg Segment, sc *scratch
 	nz := seg.Norm
 	addHidden(res, f, seg, injectionHiddenWeight, false)
 	cp := d.doc.cands.Get().(*[]injCand)
-	sc.hits, *cp = d.doc.rules.match(nz.Text, sc.hits[:0], *cp, bud)
+	// The rules read line breaks as "\n" (a line start is a sentence
+	// start); keywords and the variants below are found in Text.
+	sc.hits, *cp = d.doc.rules.match(nz.Text, nz.RuleView(), sc.hits[:0], *cp, bud)
 	// Leetspeak ("1gn0r3 4ll pr3v10u5 1n57ruc710n5"): the rules run again
 	// on a copy with digits read as letters; byte for byte, so spans hold.
 	if dl, ok := deleet(nz.Text); ok {
-		*cp = d.matchCopy(dl, sc, *cp, bud)
+		*cp = d.matchCopy(dl, withBreaks(dl, nz.breaks), sc, *cp, bud)
 	}
 	// Words joined by hyphens or underscores ("ignore-all-text-below" in a
 	// URL fragment, "you_must_send_the_file"): the same, with the joins
 	// read as spaces.
 	if dh, ok := dehyphen(nz.Text); ok {
-		*cp = d.matchCopy(dh, sc, *cp, bud)
+		*cp = d.matchCopy(dh, withBreaks(dh, nz.breaks), sc, *cp, bud)
 	}
 	d.doc.cands.Put(cp)
 	if a, b, ok := spacedOut(nz.Text); ok {
@@ -879,9 +881,9 @@ var topicalQualifier = regexp.MustCompile(`^\s+(?:about|regarding|concerning|re|
 
 // matchCopy runs the rules on a same-length variant of the normalised
 // text and keeps the hits of rules that had none yet.
-func (d *Detector) matchCopy(variant string, sc *scratch, cands []injCand, bud *injBudget) []injCand {
+func (d *Detector) matchCopy(variant, view string, sc *scratch, cands []injCand, bud *injBudget) []injCand {
 	n := len(sc.hits)
-	sc.hits, cands = d.doc.rules.match(variant, sc.hits, cands, bud)
+	sc.hits, cands = d.doc.rules.match(variant, view, sc.hits, cands, bud)
 	for i := n; i < len(sc.hits); i++ {
 		dup := false
 		for _, h := range sc.hits[:n] {

@@ -31,8 +31,10 @@ type injMatcher struct {
 	lead  *keywords.Matcher
 	leads [][]leadRef // lead keyword index -> units it starts
 	units []injUnit
-	// fallback lists rules without a usable lead set: run unanchored.
-	fallback []int
+	// fallback lists rules without a usable lead set: run unanchored,
+	// with fallbackRe[k] their pattern as the rule view reads it.
+	fallback   []int
+	fallbackRe []*regexp.Regexp
 }
 
 // injUnit is one top-level alternative of a rule, compiled anchored at
@@ -83,7 +85,7 @@ func newInjMatcher(rs *Ruleset) (*injMatcher, error) {
 		if err != nil {
 			return nil, fmt.Errorf("compiling rule %s: %w", r.ID, err)
 		}
-		re = collapseSpace(re.Simplify())
+		re = readBreaks(collapseSpace(re.Simplify()))
 		alts := []*syntax.Regexp{re}
 		if re.Op == syntax.OpAlternate {
 			alts = re.Sub
@@ -105,7 +107,7 @@ func newInjMatcher(rs *Ruleset) (*injMatcher, error) {
 			// Lead derivation is most of the detector's start-up: derive
 			// once, read both the set and the start-of-text flag from it.
 			ls, lok := leads(alt)
-			set, nullable, ok := leadSetOf(ls, lok)
+			set, nullable, ok := leadSetLines(ls, lok, true)
 			if !ok || nullable || len(set) == 0 {
 				usable = false
 				break
@@ -135,7 +137,12 @@ func newInjMatcher(rs *Ruleset) (*injMatcher, error) {
 			us = append(us, unitLeads{u, sets[ai]})
 		}
 		if !usable {
+			vre, err := viewPattern(r.Pattern)
+			if err != nil {
+				return nil, fmt.Errorf("compiling rule %s: %w", r.ID, err)
+			}
 			m.fallback = append(m.fallback, i)
+			m.fallbackRe = append(m.fallbackRe, vre)
 			continue
 		}
 		for _, x := range us {
@@ -151,6 +158,17 @@ func newInjMatcher(rs *Ruleset) (*injMatcher, error) {
 		return nil, err
 	}
 	return m, nil
+}
+
+// viewPattern compiles pattern as it reads the rule view (readBreaks),
+// otherwise as written.
+func viewPattern(pattern string) (*regexp.Regexp, error) {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil, err
+	}
+	re = readBreaks(re.Simplify())
+	return regexp.Compile(printPattern(re, hideLargeClasses(re, nil)))
 }
 
 // leadIndex collects, for both rule matchers, the keyword each lead
@@ -176,6 +194,9 @@ func (x *leadIndex) add(l string, unit int32) {
 		w, pre = l[k:], l[:k]
 	}
 	w, post = splitLeadKey(w)
+	// Keywords are found in Text, where a line break is a space; pre and
+	// post are checked in the rule view (injMatcher.match).
+	w = strings.ReplaceAll(w, "\n", " ")
 	if len(post) > maxLeadPost {
 		post = post[:maxLeadPost] // the attempt checks the rest
 	}
@@ -421,6 +442,12 @@ func leadSet(re *syntax.Regexp) (set []string, nullable, ok bool) {
 
 // leadSetOf is leadSet over leads already derived.
 func leadSetOf(ls []lead, ok bool) (set []string, nullable, _ bool) {
+	return leadSetLines(ls, ok, false)
+}
+
+// leadSetLines is leadSetOf; with lines, a lead may hold a line break
+// as the rule view writes it: one "\n" with no space or break beside it.
+func leadSetLines(ls []lead, ok, lines bool) (set []string, nullable, _ bool) {
 	if !ok {
 		return nil, false, false
 	}
@@ -431,7 +458,7 @@ func leadSetOf(ls []lead, ok bool) (set []string, nullable, _ bool) {
 		if l.s == "" {
 			return nil, true, true
 		}
-		if strings.ContainsAny(l.s, "\t\n\v\f\r") || strings.Contains(l.s, "  ") {
+		if !viewLead(l.s, lines) {
 			continue // normalised text has single spaces only: never matches
 		}
 		set = append(set, l.s)
@@ -446,6 +473,118 @@ func leadSetOf(ls []lead, ok bool) (set []string, nullable, _ bool) {
 		out = append(out, w)
 	}
 	return out, false, true
+}
+
+// viewLead reports whether lead s can occur in normalised text (lines:
+// in the rule view, where a run with a line break is one "\n").
+func viewLead(s string, lines bool) bool {
+	if strings.ContainsAny(s, "\t\v\f\r") || strings.Contains(s, "  ") {
+		return false
+	}
+	if !lines {
+		return !strings.Contains(s, "\n")
+	}
+	return !strings.Contains(s, "\n ") && !strings.Contains(s, " \n") && !strings.Contains(s, "\n\n")
+}
+
+// readBreaks rewrites a collapsed pattern for the rule view, where a
+// whitespace run that held a line break is "\n" (Normalized.RuleView): a
+// line break reads as the space it was, except where a pattern lists the
+// break itself and not the space, as a sentence start does in
+// (?:^|[.!?\n]\s*). So literal spaces and classes with the space also
+// take "\n", "." takes it, and a large class that excludes the space (a
+// negated one, [^ ]) excludes "\n" too. Without this, such a listed
+// break never matched: the view had no line breaks (round 34).
+func readBreaks(re *syntax.Regexp) *syntax.Regexp {
+	brk := func(fl syntax.Flags) *syntax.Regexp {
+		return &syntax.Regexp{Op: syntax.OpCharClass, Rune: []rune{'\n', '\n', ' ', ' '}, Flags: fl &^ syntax.FoldCase}
+	}
+	switch re.Op {
+	case syntax.OpLiteral:
+		if !slices.Contains(re.Rune, ' ') {
+			return re
+		}
+		var subs []*syntax.Regexp
+		from := 0
+		for i, c := range re.Rune {
+			if c != ' ' {
+				continue
+			}
+			if i > from {
+				subs = append(subs, &syntax.Regexp{Op: syntax.OpLiteral, Rune: slices.Clone(re.Rune[from:i]), Flags: re.Flags})
+			}
+			subs = append(subs, brk(re.Flags))
+			from = i + 1
+		}
+		if from < len(re.Rune) {
+			subs = append(subs, &syntax.Regexp{Op: syntax.OpLiteral, Rune: slices.Clone(re.Rune[from:]), Flags: re.Flags})
+		}
+		if len(subs) == 1 {
+			return subs[0]
+		}
+		return &syntax.Regexp{Op: syntax.OpConcat, Sub: subs, Flags: re.Flags}
+	case syntax.OpAnyCharNotNL:
+		re.Op = syntax.OpAnyChar
+		return re
+	case syntax.OpCharClass:
+		space, nl := classHas(re.Rune, ' '), classHas(re.Rune, '\n')
+		switch {
+		case space && !nl:
+			re.Rune = addRune(re.Rune, '\n')
+		case nl && !space && classSize(re) > maxLeadClass:
+			re.Rune = dropRune(re.Rune, '\n')
+		}
+		return re
+	}
+	for i, sub := range re.Sub {
+		re.Sub[i] = readBreaks(sub)
+	}
+	return re
+}
+
+func classHas(rs []rune, c rune) bool {
+	for i := 0; i+1 < len(rs); i += 2 {
+		if rs[i] <= c && c <= rs[i+1] {
+			return true
+		}
+	}
+	return false
+}
+
+// addRune returns the class ranges rs with c added (c not in rs).
+func addRune(rs []rune, c rune) []rune {
+	out := make([]rune, 0, len(rs)+2)
+	done := false
+	for i := 0; i+1 < len(rs); i += 2 {
+		if !done && c < rs[i] {
+			out = append(out, c, c)
+			done = true
+		}
+		out = append(out, rs[i], rs[i+1])
+	}
+	if !done {
+		out = append(out, c, c)
+	}
+	return out
+}
+
+// dropRune returns the class ranges rs without c (c in rs).
+func dropRune(rs []rune, c rune) []rune {
+	out := make([]rune, 0, len(rs)+2)
+	for i := 0; i+1 < len(rs); i += 2 {
+		lo, hi := rs[i], rs[i+1]
+		if c < lo || c > hi {
+			out = append(out, lo, hi)
+			continue
+		}
+		if lo < c {
+			out = append(out, lo, c-1)
+		}
+		if c < hi {
+			out = append(out, c+1, hi)
+		}
+	}
+	return out
 }
 
 // beginLead reports whether some match of re can begin with ^ (a lead
@@ -689,8 +828,9 @@ type injCand struct {
 }
 
 // match appends the matches of every rule whose gates pass in text (a
-// normalised window).
-func (m *injMatcher) match(text string, out []RuleMatch, cands []injCand, bud *injBudget) ([]RuleMatch, []injCand) {
+// normalised window). view is text as the rules read it, byte for byte
+// (Normalized.RuleView: a line break as "\n"); keywords are found in text.
+func (m *injMatcher) match(text, view string, out []RuleMatch, cands []injCand, bud *injBudget) ([]RuleMatch, []injCand) {
 	rs := m.rs
 	var kw, also [128]bool
 	if len(rs.rules) > len(kw) {
@@ -720,7 +860,7 @@ func (m *injMatcher) match(text string, out []RuleMatch, cands []injCand, bud *i
 		var cur keywords.Cursor
 		for x, ok := m.lead.Next(text, &cur); ok; x, ok = m.lead.Next(text, &cur) {
 			for _, ref := range m.leads[x.Keyword] {
-				if live(m.units[ref.unit].rule) && strings.HasSuffix(text[:x.Start], ref.pre) && strings.HasPrefix(text[x.End:], ref.post) {
+				if live(m.units[ref.unit].rule) && viewHas(view, x.Start-len(ref.pre), ref.pre) && viewHas(view, x.End, ref.post) {
 					cands = append(cands, injCand{ref.unit, int32(x.Start - len(ref.pre))})
 				}
 			}
@@ -772,7 +912,7 @@ func (m *injMatcher) match(text string, out []RuleMatch, cands []injCand, bud *i
 		}
 		tries++
 		bud.attempts--
-		a, b, found := u.matchAt(text, int(c.at))
+		a, b, found := u.matchAt(view, int(c.at))
 		if !found {
 			continue
 		}
@@ -780,7 +920,7 @@ func (m *injMatcher) match(text string, out []RuleMatch, cands []injCand, bud *i
 		n++
 		next = int32(max(b, a+1))
 	}
-	for _, i := range m.fallback {
+	for k, i := range m.fallback {
 		if !live(int32(i)) {
 			continue
 		}
@@ -791,11 +931,25 @@ func (m *injMatcher) match(text string, out []RuleMatch, cands []injCand, bud *i
 		}
 		bud.attempts -= fallbackCost
 		r := &rs.rules[i]
-		for _, x := range r.re.FindAllStringIndex(text, maxRuleMatches) {
+		for _, x := range m.fallbackRe[k].FindAllStringIndex(view, maxRuleMatches) {
 			out = append(out, RuleMatch{Rule: r, Start: x[0], End: x[1]})
 		}
 	}
 	return out, cands
+}
+
+// viewHas reports whether view holds s at byte at, a space of s reading a
+// line break too (keys and leads are spelled with spaces).
+func viewHas(view string, at int, s string) bool {
+	if at < 0 || at+len(s) > len(view) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := view[at+i]; c != s[i] && (s[i] != ' ' || c != '\n') {
+			return false
+		}
+	}
+	return true
 }
 
 func (m *injMatcher) gate(w string, kw, also *[128]bool) {

@@ -45,7 +45,7 @@ func TestInjMatcherMatchesRuleset(t *testing.T) {
 	for _, tx := range texts {
 		nz := Normalize(tx).Text
 		want := ids(d.rules.Match(nz))
-		got, _ := d.doc.rules.match(nz, nil, nil, &injBudget{attempts: 1 << 30})
+		got, _ := d.doc.rules.match(nz, nz, nil, nil, &injBudget{attempts: 1 << 30})
 		if g := ids(got); g != want {
 			t.Errorf("rules differ: anchored %q, search %q on %.200q", g, want, nz)
 		}

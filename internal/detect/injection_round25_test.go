@@ -149,7 +149,7 @@ func TestInjMatcherAtStart(t *testing.T) {
 	markup := `<div class="nav"><a href="/news">News</a></div><svg width="10"></svg>`
 	nz := Normalize(markup).Text
 	bud := injBudget{attempts: 1 << 20}
-	if _, _ = d.doc.rules.match(nz, nil, nil, &bud); 1<<20-bud.attempts > 4 {
+	if _, _ = d.doc.rules.match(nz, nz, nil, nil, &bud); 1<<20-bud.attempts > 4 {
 		t.Errorf("markup window spent %d attempts", 1<<20-bud.attempts)
 	}
 	for _, s := range []string{
@@ -166,7 +166,7 @@ func TestInjMatcherAtStart(t *testing.T) {
 	} {
 		nz := Normalize(s).Text
 		want := ruleIDs(d.rules.Match(nz))
-		got, _ := d.doc.rules.match(nz, nil, nil, &injBudget{attempts: 1 << 30})
+		got, _ := d.doc.rules.match(nz, nz, nil, nil, &injBudget{attempts: 1 << 30})
 		if g := ruleIDs(got); g != want {
 			t.Errorf("%q: anchored %q, search %q", s, g, want)
 		}

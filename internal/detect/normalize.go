@@ -49,6 +49,41 @@ type Normalized struct {
 	start, end []int32
 	ident      int
 	Hidden     []Hidden
+	// breaks are the positions in Text of spaces that stand for a
+	// whitespace run holding a line break: the rules read them as "\n"
+	// (RuleView), where a line start is a sentence start.
+	breaks []int32
+}
+
+// RuleView returns Text with each space that stands for a line break
+// written as "\n", byte for byte (spans hold). Text itself keeps one
+// space for every run: the classifier and the task model read words.
+func (n *Normalized) RuleView() string {
+	return withBreaks(n.Text, n.breaks)
+}
+
+// withBreaks writes "\n" at the positions of s listed in breaks (a
+// same-length variant of Text), or returns s when there are none.
+func withBreaks(s string, breaks []int32) string {
+	if len(breaks) == 0 {
+		return s
+	}
+	b := []byte(s)
+	for _, p := range breaks {
+		if int(p) < len(b) && b[p] == ' ' {
+			b[p] = '\n'
+		}
+	}
+	return string(b)
+}
+
+// isLineBreak reports a rune that ends a line.
+func isLineBreak(r rune) bool {
+	switch r {
+	case '\n', '\r', '\v', '\f', 0x85, 0x2028, 0x2029:
+		return true
+	}
+	return false
 }
 
 // Span maps a byte range of n.Text to a byte range of n.Orig.
@@ -200,8 +235,16 @@ func Normalize(s string) *Normalized {
 		}
 		if unicode.IsSpace(r) {
 			if !lastSpace {
+				if isLineBreak(r) {
+					n.breaks = append(n.breaks, int32(b.Len()))
+				}
 				emit(" ", i, j)
 				lastSpace = true
+			} else if isLineBreak(r) && b.Len() > 0 {
+				// The run's space is the last byte written (lastSpace).
+				if k := int32(b.Len() - 1); len(n.breaks) == 0 || n.breaks[len(n.breaks)-1] != k {
+					n.breaks = append(n.breaks, k)
+				}
 			}
 			i = j
 			continue
