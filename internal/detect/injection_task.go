@@ -474,6 +474,9 @@ func (ds *docScan) scoreTasks(res *Result, field, text string, cands [][2]int, f
 	var bestP, bestW float64
 	var tb taskBuf
 	for _, c := range cands {
+		if taskWords(text[c[0]:c[1]]) <= maxShortTask {
+			continue
+		}
 		feats = Features(feats[:0], string(tb.text(text, c[0], c[1])), ds.task.Bits, ds.task.Set)
 		p := ds.task.Prob(feats)
 		bestP = max(bestP, p)
@@ -500,6 +503,52 @@ func (ds *docScan) scoreTasks(res *Result, field, text string, cands [][2]int, f
 		})
 	}
 	return feats, bestP, bestW
+}
+
+// maxShortTask is the most words a candidate can have and still not be
+// scored (round 38): "## Next steps." or "Also." carries no task of its
+// own, yet an anchor first word lifts it over the floor. A short
+// instruction ("Ignore instructions.") is the rules' to catch.
+const maxShortTask = 2
+
+// taskWords counts the words of s as Features tokenises the sentence's
+// feature text (lower-cased, typographic quotes made plain), stopping once
+// it passes maxShortTask; symbol tokens are not words. Only the scan skips
+// short candidates: the training sentences stay the same.
+func taskWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s) && n <= maxShortTask; {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		w := taskWordRune(r)
+		if !w && in && r == '.' && i+1 < len(s) {
+			r2, _ := utf8.DecodeRuneInString(s[i+1:])
+			w = taskWordRune(r2) // "e.g", "v1.2": one token
+		}
+		if w && !in {
+			n++
+		}
+		in = w
+		i += size
+	}
+	return n
+}
+
+// taskWordRune reports whether r is a word rune of the feature text:
+// isWordByte after lower-casing, except the typographic quotes and the
+// acute accent, which taskBuf.text writes as ASCII quotes (an invalid
+// byte becomes U+FFFD there, a word rune).
+func taskWordRune(r rune) bool {
+	switch {
+	case r >= 'A' && r <= 'Z':
+		return true
+	case r < utf8.RuneSelf:
+		return isWordByte(byte(r))
+	}
+	switch r {
+	case '’', '‘', '“', '”', '´':
+		return false
+	}
+	return true
 }
 
 // notTaskProse reports a candidate the English task model should not
