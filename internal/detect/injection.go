@@ -1377,6 +1377,10 @@ func appendReadableAttrs(dst []byte, tag string) []byte {
 // word is glued to the escape's letter ("nIgnore"), and the prefilter, the
 // rules and the task-sentence model do not read it as a word (round 9).
 // Text without such an escape is returned as is, without allocating.
+// \f and a \u escape of a line-break rune isLineBreak knows (\u2028,
+// \u2029, \u0085, \u000b, …: Go's encoder writes U+2028 so) are line
+// breaks too: the model reading the decoded value sees a new line there
+// (round 39).
 func blankJSONBreaks(text string) string {
 	var b []byte
 	for i := 0; i+1 < len(text); i += 2 {
@@ -1393,6 +1397,18 @@ func blankJSONBreaks(text string) string {
 			c = '\r'
 		case 't':
 			c = ' '
+		case 'f':
+			c = '\f'
+		case 'u':
+			if !jsonBreakEscape(text[i:]) {
+				continue
+			}
+			if b == nil {
+				b = []byte(text)
+			}
+			copy(b[i:i+6], "\n     ")
+			i += 4
+			continue
 		default: // another escape, an escaped backslash included: skip it whole
 			continue
 		}
@@ -1405,4 +1421,24 @@ func blankJSONBreaks(text string) string {
 		return text
 	}
 	return string(b)
+}
+
+// jsonBreakEscape reports whether e starts with a JSON \u escape of a
+// rune isLineBreak knows.
+func jsonBreakEscape(e string) bool {
+	if len(e) < 6 {
+		return false
+	}
+	r := 0
+	for _, c := range []byte(e[2:6]) {
+		switch {
+		case c >= '0' && c <= '9':
+			r = r<<4 | int(c-'0')
+		case c|0x20 >= 'a' && c|0x20 <= 'f':
+			r = r<<4 | int(c|0x20-'a'+10)
+		default:
+			return false
+		}
+	}
+	return isLineBreak(rune(r))
 }

@@ -77,9 +77,10 @@ const (
 )
 
 // taskSentenceStart reports whether the word at i starts a sentence: it
-// follows the text start, a line break (also a JSON-escaped "\n"), a
-// sentence end, a colon, a table bar or a tag end, with only spaces,
-// quotes and bullet marks between.
+// follows the text start, a line break (any rune isLineBreak knows, also
+// a JSON-escaped "\n"), a sentence end, a colon, a table bar or a tag
+// end, with only spaces, quotes and bullet marks between (at most 12
+// bytes: a deeper indent is not read, round 39).
 func taskSentenceStart(s string, i int) bool {
 	j := i
 	for k := 0; k < 12 && j > 0; k++ {
@@ -94,15 +95,55 @@ func taskSentenceStart(s string, i int) bool {
 		return true
 	}
 	switch s[j-1] {
-	case '\n', '\r', '.', '?', '!', ':', ';', '>':
+	case '.', '?', '!', ':', ';', '>':
 		return true
 	case 'n', 't', 'r':
 		return j >= 2 && s[j-2] == '\\'
+	}
+	if lineBreakBefore(s, j) {
+		return true
 	}
 	if j >= 3 && s[j-1] == 0x9C && s[j-2] == 0x80 && s[j-3] == 0xE2 { // “
 		return j == 3 || strings.ContainsRune("\n.?!:", rune(s[j-4]))
 	}
 	return false
+}
+
+// lineBreakBefore reports whether s[:j] ends in a rune isLineBreak knows:
+// \n, \r, \v, \f, NEL (U+0085), LINE SEPARATOR (U+2028) or PARAGRAPH
+// SEPARATOR (U+2029). A model reading the text sees a line start after
+// each, so an attacker can use any of them to put a request on its own line.
+func lineBreakBefore(s string, j int) bool {
+	if j == 0 {
+		return false
+	}
+	switch s[j-1] {
+	case '\n', '\r', '\v', '\f':
+		return true
+	case 0x85:
+		return j >= 2 && s[j-2] == 0xC2
+	case 0xA8, 0xA9:
+		return j >= 3 && s[j-2] == 0x80 && s[j-3] == 0xE2
+	}
+	return false
+}
+
+// lineBreakAt returns the length of the line-break rune isLineBreak knows
+// at s[i] (\n, \r, \v, \f, NEL, U+2028, U+2029), or 0.
+func lineBreakAt(s string, i int) int {
+	switch s[i] {
+	case '\n', '\r', '\v', '\f':
+		return 1
+	case 0xC2:
+		if i+1 < len(s) && s[i+1] == 0x85 {
+			return 2
+		}
+	case 0xE2:
+		if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) {
+			return 3
+		}
+	}
+	return 0
 }
 
 // taskSentenceEnd returns the end of the sentence starting at a: after
@@ -113,8 +154,12 @@ func taskSentenceEnd(s string, a int) (end int, ok bool) {
 	lim := min(len(s), a+maxTaskSentence)
 	for i := a; i < lim; i++ {
 		switch c := s[i]; c {
-		case '\n', '\r', '|': // a line or table cell ends first
+		case '\n', '\r', '\v', '\f', '|': // a line or table cell ends first
 			return i, false
+		case 0xC2, 0xE2: // NEL, U+2028, U+2029 end a line too
+			if lineBreakAt(s, i) > 0 {
+				return i, false
+			}
 		case '\\':
 			if i+1 < len(s) && (s[i+1] == 'n' || s[i+1] == 'r') {
 				return i, false
@@ -124,13 +169,17 @@ func taskSentenceEnd(s string, a int) (end int, ok bool) {
 				return i + 1, true
 			}
 			switch s[i+1] {
-			case ' ', '\n', '\r', '\t', '"', '\'', '\\', ')':
-				e := i + 1
-				for e < lim && (s[e] == '"' || s[e] == '\'' || s[e] == ')') {
-					e++
+			case ' ', '\n', '\r', '\t', '\v', '\f', '"', '\'', '\\', ')':
+			default:
+				if lineBreakAt(s, i+1) == 0 {
+					continue
 				}
-				return e, true
 			}
+			e := i + 1
+			for e < lim && (s[e] == '"' || s[e] == '\'' || s[e] == ')') {
+				e++
+			}
+			return e, true
 		}
 	}
 	return lim, false
