@@ -587,13 +587,9 @@ func dropRune(rs []rune, c rune) []rune {
 	return out
 }
 
-// beginLead reports whether some match of re can begin with ^ (a lead
-// that only the start of text gives). Unknown lead sets count as yes.
-func beginLead(re *syntax.Regexp) bool {
-	return beginOf(leads(re))
-}
-
-// beginOf is beginLead over leads already derived.
+// beginOf reports whether some match of a pattern with leads ls can
+// begin with ^ (a lead that only the start of text gives). Unknown lead
+// sets (!ok) count as yes.
 func beginOf(ls []lead, ok bool) bool {
 	if !ok {
 		return true

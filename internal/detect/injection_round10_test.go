@@ -80,12 +80,19 @@ func FuzzInjectionTaskSentences(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		last := 0
-		for _, c := range d.InjectionTaskSentences(s) {
-			if c[0] < last || c[0] > c[1] || c[1] > len(s) {
-				t.Fatalf("span %v after %d in %d bytes", c, last, len(s))
-			}
-			last = c[1]
-		}
+		checkTaskSpans(t, d, s)
 	})
+}
+
+// checkTaskSpans fails t unless the task-sentence spans of s are in order,
+// non-overlapping and inside s.
+func checkTaskSpans(t *testing.T, d *Detector, s string) {
+	t.Helper()
+	last := 0
+	for _, c := range d.InjectionTaskSentences(s) {
+		if c[0] < last || c[0] > c[1] || c[1] > len(s) {
+			t.Fatalf("span %v after %d in %d bytes", c, last, len(s))
+		}
+		last = c[1]
+	}
 }

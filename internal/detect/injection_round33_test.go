@@ -107,13 +107,7 @@ func FuzzGluedAfterLabel(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		last := 0
-		for _, c := range d.InjectionTaskSentences(s) {
-			if c[0] < last || c[0] > c[1] || c[1] > len(s) {
-				t.Fatalf("span %v after %d in %d bytes", c, last, len(s))
-			}
-			last = c[1]
-		}
+		checkTaskSpans(t, d, s)
 		for i := 0; i <= len(s); i++ {
 			endsValue(s, i)
 		}
