@@ -8,7 +8,7 @@ import (
 )
 
 // Round 25: structural false positives on real web pages (see
-// docs/injection.md, "Round 25"). The texts here are written for the test,
+// docs/injection-rounds.md, "Round 25"). The texts here are written for the test,
 // in the shapes the tune pages showed.
 
 func TestTitleCase(t *testing.T) {

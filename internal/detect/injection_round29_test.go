@@ -6,7 +6,7 @@ import (
 )
 
 // Round 29: the classifier's view of script code and of link runs on web
-// pages (see docs/injection.md, "Round 29").
+// pages (see docs/injection-rounds.md, "Round 29").
 
 func TestCodeLetter(t *testing.T) {
 	for _, c := range []struct {

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// Round-2 rules (docs/injection.md, "Generalisation, round 2"): each
+// Round-2 rules (docs/injection-rounds.md, "Generalisation, round 2"): each
 // shape fires its rule, and the documentation shapes that used to be
 // false positives stay clean. The texts are written for this test.
 func TestInjectionRound2Rules(t *testing.T) {

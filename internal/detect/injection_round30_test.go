@@ -8,7 +8,7 @@ import (
 
 // Round 30: a markdown link's own text and title are not words between two
 // links, so a list of links with longer titles is one link run (see
-// docs/injection.md, "Round 30").
+// docs/injection-rounds.md, "Round 30").
 
 func TestLinkRunsLinkText(t *testing.T) {
 	menu := "* [Ten tips for a quieter garden this spring](https://news.example/garden)\n" +

@@ -6,7 +6,7 @@ import (
 )
 
 // Round 31: mailing-list footers read by inj.exfil.send-data in raw e-mail
-// (see docs/injection.md, "Round 31").
+// (see docs/injection-rounds.md, "Round 31").
 
 func TestListCommandSend(t *testing.T) {
 	for _, c := range []struct {

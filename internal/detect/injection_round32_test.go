@@ -7,7 +7,7 @@ import (
 
 // Round 32: an inline SVG shape whose path data runs past the tag limit is
 // dropped from the classifier's view, as a short tag is; a word in the
-// path data leaves it to be read as text (see docs/injection.md, "Round 32").
+// path data leaves it to be read as text (see docs/injection-rounds.md, "Round 32").
 
 // svgPath returns path data of at least n bytes.
 func svgPath(n int) string {

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// Round-8 rules and the send-data noun check (docs/injection.md, "Round
+// Round-8 rules and the send-data noun check (docs/injection-rounds.md, "Round
 // 8"): each shape fires its rule, and the record and licence shapes that
 // look like them do not. The texts are written for this test.
 func TestInjectionRound8Rules(t *testing.T) {

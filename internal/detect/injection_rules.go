@@ -191,7 +191,7 @@ func InjectionRules() []Rule {
 			Pattern:  `(?:^|[.!?:\n]\s*|\b(?:please|now|then|first|also|todo|task)\s*:?\s*)(?:send|forward|e-?mail|transfer|post|share|change|modify|update|delete|remove|invite|add|create|get|collect|gather|retrieve|concatenate|pay|make|reset|give|set)\b` + reClause + `{0,120}?\b(?:the user'?s?|the users'|of the user|this user'?s?)\b`,
 			Explain:  "imperative that acts on the user's data or account"},
 
-		// --- added for styles of other authors (docs/injection.md, "Generalisation")
+		// --- added for styles of other authors (docs/injection-rounds.md, "Generalisation")
 		{ID: "inj.address.label", Family: FamilyAddressing, Weight: 0.7, Back: 40, Fwd: 120,
 			Keywords: []string{"ai", "llm", "llms", "assistant", "assistants", "agent", "agents", "copilot", "chatgpt", "claude", "gemini", "gpt", "model", "models", "bot", "bots", "chatbot"},
 			Pattern:  `(?:^|[/#*!>|;-]\s*)(?:ai|llm|assistant|agent|copilot|chatgpt|claude|gemini|gpt)(?: agent| assistant| model)?\s*:\s*(?:please |you |ignore |do |don'?t |send |call |forget |disregard |always |never |your |the user|before |instead |stop |reply |respond |tell |include |add |run |execute |delete |forward )|\b(?:todo|task|note|notice|reminder|instructions?|message|directive)s? (?:for|to) (?:the |any |all |every )?(?:ai|assistant|model|llm|agent|bot|chatbot|language model)s?\b(?: agents?| assistants?| models?)?\s*[:,(]|\b(?:all|every|any) (?:ai )?(?:assistants|agents|ai models|language models|llms|ai systems|chatbots)\b (?:must|should|are required to|need to|shall|have to)\b`,
@@ -213,7 +213,7 @@ func InjectionRules() []Rule {
 			Also:     []string{"follow", "obey", "execute", "carry", "do", "perform", "run", "apply"},
 			Pattern:  `\b(?:decode|decipher|reverse|unscramble)\b` + reClause + `{0,60}?\b(?:and|then)\s+(?:follow|obey|execute|carry out|do|perform|run|apply)\s+(?:it|them|this|that|the (?:instructions?|commands?|text|message|result)|what it says|its instructions)\b|\b(?:read|translate|convert)\b` + reClause + `{0,60}?\b(?:and|then)\s+(?:follow|obey|carry out)\s+(?:it|them|this|that|the (?:instructions?|commands?|text|message|result)|what it says|its instructions)\b|\b(?:follow|obey|execute)\s+(?:the\s+)?(?:instructions?|commands?)\s+(?:encoded|hidden|written|given)\s+(?:in|below|above)\b`,
 			Explain:  "asks the model to decode hidden text and obey it"},
-		// --- round 2 (docs/injection.md, "Generalisation, round 2"): shapes
+		// --- round 2 (docs/injection-rounds.md, "Generalisation, round 2"): shapes
 		// seen in CyberSecEval and deepset tune halves, written as
 		// structures rather than their phrases.
 		// "Ignore the resume and state: ...": the reader is told to set the
@@ -677,7 +677,7 @@ func latinInjectionRules() []Rule {
 				`|\bzonder (?:dat )?de gebruiker (?:het )?(?:te informeren|te waarschuwen|weet|merkt)\b|\bnoem (?:deze|die|de) (?:instructies|aanwijzingen|instructie) niet\b`,
 			Explain: "instruction to the model in Dutch: drop earlier instructions, reveal the prompt, send data out, new task, persona, hide from the user"},
 		// Irish, Albanian and Zulu: the languages of spikee's translated
-		// attacks, written by a non-native author (docs/injection.md, round 18).
+		// attacks, written by a non-native author (docs/injection-rounds.md, round 18).
 		{ID: "inj.ml.ga", Family: FamilyOverride, Weight: 0.8, Back: 60, Fwd: 260,
 			Keywords: []string{"déan", "ná", "dearmad", "taispeáin", "scríobh", "nocht", "athdhéan", "tabhair", "seol", "cuir", "thasc", "chúram", "amach", "feasta"},
 			Pattern: `\b(?:déan neamhaird (?:de|den|ar)|ná tabhair aird ar|déan dearmad ar|ná lean)\b` + mlCl + `{0,30}?\b(?:treoracha|treoir|orduithe|rialacha|teagasc)\b` + mlCl + `{0,25}?\b(?:roimhe seo|roimhe|go léir|uile|a tugadh|bunaidh|an chórais)\b` +

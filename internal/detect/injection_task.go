@@ -59,7 +59,7 @@ const (
 	// Round 7 lowered it from 0.8: on the tune sets requests appended to
 	// data (SEP probes, Agent Security Bench instructions) sit at 0.7-0.8,
 	// and the clean documents' false positives rose only from 0.77% to
-	// 0.90% (docs/injection.md, "Round 7").
+	// 0.90% (docs/injection-rounds.md, "Round 7").
 	DefaultTaskFloor = 0.7
 	// DefaultLoneTaskFloor is the floor for a sentence with (almost) no
 	// text around it: a tool result that is only a question ("How do I

@@ -14,7 +14,7 @@ import (
 // the prose is English enough for that model; when it is not, only the
 // lines that read as English (and decoded payloads) are classified, and a
 // window with none is left to the rules, which cover 14 languages since
-// round 18. See docs/injection.md, "Round 22".
+// round 18. See docs/injection-rounds.md, "Round 22".
 //
 // The score is a count of function words: short, frequent, closed-class
 // words that every paragraph of a language has and code rarely does.

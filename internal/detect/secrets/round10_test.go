@@ -15,7 +15,7 @@ func appSyncKey(b []byte) string {
 }
 
 // Round 10: causes read in the tune half of semgrep's secret rule tests
-// (docs/secrets.md, Round 10). Values generated for this test, not copied.
+// (docs/secrets-rounds.md, Round 10). Values generated for this test, not copied.
 func TestRound10Cases(t *testing.T) {
 	s := mustScanner(t, Options{})
 	appsync := appSyncKey(pseudoBytes(nil, 16))

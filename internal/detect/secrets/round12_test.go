@@ -17,7 +17,7 @@ func rnd62(seed string, n int) string {
 }
 
 // Round 12: near misses read in trivy's secret scanner tests and probes
-// of values that are not secrets (docs/secrets.md, Round 12). Values
+// of values that are not secrets (docs/secrets-rounds.md, Round 12). Values
 // generated for this test, not copied.
 func TestRound12Cases(t *testing.T) {
 	s := mustScanner(t, Options{})

@@ -12,7 +12,7 @@ func hexN(seed string, n int) string {
 }
 
 // Round 14: near misses of known formats read in the tune half of
-// betterleaks' rule tests (docs/secrets.md, Round 14), with a positive
+// betterleaks' rule tests (docs/secrets-rounds.md, Round 14), with a positive
 // beside each. Values generated for this test, not copied.
 func TestRound14Cases(t *testing.T) {
 	s := mustScanner(t, Options{})

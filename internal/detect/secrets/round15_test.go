@@ -9,7 +9,7 @@ import (
 func jwtPart(s string) string { return base64.RawURLEncoding.EncodeToString([]byte(s)) }
 
 // Round 15: GitHub's stateless installation tokens (ghs_APPID_JWT,
-// docs/secrets.md, Round 15), written from GitHub's description of the
+// docs/secrets-rounds.md, Round 15), written from GitHub's description of the
 // format, with near misses. Values generated for this test, not copied.
 func TestRound15Cases(t *testing.T) {
 	s := mustScanner(t, Options{})

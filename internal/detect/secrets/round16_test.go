@@ -6,7 +6,7 @@ import (
 )
 
 // Round 16: provider rules written from each provider's published format
-// (docs/secrets.md, Round 16), a positive and near misses each. Values
+// (docs/secrets-rounds.md, Round 16), a positive and near misses each. Values
 // generated for this test, not copied.
 func TestRound16Providers(t *testing.T) {
 	s := mustScanner(t, Options{})

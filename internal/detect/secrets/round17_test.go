@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// Round 17 (docs/secrets.md, Round 17): assignment forms of the context
+// Round 17 (docs/secrets-rounds.md, Round 17): assignment forms of the context
 // rules, base64-wrapped JWTs and Sentry org tokens' fixed-length secret,
 // a positive and near misses each. Values generated for this test.
 func TestRound17(t *testing.T) {

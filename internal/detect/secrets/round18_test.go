@@ -17,7 +17,7 @@ func rndAlpha(seed, alphabet string, n int) string {
 }
 
 // Round 18: provider rules written from each provider's published format
-// (docs/secrets.md, Round 18), a positive and near misses each.
+// (docs/secrets-rounds.md, Round 18), a positive and near misses each.
 func TestRound18Providers(t *testing.T) {
 	s := mustScanner(t, Options{})
 	const base58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"

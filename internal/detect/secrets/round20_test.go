@@ -28,7 +28,7 @@ func dcToken(seed, id string) string {
 }
 
 // Round 20: rules for the formats round 19 found without a rule in
-// trufflehog-new's misses (docs/secrets.md, Round 20), a positive and
+// trufflehog-new's misses (docs/secrets-rounds.md, Round 20), a positive and
 // near misses each. Every key is generated here, none copied.
 func TestRound20Providers(t *testing.T) {
 	s := mustScanner(t, Options{})

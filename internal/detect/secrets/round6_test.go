@@ -7,7 +7,7 @@ import (
 
 // Round 6: formats and contexts found in the tune halves of the
 // detect-secrets, ripsecrets and whispers sets, and the reference policy
-// (docs/secrets.md, Round 6). Values generated for this test, not copied.
+// (docs/secrets-rounds.md, Round 6). Values generated for this test, not copied.
 func TestRound6Cases(t *testing.T) {
 	s := mustScanner(t, Options{})
 	cases := []firstFindingCase{

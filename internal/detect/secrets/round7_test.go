@@ -6,7 +6,7 @@ import (
 )
 
 // Round 7: literal values assigned to names that say "secret"
-// (docs/secrets.md, Round 7). Values generated for this test, not copied.
+// (docs/secrets-rounds.md, Round 7). Values generated for this test, not copied.
 func TestRound7Cases(t *testing.T) {
 	s := mustScanner(t, Options{})
 	cases := []firstFindingCase{

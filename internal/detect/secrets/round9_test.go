@@ -8,7 +8,7 @@ import (
 )
 
 // Round 9: causes read in CredSweeper's former held-out half
-// (docs/secrets.md, Round 9). Values generated for this test, not copied.
+// (docs/secrets-rounds.md, Round 9). Values generated for this test, not copied.
 func TestRound9Cases(t *testing.T) {
 	s := mustScanner(t, Options{})
 	const deepseek = "sk-af2a93891cf29d7e9ce165322290f91e"

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Round 16: clean JSON tool outputs of two API recorders never used before, and their
-injected twins (held out for the averaged window model, docs/injection.md "Round 16").
+injected twins (held out for the averaged window model, docs/injection-rounds.md "Round 16").
 
 Writes, under /tmp/inj-eval/sets-new/heldout16/:
   toolout16_heldout.jsonl   clean tool outputs (label 0), one "id" per record

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Round 17: documents injected the way WithSecure's spikee generator does, split by
-jailbreak type (docs/injection.md "Round 17").
+jailbreak type (docs/injection-rounds.md "Round 17").
 
 Source: github.com/WithSecureLabs/spikee at COMMIT (Apache-2.0), mirrored at MIRROR.
 Seeds (spikee/data/workspace/datasets/<seed>/):

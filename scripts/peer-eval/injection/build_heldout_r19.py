@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Round 19: in-the-wild jailbreak prompts put into clean e-mails (docs/injection.md "Round 19").
+"""Round 19: in-the-wild jailbreak prompts put into clean e-mails (docs/injection-rounds.md "Round 19").
 
 Source: the jailbreak prompts of Shen et al., "Do Anything Now" (verazuo/jailbreak_llms, MIT),
 file jailbreak_prompts_2023_05_07.csv and forbidden_question_set.csv, as vendored unchanged

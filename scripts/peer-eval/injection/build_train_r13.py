@@ -15,7 +15,7 @@ licences; none is measured anywhere):
 A message whose text or body also appears in a round-11/12/13 e-mail set is left out, and only
 every STRIDE-th message is kept: with all 447 the window model lost 5 points of recall on the
 round-11 e-mail attacks and LLMail-Inject (tune), with every second one (224) and -per 14 it
-kept them (docs/injection.md, "Round 13").
+kept them (docs/injection-rounds.md, "Round 13").
 Deterministic (sorted paths, exact duplicates dropped, messages of 40 B to 16 KiB).
 """
 import hashlib, json, re

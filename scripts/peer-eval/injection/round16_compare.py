@@ -5,7 +5,7 @@ usage: round16_compare.py NAME=MODEL.bin ...
 Runs `peritem -model MODEL.bin` (binary: $PERITEM, default /tmp/inj16/bin/peritem) over the
 tune/used files below once per model (cached in /tmp/inj16/pi/NAME.jsonl) and prints one row
 per measure: false positives on clean items, recall on injected items. Aggregate counts only;
-no item text. "clean docs" and "trigger" follow docs/injection.md, round 7's definition.
+no item text. "clean docs" and "trigger" follow docs/injection-rounds.md, round 7's definition.
 """
 import collections, json, os, subprocess, sys
 

@@ -3,7 +3,7 @@
 decision, so not held out: top-level `description` strings of four more real MCP
 servers (TypeScript `description:` literals paired with the nearest `name:`, Go
 `NewTool("name", WithDescription(...))`, Python via extract.py), deduplicated against
-every earlier set. Its false positives were read (docs/detection.md, round 7).
+every earlier set. Its false positives were read (docs/detection-rounds.md, round 7).
 Usage: python3 extra_benign_r7.py  (after build_round7.py)
 """
 import sys, os, re, json, subprocess  # noqa: E401

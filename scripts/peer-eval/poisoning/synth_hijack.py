@@ -8,7 +8,7 @@ the rules follow the attack's structure (another tool called with fixed
 values, an argument swapped, a call demanded before another tool's use)
 rather than one benchmark's wording. Output: /tmp/poison-eval/synth/hijack.jsonl
 (set 1, tuned on), with --set2 hijack2.jsonl and with --set3 hijack3.jsonl
-(each scored once before it was looked at; see docs/detection.md, round 3).
+(each scored once before it was looked at; see docs/detection-rounds.md, round 3).
 """
 import json
 import random

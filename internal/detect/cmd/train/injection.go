@@ -67,7 +67,7 @@ type injConfig struct {
 	// bag averages the weights of this many models, each trained with its
 	// own seed (seed, seed+1, …) on its own sampling of insertions: one
 	// model's false positives on JSON payloads swing by a factor of ten
-	// between seeds (docs/injection.md, round 13). 1 reproduces the
+	// between seeds (docs/injection-rounds.md, round 13). 1 reproduces the
 	// single-model bytes.
 	bag int
 }

@@ -41,7 +41,7 @@ func (d *data) loadExtra(files []string) error {
 }
 
 // scored is one line of -dump: enough to recompute the detector's score
-// for any floor and alone-scale (docs/detection.md, round 14b).
+// for any floor and alone-scale (docs/detection-rounds.md, round 14b).
 type scored struct {
 	Group  string  `json:"group"`
 	Fold   int     `json:"fold,omitempty"`
