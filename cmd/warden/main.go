@@ -140,6 +140,9 @@ kinds:
   injection   labelled documents ({"text", "label", "category"}; BIPIA, AgentDojo, Giskard)
   secrets     labelled text or files with expected findings
 
+Files: JSON (an array or one object), JSONL, or CSV/TSV with a header row
+(.csv, .tsv: a text column such as text or prompt, and a label column).
+Labels: true/false, 1/0, or words such as malicious, injection, benign, safe.
 With no FILE, a kind reads its default corpus under ../shared/corpora if present.
 Prints recall, false-positive rate, precision, per-category results and
 throughput; --json prints one JSON object on the last line.

@@ -43,8 +43,8 @@ type Skipped struct {
 // maxFile bounds one input file.
 const maxFile = 256 << 20
 
-// Load reads every path (files, or directories walked for .json and
-// .jsonl) and returns the items in a stable order.
+// Load reads every path (files, or directories walked for .json, .jsonl,
+// .csv and .tsv) and returns the items in a stable order.
 func Load(paths []string) ([]Item, []Skipped, error) {
 	var files []string
 	for _, p := range paths {
@@ -60,7 +60,7 @@ func Load(paths []string) ([]Item, []Skipped, error) {
 			if err != nil {
 				return err
 			}
-			if !d.IsDir() && (strings.HasSuffix(path, ".json") || strings.HasSuffix(path, ".jsonl")) {
+			if !d.IsDir() && (strings.HasSuffix(path, ".json") || strings.HasSuffix(path, ".jsonl") || IsDelimited(path)) {
 				files = append(files, path)
 			}
 			return nil
@@ -106,9 +106,13 @@ func LoadFile(path string) ([]Item, string, error) {
 	return items, reason, nil
 }
 
-// Parse reads JSON (an array, or an object in a known layout) or JSONL.
-// source labels the items.
+// Parse reads JSON (an array, or an object in a known layout), JSONL, or
+// CSV/TSV with a header row (by source's extension). source labels the
+// items.
 func Parse(data []byte, source string) ([]Item, string, error) {
+	if IsDelimited(source) {
+		return parseDelimited(data, source)
+	}
 	trim := bytes.TrimSpace(data)
 	if len(trim) == 0 {
 		return nil, "empty file", nil

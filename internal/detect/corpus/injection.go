@@ -390,8 +390,9 @@ func contextsFor(a InjAttack, byKind map[string][]Context, all []Context) []Cont
 
 // LoadInjection reads evaluation data for the injection detector: the
 // shared corpora layouts (a BIPIA folder, an AgentDojo folder, the Giskard
-// CSV) wherever they appear under paths, and any other .json or .jsonl
-// file as labelled items ({"text", "label", "category"}).
+// CSV) wherever they appear under paths, and any other .json, .jsonl, or
+// CSV/TSV file with a label column as labelled items ({"text", "label",
+// "category"}).
 func LoadInjection(paths []string) ([]Item, []Skipped, error) {
 	var items []Item
 	var skipped []Skipped
@@ -417,7 +418,17 @@ func LoadInjection(paths []string) ([]Item, []Skipped, error) {
 			}
 			ctxs, attacks = append(ctxs, c...), append(attacks, a...)
 			handled[p] = true
-		case strings.HasSuffix(base, ".csv"):
+		case IsDelimited(base):
+			// A CSV/TSV with a label column is labelled items; a CSV
+			// without one is the Giskard layout (every row an attack).
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return fmt.Errorf("reading corpus file: %w", err)
+			}
+			if DelimitedHasLabel(data, p) || !strings.EqualFold(filepath.Ext(p), ".csv") {
+				generic = append(generic, p)
+				return nil
+			}
 			a, err := LoadGiskard(p)
 			if err != nil {
 				return err
@@ -435,7 +446,7 @@ func LoadInjection(paths []string) ([]Item, []Skipped, error) {
 			if err := visit(p); err != nil {
 				return nil, nil, err
 			}
-			if !strings.HasSuffix(p, ".csv") {
+			if !IsDelimited(p) {
 				generic = append(generic, p)
 			}
 			continue
@@ -455,7 +466,7 @@ func LoadInjection(paths []string) ([]Item, []Skipped, error) {
 			if d.IsDir() {
 				return visit(path)
 			}
-			if strings.HasSuffix(path, ".csv") {
+			if IsDelimited(path) {
 				return visit(path)
 			}
 			if strings.HasSuffix(path, ".json") || strings.HasSuffix(path, ".jsonl") {
