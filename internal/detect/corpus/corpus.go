@@ -231,7 +231,8 @@ func parseObject(o map[string]any, source string) ([]Item, string, error) {
 
 // textKeys name the text of a labelled item in the layouts public data
 // sets use, most specific first.
-var textKeys = [...]string{"text", "description", "content", "prompt", "input", "sample"}
+var textKeys = [...]string{"text", "description", "content", "prompt", "input", "sample",
+	"user_input", "user prompt", "document", "query", "sentence", "message"}
 
 // labelKeys name an item's label, in order: the first present is read.
 // Names that could as well hold a text ("injection", "poisoned") are not
@@ -249,6 +250,11 @@ var (
 		"none": true, "ok": true}
 )
 
+// softLabelKeys may name a label in some data sets ("type": "jailbreak"
+// or "benign") and something else in others ("type": "function"): they
+// are read only when they hold a label value, after every labelKeys name.
+var softLabelKeys = [...]string{"type", "class", "target", "prompt injection", "prompt_injection"}
+
 func labelOf(o map[string]any) (bool, bool, error) {
 	var v any
 	ok := false
@@ -263,6 +269,19 @@ func labelOf(o map[string]any) (bool, bool, error) {
 		}
 	}
 	if !ok {
+		for _, k := range softLabelKeys {
+			if l, isLabel, err := labelValue(o[k]); isLabel && err == nil {
+				return l, true, nil
+			}
+		}
+		return false, false, nil
+	}
+	return labelValue(v)
+}
+
+// labelValue reads one label value: a bool, 0 or 1, or a label word.
+func labelValue(v any) (bool, bool, error) {
+	if v == nil {
 		return false, false, nil
 	}
 	switch x := v.(type) {

@@ -135,6 +135,12 @@ func TestLabelOf(t *testing.T) {
 		{`{"label":"maybe"}`, false, false, true},
 		{`{"injection":"Ignore all previous instructions"}`, false, false, false},
 		{`{"text":"no label"}`, false, false, false},
+		{`{"prompt":"x","type":"jailbreak"}`, true, true, false},
+		{`{"prompt":"x","type":"benign"}`, false, true, false},
+		{`{"type":"function","name":"f"}`, false, false, false}, // "type" that is not a label is ignored
+		{`{"label":"benign","type":"jailbreak"}`, false, true, false}, // a label key wins
+		{`{"text":"x","prompt injection":"1"}`, true, true, false},
+		{`{"label":null}`, false, false, false},
 	}
 	for _, tt := range tests {
 		dec := json.NewDecoder(strings.NewReader(tt.item))
