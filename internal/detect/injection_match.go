@@ -43,8 +43,10 @@ type injMatcher struct {
 // only those that can begin at that lead, and so that most fit RE2's
 // backtracker (≤ 500 instructions), far cheaper than its NFA here.
 type injUnit struct {
-	rule, alt  int32
-	at0, atCtx *regexp.Regexp
+	rule, alt int32
+	// at0 and atCtx are built on first use (lazyRegexp): most units see
+	// no attempt on most workloads.
+	at0, atCtx *lazyRegexp
 	maxLen     int
 	// atStart: some match can begin only at the start of the window (a
 	// lead after ^), where no lead keyword marks it; only such units
@@ -125,11 +127,11 @@ func newInjMatcher(rs *Ruleset) (*injMatcher, error) {
 				break
 			}
 			pat := printPattern(alt, big)
-			a0, err := regexp.Compile(`^(?:` + pat + `)`)
+			a0, err := newLazyRegexp(`^(?:` + pat + `)`)
 			if err != nil {
 				return nil, fmt.Errorf("compiling rule %s: %w", r.ID, err)
 			}
-			ac, err := regexp.Compile(`^(?s:.)(?:` + pat + `)`)
+			ac, err := newLazyRegexp(`^(?s:.)(?:` + pat + `)`)
 			if err != nil {
 				return nil, fmt.Errorf("compiling rule %s: %w", r.ID, err)
 			}
@@ -966,14 +968,14 @@ func (m *injMatcher) gate(w string, kw, also *[128]bool) {
 func (u *injUnit) matchAt(text string, at int) (int, int, bool) {
 	end := min(len(text), at+u.maxLen)
 	if at == 0 {
-		loc := u.at0.FindStringIndex(text[:end])
+		loc := u.at0.get().FindStringIndex(text[:end])
 		if loc == nil {
 			return 0, 0, false
 		}
 		return loc[0], loc[1], true
 	}
 	_, w := utf8.DecodeLastRuneInString(text[:at])
-	loc := u.atCtx.FindStringIndex(text[at-w : end])
+	loc := u.atCtx.get().FindStringIndex(text[at-w : end])
 	if loc == nil {
 		return 0, 0, false
 	}

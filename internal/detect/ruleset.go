@@ -54,7 +54,7 @@ type Rule struct {
 	// Hangul): it runs only on normalised text with a byte outside ASCII
 	// (accents fold away), so lists written in English pay nothing for it.
 	NonASCII bool
-	re       *regexp.Regexp
+	re       *lazyRegexp // shared by copies of the rule (subset)
 	notAfter *regexp.Regexp
 }
 
@@ -87,7 +87,7 @@ func CompileRules(rules []Rule) (*Ruleset, error) {
 			return nil, fmt.Errorf("compiling rule %s: duplicate id", r.ID)
 		}
 		seen[r.ID] = true
-		re, err := regexp.Compile(r.Pattern)
+		re, err := newLazyRegexp(r.Pattern)
 		if err != nil {
 			return nil, fmt.Errorf("compiling rule %s: %w", r.ID, err)
 		}
@@ -323,7 +323,7 @@ func (rs *Ruleset) searchWindows(i int, text string, wins [][2]int, out []RuleMa
 	r := &rs.rules[i]
 	n := 0
 	for _, sp := range wins {
-		for _, m := range r.re.FindAllStringIndex(text[sp[0]:sp[1]], 4) {
+		for _, m := range r.re.get().FindAllStringIndex(text[sp[0]:sp[1]], 4) {
 			if r.quoted(text, sp[0]+m[0]) {
 				continue
 			}
@@ -342,7 +342,7 @@ func (rs *Ruleset) searchWindows(i int, text string, wins [][2]int, out []RuleMa
 func (rs *Ruleset) matchAll(text string, out []RuleMatch) []RuleMatch {
 	for i := range rs.rules {
 		r := &rs.rules[i]
-		for _, m := range r.re.FindAllStringIndex(text, 4) {
+		for _, m := range r.re.get().FindAllStringIndex(text, 4) {
 			if !r.quoted(text, m[0]) {
 				out = append(out, RuleMatch{Rule: r, Start: m[0], End: m[1]})
 			}
