@@ -137,7 +137,7 @@ func TestLabelOf(t *testing.T) {
 		{`{"text":"no label"}`, false, false, false},
 		{`{"prompt":"x","type":"jailbreak"}`, true, true, false},
 		{`{"prompt":"x","type":"benign"}`, false, true, false},
-		{`{"type":"function","name":"f"}`, false, false, false}, // "type" that is not a label is ignored
+		{`{"type":"function","name":"f"}`, false, false, false},       // "type" that is not a label is ignored
 		{`{"label":"benign","type":"jailbreak"}`, false, true, false}, // a label key wins
 		{`{"text":"x","prompt injection":"1"}`, true, true, false},
 		{`{"label":null}`, false, false, false},
