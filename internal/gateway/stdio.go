@@ -90,6 +90,14 @@ func (g *Gateway) ServeStdio(ctx context.Context, r io.Reader, w io.Writer, maxM
 			g.Handle(ctx, sess, m, nil)
 			continue
 		}
+		if m.Method == mcp.MethodInitialize {
+			// The handshake is answered before the next line is read: a
+			// client may send initialize, initialized and its first
+			// requests without waiting (servers on stdio answer them in
+			// order), and those requests must find the session open.
+			_ = write(ctx, g.Handle(ctx, sess, m, write))
+			continue
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

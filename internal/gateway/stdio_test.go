@@ -94,6 +94,44 @@ func TestServeStdio(t *testing.T) {
 	}
 }
 
+// A client that does not wait for the initialize response before its
+// first requests gets the answers it would get from the server itself.
+func TestServeStdioPipelinedHandshake(t *testing.T) {
+	up := serveUpstream(t, fixture("a", nil), false)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	u := gateway.NewUpstream(gateway.UpstreamOptions{Name: "a", Dialer: &transport.StreamableDialer{URL: up}, Logger: log})
+	g, err := gateway.New(gateway.Options{Upstreams: []*gateway.Upstream{u}, Chain: guard.NewChain(time.Second), Auditor: &gatewaytest.Auditor{}, Logger: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go g.Run(ctx)
+	in := initBody + "\n" +
+		`{"jsonrpc":"2.0","method":"notifications/initialized"}` + "\n" +
+		`{"jsonrpc":"2.0","id":2,"method":"tools/list"}` + "\n" +
+		`{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"echo","arguments":{"text":"hi"}}}` + "\n"
+	var out strings.Builder
+	if err := g.ServeStdio(ctx, strings.NewReader(in), &out, 1<<20); err != nil {
+		t.Fatal(err)
+	}
+	got := map[float64]map[string]any{}
+	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(line), &m); err != nil {
+			t.Fatalf("output is not JSON: %s", line)
+		}
+		if id, ok := m["id"].(float64); ok {
+			got[id] = m
+		}
+	}
+	for id, want := range map[float64]string{2: `"echo"`, 3: "a:hi"} {
+		if r := got[id]; r["result"] == nil || !strings.Contains(toJSON(r), want) {
+			t.Errorf("request %v: %v", id, r)
+		}
+	}
+}
+
 func toJSON(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
