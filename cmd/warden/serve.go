@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"syscall"
@@ -183,11 +184,15 @@ func cmdWrap(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	fs := flag.NewFlagSet("wrap", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	cfgPath := fs.String("config", "", "configuration file (YAML); its upstreams are replaced by the wrapped command")
+	name := fs.String("name", "", "the upstream's name in pins, audit and approvals (default: from CMD, e.g. server-filesystem)")
+	dataDir := fs.String("data-dir", "", "Warden's data directory (default: the config's data_dir, ./warden-data without --config)")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, `usage: warden wrap [--config FILE] -- CMD ARGS...
+		fmt.Fprint(stderr, `usage: warden wrap [--config FILE] [--name NAME] [--data-dir DIR] -- CMD ARGS...
 
 Speaks MCP over stdin/stdout to the client that launched it (a desktop app)
 and runs CMD as its one upstream, a stdio child, with every guard between.
+Each wrapped server should have its own name: pins are kept per name, so
+two servers under one name would look like one server that changed.
 
 flags:
 `)
@@ -210,9 +215,20 @@ flags:
 	if err != nil {
 		return err
 	}
-	cfg.Upstreams = []config.Upstream{wrappedUpstream(cfg, cmd)}
+	up := wrappedUpstream(cfg, cmd, *cfgPath != "")
+	if *name != "" {
+		up.Name = *name
+	}
+	cfg.Upstreams = []config.Upstream{up}
+	if *dataDir != "" {
+		cfg.DataDir = *dataDir
+	}
+	if err := cfg.Validate(); err != nil {
+		return err
+	}
 	// stdout carries the protocol: logs go to stderr only.
 	log := newLogger(cfg, stderr)
+	log.Info("wrapping", "upstream", up.Name, "command", strings.Join(cmd, " "), "data_dir", cfg.DataDir)
 	a, err := app.New(ctx, cfg, app.Options{Logger: log})
 	if err != nil {
 		return err
@@ -232,9 +248,11 @@ flags:
 	return err
 }
 
-func wrappedUpstream(cfg *config.Config, cmd []string) config.Upstream {
+// wrappedUpstream is the upstream for `warden wrap -- CMD`. Its name comes
+// from the command unless a config file gives its single upstream's.
+func wrappedUpstream(cfg *config.Config, cmd []string, fromFile bool) config.Upstream {
 	u := config.Upstream{
-		Name:           "wrapped",
+		Name:           wrappedName(cmd),
 		Command:        cmd,
 		Transport:      "stdio",
 		Protocol:       "auto",
@@ -242,7 +260,7 @@ func wrappedUpstream(cfg *config.Config, cmd []string) config.Upstream {
 		Timeout:        cfg.Limits.RequestTimeout,
 		Restart:        config.Restart{InitialBackoff: config.Duration(500 * time.Millisecond), MaxBackoff: config.Duration(30 * time.Second)},
 	}
-	if len(cfg.Upstreams) == 1 {
+	if fromFile && len(cfg.Upstreams) == 1 {
 		// A config file's single upstream lends its settings (env, dir).
 		prev := cfg.Upstreams[0]
 		u.Name, u.Env, u.EnvPassthrough, u.Dir = prev.Name, prev.Env, prev.EnvPassthrough, prev.Dir
@@ -251,6 +269,52 @@ func wrappedUpstream(cfg *config.Config, cmd []string) config.Upstream {
 		}
 	}
 	return u
+}
+
+// launchers run the program named by a later argument.
+var launchers = map[string]bool{"npx": true, "npm": true, "pnpm": true, "pnpx": true, "yarn": true, "bunx": true,
+	"bun": true, "deno": true, "node": true, "uvx": true, "uv": true, "pipx": true, "python": true, "python3": true,
+	"docker": true, "podman": true, "go": true, "java": true, "dotnet": true, "exec": true, "dlx": true, "run": true,
+	"tool": true, "x": true, "-m": true, "-jar": true}
+
+// wrappedName derives an upstream name from a command: the package or
+// program it runs, past launchers and flags ("npx -y
+// @modelcontextprotocol/server-filesystem /tmp" is "server-filesystem"), as
+// a valid upstream name. Pins are kept per name, so different servers
+// must not share one.
+func wrappedName(cmd []string) string {
+	for _, a := range cmd {
+		base := filepath.Base(a)
+		if launchers[strings.ToLower(strings.TrimSuffix(base, ".exe"))] || strings.HasPrefix(a, "-") || strings.Contains(a, "=") {
+			continue
+		}
+		for _, scheme := range []string{"npm:", "jsr:", "pypi:", "docker://"} {
+			a = strings.TrimPrefix(a, scheme)
+		}
+		if at := strings.LastIndexByte(a, '@'); at > 0 && at > strings.LastIndexByte(a, '/') { // pkg@1.2.3
+			a = a[:at]
+		}
+		if i := strings.LastIndexByte(a, ':'); i >= 0 && !strings.Contains(a[i:], "/") { // image:tag
+			a = a[:i]
+		}
+		base = strings.ToLower(filepath.Base(a))
+		for _, ext := range []string{".exe", ".js", ".mjs", ".cjs", ".ts", ".py", ".jar"} {
+			base = strings.TrimSuffix(base, ext)
+		}
+		var b strings.Builder
+		for _, r := range base {
+			switch {
+			case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+				b.WriteRune(r)
+			case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+				b.WriteByte('-')
+			}
+		}
+		if n := strings.Trim(b.String(), "-"); n != "" {
+			return strings.TrimRight(n[:min(len(n), 32)], "-")
+		}
+	}
+	return "wrapped"
 }
 
 func cmdExampleServer(ctx context.Context) error {
