@@ -1111,6 +1111,14 @@ func appendTextView(dst []byte, s string) []byte {
 				}
 			}
 		}
+		if s[i] == '!' && cssImportant(s, i) {
+			// CSS's priority marker is not the urgency word "important":
+			// style sheets repeat it dozens of times, and it carried the
+			// score of raw web pages (round 42). The rules still read it.
+			dst = append(dst, ' ')
+			i += len(cssImportantMark)
+			continue
+		}
 		if (s[i] == 'a' || s[i] == 'p') && clockSuffix(s, i) {
 			// "12:11:54 am" is a time, not the word "am" ("i am dan"):
 			// its weight flagged a reference server's timestamped
@@ -1258,6 +1266,51 @@ func clockSuffix(s string, i int) bool {
 	n := len(p)
 	digit := func(c byte) bool { return c >= '0' && c <= '9' }
 	return n >= 4 && digit(p[n-1]) && digit(p[n-2]) && p[n-3] == ':' && digit(p[n-4])
+}
+
+// cssImportantMark is CSS's priority marker as normalised text reads it.
+const cssImportantMark = "!important"
+
+// maxCSSValue bounds how far back cssImportant looks for its
+// declaration's ':' (a long font list or gradient is not cleared).
+const maxCSSValue = 256
+
+// cssImportant reports CSS's priority marker at s[i] when it ends a
+// declaration: "!important" after a value ("prop: value"), not after
+// another '!', and followed, past at most one space, by ';', '}' or a
+// quote closing a style attribute. Prose ("this is !important", "important!")
+// does not end a declaration and keeps the word.
+func cssImportant(s string, i int) bool {
+	if !strings.HasPrefix(s[i:], cssImportantMark) || i > 0 && s[i-1] == '!' {
+		return false
+	}
+	e := i + len(cssImportantMark)
+	if e < len(s) && s[e] == ' ' {
+		e++
+	}
+	if e == len(s) || !strings.ContainsRune(";}\"'", rune(s[e])) {
+		return false
+	}
+	return cssValueBefore(s, i)
+}
+
+// cssValueBefore reports a declaration's "property: value" ending at
+// s[i]: a ':' within maxCSSValue bytes back, with no ';', '{', '}', '<'
+// or '>' between it and s[i], followed by something other than spaces.
+func cssValueBefore(s string, i int) bool {
+	value := false
+	for j := i - 1; j >= max(0, i-maxCSSValue); j-- {
+		switch c := s[j]; c {
+		case ':':
+			return value
+		case ';', '{', '}', '<', '>':
+			return false
+		case ' ':
+		default:
+			value = true
+		}
+	}
+	return false
 }
 
 // urlEnd holds the bytes that end a URL in the classifier's text view.
