@@ -77,6 +77,7 @@ type Upstream struct {
 	srvReqs  map[string]context.CancelFunc
 	ready    chan struct{} // closed while connected; replaced on disconnect
 	lastErr  error
+	failed   chan struct{} // closed when a connection attempt fails; replaced then
 
 	users *userConns // per-principal connections (PerUser), else nil
 }
@@ -121,6 +122,7 @@ func NewUpstream(opts UpstreamOptions) *Upstream {
 		progress: make(map[string]*call),
 		srvReqs:  make(map[string]context.CancelFunc),
 		ready:    make(chan struct{}),
+		failed:   make(chan struct{}),
 	}
 	if opts.PerUser != nil {
 		u.users = newUserConns(u, *opts.PerUser)
@@ -202,23 +204,37 @@ func (u *Upstream) WaitReady(ctx context.Context) error {
 	if u.users != nil {
 		return nil
 	}
-	u.mu.Lock()
-	ch := u.ready
-	info := u.info
-	lastErr := u.lastErr
-	u.mu.Unlock()
-	if info != nil {
-		return nil
-	}
-	select {
-	case <-ch:
-		return nil
-	case <-ctx.Done():
-		if lastErr != nil {
+	for {
+		u.mu.Lock()
+		ch, failed := u.ready, u.failed
+		info := u.info
+		lastErr := u.lastErr
+		u.mu.Unlock()
+		if info != nil {
+			return nil
+		}
+		if cannotStart(lastErr) {
+			// A command that is not there or may not run will not be by
+			// the next attempt either: answer now, not at the deadline.
 			return fmt.Errorf("upstream %s is not available: %w", u.opts.Name, lastErr)
 		}
-		return fmt.Errorf("upstream %s is not available: %w", u.opts.Name, ctx.Err())
+		select {
+		case <-ch:
+			return nil
+		case <-failed: // an attempt failed: look at its error
+		case <-ctx.Done():
+			if lastErr != nil {
+				return fmt.Errorf("upstream %s is not available: %w", u.opts.Name, lastErr)
+			}
+			return fmt.Errorf("upstream %s is not available: %w", u.opts.Name, ctx.Err())
+		}
 	}
+}
+
+// cannotStart reports an error of starting a stdio upstream's command
+// that retrying cannot fix by itself: no such file, not executable.
+func cannotStart(err error) bool {
+	return errors.Is(err, transport.ErrCannotStart)
 }
 
 // awaitReady gives a reconnecting upstream a moment, and a dead one an
@@ -252,6 +268,8 @@ func (u *Upstream) Run(ctx context.Context) {
 		}
 		u.mu.Lock()
 		u.lastErr = err
+		close(u.failed)
+		u.failed = make(chan struct{})
 		u.mu.Unlock()
 		if time.Since(start) > 2*u.opts.MaxBackoff {
 			backoff = u.opts.InitialBackoff

@@ -2,6 +2,7 @@ package gateway_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -9,6 +10,7 @@ import (
 
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
 
+	"github.com/warden-mcp/warden/internal/gateway"
 	"github.com/warden-mcp/warden/internal/transport"
 )
 
@@ -70,5 +72,25 @@ func TestDeadUpstreamAnswersWithAnError(t *testing.T) {
 	status, _, body = post(t, url, `{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"x",`+modernMeta()+`}}`, modernHeaders("tools/call", "x"))
 	if status != 200 || !strings.Contains(body, "not available") {
 		t.Fatalf("call to a dead upstream: %d %s", status, body)
+	}
+}
+
+// A wrapped command that is not there answers at once, with that error,
+// instead of each request waiting out the reconnect bound: WaitReady with
+// no deadline returns.
+func TestUpstreamThatCannotStartFailsFast(t *testing.T) {
+	u := gateway.NewUpstream(gateway.UpstreamOptions{Name: "gone", Dialer: &transport.StdioDialer{Command: "/nonexistent/warden-test-server"}})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go u.Run(ctx)
+	done := make(chan error, 1)
+	go func() { done <- u.WaitReady(context.Background()) }()
+	select {
+	case err := <-done:
+		if !errors.Is(err, transport.ErrCannotStart) || !strings.Contains(err.Error(), "not available") {
+			t.Fatalf("WaitReady: %v", err)
+		}
+	case <-time.After(time.Minute): // a hang guard, not a timing
+		t.Fatal("WaitReady kept waiting for a command that cannot start")
 	}
 }

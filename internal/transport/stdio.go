@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"os/exec"
@@ -41,6 +42,10 @@ type StdioDialer struct {
 	// again after SIGTERM, before escalating; <= 0 means 2s.
 	TerminateTimeout time.Duration
 }
+
+// ErrCannotStart marks a command that could not be started for a reason
+// that retrying will not fix by itself: not found, not executable.
+var ErrCannotStart = errors.New("transport: the command cannot be started")
 
 // Dial starts the child in its own process group, so that helpers it
 // spawns (npx, shells) are signalled with it.
@@ -87,6 +92,9 @@ func (d *StdioDialer) Dial(ctx context.Context) (Conn, error) {
 	}
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = inR, outW, errW
 	if err := cmd.Start(); err != nil {
+		if errors.Is(err, exec.ErrNotFound) || errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) {
+			err = fmt.Errorf("%w: %w", ErrCannotStart, err)
+		}
 		return fail(err)
 	}
 	inR.Close()
