@@ -324,6 +324,7 @@ func (d *Detector) windows(text string, out, tasks [][2]int) ([][2]int, [][2]int
 		return true
 	})
 	hiddenHits(text, add)
+	refHits(text, add)
 	spacedHits(text, add)
 	if len(regions) == 0 {
 		return out, tasks
@@ -459,6 +460,36 @@ func hiddenHits(s string, add func(a, b int)) {
 		}
 		p = e + 1
 	}
+}
+
+// refHits reports character references that spell what the prefilter
+// cannot see in raw text: a letter ("&#73;gnore"), an invisible or control
+// character ("&shy;"), a tag character, or a fullwidth or lookalike letter.
+// The quotes, dashes and spaces of ordinary HTML are not hits.
+func refHits(s string, add func(a, b int)) {
+	for i := 0; ; i++ {
+		k := strings.IndexByte(s[i:], '&')
+		if k < 0 {
+			return
+		}
+		i += k
+		if r, end, ok := charRef(s, i); ok && refHidesText(r) {
+			add(i, end)
+		}
+	}
+}
+
+// refHidesText reports a referenced rune that a reader would not see in
+// the raw bytes as what it is.
+func refHidesText(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isASCIILetter(byte(r)) || r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7F
+	}
+	if _, hidden := invisibleKind(r); hidden {
+		return true
+	}
+	_, lookalike := confusables[r]
+	return lookalike || r >= 0xFF01 && r <= 0xFF5E || r >= 0xE0000 && r <= 0xE007F || r >= 0x1D400 && r <= 0x1D7FF
 }
 
 // oddAt checks the byte at i precisely: controls and ANSI escapes,
@@ -806,6 +837,8 @@ func documentationShape(rule, text string, a, b int) bool {
 		case m[0] == '#' && last == '>' && strings.Contains(m, "\n"): // a heading, then a quote line
 			return true
 		case m[0] == '(' && isIdentByte(prev): // a parameter list or call: "function(root)", "init(system)"
+			return true
+		case m[0] == '>' && last == '>': // a tag's end, link text, an arrow: ">Security&gt;&gt;" in raw HTML
 			return true
 		}
 	case "inj.role.turn":

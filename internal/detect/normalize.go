@@ -174,12 +174,27 @@ func Normalize(s string) *Normalized {
 	}
 	var buf [utf8.UTFMax * 4]byte
 	for i := 0; i < len(s); {
+		c, j := s[i], i+1
+		// A character reference ("&#73;", "&shy;") stands for its rune,
+		// which takes the same path as the literal rune over the
+		// reference's bytes: an HTML page or a tool output hides nothing
+		// by spelling a keyword in references.
+		var ref rune
+		if c == '&' {
+			if r, k, ok := charRef(s, i); ok {
+				ref, j = r, k
+				c = 0x80 // the slow path, unless the rune is printable ASCII
+				if r >= 0x20 && r < 0x7F {
+					c = byte(r)
+				}
+			}
+		}
 		// Fast path: printable ASCII and the plain space.
-		if c := s[i]; c >= 0x20 && c < 0x7F {
+		if c >= 0x20 && c < 0x7F {
 			flushTag()
 			// While the mapping is the identity, a run of bytes that
 			// normalise to themselves is copied at once.
-			if !mapped && i == b.Len() {
+			if !mapped && i == b.Len() && ref == 0 {
 				if j := identityRun(s, i, lastSpace); j > i {
 					b.WriteString(s[i:j])
 					lastSpace = s[j-1] == ' '
@@ -199,17 +214,24 @@ func Normalize(s string) *Normalized {
 			if c >= 'A' && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			if !mapped && i == b.Len() {
+			if !mapped && i == b.Len() && j == i+1 {
 				b.WriteByte(c)
 			} else {
 				one[0] = c
-				emit(string(one[:]), i, i+1)
+				emit(string(one[:]), i, j)
 			}
-			i++
+			i = j
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		j := i + size
+		r, src := ref, ""
+		if ref == 0 {
+			var size int
+			r, size = utf8.DecodeRuneInString(s[i:])
+			j = i + size
+			src = s[i:j]
+		} else {
+			src = string(ref)
+		}
 		if r >= 0xE0000 && r <= 0xE007F {
 			if tagStart < 0 {
 				tagStart = i
@@ -222,7 +244,7 @@ func Normalize(s string) *Normalized {
 			continue
 		}
 		flushTag()
-		if r == 0x1B { // ANSI escape sequence: CSI, OSC or a single-char escape
+		if r == 0x1B && ref == 0 { // ANSI escape sequence: CSI, OSC or a single-char escape
 			k := skipANSI(s, i)
 			n.addHidden(Hidden{Kind: HiddenANSI, Start: i, End: k, Count: 1})
 			i = k
@@ -252,9 +274,9 @@ func Normalize(s string) *Normalized {
 		// NFKC per rune: folds fullwidth and mathematical letters, ligatures.
 		var folded string
 		if r < utf8.RuneSelf {
-			folded = s[i:j]
+			folded = src
 		} else {
-			folded = norm.NFKD.String(s[i:j])
+			folded = norm.NFKD.String(src)
 		}
 		out := buf[:0]
 		for _, fr := range folded {
@@ -299,8 +321,8 @@ func Normalize(s string) *Normalized {
 }
 
 // identityRun returns the end of the run from i of bytes Normalize keeps
-// as they are: printable ASCII other than capitals, and spaces that do
-// not follow a space.
+// as they are: printable ASCII other than capitals and "&" (which may
+// start a character reference), and spaces that do not follow a space.
 func identityRun(s string, i int, lastSpace bool) int {
 	j := i
 	for ; j < len(s); j++ {
@@ -311,7 +333,7 @@ func identityRun(s string, i int, lastSpace bool) int {
 			}
 			continue
 		}
-		if c < 0x20 || c >= 0x7F || 'A' <= c && c <= 'Z' {
+		if c < 0x20 || c >= 0x7F || 'A' <= c && c <= 'Z' || c == '&' {
 			break
 		}
 	}
