@@ -275,7 +275,7 @@ func wrappedUpstream(cfg *config.Config, cmd []string, fromFile bool) config.Ups
 var launchers = map[string]bool{"npx": true, "npm": true, "pnpm": true, "pnpx": true, "yarn": true, "bunx": true,
 	"bun": true, "deno": true, "node": true, "uvx": true, "uv": true, "pipx": true, "python": true, "python3": true,
 	"docker": true, "podman": true, "go": true, "java": true, "dotnet": true, "exec": true, "dlx": true, "run": true,
-	"tool": true, "x": true, "-m": true, "-jar": true}
+	"tool": true, "x": true} // and subcommands: npm exec, pnpm dlx, uv run, uv tool run, bun x
 
 // wrappedName derives an upstream name from a command: the package or
 // program it runs, past launchers and flags ("npx -y
