@@ -509,7 +509,7 @@ func TestConcurrentScan(t *testing.T) {
 }
 
 func FuzzNormalize(f *testing.F) {
-	for _, s := range []string{"", "a", "ＩＧＮＯＲＥ", "\x1b[31mred", "\x1b]0;t\x07", "x\u200by", tagEncode("hi"), "<!-- c -->", "\xff\xfe", "ignоre", "key=0x7e2f2e7373682f69645f727361", "t: \"fi8uc3NoL2lkX3JzYQ==\"", "k=0x", "&#x49;gn&shy;ore", "a&#10;&#x20;b", "&#xE0041;&#xE0042;", "&amp;&lt;&#8217;&#146;&#27;[31m"} {
+	for _, s := range []string{"", "a", "ＩＧＮＯＲＥ", "\x1b[31mred", "\x1b]0;t\x07", "x\u200by", tagEncode("hi"), "<!-- c -->", "\xff\xfe", "ignоre", "key=0x7e2f2e7373682f69645f727361", "t: \"fi8uc3NoL2lkX3JzYQ==\"", "k=0x", "&#x49;gn&shy;ore", "a&#10;&#x20;b", "&#xE0041;&#xE0042;", "&amp;&lt;&#8217;&#146;&#27;[31m", `\u0049gn\u00ADore`, `\uD83D\uDE00 \uD800 \\u0041`, `\u001b[31mx\u2028y`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -325,6 +325,7 @@ func (d *Detector) windows(text string, out, tasks [][2]int) ([][2]int, [][2]int
 	})
 	hiddenHits(text, add)
 	refHits(text, add)
+	escHits(text, add)
 	spacedHits(text, add)
 	if len(regions) == 0 {
 		return out, tasks
@@ -365,13 +366,22 @@ func cutWindows(text string, a, b int, out [][2]int) [][2]int {
 	}
 }
 
-// runeStart moves i back to the start of the rune it falls in.
+// runeStart moves i back to the start of the rune it falls in, or of the
+// JSON \u escape (a surrogate pair whole): a window that began inside
+// "\ud83c\udff4" would read a lone half and lose what it stands for.
 func runeStart(s string, i int) int {
 	if i >= len(s) {
 		return len(s)
 	}
 	for k := 0; k < utf8.UTFMax && i > 0 && !utf8.RuneStart(s[i]); k++ {
 		i--
+	}
+	for p := max(0, i-11); p < i; p++ {
+		if s[p] == '\\' {
+			if _, end, ok := jsonEscape(s, p); ok && end > i {
+				return p
+			}
+		}
 	}
 	return i
 }
@@ -481,6 +491,22 @@ func refHits(s string, add func(a, b int)) {
 
 // refHidesText reports a referenced rune that a reader would not see in
 // the raw bytes as what it is.
+// escHits reports JSON \u escapes that spell a letter or hide a character
+// ("\u0049gnore"), as refHits does for character references; the escapes
+// of ordinary JSON (quotes, "<", accented letters, line breaks) are not hits.
+func escHits(s string, add func(a, b int)) {
+	for i := 0; ; i++ {
+		k := strings.Index(s[i:], `\u`)
+		if k < 0 {
+			return
+		}
+		i += k
+		if r, end, ok := jsonEscape(s, i); ok && refHidesText(r) {
+			add(i, end)
+		}
+	}
+}
+
 func refHidesText(r rune) bool {
 	if r < utf8.RuneSelf {
 		return isASCIILetter(byte(r)) || r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7F

@@ -165,9 +165,18 @@ func Normalize(s string) *Normalized {
 	lastSpace := true // trims leading space
 	var tag strings.Builder
 	tagStart, tagEnd := -1, -1
+	// The emoji flag of a subdivision is U+1F3F4 and a few tag characters
+	// ("gbeng", then CANCEL TAG); pages test emoji support with them, the
+	// tags sometimes split by zero-width spaces. flagTags counts the tag
+	// letters since the flag (-1: no flag before, or other text since);
+	// the text's start counts as a flag, as a window of a long page may
+	// begin inside one. tagFlag: the current tag run is part of a flag.
+	flagTags, tagFlag := 0, false
 	flushTag := func() {
 		if tagStart >= 0 {
-			n.addHidden(Hidden{Kind: HiddenTag, Start: tagStart, End: tagEnd, Count: tag.Len(), Text: tag.String()})
+			if !(tagFlag && flagTags <= maxFlagTags && emojiSubdivision(tag.String())) {
+				n.addHidden(Hidden{Kind: HiddenTag, Start: tagStart, End: tagEnd, Count: tag.Len(), Text: tag.String()})
+			}
 			tag.Reset()
 			tagStart = -1
 		}
@@ -179,9 +188,18 @@ func Normalize(s string) *Normalized {
 		// which takes the same path as the literal rune over the
 		// reference's bytes: an HTML page or a tool output hides nothing
 		// by spelling a keyword in references.
+		// A JSON \u escape ("\u0049gnore") likewise: a tool result often
+		// carries a JSON document whose strings keep their escapes, and a
+		// model reads them as the letters they stand for.
 		var ref rune
-		if c == '&' {
-			if r, k, ok := charRef(s, i); ok {
+		esc := false
+		if c == '&' || c == '\\' {
+			decode := charRef
+			if c == '\\' {
+				decode = jsonEscape
+			}
+			if r, k, ok := decode(s, i); ok {
+				esc = c == '\\'
 				ref, j = r, k
 				c = 0x80 // the slow path, unless the rune is printable ASCII
 				if r >= 0x20 && r < 0x7F {
@@ -192,6 +210,7 @@ func Normalize(s string) *Normalized {
 		// Fast path: printable ASCII and the plain space.
 		if c >= 0x20 && c < 0x7F {
 			flushTag()
+			flagTags = -1
 			// While the mapping is the identity, a run of bytes that
 			// normalise to themselves is copied at once.
 			if !mapped && i == b.Len() && ref == 0 {
@@ -234,9 +253,12 @@ func Normalize(s string) *Normalized {
 		}
 		if r >= 0xE0000 && r <= 0xE007F {
 			if tagStart < 0 {
-				tagStart = i
+				tagStart, tagFlag = i, flagTags >= 0
 			}
 			tagEnd = j
+			if flagTags >= 0 && r != 0xE007F {
+				flagTags++
+			}
 			if r >= 0xE0020 && r <= 0xE007E {
 				tag.WriteByte(byte(r - 0xE0000))
 			}
@@ -244,8 +266,13 @@ func Normalize(s string) *Normalized {
 			continue
 		}
 		flushTag()
-		if r == 0x1B && ref == 0 { // ANSI escape sequence: CSI, OSC or a single-char escape
-			k := skipANSI(s, i)
+		if r == 0x1F3F4 {
+			flagTags = 0
+		} else if k, _ := invisibleKind(r); k != HiddenZeroWidth {
+			flagTags = -1
+		}
+		if r == 0x1B && (ref == 0 || esc) { // ANSI escape sequence: CSI, OSC or a single-char escape
+			k := skipANSI(s, j-1) // after a JSON-escaped ESC ("\u001b[31m"), the sequence goes on at j
 			n.addHidden(Hidden{Kind: HiddenANSI, Start: i, End: k, Count: 1})
 			i = k
 			continue
@@ -320,9 +347,26 @@ func Normalize(s string) *Normalized {
 	return n
 }
 
+// maxFlagTags bounds the tag letters of one subdivision flag ("gbeng").
+const maxFlagTags = 7
+
+// emojiSubdivision reports a tag run that may be (part of) a subdivision
+// flag's code ("gbeng", "usca"): lower-case letters and digits. Web pages
+// carry such flags in their emoji support checks (WordPress writes them as
+// JSON escapes).
+func emojiSubdivision(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
 // identityRun returns the end of the run from i of bytes Normalize keeps
-// as they are: printable ASCII other than capitals and "&" (which may
-// start a character reference), and spaces that do not follow a space.
+// as they are: printable ASCII other than capitals, "&" and "\\" (which
+// may start a character reference or a JSON escape), and spaces that do
+// not follow a space.
 func identityRun(s string, i int, lastSpace bool) int {
 	j := i
 	for ; j < len(s); j++ {
@@ -333,7 +377,7 @@ func identityRun(s string, i int, lastSpace bool) int {
 			}
 			continue
 		}
-		if c < 0x20 || c >= 0x7F || 'A' <= c && c <= 'Z' || c == '&' {
+		if c < 0x20 || c >= 0x7F || 'A' <= c && c <= 'Z' || c == '&' || c == '\\' {
 			break
 		}
 	}

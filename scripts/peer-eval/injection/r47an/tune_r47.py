@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""Round 47: tune-data counts for one peritem binary (tune sets only).
+
+usage: tune_r47.py NAME PERITEM_BINARY
+Runs the binary over the web tune sets (r23 both halves, r25 held-out -- both used and
+readable --, r28/r30/r41 tune halves) and the other tune sets, caches the output under
+/tmp/r47/tune/NAME.*.out and prints per set: clean flagged-or-truncated, injected hits."""
+import collections, json, os, subprocess, sys
+
+SETS = {
+    "r23_web_tune": "/tmp/r23/sets/r23_web_tune.jsonl",
+    "r23_web_heldout(used)": "/tmp/r23/sets/r23_web_heldout.jsonl",
+    "r25_web_heldout(used)": "/tmp/r25/sets/r25_web_heldout.jsonl",
+    "r28_web_tune": "/tmp/r28/sets/r28_web_tune.jsonl",
+    "r30_web_tune": "/tmp/r30/sets/r30_web_tune.jsonl",
+    "r41_web_tune": "/tmp/r41/sets/r41_web_tune.jsonl",
+    "longtune_r29": "/tmp/r29/sets/longtune_r29.jsonl",
+    "garak_tune": "/tmp/inj-eval/sets-new/heldout8/garak_tune.jsonl",
+    "spikee_tune": "/tmp/inj-eval/sets-new/heldout17/spikee_tune.jsonl",
+    "mail_r31_tune": "/tmp/r31/sets/mail_r31_tune.jsonl",
+    "records_tune": "/tmp/inj-eval/sets-new/tune/records_tune.jsonl",
+    "tune9_clean": "/tmp/inj-eval/sets-new/tune9/toolout_tune.jsonl",
+    "tune9_injected": "/tmp/inj-eval/sets-new/tune9/toolout_tune_injected.jsonl",
+}
+
+
+def main():
+    name, binary = sys.argv[1], sys.argv[2]
+    os.makedirs("/tmp/r47/tune", exist_ok=True)
+    tot = collections.Counter()
+    for k, path in SETS.items():
+        out = f"/tmp/r47/tune/{name}.{k}.out"
+        if not os.path.exists(out):
+            with open(out + ".tmp", "w") as f:
+                subprocess.run(["nice", binary, path], stdout=f, check=True)
+            os.rename(out + ".tmp", out)
+        n, bad = collections.Counter(), collections.Counter()
+        for line in open(out):
+            r = json.loads(line)
+            t = "inj.budget.truncated" in (r.get("rules") or [])
+            n[r["label"]] += 1
+            bad[r["label"]] += bool(r["flagged"] or t)
+        cells = [f"clean {bad[0]}/{n[0]}" if n[0] else "", f"injected {bad[1]}/{n[1]}" if n[1] else ""]
+        print(f"{k:24s} " + "  ".join(c for c in cells if c))
+        if k.startswith("r") and "web" in k:
+            tot["web"] += bad[0]
+    print(f"{'web tune total':24s} {tot['web']}")
+
+
+if __name__ == "__main__":
+    main()
