@@ -476,37 +476,29 @@ func hiddenHits(s string, add func(a, b int)) {
 // cannot see in raw text: a letter ("&#73;gnore"), an invisible or control
 // character ("&shy;"), a tag character, or a fullwidth or lookalike letter.
 // The quotes, dashes and spaces of ordinary HTML are not hits.
-func refHits(s string, add func(a, b int)) {
+func refHits(s string, add func(a, b int)) { encodedHits(s, "&", charRef, add) }
+
+// escHits is refHits for JSON \u escapes ("\u0049gnore"); the escapes of
+// ordinary JSON (quotes, "<", accented letters, line breaks) are not hits.
+func escHits(s string, add func(a, b int)) { encodedHits(s, `\u`, jsonEscape, add) }
+
+// encodedHits reports each encoding of a rune, starting with marker, that
+// decode reads and that hides text (refHidesText).
+func encodedHits(s, marker string, decode func(string, int) (rune, int, bool), add func(a, b int)) {
 	for i := 0; ; i++ {
-		k := strings.IndexByte(s[i:], '&')
+		k := strings.Index(s[i:], marker)
 		if k < 0 {
 			return
 		}
 		i += k
-		if r, end, ok := charRef(s, i); ok && refHidesText(r) {
+		if r, end, ok := decode(s, i); ok && refHidesText(r) {
 			add(i, end)
 		}
 	}
 }
 
-// refHidesText reports a referenced rune that a reader would not see in
-// the raw bytes as what it is.
-// escHits reports JSON \u escapes that spell a letter or hide a character
-// ("\u0049gnore"), as refHits does for character references; the escapes
-// of ordinary JSON (quotes, "<", accented letters, line breaks) are not hits.
-func escHits(s string, add func(a, b int)) {
-	for i := 0; ; i++ {
-		k := strings.Index(s[i:], `\u`)
-		if k < 0 {
-			return
-		}
-		i += k
-		if r, end, ok := jsonEscape(s, i); ok && refHidesText(r) {
-			add(i, end)
-		}
-	}
-}
-
+// refHidesText reports a decoded rune that a reader would not see in the
+// raw bytes as what it is.
 func refHidesText(r rune) bool {
 	if r < utf8.RuneSelf {
 		return isASCIILetter(byte(r)) || r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7F
