@@ -160,13 +160,19 @@ func Parse(data []byte, source string) ([]Item, string, error) {
 		}
 		items = append(items, got...)
 	}
+	return items, fileReason(items, reason), nil
+}
+
+// fileReason is why a file gave no items: none when some items were read
+// (others may have been skipped), else the last item's reason.
+func fileReason(items []Item, reason string) string {
 	switch {
 	case len(items) > 0:
-		reason = "" // some items were skipped, the file as a whole was not
+		return ""
 	case reason == "":
-		reason = "no labelled items"
+		return "no labelled items"
 	}
-	return items, reason, nil
+	return reason
 }
 
 func parseValue(v any, source string) ([]Item, string, error) {

@@ -99,11 +99,5 @@ func parseDelimited(data []byte, source string) ([]Item, string, error) {
 		}
 		items = append(items, got...)
 	}
-	switch {
-	case len(items) > 0:
-		reason = ""
-	case reason == "":
-		reason = "no labelled items"
-	}
-	return items, reason, nil
+	return items, fileReason(items, reason), nil
 }
