@@ -23,7 +23,7 @@ const usage = `warden: a security gateway for the Model Context Protocol
 
 Usage:
   warden serve [--config FILE | --listen ADDR --upstream NAME=URL --upstream NAME=stdio:'CMD ARGS'...]
-  warden wrap [--config FILE] -- CMD ARGS...
+  warden wrap [--config FILE] [--name NAME] [--data-dir DIR] -- CMD ARGS...
   warden config validate FILE
   warden audit tail [-n N] [-f] [--json] [--data-dir DIR]
   warden audit verify [--data-dir DIR]

@@ -33,6 +33,7 @@ func RunScan(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "table", "output: table, json or sarif")
 	failOn := fs.String("fail-on", "high", "exit 1 when a finding is at or above: info, low, medium, high, critical, none")
 	connect := fs.Bool("connect", false, "start each stdio server to list and score its tools (runs their code)")
+	connectCritical := fs.Bool("connect-critical", false, "with --connect, also start servers whose launch command is critical (e.g. curl | sh)")
 	timeout := fs.Duration("timeout", 30*time.Second, "per-server time limit with --connect")
 	pinsFile := fs.String("pins", "", "JSON file of tool hashes from an earlier scan; report changed tools")
 	updatePins := fs.Bool("update-pins", false, "write the listed tools' hashes to --pins")
@@ -70,7 +71,7 @@ func RunScan(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		cwd, _ := os.Getwd()
 		locs = append(locs, KnownLocations(runtime.GOOS, h, os.Getenv("APPDATA"), cwd)...)
 	}
-	opts := Options{Locations: locs}
+	opts := Options{Locations: locs, StartCritical: *connectCritical}
 	if *connect {
 		opts.Lister = &StdioLister{Timeout: *timeout}
 	}

@@ -29,6 +29,8 @@ func WriteTable(w io.Writer, r *Report) error {
 				tools = fmt.Sprint(len(s.Tools))
 			case s.Error != "":
 				tools = "error"
+			case s.Skipped != "":
+				tools = "skipped"
 			}
 			launch := s.URL
 			if s.Command != "" {
@@ -44,6 +46,9 @@ func WriteTable(w io.Writer, r *Report) error {
 	for _, s := range r.Servers {
 		if s.Error != "" {
 			fmt.Fprintf(w, "could not list %s/%s: %s\n", s.Client, s.Name, clean(s.Error))
+		}
+		if s.Skipped != "" {
+			fmt.Fprintf(w, "did not list %s/%s: %s\n", s.Client, s.Name, clean(s.Skipped))
 		}
 	}
 	for _, e := range r.Errors {

@@ -99,11 +99,13 @@ type ToolReport struct {
 // ServerReport is one configured server.
 type ServerReport struct {
 	Server
-	Transport string       `json:"transport"`
-	Risk      Severity     `json:"risk"`
-	Listed    bool         `json:"listed"`
-	Error     string       `json:"error,omitempty"`
-	Tools     []ToolReport `json:"tools,omitempty"`
+	Transport string   `json:"transport"`
+	Risk      Severity `json:"risk"`
+	Listed    bool     `json:"listed"`
+	Error     string   `json:"error,omitempty"`
+	// Skipped says why --connect did not start the server.
+	Skipped string       `json:"skipped,omitempty"`
+	Tools   []ToolReport `json:"tools,omitempty"`
 }
 
 // Report is the result of a scan.
@@ -134,6 +136,10 @@ type Options struct {
 	Locations []Location
 	// Lister, when set, lists each stdio server's tools.
 	Lister Lister
+	// StartCritical lets the Lister start servers whose launch command has
+	// a critical finding (a download piped to a shell). Off, they are not
+	// run: a scanner should not execute what it has just called critical.
+	StartCritical bool
 	// Pins maps "client/server" -> tool -> hash from an earlier scan; tools
 	// get a pin state against it. Nil means no pin state.
 	Pins map[string]map[string]string
@@ -179,8 +185,9 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
-			tools, err := opts.Lister.ListTools(ctx, s)
-			if err != nil {
+			if id := criticalLaunch(fs); id != "" && !opts.StartCritical {
+				sr.Skipped = "not started: its launch command is critical (" + id + "); --connect-critical starts it anyway"
+			} else if tools, err := opts.Lister.ListTools(ctx, s); err != nil {
 				sr.Error = err.Error()
 			} else {
 				sr.Listed = true
@@ -208,6 +215,16 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		rep.Findings = []Finding{}
 	}
 	return rep, nil
+}
+
+// criticalLaunch returns the rule of the first critical launch finding.
+func criticalLaunch(fs []Finding) string {
+	for _, f := range fs {
+		if f.Severity == Critical && strings.HasPrefix(f.RuleID, "launch.") {
+			return f.RuleID
+		}
+	}
+	return ""
 }
 
 // riskOf maps a detector score to a severity.
