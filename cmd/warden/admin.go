@@ -46,6 +46,9 @@ func cmdConfig(args []string, stdout, stderr io.Writer) error {
 	for _, r := range cfg.Relaxations() {
 		fmt.Fprintf(stdout, "warning: %s\n", r)
 	}
+	for _, w := range cfg.UnknownServers() {
+		fmt.Fprintf(stdout, "warning: %s\n", w)
+	}
 	return nil
 }
 

@@ -89,6 +89,9 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
 	for _, r := range cfg.Relaxations() {
 		log.Warn("configuration relaxes a secure default", "setting", r)
 	}
+	for _, w := range cfg.UnknownServers() {
+		log.Warn("configuration names a server it does not have", "setting", w)
+	}
 
 	st := opts.Store
 	if st == nil {
@@ -420,6 +423,9 @@ func (a *App) reload() error {
 	}
 	for _, r := range cfg.Relaxations() {
 		a.Log.Warn("configuration relaxes a secure default", "setting", r)
+	}
+	for _, w := range cfg.UnknownServers() {
+		a.Log.Warn("configuration names a server it does not have", "setting", w)
 	}
 	a.Gateway.SetChain(guard.NewChain(2*time.Second, guards...))
 	return nil

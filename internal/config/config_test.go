@@ -162,6 +162,9 @@ func TestLoadExample(t *testing.T) {
 	if rs := c.Relaxations(); len(rs) != 0 {
 		t.Errorf("the example should be as strict as the defaults; Relaxations = %q", rs)
 	}
+	if ws := c.UnknownServers(); len(ws) != 0 {
+		t.Errorf("the example's guard settings should name its own upstreams; UnknownServers = %q", ws)
+	}
 	if !c.Guard("injection").Enabled() || !c.Guard("not-mentioned").Enabled() {
 		t.Error("guards should be enabled")
 	}
@@ -237,6 +240,44 @@ guards: {flow: false, secrets: {enabled: false}, policy: {enabled: true}}
 	}
 	if got := c.Relaxations(); !reflect.DeepEqual(got, want) {
 		t.Errorf("Relaxations:\ngot  %q\nwant %q", got, want)
+	}
+}
+
+func TestUnknownServers(t *testing.T) {
+	doc := `version: 1
+upstreams:
+  - {name: search, url: 'https://search.example/mcp'}
+  - {name: files, command: [x]}
+guards:
+  injection:
+    servers:
+      serach: {action: quarantine}
+      files: {action: block}
+  secrets: {servers: {"*": {action: block}}}
+  flow:
+    labels:
+      files: {"*": [private_data]}
+      mail: {send: [external_sink]}
+  ratelimit:
+    tools:
+      files/write: {rate: 1, burst: 1}
+      db/export: {rate: 1, burst: 1}
+  policy:
+    servers:
+      search: {default: allow}
+    rules: [{name: r, when: "true", action: allow}]
+`
+	c, err := Parse("w.yaml", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`w.yaml:14:7: guards.flow.labels.mail: names no upstream "mail": these settings apply to nothing`,
+		`w.yaml:8:7: guards.injection.servers.serach: names no upstream "serach": these settings apply to nothing (did you mean "search"?)`,
+		`w.yaml:18:7: guards.ratelimit.tools["db/export"]: names no upstream "db": these settings apply to nothing`,
+	}
+	if got := c.UnknownServers(); !reflect.DeepEqual(got, want) {
+		t.Errorf("UnknownServers:\ngot  %q\nwant %q", got, want)
 	}
 }
 
