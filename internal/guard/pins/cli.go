@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -52,6 +53,15 @@ func RunCLI(ctx context.Context, kv store.KV, args []string, stdout, stderr io.W
 	pins, err := ps.List(ctx, *server)
 	if err != nil {
 		fmt.Fprintf(stderr, "warden pins: %v\n", err)
+		return 1
+	}
+	if (cmd == "list" || cmd == "diff") && *server != "" && len(pins) == 0 {
+		// A misspelt server would otherwise read as "nothing withheld".
+		msg := fmt.Sprintf("warden pins: no pins for server %q", *server)
+		if known := pinnedServers(ctx, ps); len(known) > 0 {
+			msg += " (servers with pins: " + strings.Join(known, ", ") + ")"
+		}
+		fmt.Fprintln(stderr, msg)
 		return 1
 	}
 	match := func(p Pin) bool {
@@ -210,4 +220,20 @@ func clip(s string) string {
 		return s[:57] + "..."
 	}
 	return s
+}
+
+// pinnedServers lists the servers that have pins, sorted; nil on error.
+func pinnedServers(ctx context.Context, ps *Store) []string {
+	all, err := ps.List(ctx, "")
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, p := range all {
+		if !slices.Contains(out, p.Server) {
+			out = append(out, p.Server)
+		}
+	}
+	slices.Sort(out)
+	return out
 }

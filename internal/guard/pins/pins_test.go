@@ -149,6 +149,7 @@ func TestLifecycle(t *testing.T) {
 		{name: "server reverts to approved", desc: v2, wantAction: guard.Allow, wantCall: guard.Allow},
 		{name: "reset then first use again", desc: v1, cli: []string{"reset", "--server", "web", "fetch_page"}, wantOut: "reset web tool", wantAction: guard.Modify, wantRule: "pins.first_use", wantCall: guard.Allow},
 		{name: "nothing to approve", desc: v1, cli: []string{"approve", "--all"}, wantCode: 1, wantOut: "nothing pending", wantAction: guard.Allow, wantCall: guard.Allow},
+		{name: "a misspelt server is not 'nothing withheld'", desc: v1, cli: []string{"diff", "--server", "wbe"}, wantCode: 1, wantOut: `no pins for server "wbe" (servers with pins: web)`, wantAction: guard.Allow, wantCall: guard.Allow},
 	}
 	for _, s := range steps {
 		if s.cli != nil {
@@ -245,6 +246,8 @@ func TestCLIUsage(t *testing.T) {
 		{[]string{"reset", "--server", "web"}, 2, "--all"},
 		{[]string{"list", "--json"}, 0, "[]"},
 		{[]string{"diff"}, 0, "no withheld items"},
+		{[]string{"diff", "--server", "wbe"}, 1, `no pins for server "wbe"`},
+		{[]string{"list", "--server", "wbe"}, 1, `no pins for server "wbe"`},
 		{[]string{"list", "--nope"}, 2, "flag provided but not defined"},
 	}
 	for _, tc := range tests {
