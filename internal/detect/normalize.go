@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -165,21 +166,47 @@ func Normalize(s string) *Normalized {
 	lastSpace := true // trims leading space
 	var tag strings.Builder
 	tagStart, tagEnd := -1, -1
-	// The emoji flag of a subdivision is U+1F3F4 and a few tag characters
-	// ("gbeng", then CANCEL TAG); pages test emoji support with them, the
-	// tags sometimes split by zero-width spaces. flagTags counts the tag
-	// letters since the flag (-1: no flag before, or other text since);
-	// the text's start counts as a flag, as a window of a long page may
-	// begin inside one. tagFlag: the current tag run is part of a flag.
-	flagTags, tagFlag := 0, false
+	// The emoji flag of a subdivision is U+1F3F4, the tag letters of its
+	// code ("gbeng") and CANCEL TAG; pages test emoji support with them,
+	// the tags sometimes split by zero-width spaces. Only the three flags
+	// Unicode recommends for display (England, Scotland, Wales) are taken
+	// as flags: the same shape with other letters carries hidden words,
+	// a few per flag (round 23 of the poisoning log). inFlag: a flag came
+	// before, with nothing but tags and zero-width characters since; the
+	// text's start counts as a flag, as a window of a long page may begin
+	// inside one (then the code may be cut: a suffix of one is enough).
+	// Each tag run is recorded as hidden at once, and the runs
+	// of a flag (flagRuns, flagCode) are dropped only when CANCEL TAG
+	// completes a valid one.
+	inFlag, fromStart, tagFlag, tagCancel := true, true, false, false
+	var flagRuns []int
+	var flagCode strings.Builder
+	endFlag := func(flag bool) {
+		inFlag, flagRuns = flag, flagRuns[:0]
+		flagCode.Reset()
+	}
 	flushTag := func() {
-		if tagStart >= 0 {
-			if !(tagFlag && flagTags <= maxFlagTags && emojiSubdivision(tag.String())) {
-				n.addHidden(Hidden{Kind: HiddenTag, Start: tagStart, End: tagEnd, Count: tag.Len(), Text: tag.String()})
-			}
-			tag.Reset()
-			tagStart = -1
+		if tagStart < 0 {
+			return
 		}
+		n.addHidden(Hidden{Kind: HiddenTag, Start: tagStart, End: tagEnd, Count: tag.Len(), Text: tag.String()})
+		switch {
+		case !tagFlag:
+			endFlag(false)
+		case tagCancel:
+			flagCode.WriteString(tag.String())
+			if flagRuns = append(flagRuns, len(n.Hidden)-1); subdivisionFlag(flagCode.String(), fromStart) {
+				for _, k := range slices.Backward(flagRuns) {
+					n.Hidden = slices.Delete(n.Hidden, k, k+1)
+				}
+			}
+			endFlag(false)
+		default:
+			flagCode.WriteString(tag.String())
+			flagRuns = append(flagRuns, len(n.Hidden)-1)
+		}
+		tag.Reset()
+		tagStart = -1
 	}
 	var buf [utf8.UTFMax * 4]byte
 	for i := 0; i < len(s); {
@@ -210,7 +237,7 @@ func Normalize(s string) *Normalized {
 		// Fast path: printable ASCII and the plain space.
 		if c >= 0x20 && c < 0x7F {
 			flushTag()
-			flagTags = -1
+			endFlag(false)
 			// While the mapping is the identity, a run of bytes that
 			// normalise to themselves is copied at once.
 			if !mapped && i == b.Len() && ref == 0 {
@@ -253,12 +280,9 @@ func Normalize(s string) *Normalized {
 		}
 		if r >= 0xE0000 && r <= 0xE007F {
 			if tagStart < 0 {
-				tagStart, tagFlag = i, flagTags >= 0
+				tagStart, tagFlag = i, inFlag
 			}
-			tagEnd = j
-			if flagTags >= 0 && r != 0xE007F {
-				flagTags++
-			}
+			tagEnd, tagCancel = j, r == 0xE007F
 			if r >= 0xE0020 && r <= 0xE007E {
 				tag.WriteByte(byte(r - 0xE0000))
 			}
@@ -267,9 +291,10 @@ func Normalize(s string) *Normalized {
 		}
 		flushTag()
 		if r == 0x1F3F4 {
-			flagTags = 0
+			endFlag(true)
+			fromStart = false
 		} else if k, _ := invisibleKind(r); k != HiddenZeroWidth {
-			flagTags = -1
+			endFlag(false)
 		}
 		if r == 0x1B && (ref == 0 || esc) { // ANSI escape sequence: CSI, OSC or a single-char escape
 			k := skipANSI(s, j-1) // after a JSON-escaped ESC ("\u001b[31m"), the sequence goes on at j
@@ -347,20 +372,16 @@ func Normalize(s string) *Normalized {
 	return n
 }
 
-// maxFlagTags bounds the tag letters of one subdivision flag ("gbeng").
-const maxFlagTags = 7
-
-// emojiSubdivision reports a tag run that may be (part of) a subdivision
-// flag's code ("gbeng", "usca"): lower-case letters and digits. Web pages
-// carry such flags in their emoji support checks (WordPress writes them as
-// JSON escapes).
-func emojiSubdivision(t string) bool {
-	for i := 0; i < len(t); i++ {
-		if c := t[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
-			return false
+// subdivisionFlag reports whether code is the tag code of a flag Unicode
+// recommends for display, or with cut, a suffix of one (a window that
+// begins inside the flag).
+func subdivisionFlag(code string, cut bool) bool {
+	for _, f := range [...]string{"gbeng", "gbsct", "gbwls"} {
+		if code == f || cut && strings.HasSuffix(f, code) {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // identityRun returns the end of the run from i of bytes Normalize keeps
