@@ -325,17 +325,28 @@ func buildGuards(cfg *config.Config, d *guardDeps) ([]guard.Guard, error) {
 		return nil, fmt.Errorf("guard flow: %w", err)
 	}
 	d.labels, d.approvals = labels, fc.Enabled()
-	var out []guard.Guard
-	for _, name := range known {
+	// The factories are independent; the detectors among them take most of
+	// start-up (building keyword automata and rule leads), so they are built
+	// side by side. A desktop client waits for this before initialize.
+	built := make([]guard.Guard, len(known))
+	errs := make([]error, len(known))
+	var wg sync.WaitGroup
+	for i, name := range known {
 		gc := cfg.Guard(name)
 		if !gc.Enabled() {
 			continue
 		}
-		g, err := knownGuards[name](gc, d)
-		if err != nil {
-			return nil, fmt.Errorf("guard %s: %w", name, err)
+		wg.Go(func() { built[i], errs[i] = knownGuards[name](gc, d) })
+	}
+	wg.Wait()
+	var out []guard.Guard
+	for i, name := range known {
+		if errs[i] != nil {
+			return nil, fmt.Errorf("guard %s: %w", name, errs[i])
 		}
-		out = append(out, g)
+		if built[i] != nil {
+			out = append(out, built[i])
+		}
 	}
 	var sc *secrets.Scanner
 	for _, g := range out {

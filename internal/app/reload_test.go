@@ -55,7 +55,9 @@ func TestReloadSwapsPolicy(t *testing.T) {
 	defer srv.Close()
 
 	c := sdk.NewClient(&sdk.Implementation{Name: "t", Version: "1"}, nil)
-	cctx, ccancel := context.WithTimeout(ctx, 10*time.Second)
+	// A bound against hangs, not a timing: each reload rebuilds every guard,
+	// which under -race on a busy 2-core machine takes seconds.
+	cctx, ccancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer ccancel()
 	cs, err := c.Connect(cctx, &sdk.StreamableClientTransport{Endpoint: srv.URL + "/mcp"}, nil)
 	if err != nil {
