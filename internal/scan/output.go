@@ -182,10 +182,38 @@ func WriteSARIF(w io.Writer, r *Report, version string) error {
 				"informationUri": "https://github.com/warden-mcp/warden/blob/main/docs/scan.md",
 				"rules":          rules,
 			}},
-			"results": results,
+			"results":     results,
+			"invocations": []any{sarifInvocation(r)},
 		}},
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(doc)
+}
+
+// sarifInvocation reports what the scan could not see as tool execution
+// notifications, so a dashboard that reads only SARIF does not take a file
+// it could not read, or a server it could not list, for a clean one.
+func sarifInvocation(r *Report) map[string]any {
+	notes := []map[string]any{}
+	note := func(level, text, file string) {
+		n := map[string]any{"level": level, "message": map[string]string{"text": text}}
+		if file != "" {
+			n["locations"] = []any{map[string]any{"physicalLocation": map[string]any{
+				"artifactLocation": map[string]any{"uri": filepath.ToSlash(file)}}}}
+		}
+		notes = append(notes, n)
+	}
+	for _, e := range r.Errors {
+		note("error", clean(e), "")
+	}
+	for _, s := range r.Servers {
+		switch {
+		case s.Error != "":
+			note("warning", fmt.Sprintf("could not list %s/%s: %s", s.Client, s.Name, clean(s.Error)), s.File)
+		case s.Skipped != "":
+			note("note", fmt.Sprintf("did not list %s/%s: %s", s.Client, s.Name, clean(s.Skipped)), s.File)
+		}
+	}
+	return map[string]any{"executionSuccessful": true, "toolExecutionNotifications": notes}
 }

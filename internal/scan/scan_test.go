@@ -526,3 +526,50 @@ func TestConnectDoesNotRunCriticalLaunch(t *testing.T) {
 		}
 	}
 }
+
+// TestSARIFNotifications: what the scan could not see reaches SARIF readers
+// as tool execution notifications, not as silence.
+func TestSARIFNotifications(t *testing.T) {
+	rep := &Report{
+		Errors: []string{"reading /x/mcp.json: unexpected end of JSON input"},
+		Servers: []ServerReport{
+			{Server: Server{Client: "cursor", Name: "dead", File: "/x/mcp.json"}, Error: "initialize: EOF"},
+			{Server: Server{Client: "cursor", Name: "installer", File: "/x/mcp.json"}, Skipped: "not started: its launch command is critical (launch.pipe-to-shell)"},
+			{Server: Server{Client: "cursor", Name: "fine", File: "/x/mcp.json"}, Listed: true},
+		},
+	}
+	var out bytes.Buffer
+	if err := WriteSARIF(&out, rep, "dev"); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Runs []struct {
+			Invocations []struct {
+				ExecutionSuccessful bool `json:"executionSuccessful"`
+				Notes               []struct {
+					Level   string `json:"level"`
+					Message struct {
+						Text string `json:"text"`
+					} `json:"message"`
+				} `json:"toolExecutionNotifications"`
+			} `json:"invocations"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	inv := doc.Runs[0].Invocations[0]
+	want := []struct{ level, text string }{
+		{"error", "unexpected end of JSON input"},
+		{"warning", "could not list cursor/dead"},
+		{"note", "did not list cursor/installer"},
+	}
+	if !inv.ExecutionSuccessful || len(inv.Notes) != len(want) {
+		t.Fatalf("invocation %+v", inv)
+	}
+	for i, w := range want {
+		if n := inv.Notes[i]; n.Level != w.level || !strings.Contains(n.Message.Text, w.text) {
+			t.Errorf("notification %d = %s %q, want %s containing %q", i, n.Level, n.Message.Text, w.level, w.text)
+		}
+	}
+}
