@@ -76,6 +76,12 @@ func placeholder(v string) bool {
 var (
 	rePipeShell = regexp.MustCompile(`(?i)\b(?:curl|wget|iwr|invoke-webrequest)\b[^|;&]*\|\s*(?:sudo\s+)?(?:ba|z|da|k)?sh\b|\b(?:curl|wget)\b[^|;&]*\|\s*(?:python3?|node|perl|ruby|iex)\b|\biex\s*\(.*downloadstring`)
 	reRemoteURL = regexp.MustCompile(`^https?://`)
+	// reDownloadExec: other ways a launch command runs code it downloads
+	// at each start: a shell running a command substitution or a process
+	// substitution of curl or wget (the installer idiom `bash -c "$(curl
+	// …)"`), PowerShell's Invoke-Expression of a web request, and Python
+	// exec of a URL's content.
+	reDownloadExec = regexp.MustCompile(`(?i)\b(?:ba|z|da|k)?sh\s+-c\s+["']?(?:\$\(|\x60)\s*(?:curl|wget)\b|(?:\b(?:ba|z|da|k)?sh|\bsource|(?:^|\s)\.)\s+<\(\s*(?:curl|wget)\b|\b(?:iex|invoke-expression)\b[^;|]*\b(?:iwr|irm|invoke-webrequest|invoke-restmethod|downloadstring)\b|\b(?:iwr|irm|invoke-webrequest|invoke-restmethod)\b[^;|]*\|\s*(?:iex|invoke-expression)\b|\bexec\s*\([^;]*\b(?:urlopen|urllib\.request|requests\.get)\b`)
 )
 
 // launchFindings checks how a server is started or reached.
@@ -89,9 +95,18 @@ func launchFindings(s Server) []Finding {
 			Message:  "the launch command downloads code and pipes it to an interpreter: whatever the remote host serves runs with your privileges, every start",
 			Evidence: []Evidence{{Field: "command line", Start: loc[0], End: loc[1], Excerpt: line[loc[0]:loc[1]]}}})
 	}
+	if loc := reDownloadExec.FindStringIndex(line); loc != nil && rePipeShell.FindStringIndex(line) == nil {
+		out = append(out, Finding{RuleID: "launch.download-exec", Severity: Critical, Server: s.Name,
+			Message:  "the launch command downloads code and runs it (a command or process substitution, Invoke-Expression, exec): whatever the remote host serves runs with your privileges, every start",
+			Evidence: []Evidence{{Field: "command line", Start: loc[0], End: loc[1], Excerpt: line[loc[0]:loc[1]]}}})
+	}
 	switch base {
 	case "npx", "bunx", "pnpx":
-		if pkg, i := npxPackage(s.Args); pkg != "" && !npmPinned(pkg) {
+		if pkg, i := npxPackage(s.Args); pkg != "" && npmRemote(pkg) != "" {
+			out = append(out, Finding{RuleID: "launch.npx-remote", Severity: High, Server: s.Name,
+				Message:  fmt.Sprintf("package %s is %s: whatever it points to at the next start runs, with no registry version or integrity check; install a published version (name@1.2.3) or pin a commit (#<sha>)", pkg, npmRemote(pkg)),
+				Evidence: []Evidence{{Field: fmt.Sprintf("args[%d]", i), Start: 0, End: len(pkg), Excerpt: pkg}}})
+		} else if pkg != "" && !npmPinned(pkg) {
 			sev, why := Medium, "is not pinned to a version"
 			if hasYes(s.Args) {
 				sev, why = High, "is not pinned to a version and -y installs whatever is published without asking"
@@ -171,8 +186,32 @@ func npxPackage(args []string) (string, int) {
 	return "", -1
 }
 
+// npmRemote says why an npm spec is fetched from outside the registry at a
+// reference that can change (a tarball URL, a git branch), or "".
+func npmRemote(spec string) string {
+	l := strings.ToLower(spec)
+	switch {
+	case strings.HasPrefix(l, "http://"), strings.HasPrefix(l, "https://"):
+		return "a tarball URL"
+	case strings.HasPrefix(l, "git+"), strings.HasPrefix(l, "git://"), strings.HasPrefix(l, "github:"),
+		strings.HasPrefix(l, "gitlab:"), strings.HasPrefix(l, "bitbucket:"), strings.HasPrefix(l, "gist:"),
+		!strings.HasPrefix(l, "@") && !strings.HasPrefix(l, ".") && !strings.HasPrefix(l, "/") &&
+			!strings.Contains(l, ":") && strings.Count(l, "/") == 1: // user/repo: GitHub
+		if _, ref, ok := strings.Cut(l, "#"); ok && reCommit.MatchString(ref) {
+			return ""
+		}
+		return "a git reference without a commit"
+	}
+	return ""
+}
+
+var reCommit = regexp.MustCompile(`^[0-9a-f]{40}$`)
+
 // npmPinned reports whether an npm spec names an exact version.
 func npmPinned(spec string) bool {
+	if _, ref, ok := strings.Cut(spec, "#"); ok && reCommit.MatchString(strings.ToLower(ref)) {
+		return true // a git reference at a commit
+	}
 	if strings.HasPrefix(spec, ".") || strings.HasPrefix(spec, "/") || strings.Contains(spec, "://") || strings.HasPrefix(spec, "file:") {
 		return true // local path or explicit URL: not a registry lookup
 	}

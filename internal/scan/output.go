@@ -97,6 +97,8 @@ func clip(s string, n int) string {
 // ruleHelp describes each rule for SARIF consumers.
 var ruleHelp = map[string]string{
 	"launch.pipe-to-shell":         "Launch command pipes downloaded code to a shell",
+	"launch.download-exec":         "Launch command downloads code and runs it",
+	"launch.npx-remote":            "npm package launched from a URL or git reference without a commit",
 	"launch.npx-unpinned":          "npm package launched without a pinned version",
 	"launch.uvx-unpinned":          "Python package launched without a pinned version",
 	"launch.image-unpinned":        "Container image without a fixed tag or digest",
