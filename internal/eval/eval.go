@@ -31,6 +31,33 @@ type scorer interface {
 	score(it corpus.Item) (score float64, flagged bool, bytes int)
 }
 
+// explainer says what decided an item; --verbose asks it for each
+// misclassified item only, so the timed loop stays the plain scan.
+type explainer interface {
+	explain(it corpus.Item) string
+}
+
+// whyResult names what raised a detector result: its strongest rule
+// findings and the classifier, e.g. "inj.override.ignore-previous 0.90,
+// classifier 0.97".
+func whyResult(r detect.Result) string {
+	var parts []string
+	seen := map[string]bool{}
+	for _, f := range r.Findings { // strongest first
+		if seen[f.RuleID] {
+			continue
+		}
+		seen[f.RuleID] = true
+		if len(parts) == 3 {
+			parts = append(parts, "...")
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s %.2f", f.RuleID, f.Weight))
+	}
+	parts = append(parts, fmt.Sprintf("classifier %.2f", r.ClassifierScore))
+	return strings.Join(parts, ", ")
+}
+
 // kind describes one evaluable detector.
 type kind struct {
 	defaultPaths []string
@@ -64,6 +91,13 @@ func kinds() map[string]kind {
 }
 
 type poisoningScorer struct{ d *detect.Detector }
+
+func (p poisoningScorer) explain(it corpus.Item) string {
+	if it.IsTool() {
+		return whyResult(p.d.ScanTool(it.Tool))
+	}
+	return whyResult(p.d.ScanText("description", it.Text))
+}
 
 func (p poisoningScorer) score(it corpus.Item) (float64, bool, int) {
 	if it.IsTool() {
@@ -115,6 +149,9 @@ type Miss struct {
 	Name   string  `json:"name"`
 	Label  bool    `json:"label"`
 	Score  float64 `json:"score"`
+	// Why names the findings and classifier score behind Score.
+	Why  string `json:"why,omitempty"`
+	item corpus.Item
 }
 
 // Run evaluates kind over the files named in args and writes a report.
@@ -226,10 +263,15 @@ func evaluate(ctx context.Context, k kind, name string, paths []string, o option
 			rep.Categories[it.Category] = c
 		}
 		if verbose && flagged != it.Label {
-			rep.Errors = append(rep.Errors, Miss{Source: it.Source, Name: itemName(it), Label: it.Label, Score: score})
+			rep.Errors = append(rep.Errors, Miss{Source: it.Source, Name: itemName(it), Label: it.Label, Score: score, item: it})
 		}
 	}
 	elapsed := time.Since(start)
+	if ex, ok := sc.(explainer); ok {
+		for i := range rep.Errors {
+			rep.Errors[i].Why = ex.explain(rep.Errors[i].item)
+		}
+	}
 	rep.Seconds = elapsed.Seconds()
 	if rep.Seconds > 0 {
 		rep.PerSecond = float64(len(items)) / rep.Seconds
@@ -308,6 +350,10 @@ func printText(w io.Writer, r *Report) {
 		if !m.Label {
 			kind = "false positive"
 		}
-		fmt.Fprintf(w, "  %s: %s %q score %.2f\n", kind, m.Source, m.Name, m.Score)
+		fmt.Fprintf(w, "  %s: %s %q score %.2f", kind, m.Source, m.Name, m.Score)
+		if m.Why != "" {
+			fmt.Fprintf(w, " (%s)", m.Why)
+		}
+		fmt.Fprintln(w)
 	}
 }

@@ -27,10 +27,20 @@ func injectionKind() kind {
 type injectionScorer struct{ d *detect.Detector }
 
 func (s injectionScorer) score(it corpus.Item) (float64, bool, int) {
-	text := it.Text
-	if it.IsTool() { // a tool object in a labelled file: scan its text as one document
-		text = detect.ClassifierText(it.Tool)
-	}
+	text := documentText(it)
 	r := s.d.ScanDocument("document", text)
 	return r.Score, r.Flagged, len(text)
+}
+
+func (s injectionScorer) explain(it corpus.Item) string {
+	return whyResult(s.d.ScanDocument("document", documentText(it)))
+}
+
+// documentText is what an item is scanned as: its text, or a tool object's
+// text as one document.
+func documentText(it corpus.Item) string {
+	if it.IsTool() {
+		return detect.ClassifierText(it.Tool)
+	}
+	return it.Text
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/warden-mcp/warden/internal/detect/corpus"
 	"github.com/warden-mcp/warden/internal/detect/secrets"
@@ -62,6 +64,27 @@ func generatedSecretsPath() string {
 }
 
 type secretsScorer struct{ s *secrets.Scanner }
+
+// explain names the rules that found something (for a false positive); a
+// missed secret has none.
+func (sc secretsScorer) explain(it corpus.Item) string {
+	texts := []string{it.Text}
+	if it.IsTool() {
+		texts = texts[:0]
+		for _, f := range it.Tool.Fields {
+			texts = append(texts, f.Text)
+		}
+	}
+	var ids []string
+	for _, t := range texts {
+		for _, f := range sc.s.Scan(t) {
+			if id := fmt.Sprintf("%s %.2f", f.RuleID, f.Confidence); !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+	}
+	return strings.Join(ids, ", ")
+}
 
 // score flags an item when the scanner finds at least one secret; the
 // score is the highest finding confidence.
