@@ -32,6 +32,7 @@ const (
 	windowOverlap = 512
 	maxDocFinding = 256
 	minB64Run     = 40
+	minPctRun     = 16 // percent-encoded bytes in a row
 )
 
 // injectionAnchors are the prefilter keywords: words and markers that an
@@ -326,6 +327,7 @@ func (d *Detector) windows(text string, out, tasks [][2]int) ([][2]int, [][2]int
 	hiddenHits(text, add)
 	refHits(text, add)
 	escHits(text, add)
+	pctHits(text, add)
 	spacedHits(text, add)
 	if len(regions) == 0 {
 		return out, tasks
@@ -410,7 +412,7 @@ var byteClass = func() (t [256]uint8) {
 		switch {
 		case c < 0x20 && c != '\n' && c != '\r' && c != '\t', c == 0x7F:
 			t[c] |= clsOdd
-		case c == 0xE2, c == 0xEF, c == 0xF3, c == 0xC2, c == 0xD0, c == 0xD1, c == 0xCE, c == 0xCF, c == 0xD5, c == 0xE1, c == 0xE3:
+		case c == 0xE2, c == 0xEF, c == 0xF0, c == 0xF3, c == 0xC2, c == 0xD0, c == 0xD1, c == 0xCE, c == 0xCF, c == 0xD5, c == 0xE1, c == 0xE3:
 			t[c] |= clsOdd
 		}
 	}
@@ -472,6 +474,41 @@ func hiddenHits(s string, add func(a, b int)) {
 	}
 }
 
+// pctHits reports runs of percent-encoded bytes ("%49%67%6E%6F...") that
+// decode to readable text: a sentence written so has no keyword the
+// prefilter can see, and normalisation decodes it (decodePayloads).
+func pctHits(s string, add func(a, b int)) {
+	var buf [64]byte
+	for i := 0; i < len(s); {
+		k := strings.IndexByte(s[i:], '%')
+		if k < 0 {
+			return
+		}
+		a, e, n := i+k, i+k, 0
+		for e+2 < len(s) && s[e] == '%' && byteClass[s[e+1]]&clsHex != 0 && byteClass[s[e+2]]&clsHex != 0 {
+			if n < len(buf) {
+				buf[n] = unhex(s[e+1])<<4 | unhex(s[e+2])
+				n++
+			}
+			e += 3
+		}
+		if n >= minPctRun && readableBytes(buf[:n]) {
+			add(a, e)
+		}
+		i = max(e, a+1)
+	}
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c >= 'a':
+		return c - 'a' + 10
+	}
+	return c - 'A' + 10
+}
+
 // refHits reports character references that spell what the prefilter
 // cannot see in raw text: a letter ("&#73;gnore"), an invisible or control
 // character ("&shy;"), a tag character, or a fullwidth or lookalike letter.
@@ -511,8 +548,10 @@ func refHidesText(r rune) bool {
 }
 
 // oddAt checks the byte at i precisely: controls and ANSI escapes,
-// zero-width, bidi, tag and variation-selector characters, and Cyrillic,
-// Greek or Armenian letters next to an ASCII letter (a homoglyph).
+// zero-width, bidi, tag and variation-selector characters, Cyrillic,
+// Greek or Armenian letters next to an ASCII letter (a homoglyph), and
+// letters that normalisation folds to ASCII ones (fullwidth, mathematical,
+// circled): text written in them hides every keyword from the raw bytes.
 func oddAt(s string, i int) bool {
 	c := s[i]
 	if c < 0x80 {
@@ -533,10 +572,14 @@ func oddAt(s string, i int) bool {
 	}
 	c2 := s[i+2]
 	switch c {
-	case 0xE2: // U+200B..U+200F, U+202A..U+202E, U+2060..U+206F
-		return c1 == 0x80 && (c2 >= 0x8B && c2 <= 0x8F || c2 >= 0xAA && c2 <= 0xAE) || c1 == 0x81 && c2 >= 0xA0 && c2 <= 0xAF
-	case 0xEF: // U+FEFF, U+FE00..U+FE0F, U+FFA0
-		return c1 == 0xBB && c2 == 0xBF || c1 == 0xB8 && c2 <= 0x8F || c1 == 0xBE && c2 == 0xA0
+	case 0xE2: // U+200B..U+200F, U+202A..U+202E, U+2060..U+206F; letters in parentheses and circles U+249C..U+24E9
+		return c1 == 0x80 && (c2 >= 0x8B && c2 <= 0x8F || c2 >= 0xAA && c2 <= 0xAE) || c1 == 0x81 && c2 >= 0xA0 && c2 <= 0xAF ||
+			c1 == 0x92 && c2 >= 0x9C || c1 == 0x93 && c2 <= 0xA9
+	case 0xEF: // U+FEFF, U+FE00..U+FE0F, U+FFA0; fullwidth Latin letters U+FF21..U+FF3A, U+FF41..U+FF5A
+		return c1 == 0xBB && c2 == 0xBF || c1 == 0xB8 && c2 <= 0x8F || c1 == 0xBE && c2 == 0xA0 ||
+			c1 == 0xBC && c2 >= 0xA1 && c2 <= 0xBA || c1 == 0xBD && c2 >= 0x81 && c2 <= 0x9A
+	case 0xF0: // U+1D400..U+1D7FF: mathematical letters, which NFKC reads as plain ones
+		return c1 == 0x9D && c2 >= 0x90 && c2 <= 0x9F && i+3 < len(s)
 	case 0xE1: // U+180E, U+115F, U+1160
 		return c1 == 0xA0 && c2 == 0x8E || c1 == 0x85 && (c2 == 0x9F || c2 == 0xA0)
 	case 0xE3: // U+3164
@@ -580,6 +623,12 @@ func readableRun(run string, isHex bool) bool {
 		}
 		b = buf[:k]
 	}
+	return readableBytes(b)
+}
+
+// readableBytes reports decoded bytes that are mostly printable text with
+// letters: a sentence, not an id, a hash or an image.
+func readableBytes(b []byte) bool {
 	if len(b) < 16 {
 		return false
 	}
