@@ -168,6 +168,7 @@ func (g *Gateway) forward(ctx context.Context, s *Session, u *Upstream, method s
 	for round := 0; ; round++ {
 		resp, err := u.Call(ctx, method, p.Encode(), peer)
 		if err != nil {
+			g.upstreamFailed(req, u, method, err, start)
 			return nil, upstreamError(err)
 		}
 		if s.modern || resp.Error != nil || mcp.StringField(resp.Result, "resultType") != mcp.ResultInputRequired {
@@ -461,11 +462,38 @@ func (g *Gateway) denied(s *Session, method, reason string) *mcp.Message {
 	return mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeDenied, "Warden refused this request: "+reason, nil))
 }
 
+// upstreamFailed audits a request that the upstream did not answer
+// usably (a timeout, a response over the size limit, a broken connection):
+// the log shows every outcome, not only the guards' decisions. A client
+// that went away is not a failure of the upstream.
+func (g *Gateway) upstreamFailed(req *guard.Exchange, u *Upstream, method string, err error, start time.Time) {
+	if errors.Is(err, context.Canceled) {
+		return
+	}
+	kind := "upstream"
+	switch {
+	case errors.Is(err, ErrTimeout):
+		kind = "timeout"
+	case errors.Is(err, ErrResponseTooLarge), errors.Is(err, transport.ErrMessageTooLarge):
+		kind = "too_large"
+	}
+	ev := Event{Kind: "upstream", Verdict: "error", Server: u.Name(), Method: method, Reason: err.Error(),
+		Latency: time.Since(start), Details: map[string]any{"error": kind}}
+	if req != nil {
+		ev.Principal = req.Session.Principal.String()
+		ev.Client = req.Session.ClientName + "/" + req.Session.ClientVersion
+		ev.Session, ev.Tool = req.Session.ID, req.Name
+	}
+	_ = g.auditAsync(ev)
+}
+
 func upstreamError(err error) *mcp.Message {
 	code := mcp.CodeUpstream
 	switch {
 	case errors.Is(err, ErrTimeout):
 		code = mcp.CodeTimeout
+	case errors.Is(err, ErrResponseTooLarge):
+		code = mcp.CodeTooLarge
 	case errors.Is(err, context.Canceled):
 		return mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeInternalError, "request cancelled", nil))
 	}

@@ -87,6 +87,7 @@ type call struct {
 	method   string
 	peer     Peer
 	done     chan *mcp.Message
+	fail     chan error // the response arrived but could not be delivered
 	activity chan struct{}
 	token    json.RawMessage // the client's own progress token
 	mapped   string          // the token sent upstream
@@ -492,6 +493,7 @@ func (u *Upstream) exchange(ctx context.Context, method string, params json.RawM
 		method:   method,
 		peer:     peer,
 		done:     make(chan *mcp.Message, 1),
+		fail:     make(chan error, 1),
 		activity: make(chan struct{}, 1),
 	}
 	params = u.mapProgress(c, params)
@@ -532,6 +534,8 @@ func (u *Upstream) exchange(ctx context.Context, method string, params json.RawM
 		select {
 		case resp := <-c.done:
 			return resp, nil
+		case err := <-c.fail:
+			return nil, fmt.Errorf("%s: %w", method, err)
 		case <-c.activity:
 			if bounded {
 				timer.Reset(u.opts.Timeout)
@@ -655,11 +659,37 @@ func (u *Upstream) readLoop(ctx context.Context, conn transport.Conn) error {
 		if err != nil {
 			if errors.Is(err, transport.ErrMessageTooLarge) {
 				u.log.Warn("upstream sent an oversized message; dropped", "err", err)
+				u.failTooLarge(err)
 				continue
 			}
 			return err
 		}
 		u.dispatch(ctx, in)
+	}
+}
+
+// ErrResponseTooLarge is returned when the upstream's response to a call
+// is larger than the message limit and was dropped.
+var ErrResponseTooLarge = errors.New("the upstream's response is larger than limits.max_message_bytes")
+
+// failTooLarge ends the call an oversized, dropped message answered, when
+// its id could be read: the client gets the reason now rather than a
+// timeout later.
+func (u *Upstream) failTooLarge(err error) {
+	var tl *transport.TooLargeError
+	if !errors.As(err, &tl) || tl.ID == nil {
+		return
+	}
+	key := string(tl.ID)
+	u.mu.Lock()
+	c := u.pending[key]
+	delete(u.pending, key)
+	if c != nil && c.mapped != "" {
+		delete(u.progress, c.mapped)
+	}
+	u.mu.Unlock()
+	if c != nil {
+		c.fail <- fmt.Errorf("%w (%d bytes, limit %d); Warden dropped it", ErrResponseTooLarge, tl.Size, tl.Limit)
 	}
 }
 

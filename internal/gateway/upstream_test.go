@@ -22,6 +22,9 @@ func TestMain(m *testing.M) {
 				os.Exit(3)
 				return nil, nil, nil
 			})
+			sdk.AddTool(s, &sdk.Tool{Name: "huge"}, func(context.Context, *sdk.CallToolRequest, struct{}) (*sdk.CallToolResult, any, error) {
+				return &sdk.CallToolResult{Content: []sdk.Content{&sdk.TextContent{Text: strings.Repeat("z", 64<<10)}}}, nil, nil
+			})
 		})
 		_ = s.Run(context.Background(), &sdk.StdioTransport{})
 		os.Exit(0)
@@ -59,6 +62,29 @@ func TestStdioUpstreamCrashAndRestart(t *testing.T) {
 			t.Fatalf("upstream never came back: %v", err)
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// An upstream response over the message limit is dropped, and the call it
+// answered ends at once with that reason (not after its timeout), with an
+// audit record; the connection goes on serving.
+func TestOversizedResponseFailsTheCall(t *testing.T) {
+	d := childDialer(t).(*transport.StdioDialer)
+	d.MaxMessageBytes = 16 << 10
+	url, _, aud := startGateway(t, nil, gwOpts{dialers: map[string]transport.Dialer{"child": d}, timeout: time.Minute})
+	cs := connect(t, url, "2025-11-25", nil)
+	ctx := context.Background()
+	_, err := cs.CallTool(ctx, &sdk.CallToolParams{Name: "huge"})
+	if err == nil || !strings.Contains(err.Error(), "larger than limits.max_message_bytes") {
+		t.Fatalf("oversized response: err %v, want the size limit named", err)
+	}
+	evs := aud.Find(func(e gateway.Event) bool { return e.Kind == "upstream" && e.Tool == "huge" })
+	if len(evs) != 1 || evs[0].Verdict != "error" || evs[0].Details["error"] != "too_large" {
+		t.Fatalf("audit events %+v, want one upstream error (too_large)", evs)
+	}
+	res, err := cs.CallTool(ctx, &sdk.CallToolParams{Name: "echo", Arguments: map[string]any{"text": "still"}})
+	if err != nil || textOf(t, res) != "child:still" {
+		t.Fatalf("after the oversized response: %v %v", res, err)
 	}
 }
 

@@ -110,6 +110,9 @@ const (
 	CodeTimeout = -31003
 	// CodeRateLimited reports a request over a limit.
 	CodeRateLimited = -31004
+	// CodeTooLarge reports a response over limits.max_message_bytes that
+	// Warden dropped.
+	CodeTooLarge = -31005
 )
 
 // Result types of the stateless protocol.

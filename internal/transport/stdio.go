@@ -227,17 +227,32 @@ func (c *stdioConn) readStderr() {
 
 // readBoundedLine returns one '\n'-terminated line without the terminator.
 // A line longer than max is consumed to its end without being buffered and
-// reported as ErrMessageTooLarge.
+// reported as a *TooLargeError (an ErrMessageTooLarge) with its size and,
+// when its ends show it, its JSON-RPC id.
 func readBoundedLine(br *bufio.Reader, max int) ([]byte, error) {
 	var line []byte
 	tooLong := false
+	var head, tail []byte
+	var size int64
 	for {
 		chunk, err := br.ReadSlice('\n')
+		size += int64(len(chunk))
 		if !tooLong {
 			if len(line)+len(chunk) > max+1 { // +1 for the '\n'
-				tooLong, line = true, nil
+				tooLong = true
+				head = append(line[:0:0], line[:min(len(line), idProbe)]...)
+				if len(head) < idProbe {
+					head = append(head, chunk[:min(len(chunk), idProbe-len(head))]...)
+				}
+				line = nil
 			} else {
 				line = append(line, chunk...)
+			}
+		}
+		if tooLong {
+			tail = append(tail, chunk...)
+			if len(tail) > idProbe {
+				tail = append(tail[:0], tail[len(tail)-idProbe:]...)
 			}
 		}
 		if err == bufio.ErrBufferFull {
@@ -245,7 +260,7 @@ func readBoundedLine(br *bufio.Reader, max int) ([]byte, error) {
 		}
 		if tooLong {
 			if err == nil {
-				err = fmt.Errorf("line exceeds %d bytes: %w", max, ErrMessageTooLarge)
+				err = &TooLargeError{Size: size - 1, Limit: max, ID: messageID(head, tail)}
 			}
 			return nil, err
 		}
