@@ -492,7 +492,7 @@ func upstreamError(err error) *mcp.Message {
 	switch {
 	case errors.Is(err, ErrTimeout):
 		code = mcp.CodeTimeout
-	case errors.Is(err, ErrResponseTooLarge):
+	case errors.Is(err, ErrResponseTooLarge), errors.Is(err, transport.ErrMessageTooLarge):
 		code = mcp.CodeTooLarge
 	case errors.Is(err, context.Canceled):
 		return mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeInternalError, "request cancelled", nil))
