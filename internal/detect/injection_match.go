@@ -911,7 +911,7 @@ func (m *injMatcher) match(text, view string, out []RuleMatch, cands []injCand, 
 		tries++
 		bud.attempts--
 		a, b, found := u.matchAt(view, int(c.at))
-		if !found {
+		if !found || rs.rules[u.rule].quoted(view, a) { // NotAfter: a cited or conditional phrase
 			continue
 		}
 		out = append(out, RuleMatch{Rule: &rs.rules[u.rule], Start: a, End: b})
@@ -930,7 +930,9 @@ func (m *injMatcher) match(text, view string, out []RuleMatch, cands []injCand, 
 		bud.attempts -= fallbackCost
 		r := &rs.rules[i]
 		for _, x := range m.fallbackRe[k].FindAllStringIndex(view, maxRuleMatches) {
-			out = append(out, RuleMatch{Rule: r, Start: x[0], End: x[1]})
+			if !r.quoted(view, x[0]) {
+				out = append(out, RuleMatch{Rule: r, Start: x[0], End: x[1]})
+			}
 		}
 	}
 	return out, cands
