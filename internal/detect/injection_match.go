@@ -911,7 +911,11 @@ func (m *injMatcher) match(text, view string, out []RuleMatch, cands []injCand, 
 		tries++
 		bud.attempts--
 		a, b, found := u.matchAt(view, int(c.at))
-		if !found || rs.rules[u.rule].quoted(view, a) { // NotAfter: a cited or conditional phrase
+		if !found {
+			continue
+		}
+		if rs.rules[u.rule].excluded(view, a, b) { // NotAfter, NotMatch: cited, conditional, or data
+			next = int32(max(b, a+1)) // its span is judged: no retries inside it
 			continue
 		}
 		out = append(out, RuleMatch{Rule: &rs.rules[u.rule], Start: a, End: b})
@@ -930,7 +934,7 @@ func (m *injMatcher) match(text, view string, out []RuleMatch, cands []injCand, 
 		bud.attempts -= fallbackCost
 		r := &rs.rules[i]
 		for _, x := range m.fallbackRe[k].FindAllStringIndex(view, maxRuleMatches) {
-			if !r.quoted(view, x[0]) {
+			if !r.excluded(view, x[0], x[1]) {
 				out = append(out, RuleMatch{Rule: r, Start: x[0], End: x[1]})
 			}
 		}

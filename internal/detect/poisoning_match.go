@@ -352,7 +352,7 @@ func (m *poisonMatcher) matchRule(i int, text string, wins [][2]int, cands []poi
 		}
 		sc.found = found
 		for _, f := range found {
-			if r.quoted(text, f[0]) {
+			if r.excluded(text, f[0], f[1]) {
 				continue
 			}
 			out = append(out, RuleMatch{Rule: r, Start: f[0], End: f[1]})

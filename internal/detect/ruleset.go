@@ -50,12 +50,18 @@ type Rule struct {
 	// quoted examples ("detects strings such as 'ignore previous
 	// instructions'") from counting as the directive itself.
 	NotAfter string
+	// NotMatch, when set, drops a match whose own text matches it: a shape
+	// of the pattern that reads as ordinary data ("ignore rules" in the
+	// gitignore sense), checked only on matches so the pattern need not
+	// spell every alternative twice.
+	NotMatch string
 	// NonASCII marks a rule for a script other than Latin (Cyrillic, CJK,
 	// Hangul): it runs only on normalised text with a byte outside ASCII
 	// (accents fold away), so lists written in English pay nothing for it.
 	NonASCII bool
 	re       *lazyRegexp // shared by copies of the rule (subset)
 	notAfter *regexp.Regexp
+	notMatch *regexp.Regexp
 }
 
 // notAfterReach is how far back a NotAfter pattern looks.
@@ -98,6 +104,11 @@ func CompileRules(rules []Rule) (*Ruleset, error) {
 		if r.NotAfter != "" {
 			if r.notAfter, err = regexp.Compile(r.NotAfter); err != nil {
 				return nil, fmt.Errorf("compiling rule %s: not-after: %w", r.ID, err)
+			}
+		}
+		if r.NotMatch != "" {
+			if r.notMatch, err = regexp.Compile(r.NotMatch); err != nil {
+				return nil, fmt.Errorf("compiling rule %s: not-match: %w", r.ID, err)
 			}
 		}
 		if r.Back == 0 {
@@ -324,7 +335,7 @@ func (rs *Ruleset) searchWindows(i int, text string, wins [][2]int, out []RuleMa
 	n := 0
 	for _, sp := range wins {
 		for _, m := range r.re.get().FindAllStringIndex(text[sp[0]:sp[1]], 4) {
-			if r.quoted(text, sp[0]+m[0]) {
+			if r.excluded(text, sp[0]+m[0], sp[0]+m[1]) {
 				continue
 			}
 			out = append(out, RuleMatch{Rule: r, Start: sp[0] + m[0], End: sp[0] + m[1]})
@@ -343,7 +354,7 @@ func (rs *Ruleset) matchAll(text string, out []RuleMatch) []RuleMatch {
 	for i := range rs.rules {
 		r := &rs.rules[i]
 		for _, m := range r.re.get().FindAllStringIndex(text, 4) {
-			if !r.quoted(text, m[0]) {
+			if !r.excluded(text, m[0], m[1]) {
 				out = append(out, RuleMatch{Rule: r, Start: m[0], End: m[1]})
 			}
 		}
@@ -351,10 +362,11 @@ func (rs *Ruleset) matchAll(text string, out []RuleMatch) []RuleMatch {
 	return out
 }
 
-// quoted reports whether the text before a match at start matches the
-// rule's NotAfter pattern.
-func (r *Rule) quoted(text string, start int) bool {
-	return r.notAfter != nil && r.notAfter.MatchString(text[max(0, start-notAfterReach):start])
+// excluded reports whether the match text[start:end] is dropped: the text
+// before it matches the rule's NotAfter, or the match itself its NotMatch.
+func (r *Rule) excluded(text string, start, end int) bool {
+	return r.notAfter != nil && r.notAfter.MatchString(text[max(0, start-notAfterReach):start]) ||
+		r.notMatch != nil && r.notMatch.MatchString(text[start:end])
 }
 
 // mergeSpans sorts and joins overlapping ranges in place.
