@@ -686,7 +686,7 @@ func (d *Detector) ScanDocument(field, text string) Result {
 			if len(sc.text) > 0 {
 				sc.text = append(sc.text, " . "...)
 			}
-			sc.text = appendTextView(sc.text, seg.Norm.Text)
+			sc.text = appendTextView(sc.text, chatText(seg.Norm))
 			if topEnd < 0 {
 				topEnd = len(sc.text)
 			}
@@ -1158,7 +1158,7 @@ func InjectionClassifierText(window string) string {
 		if len(b) > 0 {
 			b = append(b, " . "...)
 		}
-		b = appendTextView(b, seg.Norm.Text)
+		b = appendTextView(b, chatText(seg.Norm))
 	}
 	return string(b)
 }

@@ -522,8 +522,9 @@ func (ds *docScan) scoreTasks(res *Result, field, text string, cands [][2]int, f
 	}
 	var bestP, bestW float64
 	var tb taskBuf
+	conv := chatSpeakers(text) >= minChatSpeakers
 	for _, c := range cands {
-		if taskWords(text[c[0]:c[1]]) <= maxShortTask {
+		if taskWords(text[c[0]:c[1]]) <= maxShortTask || !chatTaskOK(text, c[0], c[1], conv) {
 			continue
 		}
 		feats = Features(feats[:0], string(tb.text(text, c[0], c[1])), ds.task.Bits, ds.task.Set)

@@ -59,8 +59,9 @@ type Normalized struct {
 // RuleView returns Text with each space that stands for a line break
 // written as "\n", byte for byte (spans hold). Text itself keeps one
 // space for every run: the classifier and the task model read words.
+// In a chat transcript a message starts a line too (chatBreaks).
 func (n *Normalized) RuleView() string {
-	return withBreaks(n.Text, n.breaks)
+	return withBreaks(n.Text, chatBreaks(n))
 }
 
 // withBreaks writes "\n" at the positions of s listed in breaks (a
