@@ -22,6 +22,10 @@ func TestMain(m *testing.M) {
 				os.Exit(3)
 				return nil, nil, nil
 			})
+			sdk.AddTool(s, &sdk.Tool{Name: "hang"}, func(ctx context.Context, _ *sdk.CallToolRequest, _ struct{}) (*sdk.CallToolResult, any, error) {
+				<-ctx.Done() // until Warden gives up and cancels
+				return nil, nil, ctx.Err()
+			})
 			sdk.AddTool(s, &sdk.Tool{Name: "huge"}, func(context.Context, *sdk.CallToolRequest, struct{}) (*sdk.CallToolResult, any, error) {
 				return &sdk.CallToolResult{Content: []sdk.Content{&sdk.TextContent{Text: strings.Repeat("z", 64<<10)}}}, nil, nil
 			})
@@ -85,6 +89,20 @@ func TestOversizedResponseFailsTheCall(t *testing.T) {
 	res, err := cs.CallTool(ctx, &sdk.CallToolParams{Name: "echo", Arguments: map[string]any{"text": "still"}})
 	if err != nil || textOf(t, res) != "child:still" {
 		t.Fatalf("after the oversized response: %v %v", res, err)
+	}
+}
+
+// A call its server never answers times out with an audit record, not
+// only an error to the client.
+func TestTimedOutCallIsAudited(t *testing.T) {
+	url, _, aud := startGateway(t, nil, gwOpts{dialers: map[string]transport.Dialer{"child": childDialer(t)}, timeout: 300 * time.Millisecond})
+	cs := connect(t, url, "2025-11-25", nil)
+	if _, err := cs.CallTool(context.Background(), &sdk.CallToolParams{Name: "hang"}); err == nil || !strings.Contains(err.Error(), "timed out") {
+		t.Fatalf("hung call: %v, want a timeout", err)
+	}
+	evs := aud.Find(func(e gateway.Event) bool { return e.Kind == "upstream" && e.Tool == "hang" })
+	if len(evs) != 1 || evs[0].Details["error"] != "timeout" {
+		t.Fatalf("audit events %+v, want one upstream timeout", evs)
 	}
 }
 
