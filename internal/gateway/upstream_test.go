@@ -95,7 +95,9 @@ func TestOversizedResponseFailsTheCall(t *testing.T) {
 // A call its server never answers times out with an audit record, not
 // only an error to the client.
 func TestTimedOutCallIsAudited(t *testing.T) {
-	url, _, aud := startGateway(t, nil, gwOpts{dialers: map[string]transport.Dialer{"child": childDialer(t)}, timeout: 300 * time.Millisecond})
+	// The timeout also bounds the session's initialize through this
+	// upstream: long enough for a busy machine, short enough for a test.
+	url, _, aud := startGateway(t, nil, gwOpts{dialers: map[string]transport.Dialer{"child": childDialer(t)}, timeout: 3 * time.Second})
 	cs := connect(t, url, "2025-11-25", nil)
 	if _, err := cs.CallTool(context.Background(), &sdk.CallToolParams{Name: "hang"}); err == nil || !strings.Contains(err.Error(), "timed out") {
 		t.Fatalf("hung call: %v, want a timeout", err)
