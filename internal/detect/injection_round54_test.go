@@ -21,10 +21,7 @@ func TestInjectionNotAfterApplies(t *testing.T) {
 	}
 	for _, tc := range tests {
 		r := d.ScanDocument("document", tc.text)
-		got := false
-		for _, f := range r.Findings {
-			got = got || f.RuleID == "inj.hijack.mode-switch"
-		}
+		got := hasRule(r, "inj.hijack.mode-switch")
 		if got != tc.want {
 			t.Errorf("%q: mode-switch finding %v, want %v (findings %v)", tc.text, got, tc.want, r.Findings)
 		}

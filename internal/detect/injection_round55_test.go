@@ -24,10 +24,7 @@ func TestInjectionBareNounIsData(t *testing.T) {
 	}
 	for _, tc := range tests {
 		r := d.ScanDocument("document", tc.text)
-		got := false
-		for _, f := range r.Findings {
-			got = got || f.RuleID == "inj.override.ignore-previous"
-		}
+		got := hasRule(r, "inj.override.ignore-previous")
 		if got != tc.want {
 			t.Errorf("%q: ignore-previous finding %v, want %v", tc.text, got, tc.want)
 		}
