@@ -45,6 +45,9 @@ func InjectionRules() []Rule {
 		{ID: "inj.role.chat-template", Family: FamilyRoleMarker, Weight: 0.9, Back: 8, Fwd: 40,
 			Keywords: []string{"im_start", "im_end", "system", "inst", "sys", "endoftext", "start_header_id", "end_header_id", "eot_id", "user", "assistant", "human"},
 			Pattern:  `<\|?\s*(?:im_start|im_end|endoftext|start_header_id|end_header_id|eot_id|system|user|assistant)\s*\|?>|\[/?inst\]|<</?sys>>|<\|(?:im_start|start_header_id)\|>\s*(?:system|user|assistant)|</?(?:s|bos|eos)>\s*\[inst\]`,
+			// Right after a slash or a backslash it is a path's placeholder
+			// (C:\Users\<user>\AppData, /home/<user>/), not a turn (round 57).
+			NotAfter: `[\\/]$`,
 			Explain:  "chat-template token that forges a conversation turn"},
 		{ID: "inj.role.system-marker", Family: FamilyRoleMarker, Weight: 0.75, Back: 24, Fwd: 48,
 			Keywords: []string{"system", "admin", "administrator", "developer", "root", "sysadmin", "operator", "openai", "anthropic", "security", "system_message", "system_prompt", "systemprompt"},
