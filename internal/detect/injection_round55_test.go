@@ -1,6 +1,9 @@
 package detect
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestInjectionBareNounIsData: "ignore rules" in the gitignore sense, and
 // other verb + bare common noun pairs ("cancel orders", "delete
@@ -68,6 +71,30 @@ func TestInjectionPathPlaceholder(t *testing.T) {
 	for _, tc := range tests {
 		if got := hasRule(d.ScanDocument("document", tc.text), "inj.role.chat-template"); got != tc.want {
 			t.Errorf("%q: chat-template finding %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestMdHeading: a task candidate on a Markdown ATX heading line is a
+// label (round 58); "#" that is not a heading marker is not.
+func TestMdHeading(t *testing.T) {
+	tests := []struct {
+		text, at string
+		want     bool
+	}{
+		{"Intro.\n### What did you expect?\nIt to work.", "What did", true},
+		{"## How do I reset my password?", "How do", true},
+		{"   # Why?", "Why", true},
+		{"Intro.\n#hashtag What is this?", "What is", false},
+		{"Intro.\n    # What is this?", "What is", false},
+		{"Intro.\n####### What is this?", "What is", false},
+		{"Issue #12: What is the capital of Brazil?", "What is", false},
+		{"Weekly report.\nWhat is the capital of Brazil?", "What is", false},
+	}
+	for _, tc := range tests {
+		a := strings.Index(tc.text, tc.at)
+		if got := mdHeading(tc.text, a); got != tc.want {
+			t.Errorf("%q at %q: heading %v, want %v", tc.text, tc.at, got, tc.want)
 		}
 	}
 }

@@ -607,7 +607,23 @@ func taskWordRune(r rune) bool {
 // only looks like an English task anchor ("Also ich habe …", "Analyse
 // ergeben."). It runs only for sentences above their floor.
 func notTaskProse(text string, a, b int) bool {
-	return titleCase(text[a:b]) || taskForeign(text, a, b)
+	return titleCase(text[a:b]) || taskForeign(text, a, b) || mdHeading(text, a)
+}
+
+// mdHeading reports a candidate on a Markdown ATX heading line ("### What
+// did you expect?"): a label of the page or the issue template, not a
+// request to the reader (round 58).
+func mdHeading(text string, a int) bool {
+	ls := strings.LastIndexByte(text[:a], '\n') + 1
+	i := ls
+	for i < a && i-ls < 3 && text[i] == ' ' {
+		i++
+	}
+	n := 0
+	for i < a && text[i] == '#' {
+		i, n = i+1, n+1
+	}
+	return n >= 1 && n <= 6 && i < a && text[i] == ' '
 }
 
 // titleMinor are the words a title-case headline leaves in lower case.
