@@ -487,7 +487,7 @@ func pctHits(s string, add func(a, b int)) {
 		a, e, n := i+k, i+k, 0
 		for e+2 < len(s) && s[e] == '%' && byteClass[s[e+1]]&clsHex != 0 && byteClass[s[e+2]]&clsHex != 0 {
 			if n < len(buf) {
-				buf[n] = unhex(s[e+1])<<4 | unhex(s[e+2])
+				buf[n] = byte(digitVal(s[e+1], 16)<<4 | digitVal(s[e+2], 16))
 				n++
 			}
 			e += 3
@@ -497,16 +497,6 @@ func pctHits(s string, add func(a, b int)) {
 		}
 		i = max(e, a+1)
 	}
-}
-
-func unhex(c byte) byte {
-	switch {
-	case c <= '9':
-		return c - '0'
-	case c >= 'a':
-		return c - 'a' + 10
-	}
-	return c - 'A' + 10
 }
 
 // refHits reports character references that spell what the prefilter

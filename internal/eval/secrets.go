@@ -65,18 +65,24 @@ func generatedSecretsPath() string {
 
 type secretsScorer struct{ s *secrets.Scanner }
 
+// itemTexts is what the secrets scanner reads of an item: its text, or
+// each field of a tool object.
+func itemTexts(it corpus.Item) []string {
+	if !it.IsTool() {
+		return []string{it.Text}
+	}
+	texts := make([]string, 0, len(it.Tool.Fields))
+	for _, f := range it.Tool.Fields {
+		texts = append(texts, f.Text)
+	}
+	return texts
+}
+
 // explain names the rules that found something (for a false positive); a
 // missed secret has none.
 func (sc secretsScorer) explain(it corpus.Item) string {
-	texts := []string{it.Text}
-	if it.IsTool() {
-		texts = texts[:0]
-		for _, f := range it.Tool.Fields {
-			texts = append(texts, f.Text)
-		}
-	}
 	var ids []string
-	for _, t := range texts {
+	for _, t := range itemTexts(it) {
 		for _, f := range sc.s.Scan(t) {
 			if id := fmt.Sprintf("%s %.2f", f.RuleID, f.Confidence); !slices.Contains(ids, id) {
 				ids = append(ids, id)
@@ -89,15 +95,8 @@ func (sc secretsScorer) explain(it corpus.Item) string {
 // score flags an item when the scanner finds at least one secret; the
 // score is the highest finding confidence.
 func (sc secretsScorer) score(it corpus.Item) (float64, bool, int) {
-	texts := []string{it.Text}
-	if it.IsTool() {
-		texts = texts[:0]
-		for _, f := range it.Tool.Fields {
-			texts = append(texts, f.Text)
-		}
-	}
 	best, n := 0.0, 0
-	for _, t := range texts {
+	for _, t := range itemTexts(it) {
 		n += len(t)
 		for _, f := range sc.s.Scan(t) {
 			best = max(best, f.Confidence)

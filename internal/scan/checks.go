@@ -90,12 +90,13 @@ func launchFindings(s Server) []Finding {
 	line := strings.TrimSpace(s.Command + " " + strings.Join(s.Args, " "))
 	base := strings.ToLower(strings.TrimSuffix(lastPathElem(s.Command), ".cmd"))
 	base = strings.TrimSuffix(base, ".exe")
-	if loc := rePipeShell.FindStringIndex(line); loc != nil {
+	pipe := rePipeShell.FindStringIndex(line)
+	if pipe != nil {
 		out = append(out, Finding{RuleID: "launch.pipe-to-shell", Severity: Critical, Server: s.Name,
 			Message:  "the launch command downloads code and pipes it to an interpreter: whatever the remote host serves runs with your privileges, every start",
-			Evidence: []Evidence{{Field: "command line", Start: loc[0], End: loc[1], Excerpt: line[loc[0]:loc[1]]}}})
+			Evidence: []Evidence{{Field: "command line", Start: pipe[0], End: pipe[1], Excerpt: line[pipe[0]:pipe[1]]}}})
 	}
-	if loc := reDownloadExec.FindStringIndex(line); loc != nil && rePipeShell.FindStringIndex(line) == nil {
+	if loc := reDownloadExec.FindStringIndex(line); loc != nil && pipe == nil {
 		out = append(out, Finding{RuleID: "launch.download-exec", Severity: Critical, Server: s.Name,
 			Message:  "the launch command downloads code and runs it (a command or process substitution, Invoke-Expression, exec): whatever the remote host serves runs with your privileges, every start",
 			Evidence: []Evidence{{Field: "command line", Start: loc[0], End: loc[1], Excerpt: line[loc[0]:loc[1]]}}})

@@ -49,10 +49,10 @@ func messageID(head, tail []byte) json.RawMessage {
 }
 
 // headID reads the top-level keys of a truncated object in order, skipping
-// nested values, until it finds "id" or runs out of bytes. A "method" key
-// first makes the message a request (or notification) of the upstream's
-// own, whose id is in the upstream's numbering, not Warden's: request is
-// then true and the id nil.
+// nested values, until "result" or "error" shows that an "id" read before
+// them answers a request, or the bytes run out. A "method" key makes the
+// message a request (or notification) of the upstream's own, whose id is in
+// the upstream's numbering, not Warden's: request is then true, the id nil.
 func headID(head []byte) (id json.RawMessage, request bool) {
 	dec := json.NewDecoder(bytes.NewReader(head))
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
@@ -63,35 +63,18 @@ func headID(head []byte) (id json.RawMessage, request bool) {
 		if err != nil {
 			return nil, false
 		}
-		k, ok := key.(string)
-		if !ok {
-			return nil, false
-		}
-		switch k {
+		switch key {
 		case "method":
 			return nil, true
+		case "result", "error":
+			if id != nil {
+				return id, false
+			}
 		case "id":
-			var id json.RawMessage
 			if dec.Decode(&id) != nil || len(id) == 0 || (id[0] != '"' && (id[0] < '0' || id[0] > '9') && id[0] != '-') {
 				return nil, false
 			}
-			// An id before the method: keep reading to learn which it is.
-			for {
-				key, err := dec.Token()
-				if err != nil {
-					return nil, false // cut before "method", "result" or "error" showed
-				}
-				switch key {
-				case "method":
-					return nil, true
-				case "result", "error":
-					return id, false
-				}
-				var skip json.RawMessage
-				if dec.Decode(&skip) != nil {
-					return nil, false
-				}
-			}
+			continue
 		}
 		var skip json.RawMessage // a whole nested value; fails when it is the truncated one
 		if dec.Decode(&skip) != nil {
