@@ -29,9 +29,13 @@ CLIENT=$CACHE/bin/warden-auth-client
 RESULTS=${CONFORMANCE_RESULTS:-$CACHE/conformance-results}/client-auth
 
 # Scenarios Warden applies to. The suite runs the ones in the "auth" suite;
-# extension scenarios are run one by one.
-APPLICABLE="auth/pre-registration auth/token-endpoint-auth-basic auth/token-endpoint-auth-post auth/token-endpoint-auth-none auth/client-credentials-basic"
+# extension scenarios, and the RFC 9207 ones the "auth" suite leaves out,
+# are run one by one.
+ISS="auth/iss-supported auth/iss-not-advertised auth/iss-supported-missing auth/iss-wrong-issuer auth/iss-unexpected auth/iss-normalized"
+APPLICABLE="auth/pre-registration auth/token-endpoint-auth-basic auth/token-endpoint-auth-post auth/token-endpoint-auth-none auth/client-credentials-basic $ISS"
 EXTENSIONS="auth/client-credentials-basic"
+# Scenarios outside the suite that a spec version introduced.
+declare -A SINGLES=([2026-07-28]=$ISS)
 # Scenarios expected to fail until Warden supports them, with the reason.
 declare -A KNOWN_GAPS=()
 
@@ -55,9 +59,11 @@ for version in ${SPEC_VERSIONS:-2025-11-25 2026-07-28}; do
 	summary=$(grep -E '^[✓✗] auth/' "$out" || true)
 	[[ -n $summary ]] || fail "$version: no results; log: $out"
 	# Extension scenarios have no spec version: they run with the first.
-	for s in $exts; do
+	for s in $exts ${SINGLES[$version]:-}; do
 		log=$dir/${s//\//_}.log
-		timeout -k 10 60 "$NODE" "$HARNESS" client --command "$CLIENT" --scenario "$s" -o "$dir" >"$log" 2>&1 || true
+		sv=()
+		[[ " $exts " == *" $s "* ]] || sv=(--spec-version "$version")
+		timeout -k 10 60 "$NODE" "$HARNESS" client --command "$CLIENT" --scenario "$s" "${sv[@]}" -o "$dir" >"$log" 2>&1 || true
 		r=$(grep -E '^Passed:' "$log" || echo "did not run")
 		if grep -q 'OVERALL: PASSED' "$log"; then
 			summary+=$'\n'"✓ $s: $r"

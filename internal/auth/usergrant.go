@@ -244,6 +244,14 @@ func (g *UserGrants) callbackGet(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "unknown or expired authorization request; start again", http.StatusBadRequest)
 		return
 	}
+	// RFC 9207: the response must come from the issuer this upstream's
+	// authorization was started with, checked before anything in it is
+	// used (errors too), so that another server's answer is not taken
+	// for this one's (mix-up).
+	if err := g.checkIssuer(q); err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
 	if e := q.Get("error"); e != "" {
 		http.Error(w, "the authorization server refused: "+clip(e), http.StatusForbidden)
 		return
@@ -286,6 +294,29 @@ func (g *UserGrants) callbackPost(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	fmt.Fprintf(w, "Warden may now use %s on your behalf. You can close this window.\n", g.name)
+}
+
+// checkIssuer compares an authorization response's iss parameter with
+// the configured issuer by simple string comparison (RFC 9207 section
+// 2.4: no normalisation, so "https://as.example/" is not
+// "https://as.example"). Without a configured issuer there is nothing to
+// compare with, and the per-upstream redirect URI is the defence.
+func (g *UserGrants) checkIssuer(q url.Values) error {
+	want := g.cfg.Issuer
+	if want == "" {
+		return nil
+	}
+	got, present := q["iss"]
+	switch {
+	case !present:
+		if g.cfg.RequireIss {
+			return errors.New("the authorization response has no iss parameter, which this authorization server always sends (RFC 9207); start again")
+		}
+		return nil
+	case len(got) != 1 || got[0] != want:
+		return fmt.Errorf("the authorization response names issuer %q, not %q (RFC 9207 mix-up protection); start again", clip(strings.Join(got, ",")), want)
+	}
+	return nil
 }
 
 // confirmPrefix keeps confirmation nonces apart from states in pending.

@@ -283,3 +283,66 @@ func TestNewUserGrantsErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestCallbackIssuer checks RFC 9207: an authorization response is used
+// only if its iss parameter is the configured issuer, compared as a plain
+// string, and, when the server always sends iss, only if it is present.
+func TestCallbackIssuer(t *testing.T) {
+	const as = "https://as.example.com"
+	tests := []struct {
+		name    string
+		issuer  string
+		require bool
+		iss     []string // nil: no iss parameter
+		extra   url.Values
+		want    int
+	}{
+		{"matching iss", as, true, []string{as}, nil, http.StatusOK},
+		{"matching iss, not required", as, false, []string{as}, nil, http.StatusOK},
+		{"wrong issuer", as, true, []string{"https://evil.example.com"}, nil, http.StatusBadRequest},
+		{"wrong issuer, not advertised", as, false, []string{"https://evil.example.com"}, nil, http.StatusBadRequest},
+		{"trailing slash is another issuer", as, true, []string{as + "/"}, nil, http.StatusBadRequest},
+		{"two iss parameters", as, false, []string{as, "https://evil.example.com"}, nil, http.StatusBadRequest},
+		{"missing, server always sends it", as, true, nil, nil, http.StatusBadRequest},
+		{"missing, server does not send it", as, false, nil, nil, http.StatusOK},
+		{"no issuer configured", "", false, []string{"https://evil.example.com"}, nil, http.StatusOK},
+		// An error response from the wrong server is not reported as this
+		// server's refusal either.
+		{"error from the wrong issuer", as, false, []string{"https://evil.example.com"}, url.Values{"error": {"access_denied"}}, http.StatusBadRequest},
+		{"error from the right issuer", as, false, []string{as}, url.Values{"error": {"access_denied"}}, http.StatusForbidden},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			u := config.Upstream{Name: "crm", URL: "https://crm.example.com/mcp", Auth: &config.UpstreamAuth{
+				Type: config.UpstreamAuthorizationCode, AuthorizeURL: as + "/authorize", TokenURL: as + "/token",
+				RedirectURL: "https://warden.example.com/oauth/crm", ClientID: publicClient,
+				Issuer: tc.issuer, RequireIss: tc.require}}
+			g, err := NewUserGrants(u, strings.Repeat("0f", 32), &MemoryGrantStore{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			au, _ := url.Parse(g.AuthCodeURL(&guard.Principal{Issuer: "https://corp", Subject: "alice"}))
+			q := url.Values{"state": {au.Query().Get("state")}}
+			if tc.extra == nil {
+				q.Set("code", "the-code")
+			}
+			for k, v := range tc.extra {
+				q[k] = v
+			}
+			if tc.iss != nil {
+				q["iss"] = tc.iss
+			}
+			w := httptest.NewRecorder()
+			g.CallbackHandler().ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/oauth/crm?"+q.Encode(), nil))
+			if w.Code != tc.want {
+				t.Fatalf("status %d, want %d: %s", w.Code, tc.want, w.Body)
+			}
+			if tc.want == http.StatusOK && !strings.Contains(w.Body.String(), `name="confirm"`) {
+				t.Errorf("no confirmation page: %s", w.Body)
+			}
+			if tc.want == http.StatusBadRequest && !strings.Contains(w.Body.String(), "RFC 9207") {
+				t.Errorf("refusal does not say why: %s", w.Body)
+			}
+		})
+	}
+}

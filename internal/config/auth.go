@@ -113,9 +113,16 @@ type UpstreamAuth struct {
 	ClientSecret string `yaml:"client_secret"` // a ${env:...} or ${file:...} reference; optional for authorization_code (public client)
 	// AuthorizeURL and RedirectURL are for authorization_code: the
 	// authorization endpoint, and Warden's callback URL as registered there.
-	AuthorizeURL string   `yaml:"authorize_url,omitempty"`
-	RedirectURL  string   `yaml:"redirect_url,omitempty"`
-	Scopes       []string `yaml:"scopes,omitempty"`
+	AuthorizeURL string `yaml:"authorize_url,omitempty"`
+	RedirectURL  string `yaml:"redirect_url,omitempty"`
+	// Issuer is the authorization server's issuer identifier (its metadata's
+	// "issuer"), for authorization_code: an authorization response whose
+	// iss parameter (RFC 9207) differs is refused, which defeats mix-up
+	// attacks. RequireIss refuses responses without iss; set it when the
+	// metadata has authorization_response_iss_parameter_supported: true.
+	Issuer     string   `yaml:"issuer,omitempty"`
+	RequireIss bool     `yaml:"require_iss,omitempty"`
+	Scopes     []string `yaml:"scopes,omitempty"`
 	// Audience (token exchange) and Resource (RFC 8707) name the upstream to
 	// the authorization server; Resource defaults to the upstream URL.
 	Audience string `yaml:"audience,omitempty"`
@@ -332,11 +339,30 @@ func (c *Config) validateUpstreamAuth(i int) []Problem {
 				add(f.name, "%v", err)
 			}
 		}
+		if a.Issuer != "" {
+			if err := checkSecureURL(a.Issuer); err != nil {
+				add("issuer", "%v", err)
+			} else if strings.Contains(a.Issuer, "?") {
+				add("issuer", "an issuer identifier has no query (RFC 8414), got %q", a.Issuer)
+			}
+		} else if a.RequireIss {
+			add("require_iss", "needs issuer: the iss parameter is compared with it")
+		}
 		if !grantKey.MatchString(c.Auth.GrantKey) && !c.src.set("auth.grant_key") {
 			add("type", "authorization_code stores users' refresh tokens encrypted: set auth.grant_key to a reference to 64 hex digits")
 		}
 	default:
 		add("type", "expected client_credentials, token_exchange or authorization_code, got %q", a.Type)
+	}
+	if a.Type != UpstreamAuthorizationCode {
+		for _, f := range []struct {
+			name string
+			set  bool
+		}{{"issuer", a.Issuer != ""}, {"require_iss", a.RequireIss}} {
+			if f.set {
+				add(f.name, "applies only to type authorization_code")
+			}
+		}
 	}
 	if a.TokenURL == "" {
 		add("token_url", "required: the authorization server's token endpoint")
@@ -408,6 +434,11 @@ func (c *Config) authRelaxations() []string {
 		rs = append(rs, "auth.mode is none: every process that can reach the listener acts with full access and no identity")
 	case c.Auth.Mode == AuthUnset && err == nil && !loop:
 		rs = append(rs, fmt.Sprintf("listen %s accepts connections from other machines without authentication (set auth.mode to oauth or api_key)", c.Listen))
+	}
+	for _, u := range c.Upstreams {
+		if a := u.Auth; a != nil && a.Type == UpstreamAuthorizationCode && a.Issuer == "" {
+			rs = append(rs, fmt.Sprintf("upstream %q: auth.issuer is not set, so authorization responses are not checked against their issuer (RFC 9207); mix-up protection rests on its own redirect_url", u.Name))
+		}
 	}
 	return rs
 }

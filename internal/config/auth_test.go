@@ -61,6 +61,7 @@ upstreams:
 
 func TestAuthErrors(t *testing.T) {
 	t.Setenv("S", "x")
+	t.Setenv("GK", strings.Repeat("ab", 32))
 	tests := []struct {
 		name, doc string
 		want      []string
@@ -141,6 +142,26 @@ upstreams:
 `, []string{"upstreams[0].auth.authorize_url: required with type authorization_code",
 			"upstreams[0].auth.redirect_url: required with type authorization_code",
 			"upstreams[0].auth.type: authorization_code stores users' refresh tokens encrypted: set auth.grant_key"}},
+		{"issuer settings", `version: 1
+auth: {grant_key: "${env:GK}"}
+upstreams:
+  - name: a
+    url: https://a.example.com/mcp
+    auth: {type: authorization_code, authorize_url: https://idp.example.com/authorize, token_url: https://idp.example.com/token,
+           redirect_url: https://warden.example.com/cb/a, client_id: w, require_iss: true}
+  - name: b
+    url: https://b.example.com/mcp
+    auth: {type: authorization_code, authorize_url: https://idp.example.com/authorize, token_url: https://idp.example.com/token,
+           redirect_url: https://warden.example.com/cb/b, client_id: w, issuer: "http://idp.example.com"}
+  - name: c
+    url: https://c.example.com/mcp
+    auth: {type: authorization_code, authorize_url: https://idp.example.com/authorize, token_url: https://idp.example.com/token,
+           redirect_url: https://warden.example.com/cb/c, client_id: w, issuer: "https://idp.example.com?tenant=1"}
+  - name: d
+    url: https://d.example.com/mcp
+    auth: {type: client_credentials, token_url: https://idp.example.com/token, client_id: w, client_secret: "${env:S}", issuer: https://idp.example.com}
+`, []string{"upstreams[0].auth.require_iss: needs issuer", "upstreams[1].auth.issuer: must use https",
+			"upstreams[2].auth.issuer: an issuer identifier has no query", "upstreams[3].auth.issuer: applies only to type authorization_code"}},
 		{"bad grant key", `version: 1
 auth: {grant_key: "${env:S}"}
 upstreams: [{name: a, url: 'https://a.example.com/mcp'}]
@@ -178,6 +199,25 @@ func TestAuthRelaxations(t *testing.T) {
 		}
 		if !slices.ContainsFunc(c.Relaxations(), func(r string) bool { return strings.Contains(r, tt.want) }) {
 			t.Errorf("Relaxations = %q, want one about %q", c.Relaxations(), tt.want)
+		}
+	}
+	t.Setenv("GK", strings.Repeat("ab", 32))
+	code := func(extra string) string {
+		return "version: 1\nauth: {grant_key: \"${env:GK}\"}\nupstreams:\n  - name: crm\n    url: https://crm.example.com/mcp\n" +
+			"    auth: {type: authorization_code, authorize_url: https://as.example.com/authorize, token_url: https://as.example.com/token, " +
+			"redirect_url: https://warden.example.com/cb, client_id: w" + extra + "}\n"
+	}
+	for _, tt := range []struct {
+		extra string
+		want  bool
+	}{{"", true}, {", issuer: https://as.example.com", false}, {", issuer: https://as.example.com, require_iss: true", false}} {
+		c, err := Parse("w.yaml", []byte(code(tt.extra)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := slices.ContainsFunc(c.Relaxations(), func(r string) bool { return strings.Contains(r, `upstream "crm": auth.issuer is not set`) })
+		if got != tt.want {
+			t.Errorf("%q: issuer relaxation reported %v, want %v: %q", tt.extra, got, tt.want, c.Relaxations())
 		}
 	}
 	key := "version: 1\nlisten: 0.0.0.0:8080\nauth: {mode: api_key, api_keys: [{name: k, hash: \"sha256:" + strings.Repeat("c", 64) + "\"}]}\nupstreams: [{name: a, url: 'https://a.example.com/mcp'}]\n"

@@ -9,7 +9,7 @@
 //
 //   - the operator writes Warden's configuration: the upstream, and its
 //     auth block with the client credentials the scenario registered. Warden
-//     takes token_url and authorize_url from configuration and does no
+//     takes token_url, authorize_url and issuer from configuration and does no
 //     discovery of its own, so this command reads them from the
 //     authorization server's metadata (RFC 9728, then RFC 8414), as an
 //     operator would;
@@ -56,6 +56,15 @@ var scenarios = map[string]string{
 	"auth/token-endpoint-auth-basic": config.UpstreamAuthorizationCode,
 	"auth/token-endpoint-auth-post":  config.UpstreamAuthorizationCode,
 	"auth/token-endpoint-auth-none":  config.UpstreamAuthorizationCode,
+	// RFC 9207: the operator copies the issuer and whether the server
+	// always sends iss from its metadata; Warden's callback checks the
+	// authorization response against them.
+	"auth/iss-supported":         config.UpstreamAuthorizationCode,
+	"auth/iss-not-advertised":    config.UpstreamAuthorizationCode,
+	"auth/iss-supported-missing": config.UpstreamAuthorizationCode,
+	"auth/iss-wrong-issuer":      config.UpstreamAuthorizationCode,
+	"auth/iss-unexpected":        config.UpstreamAuthorizationCode,
+	"auth/iss-normalized":        config.UpstreamAuthorizationCode,
 }
 
 type scenarioContext struct {
@@ -134,6 +143,8 @@ func run() error {
 	if typ == config.UpstreamAuthorizationCode {
 		ua["authorize_url"] = as.AuthorizationEndpoint
 		ua["redirect_url"] = callback
+		ua["issuer"] = as.Issuer
+		ua["require_iss"] = as.IssParameterSupported
 	}
 	doc, _ := json.Marshal(map[string]any{ // JSON is YAML
 		"version":   1,
@@ -204,6 +215,7 @@ type asMetadata struct {
 	TokenEndpoint         string   `json:"token_endpoint"`
 	RegistrationEndpoint  string   `json:"registration_endpoint"`
 	AuthMethods           []string `json:"token_endpoint_auth_methods_supported"`
+	IssParameterSupported bool     `json:"authorization_response_iss_parameter_supported"`
 }
 
 // register is the operator registering Warden as a client (RFC 7591),
