@@ -523,8 +523,10 @@ func (ds *docScan) scoreTasks(res *Result, field, text string, cands [][2]int, f
 	var bestP, bestW float64
 	var tb taskBuf
 	conv := chatSpeakers(text) >= minChatSpeakers
+	first, last := scoredSpan(text, cands, conv)
+	records := jsonDoc(text)
 	for _, c := range cands {
-		if taskWords(text[c[0]:c[1]]) <= maxShortTask || !chatTaskOK(text, c[0], c[1], conv) {
+		if !taskScored(text, c, conv) {
 			continue
 		}
 		feats = Features(feats[:0], string(tb.text(text, c[0], c[1])), ds.task.Bits, ds.task.Set)
@@ -535,6 +537,11 @@ func (ds *docScan) scoreTasks(res *Result, field, text string, cands [][2]int, f
 		case "ctxnone":
 			floor = max(floor, ds.loneFloor)
 		case "ctxov2", "ctxov3", "ctxovn":
+			floor = max(floor, ds.relatedFloor)
+		}
+		if !records && (c[0]-first > taskContext || last-c[0] > taskContext) {
+			// The page has task-like sentences of its own away from this
+			// one (round 59): one more is less surprising there.
 			floor = max(floor, ds.relatedFloor)
 		}
 		if p < floor || notTaskProse(text, c[0], c[1]) {
@@ -553,6 +560,46 @@ func (ds *docScan) scoreTasks(res *Result, field, text string, cands [][2]int, f
 		})
 	}
 	return feats, bestP, bestW
+}
+
+// taskScored reports whether the task model scores candidate c: more
+// than maxShortTask words, and in a conversation a request that names an
+// AI (round 52).
+func taskScored(text string, c [2]int, conv bool) bool {
+	return taskWords(text[c[0]:c[1]]) > maxShortTask && chatTaskOK(text, c[0], c[1], conv)
+}
+
+// scoredSpan returns the first and the last start of the candidates the
+// task model scores (-1, -1: none). A candidate more than taskContext
+// bytes from another one sits in a page with task-like sentences of its
+// own elsewhere (a news story's rhetorical questions, a thread's
+// questions and advice, "Then …" in a narrative): each is another draw
+// of the model, so the page gets the related floor (round 59; the 0.7
+// floor was set on short carriers whose request is their one candidate,
+// round 7). An injected passage shorter than taskContext cannot raise
+// its own floor this way.
+func scoredSpan(text string, cands [][2]int, conv bool) (first, last int) {
+	first, last = -1, -1
+	for _, c := range cands {
+		if !taskScored(text, c, conv) {
+			continue
+		}
+		if first < 0 || c[0] < first {
+			first = c[0]
+		}
+		last = max(last, c[0])
+	}
+	return first, last
+}
+
+// jsonDoc reports a document that is a JSON value (its first byte past
+// white space is '{' or '['): a tool output of records by different
+// authors, where one record's template question ("What does this MR
+// do?") says nothing about another's text, and where requests appended
+// to one value score 0.7-0.8 (round 7). Round 59's page floor skips it.
+func jsonDoc(text string) bool {
+	t := strings.TrimLeft(text, " \t\r\n")
+	return t != "" && (t[0] == '{' || t[0] == '[')
 }
 
 // maxShortTask is the most words a candidate can have and still not be
