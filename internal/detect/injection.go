@@ -192,9 +192,11 @@ var injectionAnchors = []string{
 
 // docScan is the document prefilter of an injection detector.
 type docScan struct {
-	anchors *keywords.Matcher // injectionAnchors, then taskAnchors from taskBase on
+	anchors *keywords.Matcher // injectionAnchors and their scrambles, then taskAnchors from taskBase on
 	rules   *injMatcher
-	cands   sync.Pool // *[]injCand
+	// scramble reads scrambled rule words as written (injection_scramble.go).
+	scramble *unscrambler
+	cands    sync.Pool // *[]injCand
 	// task-sentence classifier (injection_task.go); nil: none
 	taskBase  int
 	task      *Model
@@ -267,7 +269,9 @@ func newInjection(opts Options) (*Detector, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := keywords.New(append(append([]string(nil), injectionAnchors...), taskAnchors...))
+	anchors := append(append([]string(nil), injectionAnchors...), scrambled(scrambleAnchors)...)
+	taskBase := len(anchors)
+	m, err := keywords.New(append(anchors, taskAnchors...))
 	if err != nil {
 		return nil, fmt.Errorf("building injection detector: prefilter: %w", err)
 	}
@@ -275,7 +279,7 @@ func newInjection(opts Options) (*Detector, error) {
 	if err != nil {
 		return nil, fmt.Errorf("building injection detector: %w", err)
 	}
-	d.doc = &docScan{anchors: m, rules: im, taskBase: len(injectionAnchors), taskFloor: DefaultTaskFloor, loneFloor: DefaultLoneTaskFloor, relatedFloor: DefaultRelatedTaskFloor}
+	d.doc = &docScan{anchors: m, rules: im, scramble: newUnscrambler(scrambleVocab), taskBase: taskBase, taskFloor: DefaultTaskFloor, loneFloor: DefaultLoneTaskFloor, relatedFloor: DefaultRelatedTaskFloor}
 	d.doc.cands.New = func() any { return new([]injCand) }
 	d.pool.New = func() any { return &scratch{} }
 	return d, nil
@@ -672,11 +676,18 @@ func (d *Detector) ScanDocument(field, text string) Result {
 		sc.text = sc.text[:0]
 		topEnd := -1 // end of the top-level segment's view in sc.text
 		for _, seg := range Segments(f.Text) {
-			d.scanDocSegment(&wr, f, seg, sc, &bud)
+			us, ok := d.scanDocSegment(&wr, f, seg, sc, &bud)
 			if len(sc.text) > 0 {
 				sc.text = append(sc.text, " . "...)
 			}
-			sc.text = appendTextView(sc.text, chatText(seg.Norm))
+			view := chatText(seg.Norm)
+			if view != seg.Norm.Text { // a transcript's messages: a view of its own
+				us, ok = d.doc.scramble.unscramble(view)
+			}
+			if ok {
+				view = us // the classifier reads scrambled words as written, too
+			}
+			sc.text = appendTextView(sc.text, view)
 			if topEnd < 0 {
 				topEnd = len(sc.text)
 			}
@@ -792,8 +803,10 @@ func (r Result) Truncated() bool {
 }
 
 // scanDocSegment is scanSegment with the document weights for hidden
-// content; spans are relative to f.Text.
-func (d *Detector) scanDocSegment(res *Result, f Field, seg Segment, sc *scratch, bud *injBudget) {
+// content; spans are relative to f.Text. It returns the segment's text
+// with scrambled rule words read as written, when it has any, for the
+// classifier's view.
+func (d *Detector) scanDocSegment(res *Result, f Field, seg Segment, sc *scratch, bud *injBudget) (unscrambled string, ok bool) {
 	nz := seg.Norm
 	addHidden(res, f, seg, injectionHiddenWeight, false)
 	cp := d.doc.cands.Get().(*[]injCand)
@@ -810,6 +823,11 @@ func (d *Detector) scanDocSegment(res *Result, f Field, seg Segment, sc *scratch
 	// read as spaces.
 	if dh, ok := dehyphen(nz.Text); ok {
 		*cp = d.matchCopy(dh, withBreaks(dh, nz.breaks), sc, *cp, bud)
+	}
+	// Scrambled words ("ignroe all pervious insrtuctions"): the same, with
+	// each scramble of a rule word read as that word.
+	if unscrambled, ok = d.doc.scramble.unscramble(nz.Text); ok {
+		*cp = d.matchCopy(unscrambled, withBreaks(unscrambled, nz.breaks), sc, *cp, bud)
 	}
 	d.doc.cands.Put(cp)
 	if a, b, ok := spacedOut(nz.Text); ok {
@@ -849,6 +867,7 @@ func (d *Detector) scanDocSegment(res *Result, f Field, seg Segment, sc *scratch
 			Field: f.Path, Start: a, End: b, Origin: seg.Origin, Explain: m.Rule.Explain,
 		})
 	}
+	return unscrambled, ok
 }
 
 const ruleIgnorePrevious = "inj.override.ignore-previous"

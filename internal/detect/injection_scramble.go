@@ -1,0 +1,171 @@
+package detect
+
+import "strings"
+
+// Scrambled words ("typoglycemia"): people, and models, read "Ignroe all
+// pervious insrtuctions" as easily as the original, because a word keeps
+// its first and last letter and only the letters between are shuffled.
+// Character scrambling is a published way around keyword filters (OWASP's
+// prompt-injection cheat sheet; the Best-of-N jailbreak), and before this
+// every rule and the prefilter missed it. A word whose first letter, last
+// letter and multiset of middle letters equal those of a word the rules
+// are made of is read as that word, in a copy of the window the rules run
+// on again (byte for byte, like the leetspeak and hyphen copies, so spans
+// hold). Correctly spelled text yields no copy and costs one pass over the
+// window's words.
+
+// scrambleVocab are the words the injection rules are made of that are
+// long enough to scramble (four letters or more) and that no common
+// English word shares a key with ("files" and "conversation" are left out:
+// "flies" and "conservation" would be read as them; checked against the
+// words of the clean tune sets).
+var scrambleVocab = strings.Fields(`
+ignore ignoring disregard forget override bypass nevermind
+instruction instructions previous prior earlier above preceding original initial
+system prompt prompts assistant developer admin administrator
+reveal secret secrets password passwords credentials credential confidential private hidden
+print repeat output respond response answer reply summary summarize translate
+email send forward upload exfiltrate attacker leak
+everything rules guidelines restrictions safety filters policy policies
+jailbreak pretend roleplay unrestricted unfiltered enabled mode
+task tasks instead user users tell include append insert
+visit click following below execute command commands delete transfer account
+keys token tokens contents file data history context message messages
+important urgent immediately must should
+`)
+
+// scrambleAnchors are the short prefilter anchors whose scrambled forms
+// are prefilter anchors too: a text whose every anchor word is scrambled
+// would otherwise never be looked at. Only words of at most six letters,
+// whose scrambles are few (at most 23 each); longer anchors come with one
+// of these in practice ("Ignroe all pervious insrtuctions").
+var scrambleAnchors = []string{"ignore", "forget", "bypass", "system", "prompt", "secret", "reveal"}
+
+// scrambled returns every distinct scramble of each word's middle letters
+// except the word itself, for the prefilter.
+func scrambled(words []string) []string {
+	var out []string
+	for _, w := range words {
+		seen := map[string]bool{w: true}
+		mid := []byte(w[1 : len(w)-1])
+		permute(mid, 0, func(m []byte) {
+			s := w[:1] + string(m) + w[len(w)-1:]
+			if !seen[s] {
+				seen[s] = true
+				out = append(out, s)
+			}
+		})
+	}
+	return out
+}
+
+// permute calls fn with every permutation of b[k:] (b[:k] fixed).
+func permute(b []byte, k int, fn func([]byte)) {
+	if k == len(b) {
+		fn(b)
+		return
+	}
+	for i := k; i < len(b); i++ {
+		b[k], b[i] = b[i], b[k]
+		permute(b, k+1, fn)
+		b[k], b[i] = b[i], b[k]
+	}
+}
+
+// maxScrambled bounds the words looked up: the longest vocabulary word.
+const maxScrambled = 14
+
+// unscrambler finds, for a word, the vocabulary word it scrambles. Words
+// are grouped by first and last letter; has holds a bit per length that
+// some word of a group has, so most words of a text fail one table test
+// and a correctly spelled rule word costs one comparison (keyword-dense
+// text was 10-19% slower with sorted keys in a map).
+type unscrambler struct {
+	has   [26 * 26]uint16
+	words [26 * 26][]string
+}
+
+func newUnscrambler(vocab []string) *unscrambler {
+	u := &unscrambler{}
+	for _, w := range vocab {
+		if len(w) < 4 || len(w) > maxScrambled {
+			continue
+		}
+		p := letterPair(w[0], w[len(w)-1])
+		u.has[p] |= 1 << len(w)
+		u.words[p] = append(u.words[p], w)
+	}
+	return u
+}
+
+// letterPair indexes has by a word's first and last ASCII letter.
+func letterPair(a, b byte) int { return int((a|0x20)-'a')*26 + int((b|0x20)-'a') }
+
+// wordByte marks ASCII letters (1) and digits (2): the unscramble loop
+// reads every byte of a window, so one load per byte.
+var wordByte = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = 1, 1
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = 2
+	}
+	return t
+}()
+
+// of returns the vocabulary word that w, an ASCII word of 4 to
+// maxScrambled letters, is a scramble of; false if it is none or is
+// that word as written.
+func (u *unscrambler) of(w string) (string, bool) {
+	for _, v := range u.words[letterPair(w[0], w[len(w)-1])] {
+		if len(v) != len(w) {
+			continue
+		}
+		if w[1:] == v[1:] { // normalised text is lower-case: the word as written
+			return "", false
+		}
+		var count [26]int8
+		for k := 1; k < len(w)-1; k++ {
+			count[w[k]|0x20-'a']++
+			count[v[k]-'a']--
+		}
+		if count == [26]int8{} {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+// unscramble returns text (lower-case, as normalised) with every word
+// that is a scramble of a vocabulary word replaced by that word, when
+// there is one; false otherwise.
+func (u *unscrambler) unscramble(text string) (string, bool) {
+	var b []byte
+	for i := 0; i < len(text); {
+		if wordByte[text[i]] != 1 {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(text) && wordByte[text[j]] == 1 {
+			j++
+		}
+		n := j - i
+		if n < 4 || n > maxScrambled || u.has[letterPair(text[i], text[j-1])]&(1<<n) == 0 ||
+			i > 0 && wordByte[text[i-1]] != 0 || j < len(text) && wordByte[text[j]] != 0 {
+			i = j
+			continue
+		}
+		if w, ok := u.of(text[i:j]); ok {
+			if b == nil {
+				b = []byte(text)
+			}
+			copy(b[i:j], w)
+		}
+		i = j
+	}
+	if b == nil {
+		return "", false
+	}
+	return string(b), true
+}
