@@ -60,6 +60,7 @@ type Detector struct {
 	pm        *poisonMatcher // the rules' anchored matcher; set by NewPoisoning
 	pmScript  *poisonMatcher // the NonASCII rules' matcher, nil without any
 	ref       *refScan       // weighs references to other tools; set by NewPoisoning
+	unscr     *unscrambler   // reads scrambled poisoning rule words; set by NewPoisoning
 	pool      sync.Pool      // *scratch
 }
 
@@ -103,6 +104,7 @@ func NewPoisoning(opts Options) (*Detector, error) {
 	}
 	d.pm, d.pmScript = pm, pmScript
 	d.alone = classifierAloneScale
+	d.unscr = newUnscrambler(poisonScrambleVocab)
 	if d.ref, err = newRefScan(); err != nil {
 		return nil, fmt.Errorf("building poisoning detector: %w", err)
 	}
@@ -256,11 +258,11 @@ func (d *Detector) ScanTool(t ToolText) Result {
 	var res Result
 	for _, f := range t.Fields {
 		for _, seg := range Segments(f.Text) {
-			d.scanSegment(&res, f, seg, sc)
+			view := d.scanSegment(&res, f, seg, sc)
 			if len(sc.text) > 0 {
 				sc.text = append(sc.text, " . "...)
 			}
-			sc.text = append(sc.text, seg.Norm.Text...)
+			sc.text = append(sc.text, view...)
 		}
 	}
 	if d.ref != nil {
@@ -305,8 +307,12 @@ func (d *Detector) ScanTool(t ToolText) Result {
 	return res
 }
 
-func (d *Detector) scanSegment(res *Result, f Field, seg Segment, sc *scratch) {
+// scanSegment adds the segment's findings to res and returns the text the
+// classifier reads: the normalised text, or its variant (poisonVariant)
+// when it has one.
+func (d *Detector) scanSegment(res *Result, f Field, seg Segment, sc *scratch) string {
 	nz := seg.Norm
+	view := nz.Text
 	span := func(a, b int) (int, int) {
 		if seg.Depth > 0 { // decoded text: point at the encoded original
 			return seg.Start, seg.End
@@ -322,6 +328,10 @@ func (d *Detector) scanSegment(res *Result, f Field, seg Segment, sc *scratch) {
 	} else {
 		sc.hits = d.rules.match(nz.Text, sc.hits[:0], &sc.pm.wins)
 	}
+	if v, ok := d.variant(f.Path, nz.Text); ok {
+		d.matchVariant(v, sc)
+		view = v
+	}
 	for _, m := range sc.hits {
 		a, b := span(m.Start, m.End)
 		ex := excerpt(f.Text, a, b)
@@ -334,6 +344,33 @@ func (d *Detector) scanSegment(res *Result, f Field, seg Segment, sc *scratch) {
 			Excerpt: ex, Explain: m.Rule.Explain,
 		})
 	}
+	return view
+}
+
+// matchVariant runs the rules on a same-length variant of the normalised
+// text, as scanSegment runs them on the text, and keeps the hits of rules
+// that had none yet, as matchCopy does for the injection rules.
+func (d *Detector) matchVariant(variant string, sc *scratch) {
+	n := len(sc.hits)
+	if d.pm == nil {
+		sc.hits = d.rules.match(variant, sc.hits, &sc.pm.wins)
+	} else {
+		sc.hits = d.pm.match(variant, sc.hits, &sc.pm)
+		if d.pmScript != nil && !isASCII(variant) {
+			sc.hits = d.pmScript.match(variant, sc.hits, &sc.pmScript)
+		}
+	}
+	for i := n; i < len(sc.hits); i++ {
+		dup := false
+		for _, h := range sc.hits[:n] {
+			dup = dup || h.Rule == sc.hits[i].Rule
+		}
+		if !dup {
+			sc.hits[n] = sc.hits[i]
+			n++
+		}
+	}
+	sc.hits = sc.hits[:n]
 }
 
 func excerpt(s string, a, b int) string {
