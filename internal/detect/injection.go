@@ -279,7 +279,7 @@ func newInjection(opts Options) (*Detector, error) {
 	if err != nil {
 		return nil, fmt.Errorf("building injection detector: %w", err)
 	}
-	d.doc = &docScan{anchors: m, rules: im, scramble: newUnscrambler(scrambleVocab), taskBase: taskBase, taskFloor: DefaultTaskFloor, loneFloor: DefaultLoneTaskFloor, relatedFloor: DefaultRelatedTaskFloor}
+	d.doc = &docScan{anchors: m, rules: im, scramble: injectionUnscrambler, taskBase: taskBase, taskFloor: DefaultTaskFloor, loneFloor: DefaultLoneTaskFloor, relatedFloor: DefaultRelatedTaskFloor}
 	d.doc.cands.New = func() any { return new([]injCand) }
 	d.pool.New = func() any { return &scratch{} }
 	return d, nil
@@ -1161,13 +1161,20 @@ func spacedHits(s string, add func(a, b int)) {
 
 // InjectionClassifierText is the text the injection classifier sees for
 // one window: what ScanDocument passes to the model, for training.
+// It reads the window as ScanDocument does: JSON-escaped line breaks as
+// breaks and scrambled rule words as the words (so training and the
+// explain tool see what the shipped path scores).
 func InjectionClassifierText(window string) string {
 	var b []byte
-	for _, seg := range Segments(window) {
+	for _, seg := range Segments(blankJSONBreaks(window)) {
 		if len(b) > 0 {
 			b = append(b, " . "...)
 		}
-		b = appendTextView(b, chatText(seg.Norm))
+		view := chatText(seg.Norm)
+		if us, ok := injectionUnscrambler.unscramble(view); ok {
+			view = us
+		}
+		b = appendTextView(b, view)
 	}
 	return string(b)
 }

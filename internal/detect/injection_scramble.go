@@ -34,6 +34,9 @@ keys token tokens contents file data history context message messages
 important urgent immediately must should
 `)
 
+// injectionUnscrambler reads scrambleVocab; built once, never changed.
+var injectionUnscrambler = newUnscrambler(scrambleVocab)
+
 // scrambleAnchors are the short prefilter anchors whose scrambled forms
 // are prefilter anchors too: a text whose every anchor word is scrambled
 // would otherwise never be looked at. Only words of at most six letters,
