@@ -60,7 +60,7 @@ var scriptOpen = regexp.MustCompile(`(?is)<script\b([^>]*)>`)
 
 func label(s string) []byte {
 	l := make([]byte, len(s)) // 0 text
-	lb := []byte(s) // ASCII lower case, same length as s
+	lb := []byte(s)           // ASCII lower case, same length as s
 	for k, c := range lb {
 		if c >= 'A' && c <= 'Z' {
 			lb[k] = c + 32
