@@ -320,16 +320,12 @@ func (d *Detector) scanSegment(res *Result, f Field, seg Segment, sc *scratch) s
 		return nz.Span(a, b)
 	}
 	addHidden(res, f, seg, hiddenWeight, true)
-	if d.pm != nil {
-		sc.hits = d.pm.match(nz.Text, sc.hits[:0], &sc.pm)
-		if d.pmScript != nil && !isASCII(nz.Text) {
-			sc.hits = d.pmScript.match(nz.Text, sc.hits, &sc.pmScript)
-		}
-	} else {
-		sc.hits = d.rules.match(nz.Text, sc.hits[:0], &sc.pm.wins)
-	}
+	sc.hits = d.matchRules(nz.Text, sc.hits[:0], sc)
 	if v, ok := d.variant(f.Path, nz.Text); ok {
-		d.matchVariant(v, sc)
+		// The same rules on a same-length variant; a rule found in the
+		// text as written keeps that finding.
+		n := len(sc.hits)
+		sc.hits = keepNewRules(d.matchRules(v, sc.hits, sc), n)
 		view = v
 	}
 	for _, m := range sc.hits {
@@ -347,30 +343,33 @@ func (d *Detector) scanSegment(res *Result, f Field, seg Segment, sc *scratch) s
 	return view
 }
 
-// matchVariant runs the rules on a same-length variant of the normalised
-// text, as scanSegment runs them on the text, and keeps the hits of rules
-// that had none yet, as matchCopy does for the injection rules.
-func (d *Detector) matchVariant(variant string, sc *scratch) {
-	n := len(sc.hits)
+// matchRules appends the poisoning rules' hits in text to hits.
+func (d *Detector) matchRules(text string, hits []RuleMatch, sc *scratch) []RuleMatch {
 	if d.pm == nil {
-		sc.hits = d.rules.match(variant, sc.hits, &sc.pm.wins)
-	} else {
-		sc.hits = d.pm.match(variant, sc.hits, &sc.pm)
-		if d.pmScript != nil && !isASCII(variant) {
-			sc.hits = d.pmScript.match(variant, sc.hits, &sc.pmScript)
-		}
+		return d.rules.match(text, hits, &sc.pm.wins)
 	}
-	for i := n; i < len(sc.hits); i++ {
+	hits = d.pm.match(text, hits, &sc.pm)
+	if d.pmScript != nil && !isASCII(text) {
+		hits = d.pmScript.match(text, hits, &sc.pmScript)
+	}
+	return hits
+}
+
+// keepNewRules drops from hits[n:] the hits of rules that already have
+// one in hits[:n]: a rule read in a variant of the text (leetspeak,
+// joined or scrambled words) counts once, at its span as written.
+func keepNewRules(hits []RuleMatch, n int) []RuleMatch {
+	for i := n; i < len(hits); i++ {
 		dup := false
-		for _, h := range sc.hits[:n] {
-			dup = dup || h.Rule == sc.hits[i].Rule
+		for _, h := range hits[:n] {
+			dup = dup || h.Rule == hits[i].Rule
 		}
 		if !dup {
-			sc.hits[n] = sc.hits[i]
+			hits[n] = hits[i]
 			n++
 		}
 	}
-	sc.hits = sc.hits[:n]
+	return hits[:n]
 }
 
 func excerpt(s string, a, b int) string {

@@ -993,17 +993,7 @@ var topicalQualifier = regexp.MustCompile(`^\s+(?:about|regarding|concerning|re|
 func (d *Detector) matchCopy(variant, view string, sc *scratch, cands []injCand, bud *injBudget) []injCand {
 	n := len(sc.hits)
 	sc.hits, cands = d.doc.rules.match(variant, view, sc.hits, cands, bud)
-	for i := n; i < len(sc.hits); i++ {
-		dup := false
-		for _, h := range sc.hits[:n] {
-			dup = dup || h.Rule == sc.hits[i].Rule
-		}
-		if !dup {
-			sc.hits[n] = sc.hits[i]
-			n++
-		}
-	}
-	sc.hits = sc.hits[:n]
+	sc.hits = keepNewRules(sc.hits, n)
 	return cands
 }
 
