@@ -460,7 +460,11 @@ func (a *App) Handler() http.Handler {
 		ScopeCheck:      a.Auth.CheckScope,
 	})
 	mcpHandler = a.users.wrap(mcpHandler)
-	a.users.mount(mux)
+	var rec eventRecorder
+	if a.Audit != nil {
+		rec = a.Audit
+	}
+	a.users.mount(mux, rec)
 	for _, p := range a.Auth.MetadataPaths() {
 		mux.Handle(p, a.Auth.MetadataHandler())
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/warden-mcp/warden/internal/audit"
 	"github.com/warden-mcp/warden/internal/auth"
 	"github.com/warden-mcp/warden/internal/config"
 	"github.com/warden-mcp/warden/internal/gateway"
@@ -23,6 +24,7 @@ import (
 type userUpstreams struct {
 	creds     map[string]*auth.UserCredentials
 	callbacks map[string]http.Handler // path -> handler
+	names     map[string]string       // path -> upstream name
 	exchange  bool                    // some upstream exchanges the caller's token
 	idle      time.Duration
 	max       int
@@ -35,7 +37,7 @@ var reservedPaths = []string{"/sse", "/message", "/healthz", "/readyz", "/admin/
 // in kv (namespace auth.GrantNamespace), refresh tokens sealed under
 // auth.grant_key.
 func newUserUpstreams(cfg *config.Config, kv store.KV) (*userUpstreams, error) {
-	x := &userUpstreams{creds: map[string]*auth.UserCredentials{}, callbacks: map[string]http.Handler{},
+	x := &userUpstreams{creds: map[string]*auth.UserCredentials{}, callbacks: map[string]http.Handler{}, names: map[string]string{},
 		idle: time.Duration(cfg.Limits.SessionIdleTimeout), max: cfg.Limits.MaxSessions}
 	for _, u := range cfg.Upstreams {
 		if !auth.PerUser(u) {
@@ -52,6 +54,7 @@ func newUserUpstreams(cfg *config.Config, kv store.KV) (*userUpstreams, error) {
 				return nil, fmt.Errorf("upstream %s: redirect_url path %q is empty, taken by another endpoint, or shared with another upstream", u.Name, p)
 			}
 			x.callbacks[p] = grants.CallbackHandler()
+			x.names[p] = u.Name
 		} else {
 			x.exchange = true
 		}
@@ -114,12 +117,67 @@ func (x *userUpstreams) wrap(h http.Handler) http.Handler {
 
 // mount serves the authorization-code callbacks. They sit outside bearer
 // authentication: the user's browser has no token, and the single-use
-// state of the flow identifies the user.
-func (x *userUpstreams) mount(mux *http.ServeMux) {
+// state of the flow identifies the user. With rec, each answer is audited.
+func (x *userUpstreams) mount(mux *http.ServeMux, rec eventRecorder) {
 	if x == nil {
 		return
 	}
 	for p, h := range x.callbacks {
+		if rec != nil {
+			h = auditedCallback(x.names[p], h, rec)
+		}
 		mux.Handle(p, h)
 	}
+}
+
+// eventRecorder is the audit log as the callbacks use it.
+type eventRecorder interface {
+	Record(ctx context.Context, ev audit.Event) error
+}
+
+// auditedCallback records each answer of an authorization-code callback
+// as an auth event of upstream: a refusal (an unknown or expired state,
+// an answer from another issuer, the authorization server's own refusal)
+// as deny with the reason the browser was shown, the confirmation page as
+// hold, a completed grant as allow. The callback is outside bearer
+// authentication, so this is the record of what reached it; the answer
+// has been sent when the event is written, so a failed write is logged.
+func auditedCallback(upstream string, h http.Handler, rec eventRecorder) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		cw := &capturedWriter{ResponseWriter: w, status: http.StatusOK}
+		h.ServeHTTP(cw, r)
+		ev := audit.Event{Kind: audit.KindAuth, Server: upstream, Method: r.Method + " authorization callback",
+			Details: map[string]any{"status": cw.status}}
+		switch {
+		case cw.status >= 400:
+			ev.Verdict, ev.Reason = audit.VerdictDeny, strings.TrimSpace(string(cw.head))
+		case r.Method == http.MethodPost:
+			ev.Verdict, ev.Reason = audit.VerdictAllow, "grant completed after the user's confirmation"
+		default:
+			ev.Verdict, ev.Reason = audit.VerdictHold, "authorization response accepted; waiting for the user's confirmation"
+		}
+		if err := rec.Record(r.Context(), ev); err != nil {
+			slog.Default().Error("auditing an authorization callback", "upstream", upstream, "err", err)
+		}
+	})
+}
+
+// capturedWriter keeps the status and the start of the body (an error
+// page's message) of a response.
+type capturedWriter struct {
+	http.ResponseWriter
+	status int
+	head   []byte
+}
+
+func (c *capturedWriter) WriteHeader(code int) {
+	c.status = code
+	c.ResponseWriter.WriteHeader(code)
+}
+
+func (c *capturedWriter) Write(b []byte) (int, error) {
+	if n := 200 - len(c.head); n > 0 {
+		c.head = append(c.head, b[:min(n, len(b))]...)
+	}
+	return c.ResponseWriter.Write(b)
 }

@@ -19,6 +19,7 @@ import (
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
 
 	"github.com/warden-mcp/warden/internal/config"
+	"github.com/warden-mcp/warden/internal/store"
 )
 
 // codeIdP is a minimal authorization server for the authorization-code
@@ -179,5 +180,21 @@ upstreams:
 	items, err := a.Store.List(ctx, "grants", "cal|")
 	if err != nil || len(items) != 1 || strings.Contains(string(items[0].Value), "rt-") {
 		t.Errorf("stored grant: %v %v", items, err)
+	}
+	// The callback's two answers are in the audit log: the authorization
+	// response held for the user's confirmation, then the grant.
+	var verdicts []string
+	err = a.Store.ScanAudit(ctx, 1, func(r store.AuditRecord) error {
+		var ev struct{ Kind, Server, Verdict string }
+		if err := json.Unmarshal(r.Data, &ev); err != nil {
+			return err
+		}
+		if ev.Kind == "auth" && ev.Server == "cal" {
+			verdicts = append(verdicts, ev.Verdict)
+		}
+		return nil
+	})
+	if err != nil || strings.Join(verdicts, ",") != "hold,allow" {
+		t.Errorf("audited callback verdicts %v, %v; want hold, allow", verdicts, err)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/warden-mcp/warden/internal/audit"
 	"github.com/warden-mcp/warden/internal/auth"
 	"github.com/warden-mcp/warden/internal/config"
 	"github.com/warden-mcp/warden/internal/store/sqlite"
@@ -65,11 +66,17 @@ func TestUserUpstreams(t *testing.T) {
 		}
 	}
 	mux := http.NewServeMux()
-	x.mount(mux)
+	events := &eventLog{}
+	x.mount(mux, events)
 	rec := httptest.NewRecorder()
 	mux.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/oauth/cal/callback?state=nope&code=x", nil))
 	if rec.Code != http.StatusBadRequest || rec.Header().Get("X-Frame-Options") != "DENY" {
 		t.Errorf("callback with an unknown state: %d", rec.Code)
+	}
+	// The refusal is audited, with the reason the browser was shown.
+	if len(events.evs) != 1 || events.evs[0].Kind != audit.KindAuth || events.evs[0].Verdict != audit.VerdictDeny ||
+		events.evs[0].Server != "cal" || !strings.Contains(events.evs[0].Reason, "unknown or expired authorization request") {
+		t.Errorf("audited %+v", events.evs)
 	}
 	// The caller's token reaches the gateway's handlers in the context.
 	var got string
@@ -109,4 +116,12 @@ upstreams:
 	if _, err := config.Parse("w.yaml", []byte(doc)); err == nil || !strings.Contains(err.Error(), "needs auth.mode oauth") {
 		t.Errorf("token_exchange under api_key: %v", err)
 	}
+}
+
+// eventLog records audit events in memory.
+type eventLog struct{ evs []audit.Event }
+
+func (l *eventLog) Record(_ context.Context, ev audit.Event) error {
+	l.evs = append(l.evs, ev)
+	return nil
 }
