@@ -69,6 +69,7 @@ type scratch struct {
 	feats []uint32
 	text  []byte
 	wins  [][2]int
+	loud  [][2]int // loud regions of a document (docWindows)
 	pm    pmScratch
 	// pmScript is the scratch of the NonASCII rules' matcher.
 	pmScript pmScratch

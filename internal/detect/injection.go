@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -192,8 +193,11 @@ var injectionAnchors = []string{
 
 // docScan is the document prefilter of an injection detector.
 type docScan struct {
-	anchors *keywords.Matcher // injectionAnchors and their scrambles, then taskAnchors from taskBase on
-	rules   *injMatcher
+	// anchors holds injectionAnchors and their scrambles, jailbreakAnchors
+	// from quietBase on, then taskAnchors from taskBase on.
+	anchors   *keywords.Matcher
+	quietBase int
+	rules     *injMatcher
 	// scramble reads scrambled rule words as written (injection_scramble.go).
 	scramble *unscrambler
 	cands    sync.Pool // *[]injCand
@@ -270,6 +274,8 @@ func newInjection(opts Options) (*Detector, error) {
 		return nil, err
 	}
 	anchors := append(append([]string(nil), injectionAnchors...), scrambled(scrambleAnchors)...)
+	quietBase := len(anchors)
+	anchors = append(anchors, jailbreakAnchors...)
 	taskBase := len(anchors)
 	m, err := keywords.New(append(anchors, taskAnchors...))
 	if err != nil {
@@ -279,7 +285,7 @@ func newInjection(opts Options) (*Detector, error) {
 	if err != nil {
 		return nil, fmt.Errorf("building injection detector: %w", err)
 	}
-	d.doc = &docScan{anchors: m, rules: im, scramble: injectionUnscrambler, taskBase: taskBase, taskFloor: DefaultTaskFloor, loneFloor: DefaultLoneTaskFloor, relatedFloor: DefaultRelatedTaskFloor}
+	d.doc = &docScan{anchors: m, rules: im, scramble: injectionUnscrambler, quietBase: quietBase, taskBase: taskBase, taskFloor: DefaultTaskFloor, loneFloor: DefaultLoneTaskFloor, relatedFloor: DefaultRelatedTaskFloor}
 	d.doc.cands.New = func() any { return new([]injCand) }
 	d.pool.New = func() any { return &scratch{} }
 	return d, nil
@@ -290,40 +296,67 @@ func newInjection(opts Options) (*Detector, error) {
 // overlapping windows of at most 4 KB. Text outside them holds no anchor
 // word, no hidden character and no readable encoded run.
 func (d *Detector) Windows(text string) [][2]int {
-	out, _ := d.windows(text, nil, nil)
-	return out
+	w := d.windows(text, docWindows{})
+	return w.wins
 }
 
-// windows also appends the candidate sentences of the task classifier
-// to tasks (injection_task.go), found in the same pass.
-func (d *Detector) windows(text string, out, tasks [][2]int) ([][2]int, [][2]int) {
-	out, tasks = out[:0], tasks[:0]
+// docWindows is what the prefilter finds in a document: the windows to
+// analyse, the task classifier's candidate sentences (injection_task.go),
+// and the loud regions, the neighbourhoods of every hit except a
+// jailbreak anchor's. A window that meets no loud region was opened by
+// jailbreak anchors only: its words ("alignment", "guardrails", "sandbox")
+// are common in pages about AI, so the window classifier reads it only
+// when a rule matched in it (round 66).
+type docWindows struct {
+	wins, tasks, loud [][2]int
+}
+
+// quiet reports whether window w meets no loud region.
+func (dw docWindows) quiet(w [2]int) bool {
+	for _, r := range dw.loud {
+		if r[0] < w[1] && w[0] < r[1] {
+			return false
+		}
+	}
+	return true
+}
+
+// windows fills dw (reusing its slices) for text.
+func (d *Detector) windows(text string, dw docWindows) docWindows {
+	dw.wins, dw.tasks, dw.loud = dw.wins[:0], dw.tasks[:0], dw.loud[:0]
 	if len(text) == 0 {
-		return out, tasks
+		return dw
 	}
 	if d.doc == nil { // not an injection detector: every window is hot
-		return cutWindows(text, 0, len(text), out), tasks
+		dw.wins = cutWindows(text, 0, len(text), dw.wins)
+		dw.loud = append(dw.loud, [2]int{0, len(text)})
+		return dw
 	}
-	var regions [][2]int
-	add := func(a, b int) {
+	var quiet [][2]int
+	span := func(regions *[][2]int, a, b int) {
 		a, b = max(0, a-hitBack), min(len(text), b+hitFwd)
-		if n := len(regions); n > 0 && a <= regions[n-1][1] {
-			regions[n-1][1] = max(regions[n-1][1], b)
+		if n := len(*regions); n > 0 && a <= (*regions)[n-1][1] {
+			(*regions)[n-1][1] = max((*regions)[n-1][1], b)
 			return
 		}
-		regions = append(regions, [2]int{a, b})
+		*regions = append(*regions, [2]int{a, b})
 	}
+	add := func(a, b int) { span(&dw.loud, a, b) }
 	// Hits arrive in order of their end offset, so regions stay sorted
 	// up to the back reach; a final sort-and-merge makes them exact.
 	d.doc.anchors.Scan(text, func(m keywords.Match) bool {
 		if m.Keyword >= d.doc.taskBase {
 			if d.doc.task != nil {
-				tasks = d.doc.taskCand(text, m, tasks, true)
+				dw.tasks = d.doc.taskCand(text, m, dw.tasks, true)
 			}
 			return true
 		}
 		if m.Start > 0 && isASCIIWordChar(text[m.Start-1]) && isASCIIWordChar(text[m.Start]) {
 			return true // inside a word: "unsend", "hostname"
+		}
+		if m.Keyword >= d.doc.quietBase {
+			span(&quiet, m.Start, m.End)
+			return true
 		}
 		add(m.Start, m.End)
 		return true
@@ -333,19 +366,55 @@ func (d *Detector) windows(text string, out, tasks [][2]int) ([][2]int, [][2]int
 	escHits(text, add)
 	pctHits(text, add)
 	spacedHits(text, add)
-	if len(regions) == 0 {
-		return out, tasks
+	if len(dw.loud) == 0 && len(quiet) == 0 {
+		return dw
 	}
-	regions = mergeSpans(regions)
+	dw.loud = mergeSpans(dw.loud)
 	// A short document with any hit is read whole: the classifier then
 	// sees the same unit it was trained on.
 	if len(text) <= maxWindow {
-		return append(out, [2]int{0, len(text)}), tasks
+		dw.wins = append(dw.wins, [2]int{0, len(text)})
+		return dw
 	}
-	for _, r := range regions {
-		out = cutWindows(text, r[0], r[1], out)
+	// Loud windows are cut as if no jailbreak anchor existed; quiet
+	// regions add windows only for the text outside every loud region, so
+	// the window classifier reads loud windows exactly as before.
+	for _, r := range dw.loud {
+		dw.wins = cutWindows(text, r[0], r[1], dw.wins)
 	}
-	return out, tasks
+	if len(quiet) > 0 {
+		n := len(dw.wins)
+		for _, r := range subtractSpans(mergeSpans(quiet), dw.loud) {
+			dw.wins = cutWindows(text, r[0], r[1], dw.wins)
+		}
+		if len(dw.wins) > n {
+			slices.SortFunc(dw.wins, func(a, b [2]int) int { return a[0] - b[0] })
+		}
+	}
+	return dw
+}
+
+// subtractSpans returns the parts of the sorted, disjoint spans s that no
+// span of the sorted, disjoint cut covers.
+func subtractSpans(s, cut [][2]int) [][2]int {
+	var out [][2]int
+	j := 0
+	for _, r := range s {
+		a := r[0]
+		for j < len(cut) && cut[j][1] <= a {
+			j++
+		}
+		for k := j; k < len(cut) && cut[k][0] < r[1]; k++ {
+			if cut[k][0] > a {
+				out = append(out, [2]int{a, cut[k][0]})
+			}
+			a = max(a, cut[k][1])
+		}
+		if a < r[1] {
+			out = append(out, [2]int{a, r[1]})
+		}
+	}
+	return out
 }
 
 // cutWindows appends [a,b) cut into windows of at most maxWindow bytes
@@ -656,8 +725,9 @@ func (d *Detector) ScanDocument(field, text string) Result {
 	text = blankJSONBreaks(text)
 	sc := d.pool.Get().(*scratch)
 	defer d.pool.Put(sc)
-	wins, tasks := d.windows(text, sc.wins, nil) // tasks allocates only when a candidate exists
-	sc.wins = wins
+	dw := d.windows(text, docWindows{wins: sc.wins, loud: sc.loud}) // tasks allocates only when a candidate exists
+	sc.wins, sc.loud = dw.wins, dw.loud
+	wins, tasks := dw.wins, dw.tasks
 	var res Result
 	type key struct {
 		id   string
@@ -692,6 +762,7 @@ func (d *Detector) ScanDocument(field, text string) Result {
 				topEnd = len(sc.text)
 			}
 		}
+		quiet := dw.quiet(w)
 		best := map[string]float64{}
 		for _, fd := range wr.Findings {
 			best[fd.RuleID] = math.Max(best[fd.RuleID], fd.Weight)
@@ -701,7 +772,7 @@ func (d *Detector) ScanDocument(field, text string) Result {
 			miss *= 1 - wt
 		}
 		wr.RuleScore = 1 - miss
-		if d.model != nil {
+		if d.model != nil && (wr.RuleScore > 0 || !quiet) {
 			sc.feats = Features(sc.feats[:0], string(sc.text), d.model.Bits, d.model.Set)
 			wr.ClassifierScore = d.model.Prob(sc.feats)
 			if wr.ClassifierScore > d.floor && proseForeign(f.Text) {

@@ -75,9 +75,9 @@ func BenchmarkInjectionPrefilterProse100K(b *testing.B) {
 	d := newInj(b, Options{})
 	text := repeatTo(benchProse, 100<<10)
 	b.SetBytes(int64(len(text)))
-	var w [][2]int
+	var w docWindows
 	for b.Loop() {
-		w, _ = d.windows(text, w, nil)
+		w = d.windows(text, w)
 	}
 }
 

@@ -50,6 +50,11 @@ type Rule struct {
 	// quoted examples ("detects strings such as 'ignore previous
 	// instructions'") from counting as the directive itself.
 	NotAfter string
+	// After, when set, keeps only a match whose preceding text (up to
+	// afterReach bytes) matches it; anchor it with $. It lets a rule start
+	// at its rare words ("content filter") and check the common ones
+	// before them ("disable the") only where those rare words occur.
+	After string
 	// NotMatch, when set, drops a match whose own text matches it: a shape
 	// of the pattern that reads as ordinary data ("ignore rules" in the
 	// gitignore sense), checked only on matches so the pattern need not
@@ -61,11 +66,15 @@ type Rule struct {
 	NonASCII bool
 	re       *lazyRegexp // shared by copies of the rule (subset)
 	notAfter *regexp.Regexp
+	after    *regexp.Regexp
 	notMatch *regexp.Regexp
 }
 
 // notAfterReach is how far back a NotAfter pattern looks.
 const notAfterReach = 48
+
+// afterReach is how far back an After pattern looks.
+const afterReach = 120
 
 // Ruleset is a compiled, read-only list of rules, safe for concurrent use.
 type Ruleset struct {
@@ -104,6 +113,11 @@ func CompileRules(rules []Rule) (*Ruleset, error) {
 		if r.NotAfter != "" {
 			if r.notAfter, err = regexp.Compile(r.NotAfter); err != nil {
 				return nil, fmt.Errorf("compiling rule %s: not-after: %w", r.ID, err)
+			}
+		}
+		if r.After != "" {
+			if r.after, err = regexp.Compile(r.After); err != nil {
+				return nil, fmt.Errorf("compiling rule %s: after: %w", r.ID, err)
 			}
 		}
 		if r.NotMatch != "" {
@@ -363,9 +377,11 @@ func (rs *Ruleset) matchAll(text string, out []RuleMatch) []RuleMatch {
 }
 
 // excluded reports whether the match text[start:end] is dropped: the text
-// before it matches the rule's NotAfter, or the match itself its NotMatch.
+// before it matches the rule's NotAfter or does not match its After, or
+// the match itself matches its NotMatch.
 func (r *Rule) excluded(text string, start, end int) bool {
 	return r.notAfter != nil && r.notAfter.MatchString(text[max(0, start-notAfterReach):start]) ||
+		r.after != nil && !r.after.MatchString(text[max(0, start-afterReach):start]) ||
 		r.notMatch != nil && r.notMatch.MatchString(text[start:end])
 }
 
