@@ -5,7 +5,7 @@
 # a script cannot fetch). Order matters: later builders read earlier sets (r9 reads
 # BIPIA's bare attacks, r14b/r15/r16 drop attacks earlier rounds inserted, r19 reads
 # spikee's tune part and BIPIA's clean items), so it follows the rounds.
-# Then builds the peritem tool round16_compare.py runs (PERITEM=/tmp/inj16/bin/peritem)
+# Then builds the peritem tool round16_compare.py runs (PERITEM=/tmp/inj16/bin/peritem, from HEAD)
 # and checks every sha256 SOURCES.md records; a mismatch is printed, not hidden.
 # Usage (from anywhere): scripts/peer-eval/injection/rebuild_all.sh
 set -e
@@ -69,9 +69,12 @@ run build_clean_r20.py
 run build_clean_r22.py
 run build_clean_r24.py
 
-mkdir -p /tmp/inj16/bin
-(cd "$ROOT" && go build -o /tmp/inj16/bin/peritem ./scripts/peer-eval/injection/peritem)
-echo "peritem: /tmp/inj16/bin/peritem"
+# peritem is the baseline scorer, so it is built from the committed tree
+# (git archive HEAD), not from the working tree, which may hold a candidate.
+mkdir -p /tmp/inj16/bin /tmp/inj16/headtree
+git -C "$ROOT" archive HEAD | tar -x -C /tmp/inj16/headtree
+(cd /tmp/inj16/headtree && go build -o /tmp/inj16/bin/peritem ./scripts/peer-eval/injection/peritem)
+echo "peritem (HEAD $(git -C "$ROOT" rev-parse --short HEAD)): /tmp/inj16/bin/peritem"
 
 # sha256 recorded in SOURCES.md (and round 20's).
 N=/tmp/inj-eval/sets-new
