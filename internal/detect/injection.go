@@ -485,7 +485,8 @@ var byteClass = func() (t [256]uint8) {
 		switch {
 		case c < 0x20 && c != '\n' && c != '\r' && c != '\t', c == 0x7F:
 			t[c] |= clsOdd
-		case c == 0xE2, c == 0xEF, c == 0xF0, c == 0xF3, c == 0xC2, c == 0xD0, c == 0xD1, c == 0xCE, c == 0xCF, c == 0xD5, c == 0xE1, c == 0xE3:
+		case c == 0xE2, c == 0xEF, c == 0xF0, c == 0xF3, c == 0xC2, c == 0xD0, c == 0xD1, c == 0xCE, c == 0xCF, c == 0xD5, c == 0xE1, c == 0xE3,
+			c == 0xC7, c == 0xC9, c == 0xCA, c == 0xCC, c == 0xCD, c == 0xEA:
 			t[c] |= clsOdd
 		}
 	}
@@ -629,6 +630,10 @@ func oddAt(s string, i int) bool {
 		return c1 < 0xA0 || c1 == 0xAD
 	case 0xD0, 0xD1, 0xCE, 0xCF, 0xD5:
 		return i > 0 && isASCIILetter(s[i-1]) || i+2 < len(s) && isASCIILetter(s[i+2])
+	case 0xC9, 0xCA, 0xC7: // small capitals in the IPA block (ʀ ʏ ɢ ʜ ɪ ʟ ɴ ʙ ǫ) next to another
+		return isSmallCap(s[i:]) > 0 && smallCapNear(s, i, 2)
+	case 0xCC, 0xCD: // combining marks U+0300..U+036F over every letter: strikethrough, zalgo
+		return combiningRun(s, i)
 	}
 	if i+2 >= len(s) {
 		return false
@@ -643,14 +648,52 @@ func oddAt(s string, i int) bool {
 			c1 == 0xBC && c2 >= 0xA1 && c2 <= 0xBA || c1 == 0xBD && c2 >= 0x81 && c2 <= 0x9A
 	case 0xF0: // U+1D400..U+1D7FF: mathematical letters, which NFKC reads as plain ones
 		return c1 == 0x9D && c2 >= 0x90 && c2 <= 0x9F && i+3 < len(s)
-	case 0xE1: // U+180E, U+115F, U+1160
-		return c1 == 0xA0 && c2 == 0x8E || c1 == 0x85 && (c2 == 0x9F || c2 == 0xA0)
+	case 0xE1: // U+180E, U+115F, U+1160; small capitals U+1D00..U+1D22 next to another
+		return c1 == 0xA0 && c2 == 0x8E || c1 == 0x85 && (c2 == 0x9F || c2 == 0xA0) ||
+			c1 == 0xB4 && c2 <= 0xA2 && smallCapNear(s, i, 3)
+	case 0xEA: // small capitals ꜰ ꜱ (U+A730, U+A731) next to another
+		return c1 == 0x9C && (c2 == 0xB0 || c2 == 0xB1) && smallCapNear(s, i, 3)
 	case 0xE3: // U+3164
 		return c1 == 0x85 && c2 == 0xA4
 	case 0xF3: // U+E0000..U+E01EF: tags and variation selectors supplement
 		return c1 == 0xA0 && i+3 < len(s)
 	}
 	return false
+}
+
+// isSmallCap returns the byte length of the small capital letter that
+// Normalize folds (smallCaps) at the start of s, or 0.
+func isSmallCap(s string) int {
+	r, n := utf8.DecodeRuneInString(s)
+	if _, ok := smallCaps[r]; ok || r >= 0x1D00 && r <= 0x1D22 {
+		return n
+	}
+	return 0
+}
+
+// smallCapNear reports whether the small capital at s[i:] (n bytes) has
+// another one right after it, perhaps past a space: a word set in small
+// capitals, not one IPA letter in a pronunciation (/ˈɪŋɡlɪʃ/).
+func smallCapNear(s string, i, n int) bool {
+	j := i + n
+	if j < len(s) && s[j] == ' ' {
+		j++
+	}
+	return j < len(s) && isSmallCap(s[j:]) > 0
+}
+
+// combiningRun reports whether the combining mark at s[i:] is part of a
+// run that marks every letter (R̶e̶v̶e̶a̶l̶) or stacks marks (zalgo):
+// the next rune is a mark too, or a letter followed by a mark. Decomposed
+// accents (e + U+0301) are single marks between plain letters.
+func combiningRun(s string, i int) bool {
+	isMark := func(k int) bool {
+		return k+1 < len(s) && (s[k] == 0xCC || s[k] == 0xCD) && s[k+1] >= 0x80 && s[k+1] <= 0xBF
+	}
+	if !isMark(i) {
+		return false
+	}
+	return isMark(i+2) || i+3 < len(s) && (isASCIILetter(s[i+2]) || s[i+2] == ' ') && isMark(i+3)
 }
 
 func isASCIILetter(c byte) bool {

@@ -336,6 +336,9 @@ func Normalize(s string) *Normalized {
 			if unicode.Is(unicode.Mn, fr) { // drop diacritics left by NFKD
 				continue
 			}
+			if c, ok := smallCaps[fr]; ok { // styled text, not a disguise
+				fr = c
+			}
 			if c, ok := confusables[fr]; ok {
 				n.addHidden(Hidden{Kind: HiddenConfusable, Start: i, End: j, Count: 1})
 				fr = c
@@ -820,6 +823,17 @@ func readable(b []byte) bool {
 		}
 	}
 	return printable*100 >= total*95 && letters*2 >= total && spaces >= 1
+}
+
+// smallCaps folds the small capital letters of "fancy text" generators
+// ("ʀᴇᴠᴇᴀʟ ʏᴏᴜʀ sʏsᴛᴇᴍ ᴘʀᴏᴍᴘᴛ"), which NFKC leaves alone, to the letters
+// they stand for (round 70). They are styling, so unlike confusables they
+// are not reported as hidden content; ᴄ ᴠ ᴡ ᴢ, which pass for lower-case
+// letters, stay confusables.
+var smallCaps = map[rune]rune{
+	'ᴀ': 'a', 'ʙ': 'b', 'ᴅ': 'd', 'ᴇ': 'e', 'ꜰ': 'f', 'ɢ': 'g', 'ʜ': 'h', 'ɪ': 'i', 'ᴊ': 'j', 'ᴋ': 'k',
+	'ʟ': 'l', 'ᴍ': 'm', 'ɴ': 'n', 'ᴏ': 'o', 'ᴘ': 'p', 'ǫ': 'q', 'ʀ': 'r', 'ꜱ': 's', 'ᴛ': 't', 'ᴜ': 'u',
+	'ʏ': 'y',
 }
 
 // confusables folds common lookalikes of Latin letters (Cyrillic, Greek,
