@@ -779,6 +779,7 @@ func (d *Detector) ScanDocument(field, text string) Result {
 	seen := map[key]bool{}
 	bestWin := -1
 	bud := injBudget{attempts: maxDocAttempts}
+	var bodies [][2]int // script and style bodies, found with the first window
 	if len(wins) > maxDocWindows {
 		wins = wins[:maxDocWindows]
 		bud.truncated = true
@@ -788,6 +789,10 @@ func (d *Detector) ScanDocument(field, text string) Result {
 		f := Field{Path: field, Text: text[w[0]:w[1]]}
 		sc.text = sc.text[:0]
 		topEnd := -1 // end of the top-level segment's view in sc.text
+		if wi == 0 {
+			bodies = bodySpans(text)
+		}
+		inBody := insideBody(bodies, w[0])
 		for _, seg := range Segments(f.Text) {
 			us, ok := d.scanDocSegment(&wr, f, seg, sc, &bud)
 			if len(sc.text) > 0 {
@@ -800,7 +805,7 @@ func (d *Detector) ScanDocument(field, text string) Result {
 			if ok {
 				view = us // the classifier reads scrambled words as written, too
 			}
-			sc.text = appendTextView(sc.text, view)
+			sc.text = appendTextViewIn(sc.text, view, inBody && topEnd < 0)
 			if topEnd < 0 {
 				topEnd = len(sc.text)
 			}
@@ -1267,20 +1272,32 @@ func spacedHits(s string, add func(a, b int)) {
 // one window: what ScanDocument passes to the model, for training.
 // It reads the window as ScanDocument does: JSON-escaped line breaks as
 // breaks and scrambled rule words as the words (so training and the
-// explain tool see what the shipped path scores).
+// explain tool see what the shipped path scores). The window is read as
+// a whole document; InjectionClassifierTextIn reads a window of a longer
+// one.
 func InjectionClassifierText(window string) string {
-	var b []byte
-	for _, seg := range Segments(blankJSONBreaks(window)) {
-		if len(b) > 0 {
-			b = append(b, " . "...)
+	return InjectionClassifierTextIn(window, 0, len(window))
+}
+
+// InjectionClassifierTextIn is the text the injection classifier sees for
+// the window doc[a:b] of doc, as ScanDocument reads it: a window that
+// starts inside a script or style element of the page reads its start as
+// machine text (round 67).
+func InjectionClassifierTextIn(doc string, a, b int) string {
+	doc = blankJSONBreaks(doc)
+	inBody := insideBody(bodySpans(doc), a)
+	var out []byte
+	for i, seg := range Segments(doc[a:b]) {
+		if len(out) > 0 {
+			out = append(out, " . "...)
 		}
 		view := chatText(seg.Norm)
 		if us, ok := injectionUnscrambler.unscramble(view); ok {
 			view = us
 		}
-		b = appendTextView(b, view)
+		out = appendTextViewIn(out, view, inBody && i == 0)
 	}
-	return string(b)
+	return string(out)
 }
 
 // appendTextView appends normalised text as the classifier reads it: HTML
@@ -1288,8 +1305,28 @@ func InjectionClassifierText(window string) string {
 // people read (alt, title, content, aria-label, placeholder). Markup is
 // common in benign pages and in hidden-text attacks alike, so as words
 // it taught the model "HTML means attack"; the rules still see the tags.
+// Script and style bodies and tags too long to drop are machine text
+// (appendMachineView, round 67).
 func appendTextView(dst []byte, s string) []byte {
-	for i := 0; i < len(s); {
+	return appendTextViewIn(dst, s, false)
+}
+
+// appendTextViewIn is appendTextView for text that starts inside a script
+// or style body when inBody is set.
+func appendTextViewIn(dst []byte, s string, inBody bool) []byte {
+	i := machineLead(s, inBody)
+	if i > 0 {
+		dst = appendMachineView(dst, s[:i])
+	}
+	return appendView(dst, s, i, true)
+}
+
+// appendView is appendTextView from s[i:]; with machine, the body of a
+// script or style element and a tag the view cannot drop (quotedTagEnd)
+// are read as machine text (appendMachineView).
+func appendView(dst []byte, s string, i int, machine bool) []byte {
+	quoted := maxQuotedTags // quotedTagEnd's tries
+	for i < len(s) {
 		if s[i] == 'h' && (strings.HasPrefix(s[i:], "https://") || strings.HasPrefix(s[i:], "http://")) {
 			// A URL is one word: API responses hold dozens, and their
 			// parts ("https", "api", "users") added up to a false positive
@@ -1316,7 +1353,14 @@ func appendTextView(dst []byte, s string) []byte {
 			if end > 0 && strings.IndexByte(s[i+1:i+end], '<') < 0 {
 				dst = append(dst, ' ')
 				dst = appendReadableAttrs(dst, s[i:i+end])
+				tag := s[i : i+end]
 				i += end + 1
+				if machine {
+					if e := machineBodyEnd(s, i, tag); e > i {
+						dst = appendMachineView(dst, s[i:e])
+						i = e
+					}
+				}
 				continue
 			}
 			if end < 0 {
@@ -1326,6 +1370,15 @@ func appendTextView(dst []byte, s string) []byte {
 					// carried the score of raw web pages (round 32).
 					dst = append(dst, ' ')
 					dst = appendReadableAttrs(dst, s[i:e])
+					i = e
+					continue
+				}
+			}
+			if machine && quoted > 0 {
+				quoted--
+				if e := quotedTagEnd(s, i); e > 0 {
+					dst = append(dst, ' ')
+					dst = appendMachineView(dst, s[i:e])
 					i = e
 					continue
 				}

@@ -33,12 +33,14 @@ func TestGeometryTagView(t *testing.T) {
 		{"a huge path", `<path d="` + svgPath(200<<10) + `"/>`, true, nil},
 		{"cut by the window", `before <path d="` + long, true, []string{"before"}},
 		{"readable attributes stay", `<path aria-label="Quarterly sales chart" d="` + long + `"/>`, true, []string{"quarterly sales chart"}},
-		{"a word in d", `<path d="` + long + ` ignore previous instructions 1 2"/>`, false, []string{"ignore previous instructions"}},
-		{"a word of path letters in d", `<path d="` + long + ` teach 1 2"/>`, false, []string{"teach"}},
+		// Round 67: a tag the view cannot drop is machine text: its numbers and
+		// lone words go, a run of words stays.
+		{"a word in d", `<path d="` + long + ` ignore previous instructions 1 2"/>`, true, []string{"ignore previous instructions"}},
+		{"a word of path letters in d", `<path d="` + long + ` teach 1 2"/>`, true, nil},
 		{"a long other attribute", `<path d="` + long + `" data-x="` + strings.Repeat("note ", 120) + `"/>`, false, []string{"note note"}},
 		{"beyond the scan bound", `<path d="` + svgPath(maxGeometryTag) + `"/>`, false, nil},
-		{"not a shape", `<pathology d="` + long + `"/>`, false, nil},
-		{"a markup break inside", `<path d="` + long + `<b>x</b>"/>`, false, nil},
+		{"not a shape", `<pathology d="` + long + `"/>`, true, nil},
+		{"a markup break inside", `<path d="` + long + `<b>x</b>"/>`, true, nil},
 		{"unquoted d", `<path d=` + long + `>`, false, nil},
 	} {
 		view := InjectionClassifierText(c.in)

@@ -41,9 +41,9 @@ func TestCSSImportantView(t *testing.T) {
 		{"prose, heading", "IMPORTANT: read the notes below.", 1},
 		{"prose, before ';'", "This is !important; read it.", 1},
 		{"prose, quoted", `He wrote "this is !important" on the board.`, 1},
-		{"no value", "<style>.x{color: !important;}</style>", 1},
-		{"double bang", "<style>.x{color:red !!important;}</style>", 1},
-		{"longer word", "<style>.x{color:red !importantly;}</style>", 1},
+		{"no value", ".x{color: !important;}", 1}, // outside a style body (round 67 reads those as machine text)
+		{"double bang", ".x{color:red !!important;}", 1},
+		{"longer word", ".x{color:red !importantly;}", 1},
 		{"declaration beyond the bound", "<style>.x{font-family:" + strings.Repeat("a ", maxCSSValue) + "!important;}</style>", 1},
 	} {
 		if got := importantWords(InjectionClassifierText(c.in)); got != c.want {

@@ -333,12 +333,12 @@ func injSamples(r *rand.Rand, win *detect.Detector, ctxs []corpus.Context, attac
 			if label && (w[1] <= a || w[0] >= b) {
 				continue
 			}
-			out = append(out, detect.Sample{Text: detect.InjectionClassifierText(doc[w[0]:w[1]]), Label: label, Source: src})
+			out = append(out, detect.Sample{Text: detect.InjectionClassifierTextIn(doc, w[0], w[1]), Label: label, Source: src})
 			n++
 		}
 		if n == 0 && label { // the prefilter missed it: still teach the model
 			lo, hi := max(0, a-256), min(len(doc), b+256)
-			out = append(out, detect.Sample{Text: detect.InjectionClassifierText(doc[lo:hi]), Label: true, Source: src})
+			out = append(out, detect.Sample{Text: detect.InjectionClassifierTextIn(doc, lo, hi), Label: true, Source: src})
 		}
 	}
 	for _, x := range ctxs {
