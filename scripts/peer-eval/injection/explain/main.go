@@ -59,7 +59,7 @@ func run() error {
 		n++
 		best, bt := -1.0, ""
 		for _, w := range d.Windows(it.Text) {
-			t := detect.InjectionClassifierText(it.Text[w[0]:w[1]])
+			t := detect.InjectionClassifierTextIn(it.Text, w[0], w[1])
 			feats = detect.Features(feats[:0], t, m.Bits, m.Set)
 			if p := m.Prob(feats); p > best {
 				best, bt = p, t
