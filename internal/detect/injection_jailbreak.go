@@ -204,6 +204,7 @@ var jailbreakAnchors = []string{
 	"override permission", "override privilege", "override access", "override right",
 	"exception to your", "exemption from your", "treat my", "certified for",
 	"pwned", "'hacked", "\"hacked", "'compromised", "\"compromised", "'bypassed", "\"bypassed", "'jailbroken", "\"jailbroken",
+	"rot13", "rot-13", "rot 13",
 	"exfiltrat", "backdoor", "/etc/passwd", "environment variables", "without user confirmation",
 	"without the user's", "entire chat", "entire conversation", "whole conversation",
 }

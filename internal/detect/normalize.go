@@ -338,6 +338,8 @@ func Normalize(s string) *Normalized {
 			}
 			if c, ok := smallCaps[fr]; ok { // styled text, not a disguise
 				fr = c
+			} else if c, ok := brailleLetters[fr]; ok {
+				fr = c
 			}
 			if c, ok := confusables[fr]; ok {
 				n.addHidden(Hidden{Kind: HiddenConfusable, Start: i, End: j, Count: 1})
@@ -834,6 +836,16 @@ var smallCaps = map[rune]rune{
 	'ᴀ': 'a', 'ʙ': 'b', 'ᴅ': 'd', 'ᴇ': 'e', 'ꜰ': 'f', 'ɢ': 'g', 'ʜ': 'h', 'ɪ': 'i', 'ᴊ': 'j', 'ᴋ': 'k',
 	'ʟ': 'l', 'ᴍ': 'm', 'ɴ': 'n', 'ᴏ': 'o', 'ᴘ': 'p', 'ǫ': 'q', 'ʀ': 'r', 'ꜱ': 's', 'ᴛ': 't', 'ᴜ': 'u',
 	'ʏ': 'y',
+}
+
+// brailleLetters folds the 26 letters of grade-1 English Braille
+// ("⠗⠑⠧⠑⠁⠇" is "reveal"; round 71). Braille contractions and numbers are
+// left alone: this reads text spelled letter by letter, as generators and
+// attacks write it.
+var brailleLetters = map[rune]rune{
+	'⠁': 'a', '⠃': 'b', '⠉': 'c', '⠙': 'd', '⠑': 'e', '⠋': 'f', '⠛': 'g', '⠓': 'h', '⠊': 'i', '⠚': 'j',
+	'⠅': 'k', '⠇': 'l', '⠍': 'm', '⠝': 'n', '⠕': 'o', '⠏': 'p', '⠟': 'q', '⠗': 'r', '⠎': 's', '⠞': 't',
+	'⠥': 'u', '⠧': 'v', '⠺': 'w', '⠭': 'x', '⠽': 'y', '⠵': 'z',
 }
 
 // confusables folds common lookalikes of Latin letters (Cyrillic, Greek,
