@@ -460,6 +460,7 @@ func tamperRules() []Rule {
 	rules = append(rules, round10Rules()...)
 	rules = append(rules, round13Rules()...)
 	rules = append(rules, round14Rules()...)
+	rules = append(rules, round27Rules()...)
 	return append(rules, multilingualRules()...)
 }
 
