@@ -228,7 +228,7 @@ func hiddenWeight(h Hidden) float64 {
 		return 0.55
 	case HiddenComment:
 		return 0.35
-	case HiddenEncoded:
+	case HiddenEncoded, HiddenMorse, HiddenNATO, HiddenByteList, HiddenReversed:
 		return 0.35
 	case HiddenControl:
 		return 0.3

@@ -197,7 +197,9 @@ type docScan struct {
 	// from quietBase on, then taskAnchors from taskBase on.
 	anchors   *keywords.Matcher
 	quietBase int
-	rules     *injMatcher
+	// spelledAnchors from spelledBase on (spelled.go)
+	spelledBase int
+	rules       *injMatcher
 	// scramble reads scrambled rule words as written (injection_scramble.go).
 	scramble *unscrambler
 	cands    sync.Pool // *[]injCand
@@ -238,7 +240,7 @@ func injectionHiddenWeight(h Hidden) float64 {
 		return 0.3
 	case HiddenComment:
 		return 0.15
-	case HiddenEncoded:
+	case HiddenEncoded, HiddenMorse, HiddenNATO, HiddenByteList, HiddenReversed:
 		return 0.2
 	}
 	return 0
@@ -276,6 +278,8 @@ func newInjection(opts Options) (*Detector, error) {
 	anchors := append(append([]string(nil), injectionAnchors...), scrambled(scrambleAnchors)...)
 	quietBase := len(anchors)
 	anchors = append(anchors, jailbreakAnchors...)
+	spelledBase := len(anchors)
+	anchors = append(anchors, spelledAnchors...)
 	taskBase := len(anchors)
 	m, err := keywords.New(append(anchors, taskAnchors...))
 	if err != nil {
@@ -285,7 +289,7 @@ func newInjection(opts Options) (*Detector, error) {
 	if err != nil {
 		return nil, fmt.Errorf("building injection detector: %w", err)
 	}
-	d.doc = &docScan{anchors: m, rules: im, scramble: injectionUnscrambler, quietBase: quietBase, taskBase: taskBase, taskFloor: DefaultTaskFloor, loneFloor: DefaultLoneTaskFloor, relatedFloor: DefaultRelatedTaskFloor}
+	d.doc = &docScan{anchors: m, rules: im, scramble: injectionUnscrambler, quietBase: quietBase, spelledBase: spelledBase, taskBase: taskBase, taskFloor: DefaultTaskFloor, loneFloor: DefaultLoneTaskFloor, relatedFloor: DefaultRelatedTaskFloor}
 	d.doc.cands.New = func() any { return new([]injCand) }
 	d.pool.New = func() any { return &scratch{} }
 	return d, nil
@@ -309,6 +313,9 @@ func (d *Detector) Windows(text string) [][2]int {
 // when a rule matched in it (round 66).
 type docWindows struct {
 	wins, tasks, loud [][2]int
+	// spelled are the spelled codes the prefilter found (spelled.go): the
+	// windows decode only these.
+	spelled spelledSet
 }
 
 // quiet reports whether window w meets no loud region.
@@ -324,6 +331,7 @@ func (dw docWindows) quiet(w [2]int) bool {
 // windows fills dw (reusing its slices) for text.
 func (d *Detector) windows(text string, dw docWindows) docWindows {
 	dw.wins, dw.tasks, dw.loud = dw.wins[:0], dw.tasks[:0], dw.loud[:0]
+	dw.spelled = 0
 	if len(text) == 0 {
 		return dw
 	}
@@ -342,6 +350,7 @@ func (d *Detector) windows(text string, dw docWindows) docWindows {
 		*regions = append(*regions, [2]int{a, b})
 	}
 	add := func(a, b int) { span(&dw.loud, a, b) }
+	var sp spelledScan
 	// Hits arrive in order of their end offset, so regions stay sorted
 	// up to the back reach; a final sort-and-merge makes them exact.
 	d.doc.anchors.Scan(text, func(m keywords.Match) bool {
@@ -349,6 +358,10 @@ func (d *Detector) windows(text string, dw docWindows) docWindows {
 			if d.doc.task != nil {
 				dw.tasks = d.doc.taskCand(text, m, dw.tasks, true)
 			}
+			return true
+		}
+		if m.Keyword >= d.doc.spelledBase {
+			sp.hit(text, m.Keyword-d.doc.spelledBase, m.Start, m.End, add)
 			return true
 		}
 		if m.Start > 0 && isASCIIWordChar(text[m.Start-1]) && isASCIIWordChar(text[m.Start]) {
@@ -366,6 +379,7 @@ func (d *Detector) windows(text string, dw docWindows) docWindows {
 	escHits(text, add)
 	pctHits(text, add)
 	spacedHits(text, add)
+	dw.spelled = sp.found | spelledUpside
 	if len(dw.loud) == 0 && len(quiet) == 0 {
 		return dw
 	}
@@ -630,8 +644,8 @@ func oddAt(s string, i int) bool {
 		return c1 < 0xA0 || c1 == 0xAD
 	case 0xD0, 0xD1, 0xCE, 0xCF, 0xD5:
 		return i > 0 && isASCIILetter(s[i-1]) || i+2 < len(s) && isASCIILetter(s[i+2])
-	case 0xC9, 0xCA, 0xC7: // small capitals in the IPA block (ʀ ʏ ɢ ʜ ɪ ʟ ɴ ʙ ǫ) next to another
-		return isSmallCap(s[i:]) > 0 && smallCapNear(s, i, 2)
+	case 0xC9, 0xCA, 0xC7: // small capitals in the IPA block (ʀ ʏ ɢ ʜ ɪ ʟ ɴ ʙ ǫ) next to another; upside-down letters (ɐ ǝ ɹ ʇ ʎ) three together (round 75)
+		return isSmallCap(s[i:]) > 0 && smallCapNear(s, i, 2) || upsideRun(s, i)
 	case 0xCC, 0xCD: // combining marks U+0300..U+036F over every letter: strikethrough, zalgo
 		return combiningRun(s, i)
 	}
@@ -647,8 +661,8 @@ func oddAt(s string, i int) bool {
 	case 0xEF: // U+FEFF, U+FE00..U+FE0F, U+FFA0; fullwidth Latin letters U+FF21..U+FF3A, U+FF41..U+FF5A
 		return c1 == 0xBB && c2 == 0xBF || c1 == 0xB8 && c2 <= 0x8F || c1 == 0xBE && c2 == 0xA0 ||
 			c1 == 0xBC && c2 >= 0xA1 && c2 <= 0xBA || c1 == 0xBD && c2 >= 0x81 && c2 <= 0x9A
-	case 0xF0: // U+1D400..U+1D7FF: mathematical letters, which NFKC reads as plain ones
-		return c1 == 0x9D && c2 >= 0x90 && c2 <= 0x9F && i+3 < len(s)
+	case 0xF0: // U+1D400..U+1D7FF: mathematical letters, which NFKC reads as plain ones; regional indicators spelling words (round 74)
+		return c1 == 0x9D && c2 >= 0x90 && c2 <= 0x9F && i+3 < len(s) || c1 == 0x9F && c2 == 0x87 && isRegional(s, i) && regionalRun(s, i)
 	case 0xE1: // U+180E, U+115F, U+1160; small capitals U+1D00..U+1D22 next to another
 		return c1 == 0xA0 && c2 == 0x8E || c1 == 0x85 && (c2 == 0x9F || c2 == 0xA0) ||
 			c1 == 0xB4 && c2 <= 0xA2 && smallCapNear(s, i, 3)
@@ -794,7 +808,7 @@ func (d *Detector) ScanDocument(field, text string) Result {
 			bodies = bodySpans(text)
 		}
 		inBody := insideBody(bodies, w[0])
-		for _, seg := range Segments(f.Text) {
+		for _, seg := range segments(f.Text, dw.spelled) {
 			us, ok := d.scanDocSegment(&wr, f, seg, sc, &bud)
 			if len(sc.text) > 0 {
 				sc.text = append(sc.text, " . "...)

@@ -26,6 +26,11 @@ const (
 	HiddenComment    HiddenKind = "comment" // HTML or Markdown comment
 	HiddenConfusable HiddenKind = "confusable"
 	HiddenEncoded    HiddenKind = "encoded-payload" // base64, hex or percent-encoded text
+	// Spelled codes (spelled.go): text written a letter or a byte at a time.
+	HiddenMorse    HiddenKind = "morse-code"
+	HiddenNATO     HiddenKind = "nato-phonetic"
+	HiddenByteList HiddenKind = "byte-list"     // binary octets, hex pairs, decimal codes
+	HiddenReversed HiddenKind = "reversed-text" // written backwards or upside down
 )
 
 // Hidden records hidden or obfuscated material found while normalising.
@@ -340,6 +345,8 @@ func Normalize(s string) *Normalized {
 				fr = c
 			} else if c, ok := brailleLetters[fr]; ok {
 				fr = c
+			} else if fr >= riA && fr <= riA+25 && regionalRun(s, i) {
+				fr = 'a' + fr - riA // regional indicators spelling words (round 74)
 			}
 			if c, ok := confusables[fr]; ok {
 				n.addHidden(Hidden{Kind: HiddenConfusable, Start: i, End: j, Count: 1})
@@ -579,11 +586,17 @@ type Segment struct {
 // Segments normalises s and adds every hidden or encoded payload, decoded
 // and normalised, as a further segment, to a bounded depth and size.
 func Segments(s string) []Segment {
-	budget := maxDecodedSize
-	return appendSegments(nil, s, 0, 0, len(s), "text", &budget)
+	return segments(s, allSpelled)
 }
 
-func appendSegments(out []Segment, s string, depth, start, end int, origin string, budget *int) []Segment {
+// segments is Segments decoding only the spelled codes in set at the top
+// level: ScanDocument passes what its prefilter found in the document.
+func segments(s string, set spelledSet) []Segment {
+	budget := maxDecodedSize
+	return appendSegments(nil, s, 0, 0, len(s), "text", &budget, set)
+}
+
+func appendSegments(out []Segment, s string, depth, start, end int, origin string, budget *int, set spelledSet) []Segment {
 	nz := Normalize(s)
 	// Decoded segments report spans of the whole encoded part.
 	out = append(out, Segment{Origin: origin, Start: start, End: end, Norm: nz, Depth: depth})
@@ -602,14 +615,14 @@ func appendSegments(out []Segment, s string, depth, start, end int, origin strin
 		if depth > 0 { // spans always refer to the top-level original
 			a, z = start, end
 		}
-		out = appendSegments(out, text, depth+1, a, z, string(h.Kind), budget)
+		out = appendSegments(out, text, depth+1, a, z, string(h.Kind), budget, allSpelled)
 	}
 	for _, h := range nz.Hidden {
 		if h.Kind == HiddenTag {
 			sub(h, h.Text)
 		}
 	}
-	for _, h := range decodePayloads(s) {
+	for _, h := range spelledPayloads(s, set, decodePayloads(s)) {
 		nz.Hidden = append(nz.Hidden, h)
 		sub(h, h.Text)
 	}
