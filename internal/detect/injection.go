@@ -1179,41 +1179,85 @@ func dehyphen(text string) (string, bool) {
 
 func isJoinedByte(c byte) bool { return c == '-' || c == '_' }
 
-// rot13Copy returns text with every ASCII letter rotated by 13 (byte for
-// byte, so spans hold) when the text names the cipher ("rot13", "rot-13",
-// "rot 13"); false otherwise. Rotating all text is harmless: the plain
-// words become noise the rules do not read, and the encoded ones become
-// words (round 71).
+// rot13Copy returns text with every ASCII letter rotated back by the
+// shift of the letter-rotation cipher the text names ("rot13", "rot-13",
+// "ROT1", "rot 5"; "Caesar cipher" with "shift of 3" or alone, which is
+// 3), byte for byte so spans hold; false when it names none. Rotating all
+// text is harmless: the plain words become noise the rules do not read,
+// and the encoded ones become words (round 71; other shifts, round 77).
 func rot13Copy(text string) (string, bool) {
-	if !namesROT13(text) {
+	n, ok := namedRotation(text)
+	if !ok {
 		return "", false
 	}
+	back := byte(26 - n)
 	b := []byte(text)
 	for i, c := range b {
 		switch {
 		case c >= 'a' && c <= 'z':
-			b[i] = 'a' + (c-'a'+13)%26
+			b[i] = 'a' + (c-'a'+back)%26
 		case c >= 'A' && c <= 'Z':
-			b[i] = 'A' + (c-'A'+13)%26
+			b[i] = 'A' + (c-'A'+back)%26
 		}
 	}
 	return string(b), true
 }
 
-// namesROT13 reports whether text holds "rot13", "rot-13" or "rot 13",
-// in one pass over it.
-func namesROT13(text string) bool {
+// namedRotation returns the shift of the first rotation cipher text
+// names: "rot" at a word start, an optional "-" or space, and a number
+// from 1 to 25; or "caesar" followed by "cipher", "shift", "code" or
+// "encoded", with "shift" (or "shifted") and a number within 60 bytes,
+// else 3, the cipher's classic shift.
+func namedRotation(text string) (int, bool) {
 	for i := 0; ; {
 		k := strings.Index(text[i:], "rot")
 		if k < 0 {
-			return false
+			break
 		}
-		rest := text[i+k+3:]
-		if strings.HasPrefix(rest, "13") || strings.HasPrefix(rest, "-13") || strings.HasPrefix(rest, " 13") {
-			return true
+		p := i + k
+		i = p + 3
+		if p > 0 && isASCIIWordChar(text[p-1]) {
+			continue
 		}
-		i += k + 3
+		j := p + 3
+		if j < len(text) && (text[j] == '-' || text[j] == ' ') {
+			j++
+		}
+		if n, ok := shiftAt(text, j); ok {
+			return n, true
+		}
 	}
+	k := strings.Index(text, "caesar")
+	if k < 0 {
+		return 0, false
+	}
+	rest := text[k:min(len(text), k+60)]
+	if near := rest[:min(len(rest), 24)]; !strings.Contains(near, "cipher") && !strings.Contains(near, "shift") &&
+		!strings.Contains(near, "code") && !strings.Contains(near, "encod") && !strings.Contains(near, "encrypt") {
+		return 0, false // "Caesar salad", "Julius Caesar"
+	}
+	if s := strings.Index(rest, "shift"); s >= 0 {
+		for j := s + 5; j < len(rest); j++ {
+			if n, ok := shiftAt(rest, j); ok {
+				return n, true
+			}
+		}
+	}
+	return 3, true
+}
+
+// shiftAt reads a number from 1 to 25 at text[j:] that no other digit
+// follows.
+func shiftAt(text string, j int) (int, bool) {
+	n, e := 0, j
+	for e < len(text) && e-j < 3 && text[e] >= '0' && text[e] <= '9' {
+		n = n*10 + int(text[e]-'0')
+		e++
+	}
+	if e == j || e-j > 2 || e < len(text) && text[e] >= '0' && text[e] <= '9' || n < 1 || n > 25 {
+		return 0, false
+	}
+	return n, true
 }
 
 // deleet returns text with digits and symbols that stand for letters
