@@ -39,7 +39,8 @@ SPIKEE_TUNE = "/tmp/inj-eval/sets-new/heldout17/spikee_tune.jsonl"
 BIPIA_CLEAN = "/tmp/inj-eval/sets/bipia_test_clean.jsonl"
 TOOLOUT = "/tmp/inj-eval/sets-new/heldout14/toolout14_heldout.jsonl"
 EARLIER = ["/tmp/inj-eval", "/tmp/inj-train", "/tmp/inj16", "/tmp/inj18", "/tmp/inj20",
-           "/tmp/inj22", "/tmp/inj24"] + sorted(glob.glob("/tmp/r[0-9]*"))
+           "/tmp/inj22", "/tmp/inj24"] + sorted(d for d in glob.glob("/tmp/r[0-9]*")  # rounds before 64 only
+                                                if re.fullmatch(r"/tmp/r\d+", d) and int(d[6:]) < 64)
 OUT = "/tmp/r64/sets"
 MAXCARRIER = 2000
 SEPS = (" ", ". ", "\n", " - ")

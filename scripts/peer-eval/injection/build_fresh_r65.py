@@ -37,7 +37,7 @@ Sets (/tmp/r65/sets), as in round 64:
                   64's carrier pools and insertion), and every carrier alone (clean/carrier/KIND).
 Categories: inj/{bare|KIND}/{ia|px|pg}/{type}; clean/{bare|KIND}/{ia-lookalike|px-plain|xs-lookalike}.
 """
-import ast, csv, glob, io, json, os, subprocess, sys
+import ast, csv, glob, io, json, os, re, subprocess, sys
 
 sys.path.insert(0, "/work/main/scripts/peer-eval/injection")
 import build_fresh_r64 as r64  # round 64's carriers, insertion, hashing and its two sources
@@ -51,8 +51,11 @@ h, norm, show = r64.h, r64.norm, r64.show
 
 
 def earlier_dirs():
-    ds = ["/tmp/inj-eval", "/tmp/inj-train"] + sorted(glob.glob("/tmp/inj[0-9]*"))
-    return ds + [d for d in sorted(glob.glob("/tmp/r[0-9]*")) if not d.startswith("/tmp/r65")]
+    # Only the sets that existed when round 65 was built (/tmp/inj<=24, /tmp/r<=64): a later
+    # round's folder would count as earlier and drop texts (found on a rebuild in session 13).
+    ds = ["/tmp/inj-eval", "/tmp/inj-train"] + sorted(d for d in glob.glob("/tmp/inj[0-9]*")
+                                                       if re.fullmatch(r"/tmp/inj\d+", d) and int(d[8:]) <= 24)
+    return ds + sorted(d for d in glob.glob("/tmp/r[0-9]*") if re.fullmatch(r"/tmp/r\d+", d) and int(d[6:]) <= 64)
 
 
 def lit(node):

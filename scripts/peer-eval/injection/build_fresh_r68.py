@@ -66,7 +66,9 @@ h, norm, show = r64.h, r64.norm, r64.show
 
 
 def earlier_dirs():
-    ds = ["/tmp/inj-eval", "/tmp/inj-train"] + sorted(glob.glob("/tmp/inj[0-9]*"))
+    # Only the sets that existed when round 68 was built (/tmp/inj<=24, /tmp/r<=65; session 13).
+    ds = ["/tmp/inj-eval", "/tmp/inj-train"] + sorted(d for d in glob.glob("/tmp/inj[0-9]*")
+                                                       if re.fullmatch(r"/tmp/inj\d+", d) and int(d[8:]) <= 24)
     rs = [d for d in glob.glob("/tmp/r[0-9]*") if re.fullmatch(r"/tmp/r\d+", d) and int(d[6:]) <= 65]
     return ds + sorted(rs)
 

@@ -7,6 +7,11 @@
 # spikee's tune part and BIPIA's clean items), so it follows the rounds.
 # Then builds the peritem tool round16_compare.py runs (PERITEM=/tmp/inj16/bin/peritem, from HEAD)
 # and checks every sha256 SOURCES.md records; a mismatch is printed, not hidden.
+# Later sets have builders of their own, run after this in round order: web build_web_r23/r25/r28/
+# r30/r41/r48/r61.py, mail build_mail_r31.py, build_clean_r50.py, build_tickets_r56.py, the evasion
+# builders (r60an/, r52an/build_evasion_r52.py with four arguments), then the fresh attack sets
+# build_fresh_r64/r65/r68/r74/r76.py (each reads only the folders of the rounds before it, so a
+# rebuild with later folders present gives the recorded sums; pinned in session 13).
 # Usage (from anywhere): scripts/peer-eval/injection/rebuild_all.sh
 set -e
 HERE=$(cd "$(dirname "$0")" && pwd)
