@@ -12,6 +12,8 @@
 # builders (r60an/, r52an/build_evasion_r52.py with four arguments), then the fresh attack sets
 # build_fresh_r64/r65/r68/r74/r76.py (each reads only the folders of the rounds before it, so a
 # rebuild with later folders present gives the recorded sums; pinned in session 13).
+# Then ../score_all.sh TREE LABEL scores a source tree on all of them (aggregates only; it checks
+# the sets' sums in ../sets.sha256 first).
 # Usage (from anywhere): scripts/peer-eval/injection/rebuild_all.sh
 set -e
 HERE=$(cd "$(dirname "$0")" && pwd)
