@@ -41,10 +41,10 @@ def run(binary, path):
     return out, json.loads(out.strip().splitlines()[-1])
 
 
-def clean_counts(binary, sets):
+def clean_counts(binary, sets, r="74"):
     """Flagged/total per clean category, each category scored once as its own file."""
     groups = collections.defaultdict(list)
-    for name in ("r74_bare.jsonl", "r74_doc.jsonl"):
+    for name in (f"r{r}_bare.jsonl", f"r{r}_doc.jsonl"):
         for l in open(os.path.join(sets, name)):
             r = json.loads(l)
             if r["label"] == 0:
@@ -98,24 +98,26 @@ def fp_lines(clean):
     return out
 
 
-def main():
+def main(r="74"):
+    """Round r's sets (round 76's script calls this with r="76")."""
     ap = argparse.ArgumentParser()
-    ap.add_argument("--bin", default="/tmp/r74/warden-head")
-    ap.add_argument("--out", default=HERE)
-    ap.add_argument("--sets", default="/tmp/inj74/sets")
+    ap.add_argument("--bin", default=f"/tmp/r{r}/warden-head")
+    ap.add_argument("--out", default=os.path.join(os.path.dirname(HERE), f"r{r}an"))
+    ap.add_argument("--sets", default=f"/tmp/inj{r}/sets")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
+    bare, doc = f"r{r}_bare", f"r{r}_doc"
     texts, res = {}, {}
-    for name in ("r74_bare", "r74_doc"):
+    for name in (bare, doc):
         texts[name], res[name] = run(a.bin, os.path.join(a.sets, name + ".jsonl"))
         with open(os.path.join(a.out, name + "_eval.json"), "w") as f:
             f.write(texts[name])
-    clean = clean_counts(a.bin, a.sets)
-    with open(os.path.join(a.out, "r74_clean_by_category.txt"), "w") as f:
+    clean = clean_counts(a.bin, a.sets, r)
+    with open(os.path.join(a.out, f"r{r}_clean_by_category.txt"), "w") as f:
         f.writelines(f"{c} {k} {n}\n" for c, (k, n) in sorted(clean.items()))
-    lines = recall_lines(res["r74_bare"], res["r74_doc"]) + fp_lines(clean)
+    lines = recall_lines(res[bare], res[doc]) + fp_lines(clean)
     with open(os.path.join(a.out, "summary.txt"), "w") as f:
-        f.write(texts["r74_bare"] + texts["r74_doc"] + "\n".join(lines) + "\n")
+        f.write(texts[bare] + texts[doc] + "\n".join(lines) + "\n")
     print("\n".join(lines))
 
 

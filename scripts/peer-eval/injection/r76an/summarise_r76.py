@@ -10,114 +10,12 @@ printed or kept (no --verbose). Writes, in DIR: r76_bare_eval.json, r76_doc_eval
 stdout), r76_clean_by_category.txt ("category flagged n") and summary.txt (round 68's layout,
 Wilson 95% intervals; recall per source, per source/type in the bare view and in all three carriers,
 and per carrier kind x source; the worst and best TOP types with at least MIN_TYPE items).
-Copied from r74an/summarise_r74.py (names and default paths changed only).
+Round 74's script with round 76's names and default paths (r74an/summarise_r74.py, main(r="76")).
 """
-import argparse, collections, json, math, os, subprocess, tempfile
+import os, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-KINDS = ("email", "document", "json")
-MIN_TYPE, TOP = 5, 8
-
-
-def wilson(k, n, z=1.96):
-    if n == 0:
-        return 0.0, 0.0
-    p = k / n
-    d = 1 + z * z / n
-    c = (p + z * z / (2 * n)) / d
-    w = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / d
-    return max(0.0, c - w), min(1.0, c + w)
-
-
-def fmt(k, n):
-    lo, hi = wilson(k, n)
-    r = 100 * k / n if n else 0.0
-    return f"{r:5.1f}% ({k}/{n}) [{100 * lo:.1f}–{100 * hi:.1f}]"
-
-
-def run(binary, path):
-    out = subprocess.run([binary, "eval", "injection", "--json", path],
-                         capture_output=True, text=True, check=True).stdout
-    return out, json.loads(out.strip().splitlines()[-1])
-
-
-def clean_counts(binary, sets):
-    """Flagged/total per clean category, each category scored once as its own file."""
-    groups = collections.defaultdict(list)
-    for name in ("r76_bare.jsonl", "r76_doc.jsonl"):
-        for l in open(os.path.join(sets, name)):
-            r = json.loads(l)
-            if r["label"] == 0:
-                groups[r["category"]].append(l)
-    res = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        for cat, lines in sorted(groups.items()):
-            p = os.path.join(tmp, cat.replace("/", "_") + ".jsonl")
-            with open(p, "w") as f:
-                f.writelines(lines)
-            _, js = run(binary, p)
-            res[cat.replace("/", "_")] = (js["fp"], js["benign"])
-    return res
-
-
-def recall_lines(bare, doc):
-    cats = {**bare["categories"], **doc["categories"]}
-    agg = collections.defaultdict(lambda: [0, 0])
-    bytype = collections.defaultdict(lambda: {"bare": [0, 0], "doc": [0, 0]})
-    for cat, v in cats.items():
-        _, setting, src, typ = cat.split("/", 3)
-        for key in ((setting, "all"), (setting, src)) + ((("doc", "all"), ("doc", src)) if setting != "bare" else ()):
-            agg[key][0] += v["detected"]
-            agg[key][1] += v["items"]
-        t = bytype[f"{src}/{typ}"]["bare" if setting == "bare" else "doc"]
-        t[0] += v["detected"]
-        t[1] += v["items"]
-    out = ["RECALL (setting, source): rate (k/n) [Wilson 95%]"]
-    for (s, src) in sorted(agg, key=lambda x: (x[0] != "bare", x[0] != "doc", x[0], x[1] != "all", x[1])):
-        out.append(f"  {s:<9} {src:<5} {fmt(*agg[(s, src)])}")
-    out.append("RECALL by source/type: bare | all three carriers")
-    for key in sorted(bytype):
-        out.append(f"  {key:<36} {fmt(*bytype[key]['bare'])} | {fmt(*bytype[key]['doc'])}")
-    ranked = sorted((k for k in bytype if bytype[k]["bare"][1] >= MIN_TYPE),
-                    key=lambda k: (bytype[k]["doc"][0] / bytype[k]["doc"][1], k))
-    for name, keys in (("WORST", ranked[:TOP]), ("BEST", ranked[::-1][:TOP])):
-        out.append(f"{name} {TOP} types with >= {MIN_TYPE} items, by recall in carriers: bare | all three carriers")
-        out += [f"  {k:<36} {fmt(*bytype[k]['bare'])} | {fmt(*bytype[k]['doc'])}" for k in keys]
-    return out
-
-
-def fp_lines(clean):
-    out = ["FALSE POSITIVES (category: flagged/benign)"]
-    out += [f"  {cat:<36} {fmt(k, n)}" for cat, (k, n) in sorted(clean.items())]
-    car = [clean.get(f"clean_carrier_{k}", (0, 0)) for k in KINDS]
-    out.append(f"  carriers alone, all                  {fmt(sum(c[0] for c in car), sum(c[1] for c in car))}")
-    groups = sorted({c.split("_", 2)[2] for c in clean if not c.startswith("clean_carrier")})
-    for g in groups:
-        rows = [clean[f"clean_{k}_{g}"] for k in KINDS if f"clean_{k}_{g}" in clean]
-        out.append(f"  {g:<13} in carriers, all     {fmt(sum(r[0] for r in rows), sum(r[1] for r in rows))}")
-    return out
-
-
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--bin", default="/tmp/r76/warden-head")
-    ap.add_argument("--out", default=HERE)
-    ap.add_argument("--sets", default="/tmp/inj76/sets")
-    a = ap.parse_args()
-    os.makedirs(a.out, exist_ok=True)
-    texts, res = {}, {}
-    for name in ("r76_bare", "r76_doc"):
-        texts[name], res[name] = run(a.bin, os.path.join(a.sets, name + ".jsonl"))
-        with open(os.path.join(a.out, name + "_eval.json"), "w") as f:
-            f.write(texts[name])
-    clean = clean_counts(a.bin, a.sets)
-    with open(os.path.join(a.out, "r76_clean_by_category.txt"), "w") as f:
-        f.writelines(f"{c} {k} {n}\n" for c, (k, n) in sorted(clean.items()))
-    lines = recall_lines(res["r76_bare"], res["r76_doc"]) + fp_lines(clean)
-    with open(os.path.join(a.out, "summary.txt"), "w") as f:
-        f.write(texts["r76_bare"] + texts["r76_doc"] + "\n".join(lines) + "\n")
-    print("\n".join(lines))
-
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "r74an"))
+import summarise_r74  # noqa: E402
 
 if __name__ == "__main__":
-    main()
+    summarise_r74.main("76")
