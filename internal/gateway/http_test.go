@@ -98,9 +98,19 @@ func TestRefusalAuditIsRateLimited(t *testing.T) {
 	}
 	time.Sleep(100 * time.Millisecond) // the bucket refills
 	post(t, url, `{"jsonrpc":`, nil)
-	last := aud.Find(func(e gateway.Event) bool { return e.Kind == "transport" })
-	if got, _ := last[len(last)-1].Details["suppressed_before"].(int64); got <= 0 || int(got)+n+1 > flood+1 {
-		t.Errorf("suppressed_before = %v after %d audited of %d", last[len(last)-1].Details["suppressed_before"], n, flood)
+	// Nothing is lost: every refusal is either audited or counted in a
+	// later record's suppressed_before. Under a slow run (-race) the
+	// bucket refills during the flood, so the count may ride on a record
+	// in the flood rather than on the last one.
+	recs := aud.Find(func(e gateway.Event) bool { return e.Kind == "transport" && e.Verdict == "deny" })
+	suppressed := 0
+	for _, e := range recs {
+		if got, ok := e.Details["suppressed_before"].(int64); ok {
+			suppressed += int(got)
+		}
+	}
+	if suppressed <= 0 || len(recs)+suppressed != flood+1 {
+		t.Errorf("%d audited + %d counted as suppressed, want %d with some suppressed", len(recs), suppressed, flood+1)
 	}
 }
 
