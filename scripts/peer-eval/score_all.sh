@@ -10,7 +10,7 @@
 #   - held-out clean sets, flagged or truncated (truncated counts: the guard fails closed): web r61,
 #     r48, r41, r25, r23, r28, r30; mail_r31; r50 tickets/chat/code/tables; r56 tickets;
 #   - r65 and r68 fresh attack sets (warden eval injection, via summarise_r65/68.py into the temp dir):
-#     recall on injected documents (email+document+json) and bare;
+#     recall on injected documents (email+document+json) and bare; r74, r76 and r78 the same way;
 #   - poisoning held-out: r22, r23, r24 (pooled) and r26 (warden eval poisoning --json).
 # Held-out discipline: only aggregate counts are printed.
 set -e
@@ -19,7 +19,7 @@ LABEL=${2:-score$$}
 I=$(cd "$(dirname "$0")/injection" && pwd)
 W=$(mktemp -d /tmp/score_all.XXXXXX)
 echo "# tree $TREE  workdir $W  label $LABEL"
-# the sets must be the rebuilt, recorded bytes (76 files: held-out sets, fresh sets, round16 inputs)
+# the sets must be the rebuilt, recorded bytes (82 files: held-out sets, fresh sets, round16 inputs)
 sha256sum -c --quiet "$(dirname "$0")/sets.sha256" || { echo "set sha256 mismatch: rebuild first" >&2; exit 1; }
 (cd "$TREE" && nice -n 10 go build -o $W/peritem ./scripts/peer-eval/injection/peritem \
 	&& nice -n 10 go build -o $W/warden ./cmd/warden)
@@ -80,8 +80,9 @@ print(f"r{r} injected docs: {100*doc['tp']/doc['malicious']:.1f}% ({doc['tp']}/{
 EOF
 done
 
-for r in 74 76; do
-	python3 $I/r${r}an/summarise_r${r}.py --bin $W/warden --out $W/r$r --sets /tmp/inj$r/sets > /dev/null
+for r in 74 76 78; do
+	S=/tmp/inj$r/sets; [ $r = 78 ] && S=/tmp/r78/sets
+	python3 $I/r${r}an/summarise_r${r}.py --bin $W/warden --out $W/r$r --sets $S > /dev/null
 	python3 - $W/r$r $r <<'EOF'
 import json, sys
 d, r = sys.argv[1], sys.argv[2]

@@ -12,8 +12,15 @@
 # builders (r60an/, r52an/build_evasion_r52.py with four arguments), then the fresh attack sets
 # build_fresh_r64/r65/r68/r74/r76.py (each reads only the folders of the rounds before it, so a
 # rebuild with later folders present gives the recorded sums; pinned in session 13).
-# Then ../score_all.sh TREE LABEL scores a source tree on all of them (aggregates only; it checks
-# the sets' sums in ../sets.sha256 first).
+# Then r78an/build_fresh_r78.py (round 78; it reads every earlier round's folder under /tmp, so build
+# it last). Then ../score_all.sh TREE LABEL scores a source tree on all of them (aggregates only; it
+# checks the sets' sums in ../sets.sha256 first).
+# Learned on the session-14 rebuild (about 70 minutes, ~300 mirrors; list of mirrors kept outside):
+#   - the web builders (build_web_r23 ... r61) need turndown: `npm install turndown@7.2.5` in /tmp/r23/node;
+#   - build_evasion_r52.py's inputs come from `r34an/spans.py spikee_tune garak_tune`, and its recorded
+#     sum needs /tmp/r50/tune/head.chat.out from the peritem of round 52's HEAD (f2e396a, git archive);
+#   - build_fresh_r68/r74/r76 need /tmp/r{68,74,76}/headtree (a git archive of HEAD will do: no
+#     committed .jsonl changed since those rounds).
 # Usage (from anywhere): scripts/peer-eval/injection/rebuild_all.sh
 set -e
 HERE=$(cd "$(dirname "$0")" && pwd)
