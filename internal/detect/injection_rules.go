@@ -769,7 +769,11 @@ func scriptInjectionRules() []Rule {
 				`|` + mlSend(cjkCl, `(?:发送|发给|发到|传送|上传|转发|提交)`, `(?:聊天记录|对话记录|对话历史|聊天历史|会话记录|对话内容|用户的?(?:数据|信息|资料|邮箱|邮件地址|密码|个人信息))`),
 			Explain: "asks the model to hide something from the user or to send the user's data out (Chinese)"},
 		{ID: "inj.ml.ja", Family: FamilyOverride, Weight: 0.8, Literal: litHiragana,
-			Pattern: `(?:これまで|今まで|以前|前|上記|先ほど|最初|元|システム)の?(?:すべての|全ての|全部の)?(?:指示|命令|指令|ルール|設定|プロンプト|制約)` + cjkCl + `{0,10}?(?:無視|忘れ|従わな|破棄|取り消)` +
+			Pattern: `(?:これまで|今まで|以前|前|上記|先ほど|最初|元|システム|他)の?(?:すべての|全ての|全部の)?(?:指示|命令|指令|ルール|設定|プロンプト|制約)` + cjkCl + `{0,10}?(?:無視|忘れ|従わな|破棄|取り消)` +
+				// Round 79: the canary order ("output the word 'PWNED'", "just say
+				// '… PWNED'"). It starts at the canary word: an alternative that
+				// starts at a quote mark makes every quote of a page a lead.
+				`|(?:pwned|hacked)\s*[」』"”]?\s*(?:という(?:単語|言葉|文字列|文)?を|と)(?:だけ)?` + cjkCl + `{0,10}?(?:出力|言って|言う|答えて|書いて|表示|返して)` +
 				`|(?:あなた|君|お前)の` + cjkCl + `{0,6}?(?:システムプロンプト|システム指示|システムメッセージ|初期指示|元の指示|隠された指示|プロンプト)` + cjkCl + `{0,20}?(?:表示|出力|教え|見せ|書き出|繰り返|開示|公開|共有|印刷)` +
 				`|(?:会話履歴|チャット履歴|会話の内容|会話内容|やり取り|ユーザーの(?:情報|データ|メールアドレス|個人情報)|個人情報|パスワード|認証情報)` + cjkCl + `{0,40}?` + reMLDest + cjkCl + `{0,40}?(?:送信|送っ|送り|送る|転送|アップロード|投稿)` +
 				`|あなたの(?:新しい|本当の|真の|唯一の|次の)(?:タスク|任務|仕事|目的|役割|指示)は` +
