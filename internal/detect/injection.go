@@ -278,6 +278,7 @@ func newInjection(opts Options) (*Detector, error) {
 	anchors := append(append([]string(nil), injectionAnchors...), scrambled(scrambleAnchors)...)
 	quietBase := len(anchors)
 	anchors = append(anchors, jailbreakAnchors...)
+	anchors = append(anchors, languageAnchors...)
 	spelledBase := len(anchors)
 	anchors = append(anchors, spelledAnchors...)
 	taskBase := len(anchors)

@@ -441,6 +441,7 @@ func mlNow(cl, now, you, persona string) string {
 
 func otherLanguageRules() []Rule {
 	rules := append(latinInjectionRules(), scriptInjectionRules()...)
+	rules = append(rules, moreLanguageRules()...)
 	return foldedRules(append(rules, taskPayloadRules()...))
 }
 

@@ -10,8 +10,8 @@
 #   - held-out clean sets, flagged or truncated (truncated counts: the guard fails closed): web r61,
 #     r48, r41, r25, r23, r28, r30; mail_r31; r50 tickets/chat/code/tables; r56 tickets;
 #   - r65 and r68 fresh attack sets (warden eval injection, via summarise_r65/68.py into the temp dir):
-#     recall on injected documents (email+document+json) and bare; r74, r76 and r78 the same way;
-#   - poisoning held-out: r22, r23, r24 (pooled) and r26 (warden eval poisoning --json).
+#     recall on injected documents (email+document+json) and bare; r74, r76, r78 and r80 the same way;
+#   - poisoning held-out: r22, r23, r24 (pooled), r26 and r28 (warden eval poisoning --json).
 # Held-out discipline: only aggregate counts are printed.
 set -e
 TREE=$(cd "$1" && pwd)
@@ -19,7 +19,7 @@ LABEL=${2:-score$$}
 I=$(cd "$(dirname "$0")/injection" && pwd)
 W=$(mktemp -d /tmp/score_all.XXXXXX)
 echo "# tree $TREE  workdir $W  label $LABEL"
-# the sets must be the rebuilt, recorded bytes (82 files: held-out sets, fresh sets, round16 inputs)
+# the sets must be the rebuilt, recorded bytes (85 files: held-out sets, fresh sets, round16 inputs)
 sha256sum -c --quiet "$(dirname "$0")/sets.sha256" || { echo "set sha256 mismatch: rebuild first" >&2; exit 1; }
 (cd "$TREE" && nice -n 10 go build -o $W/peritem ./scripts/peer-eval/injection/peritem \
 	&& nice -n 10 go build -o $W/warden ./cmd/warden)
@@ -80,8 +80,8 @@ print(f"r{r} injected docs: {100*doc['tp']/doc['malicious']:.1f}% ({doc['tp']}/{
 EOF
 done
 
-for r in 74 76 78; do
-	S=/tmp/inj$r/sets; [ $r = 78 ] && S=/tmp/r78/sets
+for r in 74 76 78 80; do
+	S=/tmp/inj$r/sets; [ $r -ge 78 ] && S=/tmp/r$r/sets
 	python3 $I/r${r}an/summarise_r${r}.py --bin $W/warden --out $W/r$r --sets $S > /dev/null
 	python3 - $W/r$r $r <<'EOF'
 import json, sys
@@ -96,7 +96,7 @@ done
 
 echo "## poisoning held-out (warden eval poisoning)"
 P=/tmp/poison-eval
-for f in r22/r22_heldout.jsonl r23/heldout.jsonl r24/heldout.jsonl r26/heldout.jsonl r26/heldout_small.jsonl \
+for f in r22/r22_heldout.jsonl r23/heldout.jsonl r24/heldout.jsonl r26/heldout.jsonl r26/heldout_small.jsonl r28/all.jsonl \
 	heldout/r4_benign.jsonl heldout/r7_benign.jsonl heldout/r9_benign.jsonl; do
 	nice -n 10 $W/warden eval poisoning --json $P/$f | tail -1 > $W/p.json
 	python3 -c "import json,sys; d=json.load(open('$W/p.json')); print(f\"{'$f':28s} poisoned {d['tp']}/{d['malicious']}  benign flagged {d['fp']}/{d['benign']}\")"

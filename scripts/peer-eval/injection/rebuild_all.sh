@@ -21,6 +21,14 @@
 #     sum needs /tmp/r50/tune/head.chat.out from the peritem of round 52's HEAD (f2e396a, git archive);
 #   - build_fresh_r68/r74/r76 need /tmp/r{68,74,76}/headtree (a git archive of HEAD will do: no
 #     committed .jsonl changed since those rounds).
+#   - keep that f2e396a tree outside /tmp/r<N> and /tmp/inj<N> (the fresh builders read every JSONL
+#     under those folders; session 15 kept it in /tmp/h/work);
+#   - the poisoning rebuild (../poisoning/rebuild_all.sh) also needs build_round11.py's mirrors, which
+#     split_round13.py imports.
+# Session 15 (round 80): r80an/build_fresh_r80.py after r78 (fresh set, /tmp/r80/sets); then the
+# language sets of round 80 into /tmp/r80/ml: r80ml/build_clean_r80.py (mirrors excalidraw, NextChat,
+# fastapi, tldr-pages/tldr), r80ml/build_clean_r80b.py (bitcoin-dot-org/Bitcoin.org,
+# trekhleb/javascript-algorithms), r80ml/multilingual_r80.py. Their sums are in r80ml/README.md.
 # Usage (from anywhere): scripts/peer-eval/injection/rebuild_all.sh
 set -e
 HERE=$(cd "$(dirname "$0")" && pwd)
