@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/warden-mcp/warden/internal/mcp"
 )
@@ -105,6 +106,82 @@ func schemaText(k string) bool {
 	return false
 }
 
+// Full-schema poisoning (round 28): the model reads the whole schema, not
+// only its text keywords, so an instruction can sit in a keyword the walk
+// above skipped — a "type" that is not a type, a "required" entry that is
+// a sentence, a vendor key ("x-note", "instructions"), or a parameter name
+// that spells an order ("content_from_reading_ssh_id_rsa").
+
+// schemaOther reports whether the string value v of schema keyword k (not
+// a text keyword, not a structural one) is text the model reads: anything
+// but a JSON type name under "type" and the machine-valued keywords.
+func schemaOther(k, v string) bool {
+	switch k {
+	case "type":
+		return v != "" && !jsonTypeName(v)
+	case "format", "pattern", "$ref", "$schema", "$id", "$anchor", "$dynamicRef", "$dynamicAnchor",
+		"contentMediaType", "contentEncoding", "$recursiveRef":
+		return false
+	}
+	return v != ""
+}
+
+// jsonTypeName reports a JSON Schema type name.
+func jsonTypeName(v string) bool {
+	switch v {
+	case "string", "number", "integer", "boolean", "object", "array", "null", "any":
+		return true
+	}
+	return false
+}
+
+// requiredText reports whether a "required" entry is text rather than a
+// parameter name: it has a space in it. (Generic so that the fast reader
+// checks raw bytes without decoding every entry.)
+func requiredText[T string | []byte](v T) bool {
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; c == ' ' || c == '\t' || c == '\n' {
+			return true
+		}
+	}
+	return false
+}
+
+// longParamName reports a parameter name long enough to carry an order:
+// four or more parts joined by _ or -, or any space ("file_path" and
+// "maxResults" are not).
+func longParamName[T string | []byte](name T) bool {
+	parts := 1
+	for i := 0; i < len(name); i++ {
+		switch name[i] {
+		case ' ', '\t', '\n':
+			return true
+		case '_', '-':
+			parts++
+		}
+	}
+	return parts >= 4
+}
+
+// paramNameText returns a long parameter name (longParamName) as the
+// text the detector reads.
+func paramNameText(name string) (string, bool) {
+	if !longParamName(name) {
+		return "", false
+	}
+	if requiredText(name) {
+		return name, true
+	}
+	// Both forms: the rules read paths and file names as written
+	// ("id_rsa") and orders as words ("reading ssh").
+	return name + ": " + strings.Map(func(r rune) rune {
+		if r == '_' || r == '-' {
+			return ' '
+		}
+		return r
+	}, name), true
+}
+
 func walkSchema(out *[]Field, path string, s map[string]any, depth int) {
 	if depth > maxSchemaDepth {
 		return
@@ -122,6 +199,11 @@ func walkSchema(out *[]Field, path string, s map[string]any, depth int) {
 				p := path + "." + k
 				var nb [keyBuf]string
 				for _, name := range sortedKeysInto(nb[:0], m) {
+					if k == "properties" {
+						if txt, ok := paramNameText(name); ok {
+							*out = append(*out, Field{Path: p + "." + name + ".(name)", Text: txt})
+						}
+					}
 					if sub, ok := m[name].(map[string]any); ok {
 						walkSchema(out, p+"."+name, sub, depth+1)
 					}
@@ -129,12 +211,21 @@ func walkSchema(out *[]Field, path string, s map[string]any, depth int) {
 			}
 		default:
 			switch sv := v.(type) {
+			case string:
+				if schemaOther(k, sv) {
+					*out = append(*out, Field{Path: path + "." + k, Text: sv})
+				}
 			case map[string]any: // items, additionalProperties, not, if/then/else...
 				walkSchema(out, path+"."+k, sv, depth+1)
-			case []any: // anyOf, oneOf, allOf, prefixItems
+			case []any: // anyOf, oneOf, allOf, prefixItems; "required", "type" lists
 				for i, e := range sv {
-					if m, ok := e.(map[string]any); ok {
-						walkSchema(out, path+"."+k+"["+strconv.Itoa(i)+"]", m, depth+1)
+					switch ev := e.(type) {
+					case map[string]any:
+						walkSchema(out, path+"."+k+"["+strconv.Itoa(i)+"]", ev, depth+1)
+					case string:
+						if k == "required" && requiredText(ev) || k == "type" && schemaOther(k, ev) {
+							*out = append(*out, Field{Path: path + "." + k + "[" + strconv.Itoa(i) + "]", Text: ev})
+						}
 					}
 				}
 			}

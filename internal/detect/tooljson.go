@@ -527,24 +527,63 @@ func (w *toolWalker) walkSchema(s int32, depth int) {
 			p := len(w.path)
 			var nb [keyBuf]jmember
 			for _, sub := range w.members(nb[:0], m.val) {
+				w.path = append(append(w.path[:p], '.'), w.key(sub)...)
+				if ks == "properties" && longParamName(w.key(sub)) {
+					txt, _ := paramNameText(string(w.key(sub)))
+					w.add(string(w.path)+".(name)", txt)
+				}
 				if w.nodes[sub.val].kind == jObject {
-					w.path = append(append(w.path[:p], '.'), w.key(sub)...)
 					w.walkSchema(sub.val, depth+1)
 				}
 			}
+		case v.kind == jString:
+			if w.otherText(ks, m.val) {
+				w.addText(m.val)
+			}
 		case v.kind == jObject: // items, additionalProperties, not, if/then/else...
 			w.walkSchema(m.val, depth+1)
-		case v.kind == jArray: // anyOf, oneOf, allOf, prefixItems
+		case v.kind == jArray: // anyOf, oneOf, allOf, prefixItems; "required", "type" lists
 			p := len(w.path)
 			for i, e := 0, m.val+1; e < v.next; i, e = i+1, w.nodes[e].next {
-				if w.nodes[e].kind == jObject {
+				switch w.nodes[e].kind {
+				case jObject:
 					w.path = append(strconv.AppendInt(append(w.path[:p], '['), int64(i), 10), ']')
 					w.walkSchema(e, depth+1)
+				case jString:
+					if ks == "required" && w.requiredNode(e) || ks == "type" && w.otherText(ks, e) {
+						w.path = append(strconv.AppendInt(append(w.path[:p], '['), int64(i), 10), ']')
+						w.addText(e)
+					}
 				}
 			}
 		}
 	}
 	w.path = w.path[:n]
+}
+
+// otherText is schemaOther for string node v, without decoding the common
+// case: a plain "type" value is compared as raw bytes, and the
+// machine-valued keywords are never read.
+func (w *toolWalker) otherText(k string, v int32) bool {
+	n := w.nodes[v]
+	switch {
+	case n.start == n.end: // only an empty literal decodes to ""
+		return false
+	case k == "type" && n.form == strRaw:
+		return !jsonTypeName(string(w.b[n.start:n.end]))
+	case k == "type":
+		return schemaOther(k, w.str(v))
+	}
+	return schemaOther(k, "x") // the value's text is read only when emitted
+}
+
+// requiredNode is requiredText for string node v, on raw bytes when it
+// has no escapes.
+func (w *toolWalker) requiredNode(v int32) bool {
+	if n := w.nodes[v]; n.form == strRaw {
+		return requiredText(w.b[n.start:n.end])
+	}
+	return requiredText(w.str(v))
 }
 
 // walkStrings is walkStrings over nodes; w.path is v's path.

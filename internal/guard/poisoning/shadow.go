@@ -76,7 +76,9 @@ func mentions(t detect.ToolText) []mention {
 	var out []mention
 	seen := map[string]bool{} // small and local: stays off the heap
 	for _, f := range t.Fields {
-		if f.Path == "name" {
+		// A tool's own name, and its parameter names (read as text since
+		// round 28b), name no other tool.
+		if f.Path == "name" || strings.HasSuffix(f.Path, ".(name)") {
 			continue
 		}
 		for at, n := 0, 0; n < maxIdentifiers; n++ {
