@@ -14,9 +14,9 @@ Sources (bare mirrors from the library's fetch, read with `git show` at pinned c
     each was removed; each page one document (translated technical prose, full of
     imperatives: "send", "show", "ignore", "from now on");
   - tldr-pages (CC BY 4.0) command pages of pages.{tr,pl,id,vi,uk,hi,fa,he,sv,da,no}
-    when the mirror is present, four pages a document, in path order.
+    at 08e345f4 when the mirror is present, four pages a document, in path order.
 Writes /tmp/r80/ml/r80_clean.jsonl (label 0, category clean/<source>/<lang>)."""
-import json, os, re, subprocess
+import json, os, subprocess, sys
 
 EXC = ("/work/.mirror/excalidraw+excalidraw/repo", "4872083c044491b6d5c96ae134a75464f96d6831")
 NXT = ("/work/.mirror/ChatGPTNextWeb+NextChat/repo", "706a18b95b714ab29b2a4842d3b9ff4f887935d5")
@@ -27,6 +27,7 @@ FAPI_OLD = {"pl": "3481aad827987b0bfabe55143af71091b2d5d2f7", "id": "3481aad8279
             "he": "3481aad827987b0bfabe55143af71091b2d5d2f7", "vi": "ed20bf6bf3a9ad8d7e93f02578ea24d20b52fca7",
             "fa": "9be5063396e674df74165e0a990259bf30753746", "sv": "be8e704e46e26bc0ef8f331e90ef5574860897af"}
 TLDR = "/work/.mirror/tldr-pages+tldr/repo"
+TLDR_COMMIT = "08e345f42639f67d99282813247ac670dc6e87cb"
 EXC_LOC = {"tr": "tr-TR", "pl": "pl-PL", "id": "id-ID", "vi": "vi-VN", "uk": "uk-UA", "hi": "hi-IN",
            "fa": "fa-IR", "he": "he-IL", "sv": "sv-SE", "nb": "nb-NO", "da": "da-DK"}
 NXT_LOC = {"tr": "tr", "id": "id", "vi": "vi", "da": "da", "no": "no"}
@@ -49,42 +50,16 @@ def ls(d, commit, path):
     return sorted(x for x in out.splitlines() if x)
 
 
-LIT = re.compile(r'"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\]|\\.)*)`|\'((?:[^\'\\\n]|\\.)*)\'')
+# round 18's readers of UI strings: the same string extraction, filter and joining
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from build_clean_r18 import docs as join, keep, strings  # noqa: E402
 
 
-def strings(src, path):
-    if path.endswith(".json"):
-        out = []
-        def walk(v):
-            if isinstance(v, dict):
-                for x in v.values():
-                    walk(x)
-            elif isinstance(v, str):
-                out.append(v)
-        walk(json.loads(src))
-        return out
-    out = []
-    for m in LIT.finditer(src):
-        s = next(g for g in m.groups() if g is not None)
-        out.append(s.replace("\\n", "\n").replace('\\"', '"').replace("\\'", "'"))
-    return out
-
-
-def keep(s, en):
-    s = s.strip()
-    return len(s) >= 15 and s not in en and re.search(r"[^\W\d_]{3}", s) and "${" not in s[:3]
-
-
-def join(ss, size=300, most=8):
-    out, cur = [], []
-    for s in ss:
-        cur.append(s.strip())
-        if sum(len(x) for x in cur) >= size or len(cur) >= most:
-            out.append("\n".join(cur))
-            cur = []
-    if cur:
-        out.append("\n".join(cur))
-    return out
+def write_rows(out, rows):
+    with open(out, "w") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    print(out, len(rows))
 
 
 def main():
@@ -107,18 +82,14 @@ def main():
                 if text.strip():
                     rows.append({"text": text, "label": 0, "category": f"clean/fastapi/{lang}", "id": f"fastapi@{c[:10]}/{path}"})
     if os.path.isdir(TLDR):
-        c = git(TLDR, "rev-parse", "HEAD").decode().strip()
+        c = TLDR_COMMIT
         for lang in TLDR_LANGS:
             pages = [p for p in ls(TLDR, c, f"pages.{lang}") if p.endswith(".md")]
             for j in range(0, len(pages), 4):
                 text = "\n\n".join(show(TLDR, c, p) for p in pages[j:j + 4])
                 rows.append({"text": text, "label": 0, "category": f"clean/tldr/{lang}", "id": f"tldr@{c[:10]}/{pages[j]}"})
         print("tldr", c)
-    out = "/tmp/r80/ml/r80_clean.jsonl"
-    with open(out, "w") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(out, len(rows))
+    write_rows("/tmp/r80/ml/r80_clean.jsonl", rows)
 
 
 if __name__ == "__main__":

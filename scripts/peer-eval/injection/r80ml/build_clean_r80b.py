@@ -9,17 +9,15 @@ after the first (build_clean_r80.py) had been read for the candidate's false ala
   - trekhleb/javascript-algorithms (MIT) README translations in he, id, pl, tr, uk, vi
     at 85293e3e: each file one document.
 Writes /tmp/r80/ml/r80_clean_b.jsonl (label 0, category clean/<source>/<lang>)."""
-import json, os, subprocess
+import os
 import yaml
+
+from build_clean_r80 import git, write_rows
 
 BTC = ("/work/.mirror/bitcoin-dot-org+Bitcoin.org/repo", "333dd5fb121be31216657c61ce2b2d48fff7f71e")
 JSA = ("/work/.mirror/trekhleb+javascript-algorithms/repo", "85293e3e2b88f4d2ce330d956b139cf628aa1e82")
 BTC_LANGS = ["da", "fa", "he", "hi", "id", "pl", "sv", "tr", "uk"]
 JSA_LANGS = {"he-IL": "he", "id-ID": "id", "pl-PL": "pl", "tr-TR": "tr", "uk-UA": "uk", "vi-VN": "vi"}
-
-
-def git(d, *args):
-    return subprocess.run(["git", "--git-dir", d, *args], capture_output=True, check=True).stdout
 
 
 def flat(v, out):
@@ -49,11 +47,7 @@ def main():
         for suf, lang in JSA_LANGS.items():
             if path.endswith(f"README.{suf}.md"):
                 rows.append({"text": git(d, "show", f"{c}:{path}").decode(), "label": 0, "category": f"clean/javascript-algorithms/{lang}", "id": f"jsa@{c[:10]}/{path}"})
-    out = "/tmp/r80/ml/r80_clean_b.jsonl"
-    with open(out, "w") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(out, len(rows))
+    write_rows("/tmp/r80/ml/r80_clean_b.jsonl", rows)
 
 
 if __name__ == "__main__":
