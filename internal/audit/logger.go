@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math/rand/v2"
 	"sync"
 	"time"
 
@@ -370,13 +371,36 @@ func (l *Logger) flush() bool {
 }
 
 // maxRechain bounds how often one batch is re-linked onto a head that
-// another writer moved.
-const maxRechain = 8
+// another writer moved. Between attempts the writer backs off (rechainWait,
+// doubled up to maxRechainWait, jittered), so two writers that keep taking
+// the head from each other fall out of step instead of failing: eight
+// immediate retries failed a commit under the race detector with two stores on
+// one database.
+const (
+	maxRechain     = 64
+	rechainWait    = time.Millisecond
+	maxRechainWait = 50 * time.Millisecond
+)
 
 // commit appends batch and returns how many of its events are now in the
 // store, with their records.
 func (l *Logger) commit(batch []*item) (int, []store.AuditRecord, error) {
-	for range maxRechain {
+	wait := rechainWait
+	deadline := time.Now().Add(l.opts.CommitTimeout)
+	for attempt := range maxRechain {
+		if attempt > 0 {
+			if time.Now().After(deadline) {
+				break
+			}
+			t := time.NewTimer(wait/2 + rand.N(wait/2+1))
+			select {
+			case <-t.C:
+			case <-l.runCtx.Done():
+				t.Stop()
+				return 0, nil, fmt.Errorf("audit: committing events: %w", l.runCtx.Err())
+			}
+			wait = min(2*wait, maxRechainWait)
+		}
 		recs := make([]store.AuditRecord, len(batch))
 		prev := l.head
 		for i, it := range batch {
