@@ -116,14 +116,21 @@ func schemaText(k string) bool {
 // a text keyword, not a structural one) is text the model reads: anything
 // but a JSON type name under "type" and the machine-valued keywords.
 func schemaOther(k, v string) bool {
-	switch k {
-	case "type":
+	if k == "type" {
 		return v != "" && !jsonTypeName(v)
+	}
+	return v != "" && !machineValued(k)
+}
+
+// machineValued reports a schema keyword whose string value is for
+// validators, not for the model.
+func machineValued(k string) bool {
+	switch k {
 	case "format", "pattern", "$ref", "$schema", "$id", "$anchor", "$dynamicRef", "$dynamicAnchor",
 		"contentMediaType", "contentEncoding", "$recursiveRef":
-		return false
+		return true
 	}
-	return v != ""
+	return false
 }
 
 // jsonTypeName reports a JSON Schema type name.

@@ -574,7 +574,7 @@ func (w *toolWalker) otherText(k string, v int32) bool {
 	case k == "type":
 		return schemaOther(k, w.str(v))
 	}
-	return schemaOther(k, "x") // the value's text is read only when emitted
+	return !machineValued(k) // a non-empty value: read only when emitted
 }
 
 // requiredNode is requiredText for string node v, on raw bytes when it
