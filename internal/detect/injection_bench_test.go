@@ -137,3 +137,15 @@ func BenchmarkScanDocumentSpelled100K(b *testing.B) {
 		b.Run(name, func(b *testing.B) { benchDoc(b, repeatTo(benchSpelled[name], 100<<10)) })
 	}
 }
+
+// benchChinese is ordinary Chinese prose (written for this benchmark) with
+// the everyday words round 82's anchors and rules start from: ethics,
+// restrictions, modes, refusals, warnings.
+const benchChinese = `港口小镇的早晨来得很慢。渔船在天亮前回港，七点钟集市上已经摆满了鲭鱼、螃蟹和当季的第一批草莓。
+玛丽亚经营着街角的面包店，就像她母亲当年一样，她认识大多数顾客。这学期的选修课讨论医学研究中的伦理问题和道德困境，
+老师提醒大家，不同国家对基因编辑的限制并不相同。手机的省电模式会限制后台应用，开发者模式则要在设置里单独打开。
+银行拒绝了这笔转账，系统提示余额不足，并发出了安全警告。下午风向变了，渡轮开往海岛，广场一直空到晚上的音乐会。
+议会在冬天修好了演奏台，油漆还很鲜亮，长椅散发着清漆的味道。人们待到很晚，谈论天气、柴油价格，以及新路会带来更多游客还是只会带来更多噪音。
+`
+
+func BenchmarkScanDocumentChinese100K(b *testing.B) { benchDoc(b, repeatTo(benchChinese, 100<<10)) }
