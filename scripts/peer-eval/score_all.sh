@@ -11,7 +11,7 @@
 #     r48, r41, r25, r23, r28, r30; mail_r31; r50 tickets/chat/code/tables; r56 tickets;
 #   - r65 and r68 fresh attack sets (warden eval injection, via summarise_r65/68.py into the temp dir):
 #     recall on injected documents (email+document+json) and bare; r74, r76, r78 and r80 the same way;
-#   - poisoning held-out: r22, r23, r24 (pooled), r26 and r28 (warden eval poisoning --json).
+#   - poisoning held-out: r22, r23, r24 (pooled), r26, r28 and r30 (warden eval poisoning --json).
 # Held-out discipline: only aggregate counts are printed.
 set -e
 TREE=$(cd "$1" && pwd)
@@ -96,7 +96,7 @@ done
 
 echo "## poisoning held-out (warden eval poisoning)"
 P=/tmp/poison-eval
-for f in r22/r22_heldout.jsonl r23/heldout.jsonl r24/heldout.jsonl r26/heldout.jsonl r26/heldout_small.jsonl r28/all.jsonl \
+for f in r22/r22_heldout.jsonl r23/heldout.jsonl r24/heldout.jsonl r26/heldout.jsonl r26/heldout_small.jsonl r28/all.jsonl r30/all.jsonl \
 	heldout/r4_benign.jsonl heldout/r7_benign.jsonl heldout/r9_benign.jsonl; do
 	nice -n 10 $W/warden eval poisoning --json $P/$f | tail -1 > $W/p.json
 	python3 -c "import json,sys; d=json.load(open('$W/p.json')); print(f\"{'$f':28s} poisoned {d['tp']}/{d['malicious']}  benign flagged {d['fp']}/{d['benign']}\")"

@@ -35,3 +35,6 @@ python3 split_round13.py
 python3 build_round14.py
 python3 split_round14.py
 python3 multilingual_r15.py
+# Later rounds' fresh sets, each after the earlier ones (they drop texts already used):
+# build_r22.py, build_r23.py, build_r24.py, build_r26.py, build_r28.py, build_r30.py (their
+# mirrors and commits are in their docstrings and r2Nan/README.md; the library's fetch brings them).
