@@ -29,6 +29,10 @@
 # language sets of round 80 into /tmp/r80/ml: r80ml/build_clean_r80.py (mirrors excalidraw, NextChat,
 # fastapi, tldr-pages/tldr), r80ml/build_clean_r80b.py (bitcoin-dot-org/Bitcoin.org,
 # trekhleb/javascript-algorithms), r80ml/multilingual_r80.py. Their sums are in r80ml/README.md.
+# Session 16 (round 84): r84an/build_fresh_r84.py after r80 (fresh set, /tmp/r84/sets); two of its
+# sources (langchain's test payloads, djpark0402's copy of David Keane's suite) have no fetchable
+# snapshot and were transcribed with the library's read_file into /tmp/r84/src/ (its README; the
+# builder checks their sha256). Round 82's Chinese clean sets: r82zh/build_clean_r82.py.
 # Usage (from anywhere): scripts/peer-eval/injection/rebuild_all.sh
 set -e
 HERE=$(cd "$(dirname "$0")" && pwd)
