@@ -279,6 +279,7 @@ func newInjection(opts Options) (*Detector, error) {
 	quietBase := len(anchors)
 	anchors = append(anchors, jailbreakAnchors...)
 	anchors = append(anchors, languageAnchors...)
+	anchors = append(anchors, zhJailbreakAnchors...)
 	spelledBase := len(anchors)
 	anchors = append(anchors, spelledAnchors...)
 	taskBase := len(anchors)

@@ -442,6 +442,7 @@ func mlNow(cl, now, you, persona string) string {
 func otherLanguageRules() []Rule {
 	rules := append(latinInjectionRules(), scriptInjectionRules()...)
 	rules = append(rules, moreLanguageRules()...)
+	rules = append(rules, zhJailbreakRules()...)
 	return foldedRules(append(rules, taskPayloadRules()...))
 }
 
