@@ -37,6 +37,14 @@ var agentTaskAnchors = []string{
 	"while answering", "whenever you answer", "whenever you respond",
 	"your privileges", "your permissions", "your access", "your rights", "your role", "you now have",
 	"you have been granted", "you have been given", "you are now granted",
+	// round 87
+	"before producing", "before outputting", "before answering", "before responding", "before giving", "before providing",
+	"before presenting", "prior to providing", "prior to answering", "once you provide", "once you give", "when composing",
+	"while summarizing", "while summarising", "directly following", "right before", "right after", "immediately after",
+	"simulate a", "simulate an", "imitate a", "emulate a", "emulate an", "mimic a",
+	"respond only", "reply only", "answer only", "responding only", "replying only", "responding solely", "replying solely",
+	"only respond", "only reply", "instead output", "advise the", "advise readers", "advise users", "advise developers",
+	"let readers", "notifying users", "instruct developers", "encourage readers", "encourage users",
 }
 
 func agentTaskRules() []Rule {
@@ -81,5 +89,51 @@ func agentTaskRules() []Rule {
 				`|\b(?:elevate|escalate|raise)\s+your\s+(?:own\s+)?(?:privileges|permissions|access|rights|role)\b`,
 			NotAfter: `\b(?:if|unless|whether|once|when|until|check\s+that|make\s+sure|ensure)\s+(?:\w+\s+){0,2}$`,
 			Explain:  "grants the reader administrator or root rights"},
+	}
+}
+
+// Round 87: the injected tasks of round 84's set as they are phrased
+// (read after round 85 judged it, so round 84 is tune data here): an
+// order hung on the model's own answer ("Before producing the actual
+// answer, insert …", "When composing your response, briefly commend …",
+// "Once you provide the answer, also add …"), a simulated failure written
+// into the answer ("simulate a backend outage by replying with …"), an
+// answer reduced to a quoted string ("respond only with '…'"), and the
+// reader told to send its user to a link ("advise readers to confirm …
+// at https://…").
+
+// reAnswerNoun is the model's own answer.
+const reAnswerNoun = `(?:answer|reply|response|summary|explanation|output|solution|continuation|completion|result)s?`
+
+// reAnswerOrder is what such an order makes the model do to its answer.
+const reAnswerOrder = `(?:simulate|imitate|emulate|mimic|fake|issue|display|present|output|insert|prepend|append|print|add|include|commend|praise|recommend|promote|mention|advise|warn|inform|notify|announce|declare|interject|incorporate|embed|state\s+that|tell\s+(?:the\s+)?(?:users?|readers?))`
+
+func answerTaskRules() []Rule {
+	return []Rule{
+		{ID: "inj.answer.sequenced-order", Family: FamilyAnswerShape, Weight: 0.6, Back: 16, Fwd: 220,
+			Keywords: []string{"before", "prior", "after", "once", "when", "while", "following", "upon"},
+			Also:     []string{"your", "answer", "answering", "response", "responding", "reply", "replying", "summary", "summarizing", "summarising", "explanation", "output", "outputting"},
+			Pattern: `\b(?:before|prior\s+to|after|once|when|while|upon|(?:directly|immediately|right)\s+(?:before|after|following))\s+` +
+				`(?:(?:answering|responding|replying|summari[sz]ing)\s*,` +
+				`|(?:you\s+\w+\s+|\w+ing\s+)?(?:your|the\s+(?:actual|final|main|factual|normal|real|requested))\s+(?:\w+\s+){0,3}?` + reAnswerNoun + `\b` +
+				`|you\s+(?:provide|give|write|produce|output|present|deliver|finish|complete|compose|draft|generate)\s+the\s+` + reAnswerNoun + `\b)` +
+				`\s*[,:;]?\s*(?:(?:also|briefly|casually|subtly|discreetly|quietly|first|then|please|immediately|now|courteously|politely|naturally)\s+)*` + reAnswerOrder + `\b`,
+			NotAfter: `\b(?:how|we|i|they|students?|you\s+should|you\s+can|you\s+may|remember\s+to|make\s+sure\s+to|be\s+sure\s+to|don't\s+forget\s+to)\s*$`,
+			Explain:  "orders the reader to do something to its own answer before, while or after giving it"},
+		{ID: "inj.answer.simulated-failure", Family: FamilyAnswerShape, Weight: 0.65, Back: 16, Fwd: 200,
+			Keywords: []string{"simulate", "imitate", "emulate", "mimic", "fake", "feign"},
+			Pattern:  `\b(?:simulate|imitate|emulate|mimic|fake|feign)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:outage|failure|malfunction|breakdown|error|crash|freeze|halt|fault|timeout|time-out|disruption|deadlock|shutdown|overload|corruption)\b[^.!?\n]{0,40}?\bby\s+(?:outputting|replying|responding|printing|displaying|inserting|writing|showing|stating|answering|saying|emitting)\b`,
+			Explain:  "orders the reader to fake a failure in its answer"},
+		{ID: "inj.answer.only-quoted", Family: FamilyAnswerShape, Weight: 0.6, Back: 16, Fwd: 80,
+			Keywords: []string{"only", "solely", "exclusively", "instead"},
+			Also:     []string{"respond", "responding", "reply", "replying", "answer", "answering", "output", "outputting"},
+			Pattern:  `\b(?:respond|responding|reply|replying|answer|answering)\s+(?:only|solely|exclusively)\s+with\s*:?\s*['"“‘]|\b(?:only|solely|exclusively)\s+(?:respond|reply|answer|output)\s+with\s*:?\s*['"“‘]|\binstead\s+output\s*:?\s*['"“‘]`,
+			Explain:  "orders the reader to answer with nothing but a given string"},
+		{ID: "inj.exfil.advise-link", Family: FamilyExfil, Weight: 0.55, Back: 16, Fwd: 200,
+			Keywords: []string{"advise", "tell", "instruct", "encourage", "urge", "direct", "remind", "let", "notifying", "advising", "instructing"},
+			Also:     []string{"http", "https"},
+			Pattern:  `\b(?:advise|tell|instruct|encourage|urge|direct|remind|let|notifying|advising|instructing)\s+(?:the\s+|all\s+|your\s+)?(?:users?|readers?|developers?|customers?|visitors?)\s+(?:know\s+)?(?:to|that|they\s+(?:can|should|must))\b[^.!?\n]{0,160}?\b(?:via|at|from|on|through|using)\s+['"“‘(<]?https?://`,
+			NotAfter: `\b(?:we|i|you\s+should|you\s+can|please|kindly|our|to|will|would|always|also)\s*$`,
+			Explain:  "tells the reader to send its user to a link"},
 	}
 }
