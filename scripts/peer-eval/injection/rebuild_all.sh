@@ -32,7 +32,9 @@
 # Session 16 (round 84): r84an/build_fresh_r84.py after r80 (fresh set, /tmp/r84/sets); two of its
 # sources (langchain's test payloads, djpark0402's copy of David Keane's suite) have no fetchable
 # snapshot and were transcribed with the library's read_file into /tmp/r84/src/ (its README; the
-# builder checks their sha256). Round 82's Chinese clean sets: r82zh/build_clean_r82.py.
+# builder checks their sha256). Round 82's Chinese clean sets: r82zh/build_clean_r82.py. Then
+# r86an/build_fresh_r86.py (/tmp/r86/sets; one source, sentinelden's attacks, transcribed likewise into
+# /tmp/r86/src/).
 # Usage (from anywhere): scripts/peer-eval/injection/rebuild_all.sh
 set -e
 HERE=$(cd "$(dirname "$0")" && pwd)

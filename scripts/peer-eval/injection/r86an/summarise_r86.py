@@ -1,0 +1,43 @@
+#!/usr/bin/env python3
+"""Round 86: score one `warden` binary once on the frozen r86 sets and keep aggregates only.
+
+Usage: summarise_r86.py --bin WARDEN --out DIR --sets /tmp/r86/sets
+
+Round 84's script with round 86's names (r74an/summarise_r74.py, main(r="86"), then recall by language
+read from the two eval files already written, no second scoring): every category is English except
+build_fresh_r86.lang_of (a type ending in "_fr" or "_mul"). Nothing item-level is printed or kept (no
+--verbose).
+"""
+import collections, json, os, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "r74an"))
+sys.path.insert(0, HERE)
+import summarise_r74  # noqa: E402
+from build_fresh_r86 import lang_of  # noqa: E402
+
+R = "86"
+
+
+def lang_lines(out):
+    agg = collections.defaultdict(lambda: [0, 0])
+    for name, setting in ((f"r{R}_bare_eval.json", "bare"), (f"r{R}_doc_eval.json", "doc")):
+        js = json.loads(open(os.path.join(out, name)).read().strip().splitlines()[-1])
+        for cat, v in js["categories"].items():
+            _, _, src, typ = cat.split("/", 3)
+            lang = lang_of(f"{src}/{typ}")
+            for key in ((setting, lang), (setting, "all")):
+                agg[key][0] += v["detected"]
+                agg[key][1] += v["items"]
+    lines = ["RECALL by language (setting, language): rate (k/n) [Wilson 95%]"]
+    lines += [f"  {s:<9} {l:<5} {summarise_r74.fmt(*agg[(s, l)])}" for s, l in sorted(agg)]
+    return lines
+
+
+if __name__ == "__main__":
+    summarise_r74.main(R)
+    out = sys.argv[sys.argv.index("--out") + 1] if "--out" in sys.argv else os.path.join(HERE)
+    lines = lang_lines(out)
+    with open(os.path.join(out, "summary.txt"), "a") as f:
+        f.write("\n".join(lines) + "\n")
+    print("\n".join(lines))
