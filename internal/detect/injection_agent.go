@@ -137,3 +137,33 @@ func answerTaskRules() []Rule {
 			Explain:  "tells the reader to send its user to a link"},
 	}
 }
+
+// Round 88: three shapes of the attack e-mails of round 84 (used): a bare
+// "Don't tell user." closing an order, a banner or bracket that labels
+// the text as the assistant's hidden instruction ("[hidden instruction
+// …"), and the agent's own limits declared
+// lifted ("prior tool restrictions are lifted", "suppress all safety
+// checks").
+func mailTaskRules() []Rule {
+	return []Rule{
+		{ID: "inj.conceal.dont-tell-short", Family: FamilyConceal, Weight: 0.6, Back: 16, Fwd: 40,
+			Keywords: []string{"don", "dont", "not", "never"},
+			Also:     []string{"user"},
+			Pattern:  `\b(?:do\s+not|don'?t|dont|never)\s+(?:tell|show|inform|notify|alert|cc|copy)\s+(?:the\s+)?user\s*(?:[.!)\]\n]|$)`,
+			Explain:  "asks the model, in a closing aside, to keep the user uninformed"},
+		// The match starts at the words, not at "[" or "=": a lead on
+		// punctuation is tried at every link of a page (a first draft
+		// truncated four web pages by exhausting the analysis budget).
+		{ID: "inj.role.hidden-banner", Family: FamilyRoleMarker, Weight: 0.65, Back: 16, Fwd: 60,
+			Keywords: []string{"hidden", "secret", "invisible"},
+			Pattern:  `\b(?:hidden|secret|invisible)\s+(?:instructions?|directives?|commands?)\b`,
+			After:    `\[\s*$`,
+			Explain:  "labels the text as the assistant's hidden instruction"},
+		{ID: "inj.hijack.agent-limits-off", Family: FamilyHijack, Weight: 0.6, Back: 24, Fwd: 80,
+			Keywords: []string{"restrictions", "limits", "limitations", "constraints", "guardrails", "checks", "filters"},
+			Also:     []string{"lifted", "disabled", "removed", "suspended", "waived", "revoked", "off", "void", "suppress"},
+			Pattern:  `\b(?:prior|previous|earlier|the\s+agent's|the\s+assistant's)\s+(?:tool|agent|assistant|safety|content)\s+(?:restrictions|limits|limitations|constraints|guardrails|checks|filters|rules)\s+(?:are|have\s+been|were)\s+(?:now\s+|temporarily\s+|hereby\s+)?(?:lifted|disabled|removed|suspended|waived|revoked|off|void)\b|\bsuppress\s+(?:all\s+|your\s+|any\s+)?(?:safety|content)\s+(?:checks|filters|guardrails|restrictions)\b`,
+			NotAfter: `\b(?:if|when|whether|unless|once|until|how\s+to)\s+(?:\w+\s+){0,3}$`,
+			Explain:  "declares the agent's own tool or safety limits lifted"},
+	}
+}
