@@ -19,9 +19,10 @@ import summarise_r74  # noqa: E402
 from build_fresh_r84 import lang_of  # noqa: E402
 
 
-def lang_lines(out):
+def lang_lines(out, r="84", lang_of=lang_of):
+    """Recall by language from round r's two eval files in out (round 86 reuses it)."""
     agg = collections.defaultdict(lambda: [0, 0])
-    for name, setting in (("r84_bare_eval.json", "bare"), ("r84_doc_eval.json", "doc")):
+    for name, setting in ((f"r{r}_bare_eval.json", "bare"), (f"r{r}_doc_eval.json", "doc")):
         js = json.loads(open(os.path.join(out, name)).read().strip().splitlines()[-1])
         for cat, v in js["categories"].items():
             _, _, src, typ = cat.split("/", 3)

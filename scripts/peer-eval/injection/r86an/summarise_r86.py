@@ -8,30 +8,21 @@ read from the two eval files already written, no second scoring): every category
 build_fresh_r86.lang_of (a type ending in "_fr" or "_mul"). Nothing item-level is printed or kept (no
 --verbose).
 """
-import collections, json, os, sys
+import os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "r74an"))
+sys.path.insert(0, os.path.join(HERE, "..", "r84an"))
 sys.path.insert(0, HERE)
 import summarise_r74  # noqa: E402
+import summarise_r84  # noqa: E402
 from build_fresh_r86 import lang_of  # noqa: E402
 
 R = "86"
 
 
 def lang_lines(out):
-    agg = collections.defaultdict(lambda: [0, 0])
-    for name, setting in ((f"r{R}_bare_eval.json", "bare"), (f"r{R}_doc_eval.json", "doc")):
-        js = json.loads(open(os.path.join(out, name)).read().strip().splitlines()[-1])
-        for cat, v in js["categories"].items():
-            _, _, src, typ = cat.split("/", 3)
-            lang = lang_of(f"{src}/{typ}")
-            for key in ((setting, lang), (setting, "all")):
-                agg[key][0] += v["detected"]
-                agg[key][1] += v["items"]
-    lines = ["RECALL by language (setting, language): rate (k/n) [Wilson 95%]"]
-    lines += [f"  {s:<9} {l:<5} {summarise_r74.fmt(*agg[(s, l)])}" for s, l in sorted(agg)]
-    return lines
+    return summarise_r84.lang_lines(out, R, lang_of)
 
 
 if __name__ == "__main__":
