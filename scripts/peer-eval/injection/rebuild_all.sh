@@ -25,6 +25,13 @@
 #     under those folders; session 15 kept it in /tmp/h/work);
 #   - the poisoning rebuild (../poisoning/rebuild_all.sh) also needs build_round11.py's mirrors, which
 #     split_round13.py imports.
+# Learned on the session-16 rebuild (47 minutes, 324 mirrors fetched in batches of ~45 parallel calls):
+#   - grepping builders for OWNER+NAME and .mirror finds only ~250 repositories: others are named as
+#     quoted 'owner/name' with a (sometimes short) commit, or as dictionary keys (build_round5,
+#     extra_benign_r7); search for every form before fetching;
+#   - ElnatanAnbelu/mcp-scanner-benchmark is expected missing (the poisoning script makes an empty folder);
+#   - the poisoning rebuild is independent and takes minutes: run it beside the injection one;
+#   - sets.sha256 and score_all.sh may grow during a session: re-read them before the final check.
 # Session 15 (round 80): r80an/build_fresh_r80.py after r78 (fresh set, /tmp/r80/sets); then the
 # language sets of round 80 into /tmp/r80/ml: r80ml/build_clean_r80.py (mirrors excalidraw, NextChat,
 # fastapi, tldr-pages/tldr), r80ml/build_clean_r80b.py (bitcoin-dot-org/Bitcoin.org,
