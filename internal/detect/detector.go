@@ -269,28 +269,7 @@ func (d *Detector) ScanTool(t ToolText) Result {
 	if d.ref != nil {
 		d.ref.adjust(&res, t)
 	}
-	// Rules: noisy-OR over distinct rules, each at its strongest match.
-	// Multiplied in order of first finding, not map order, so that the
-	// score is the same to the last bit on every run.
-	type ruleBest struct {
-		id string
-		w  float64
-	}
-	var bestBuf [16]ruleBest
-	best := bestBuf[:0]
-	for _, f := range res.Findings {
-		k := slices.IndexFunc(best, func(b ruleBest) bool { return b.id == f.RuleID })
-		if k < 0 {
-			best = append(best, ruleBest{f.RuleID, f.Weight})
-			continue
-		}
-		best[k].w = math.Max(best[k].w, f.Weight)
-	}
-	miss := 1.0
-	for _, b := range best {
-		miss *= 1 - b.w
-	}
-	res.RuleScore = 1 - miss
+	res.RuleScore = ruleScore(res.Findings)
 	if d.model != nil {
 		sc.feats = Features(sc.feats[:0], string(sc.text), d.model.Bits, d.model.Set)
 		res.ClassifierScore = d.model.Prob(sc.feats)
@@ -423,4 +402,29 @@ func addHidden(res *Result, f Field, seg Segment, weight func(Hidden) float64, w
 		}
 		res.Findings = append(res.Findings, fd)
 	}
+}
+
+// ruleScore is the noisy-OR over distinct rules, each at its strongest
+// match. It multiplies in order of first finding, not map order, so that a
+// score is the same to the last bit on every run.
+func ruleScore(findings []Finding) float64 {
+	type ruleBest struct {
+		id string
+		w  float64
+	}
+	var bestBuf [16]ruleBest
+	best := bestBuf[:0]
+	for _, f := range findings {
+		k := slices.IndexFunc(best, func(b ruleBest) bool { return b.id == f.RuleID })
+		if k < 0 {
+			best = append(best, ruleBest{f.RuleID, f.Weight})
+			continue
+		}
+		best[k].w = math.Max(best[k].w, f.Weight)
+	}
+	miss := 1.0
+	for _, b := range best {
+		miss *= 1 - b.w
+	}
+	return 1 - miss
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
-	"math"
 	"regexp"
 	"slices"
 	"sort"
@@ -829,15 +828,7 @@ func (d *Detector) ScanDocument(field, text string) Result {
 			}
 		}
 		quiet := dw.quiet(w)
-		best := map[string]float64{}
-		for _, fd := range wr.Findings {
-			best[fd.RuleID] = math.Max(best[fd.RuleID], fd.Weight)
-		}
-		miss := 1.0
-		for _, wt := range best {
-			miss *= 1 - wt
-		}
-		wr.RuleScore = 1 - miss
+		wr.RuleScore = ruleScore(wr.Findings) // in finding order: the same bits on every run
 		if d.model != nil && (wr.RuleScore > 0 || !quiet) {
 			sc.feats = Features(sc.feats[:0], string(sc.text), d.model.Bits, d.model.Set)
 			wr.ClassifierScore = d.model.Prob(sc.feats)

@@ -27,3 +27,18 @@ func TestMailTaskRules(t *testing.T) {
 		t.Run(id, func(t *testing.T) { checkDocRule(t, d, id, cases) })
 	}
 }
+
+// TestRuleScore: the rule score is the noisy-OR over distinct rules, each
+// at its strongest match, multiplied in order of first finding (so both
+// the tool and the document scanners give the same bits on every run; the
+// document windows multiplied in map order before).
+func TestRuleScore(t *testing.T) {
+	fs := []Finding{{RuleID: "a", Weight: 0.6}, {RuleID: "b", Weight: 0.6}, {RuleID: "a", Weight: 0.9}, {RuleID: "c", Weight: 0.55}}
+	want := 1 - (1-0.9)*(1-0.6)*(1-0.55)
+	if got := ruleScore(fs); got != want {
+		t.Errorf("ruleScore = %v, want %v", got, want)
+	}
+	if got := ruleScore(nil); got != 0 {
+		t.Errorf("ruleScore(nil) = %v, want 0", got)
+	}
+}
