@@ -42,6 +42,15 @@
 # builder checks their sha256). Round 82's Chinese clean sets: r82zh/build_clean_r82.py. Then
 # r86an/build_fresh_r86.py (/tmp/r86/sets; one source, sentinelden's attacks, transcribed likewise into
 # /tmp/r86/src/).
+# Session 17 (84 minutes, 355 mirrors): the two r84 sources transcribed with read_file could not be
+# rewritten byte for byte (same text, other layout), so build_fresh_r84.py and build_fresh_r86.py
+# refuse them; a wrapper that imports the builders unchanged and swaps only those two expected source
+# sums gave r84's and r86's sets with their recorded sums (sets.sha256 is the check that counts).
+# Mirrors a name search misses: sigmavirus24/github3.py (looks like a file name) and datasets/
+# country-codes, language-codes, s-and-p-500-companies, world-cities (build_clean_r50.py).
+# Then the poisoning round 32 (../poisoning/build_r32.py, /tmp/r32/sets/all.jsonl) before
+# r90an/build_fresh_r90.py (round 90, /tmp/r90/sets): round 90's freshness check read every JSONL under
+# /tmp/r*, /tmp/r32 included, and its builder accepts this rebuild's r84 copies (R84_COPIES).
 # Usage (from anywhere): scripts/peer-eval/injection/rebuild_all.sh
 set -e
 HERE=$(cd "$(dirname "$0")" && pwd)
