@@ -280,6 +280,7 @@ func newInjection(opts Options) (*Detector, error) {
 	anchors = append(anchors, languageAnchors...)
 	anchors = append(anchors, zhJailbreakAnchors...)
 	anchors = append(anchors, agentTaskAnchors...)
+	anchors = append(anchors, memoryAnchors...)
 	spelledBase := len(anchors)
 	anchors = append(anchors, spelledAnchors...)
 	taskBase := len(anchors)
