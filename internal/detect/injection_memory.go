@@ -23,12 +23,16 @@ package detect
 // "the model's memory usage" is not one.
 const reAgentMemory = `(?:your|the\s+(?:agent|assistant|model|ai|bot|llm)(?:'s)?)\s+(?:own\s+)?(?:(?:persistent|permanent|long[-\s]?term|core|saved|stored|internal)\s+)?memory(?:\s+(?:store|bank|tool|module))?(?:\s*(?:[.,:;!)"']|$)|\s+(?:so|that|and|for|to|with|as|forever|permanently|now|then|before|under|using)\b)`
 
+// rePeerAgents is "(all) the other / next / downstream …" before an
+// agent noun.
+const rePeerAgents = `(?:all\s+|every\s+|each\s+|any\s+)?(?:the\s+)?(?:other|next|downstream|subsequent|connected|peer|fellow|neighbou?ring)\s+`
+
 // reOtherAgents is another AI agent as the destination of an order.
-const reOtherAgents = `(?:all\s+|every\s+|each\s+|any\s+)?(?:the\s+)?(?:other|next|downstream|subsequent|connected|peer|fellow|neighbou?ring)\s+(?:ai\s+)?(?:agents?|models?|assistants?|llms?|ais)\b`
+const reOtherAgents = rePeerAgents + `(?:ai\s+)?(?:agents?|models?|assistants?|llms?|ais)\b`
 
 // reAIAgents is the same with the AI named: "other AI agents", "the next
 // LLM".
-const reAIAgents = `(?:all\s+|every\s+|each\s+|any\s+)?(?:the\s+)?(?:other|next|downstream|subsequent|connected|peer|fellow|neighbou?ring)\s+(?:ai\s+(?:agents?|models?|assistants?|systems?)|llms?|ais|language\s+models?)\b`
+const reAIAgents = rePeerAgents + `(?:ai\s+(?:agents?|models?|assistants?|systems?)|llms?|ais|language\s+models?)\b`
 
 // memoryAnchors open quiet windows for memoryRules where no older anchor
 // does.

@@ -30,10 +30,10 @@ const (
 // reSensitivePath is a file that holds keys, credentials or client
 // configuration (sensitive.path; sensitive.read-path reads an order
 // to hand one over).
-const reSensitivePath = `(?:~|\$home|/home/[a-z0-9_.-]+|/users/[a-z0-9_.-]+|/root|%userprofile%)?/?\.ssh\b|\bid_(?:rsa|dsa|ecdsa|ed25519)\b|\bauthori[sz]ed[_ ]keys\b|\.aws/(?:credentials|config)|\.kube/config|\.docker/config\.json|(?:^|[\s/~'"\x60(])\.(?:netrc|npmrc|pypirc|git-credentials|pgpass|gnupg|bash_history|zsh_history|env(?:\.local|\.production)?)\b|/etc/(?:passwd|shadow|sudoers)\b|\bssh (?:directory|folder|dir)\b|/var/log/(?:auth\.log|secure)\b|/var/run/secrets/|\bmcp\.json\b|claude_desktop_config|\.cursor/|\.config/(?:gcloud|gh|google|slack|[a-z-]+-credentials)|application_default_credentials|\bwallet\.dat\b|\bkeychain\b|(?:~|\$home)/\.[a-z_-]*(?:token|key|secret|credential|passw)[a-z_./-]*|/[a-z_./-]*(?:_passwords|secrets?\.(?:json|ya?ml|txt|env))\b`
+const reSensitivePath = reHomePrefix + `\.ssh\b|\bid_(?:rsa|dsa|ecdsa|ed25519)\b|\bauthori[sz]ed[_ ]keys\b|\.aws/(?:credentials|config)|\.kube/config|\.docker/config\.json|(?:^|[\s/~'"\x60(])\.(?:netrc|npmrc|pypirc|git-credentials|pgpass|gnupg|bash_history|zsh_history|env(?:\.local|\.production)?)\b|/etc/(?:passwd|shadow|sudoers)\b|\bssh (?:directory|folder|dir)\b|/var/log/(?:auth\.log|secure)\b|/var/run/secrets/|\bmcp\.json\b|claude_desktop_config|\.cursor/|\.config/(?:gcloud|gh|google|slack|[a-z-]+-credentials)|application_default_credentials|\bwallet\.dat\b|\bkeychain\b|(?:~|\$home)/\.[a-z_-]*(?:token|key|secret|credential|passw)[a-z_./-]*|/[a-z_./-]*(?:_passwords|secrets?\.(?:json|ya?ml|txt|env))\b`
 
 // reHomePrefix is a home directory before such a file ("~/.aws/…"): only
-// the .ssh alternative of reSensitivePath carries its own.
+// the .ssh alternative of reSensitivePath carries it itself.
 const reHomePrefix = `(?:~|\$home|/home/[a-z0-9_.-]+|/users/[a-z0-9_.-]+|/root|%userprofile%)?/?`
 
 func PoisoningRules() []Rule {
