@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 )
@@ -658,13 +659,10 @@ var maxVocabLen = func() int {
 // instruction word written backwards (reversedAnchors), and each run of
 // upside-down text ("ʇdɯoɹd ɯǝʇsʎs"), which is reversed too.
 func reversedPayloads(s string, set spelledSet, hs []Hidden) []Hidden {
-	for _, w := range reversedAnchors {
-		if set&spelledReversed == 0 {
-			break
-		}
-		k := indexASCIIFold(s, w)
+	if set&spelledReversed != 0 {
+		k := indexReversedAnchor(s)
 		if k < 0 {
-			continue
+			goto upside
 		}
 		a := strings.LastIndexByte(s[:k], '\n') + 1
 		b := len(s)
@@ -678,8 +676,8 @@ func reversedPayloads(s string, set spelledSet, hs []Hidden) []Hidden {
 		if len(hs) < maxSpelledRuns {
 			hs = append(hs, Hidden{Kind: HiddenReversed, Start: a, End: b, Count: 1, Text: reverseRunes(s[a:b], nil)})
 		}
-		break
 	}
+upside:
 	// Upside-down text: a line with at least three flipped letters.
 	// "ǝ", "ɹ" or "ʇ" (e, r, t): every upside-down sentence has one.
 	if set&spelledUpside == 0 || !strings.Contains(s, "ǝ") && !strings.Contains(s, "ɹ") && !strings.Contains(s, "ʇ") {
@@ -763,25 +761,44 @@ var upsideDown = map[rune]rune{
 	'¿': '?', '¡': '!', '˙': '.', '‘': ',', ',': '\'',
 }
 
-// indexASCIIFold is strings.Index for an ASCII lower-case needle, ignoring the
-// case of s.
-func indexASCIIFold(s, needle string) int {
-	for i := 0; i+len(needle) <= len(s); {
-		k := strings.IndexByte(s[i:], needle[0])
-		u := strings.IndexByte(s[i:], needle[0]-('a'-'A'))
-		if k < 0 || u >= 0 && u < k {
-			k = u
+// indexReversedAnchor returns where the first of reversedAnchors, in list
+// order, that s holds (ASCII case ignored) first occurs, or -1. One pass
+// over s gated by the anchors' first two letters: a search per anchor cost
+// a seventh of a 100-tool list's scan (session 18's profile).
+func indexReversedAnchor(s string) int {
+	best, at := len(reversedAnchors), -1
+	for i := 0; i+1 < len(s); i++ {
+		m := reversedPairs[s[i]|0x20][s[i+1]|0x20]
+		for m != 0 {
+			j := bits.TrailingZeros16(m)
+			m &^= 1 << j
+			if j >= best {
+				break
+			}
+			w := reversedAnchors[j]
+			if i+len(w) <= len(s) && strings.EqualFold(s[i:i+len(w)], w) {
+				best, at = j, i
+				if j == 0 {
+					return at
+				}
+			}
 		}
-		if k < 0 || i+k+len(needle) > len(s) {
-			return -1
-		}
-		if strings.EqualFold(s[i+k:i+k+len(needle)], needle) {
-			return i + k
-		}
-		i += k + 1
 	}
-	return -1
+	return at
 }
+
+// reversedPairs[a][b] has bit j set when reversedAnchors[j] starts with
+// the letters a, b. Only ASCII letters reach it as themselves (c|0x20 of
+// an upper-case letter is its lower case; of anything else, no letter).
+var reversedPairs = func() (t [256][256]uint16) {
+	if len(reversedAnchors) > 16 {
+		panic("detect: reversedPairs holds at most 16 anchors")
+	}
+	for j, w := range reversedAnchors {
+		t[w[0]][w[1]] |= 1 << j
+	}
+	return t
+}()
 
 // riA is REGIONAL INDICATOR SYMBOL LETTER A; the 26 letters follow it.
 // Pairs of them are flags; text spelled in them ("🇮🇬🇳🇴🇷🇪") is folded

@@ -100,3 +100,29 @@ func FuzzSpelledPayloads(f *testing.F) {
 		Normalize(s)
 	})
 }
+
+// indexReversedAnchorRef is the definition indexReversedAnchor implements:
+// for each anchor in list order, a case-insensitive search; the first
+// anchor found gives its first position.
+func indexReversedAnchorRef(s string) int {
+	for _, w := range reversedAnchors {
+		for i := 0; i+len(w) <= len(s); i++ {
+			if strings.EqualFold(s[i:i+len(w)], w) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+func FuzzIndexReversedAnchor(f *testing.F) {
+	for _, s := range []string{"", "erongi", "snoitcurtsni suoiverp lla ERONGI", "tpmorp metsys", "TPMORP",
+		"x edirrevo y erongi", "erong", "dragersidtegrof", "\u212Aerongi", "ſnoitcurtsni", "é tnatsissa é", "terces drowssap"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := indexReversedAnchor(s), indexReversedAnchorRef(s); got != want {
+			t.Fatalf("%q: %d, want %d", s, got, want)
+		}
+	})
+}
