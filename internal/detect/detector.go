@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/warden-mcp/warden/internal/detect/model"
 )
@@ -236,6 +237,30 @@ func hiddenWeight(h Hidden) float64 {
 	return 0
 }
 
+// hiddenWeightIn is hiddenWeight with the text around the hidden run: one
+// or two zero-width characters with ASCII on both sides ("Search the
+// web\u200b for", "previous\u200binstructions") weigh 0.5, the hide
+// threshold. No honest tool description of the eval sets' thousands holds
+// one there; 42 poisoned ones do (scanners' tests of hidden characters,
+// round 33c). Beside letters of other scripts they have honest uses (ZWJ
+// in emoji and Indic conjuncts, ZWNJ in Persian, ZWSP as a Thai word
+// break), and a soft hyphen inside a Latin word is a typesetting hint, so
+// those keep hiddenWeight's 0.4.
+func hiddenWeightIn(orig string, h Hidden) float64 {
+	w := hiddenWeight(h)
+	if h.Kind != HiddenZeroWidth || h.Count >= 3 || h.Start <= 0 || h.End >= len(orig) || h.End > len(orig) {
+		return w
+	}
+	if r, _ := utf8.DecodeRuneInString(orig[h.Start:]); r == 0x00AD {
+		return w
+	}
+	before, after := orig[h.Start-1], orig[h.End]
+	if before < utf8.RuneSelf && after < utf8.RuneSelf && (isASCIIWordChar(before) || isASCIIWordChar(after)) {
+		return max(w, 0.5)
+	}
+	return w
+}
+
 // ScanText scores one text, such as server instructions, a prompt or a
 // resource description. field names it in findings.
 func (d *Detector) ScanText(field, text string) Result {
@@ -299,7 +324,7 @@ func (d *Detector) scanSegment(res *Result, f Field, seg Segment, sc *scratch) s
 		}
 		return nz.Span(a, b)
 	}
-	addHidden(res, f, seg, hiddenWeight, true)
+	addHidden(res, f, seg, func(h Hidden) float64 { return hiddenWeightIn(nz.Orig, h) }, true)
 	sc.hits = d.matchRules(nz.Text, sc.hits[:0], sc)
 	if v, ok := d.variant(f.Path, nz.Text); ok {
 		// The same rules on a same-length variant; a rule found in the
