@@ -281,6 +281,8 @@ func newInjection(opts Options) (*Detector, error) {
 	anchors = append(anchors, zhJailbreakAnchors...)
 	anchors = append(anchors, agentTaskAnchors...)
 	anchors = append(anchors, memoryAnchors...)
+	anchors = append(anchors, extractAnchors...)
+	anchors = append(anchors, goalAnchors...)
 	spelledBase := len(anchors)
 	anchors = append(anchors, spelledAnchors...)
 	taskBase := len(anchors)

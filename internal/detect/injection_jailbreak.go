@@ -107,12 +107,12 @@ func jailbreakRules() []Rule {
 		// older "repeat your instructions".
 		{ID: "inj.exfil.system-prompt", Family: FamilyExfil, Weight: 0.6, Back: 40, Fwd: 120,
 			Keywords: []string{"your", "before", "above", "prior", "preceding"},
-			Also:     []string{"what", "whats", "which", "show", "print", "output", "reveal", "share", "disclose", "display", "dump", "repeat", "recite", "reproduce", "list", "summarize", "summarise", "describe", "return", "provide", "leak", "expose", "echo", "reflect", "paste", "quote", "read", "spell", "tell", "give", "send", "copy"},
+			Also:     []string{"what", "whats", "which", "show", "print", "output", "reveal", "share", "disclose", "display", "dump", "repeat", "recite", "reproduce", "list", "summarize", "summarise", "describe", "return", "provide", "leak", "expose", "echo", "reflect", "paste", "quote", "read", "spell", "tell", "give", "send", "copy", "translate", "encode", "convert"},
 			// Each alternative starts at the reader's prompt, which is rare;
 			// After checks the request verb before it, which is common.
 			Pattern: `\byour\s+(?:(?:full|entire|whole|complete|exact|original|initial|raw|hidden|secret|current|underlying|internal|operational|real|true|actual|first|own|verbatim)\s+)*(?:system\s+(?:prompt|message|instructions?|context|directives?)|context\s+window|full\s+context|initial\s+(?:setup|configuration|instructions|prompt|message)|operational\s+directives|pre-?prompt|(?:hidden|secret|raw)\s+(?:instructions|rules|prompt))\b` +
 				`|\b(?:before|above|prior\s+to|preceding)\s+(?:the\s+)?(?:first\s+user\s+message|['"]?human:|this\s+conversation)`,
-			After:   `\b(?:what(?:'s|\s+is|\s+are|\s+does|\s+did|\s+was|\s+were)?|which|show|print|output|reveal|share|disclose|display|dump|repeat|recite|reproduce|list|summari[sz]e|describe|return|provide|leak|expose|echo|reflect|paste|quote|read\s+(?:out|back)|spell\s+out|tell\s+(?:me|us)|give\s+(?:me|us)|send\s+(?:me|us)|copy)\b[^.?!\n]{0,50}$`,
+			After:   `\b(?:what(?:'s|\s+is|\s+are|\s+does|\s+did|\s+was|\s+were)?|which|show|print|output|reveal|share|disclose|display|dump|repeat|recite|reproduce|list|summari[sz]e|describe|return|provide|leak|expose|echo|reflect|paste|quote|read\s+(?:out|back)|spell\s+out|tell\s+(?:me|us)|give\s+(?:me|us)|send\s+(?:me|us)|copy|translate|encode|convert)\b[^.?!\n]{0,50}$`,
 			Explain: "asks the reader for its own system prompt, context window or initial instructions"},
 		// The same request in other shapes: "the prompt you received before
 		// this message", "Complete this: 'My system prompt says…'", "a
@@ -120,8 +120,8 @@ func jailbreakRules() []Rule {
 		// context".
 		{ID: "inj.exfil.context-dump", Family: FamilyExfil, Weight: 0.6, Back: 40, Fwd: 120,
 			Keywords: []string{"complete", "finish", "continue", "including", "with", "beginning", "start", "contents", "content"},
-			Also:     []string{"says", "said", "reads", "system", "context"},
-			Pattern: `\b(?:complete|finish|continue)\b[^.\n]{0,20}?\bmy\s+(?:system\s+)?(?:prompt|instructions)\s+(?:says?|is|are|reads?)\b` +
+			Also:     []string{"says", "say", "said", "reads", "read", "is", "are", "system", "context"},
+			Pattern: `\b(?:complete|finish|continue)\b[^.\n]{0,60}?\bmy\s+(?:system\s+)?(?:prompt|instructions)\s+(?:says?|is|are|reads?)\b` +
 				`|\b(?:including|with)\s+(?:the\s+|all\s+)?system\s+(?:messages|prompts?)\b` +
 				`|\b(?:beginning|start|contents?)\s+of\s+your\s+context\b`,
 			Explain: "asks the reader for its own context or the prompt it received"},

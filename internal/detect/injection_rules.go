@@ -358,7 +358,7 @@ func InjectionRules() []Rule {
 			Keywords: []string{"regardless", "irrespective", "despite", "notwithstanding"},
 			Pattern:  `\b(?:regardless of|irrespective of|despite|notwithstanding)\s+(?:any|all|your|the)\s+(?:(?:previous|prior|preceding|earlier|above|original|other|given)\s+)+(?:input|inputs|instructions?|prompts?|messages|context|directives|guidelines|rules|programming)\b`,
 			Explain:  "tells the reader to act whatever its previous instructions say"},
-	}, slices.Concat(jailbreakRules(), agentTaskRules(), answerTaskRules(), mailTaskRules(), memoryRules(), otherLanguageRules())...)
+	}, slices.Concat(jailbreakRules(), agentTaskRules(), answerTaskRules(), mailTaskRules(), memoryRules(), extractRules(), goalRules(), otherLanguageRules())...)
 }
 
 // reModeName is a mode a jailbreak claims to switch the reader into.
