@@ -10,9 +10,9 @@
 #   - held-out clean sets, flagged or truncated (truncated counts: the guard fails closed): web r61,
 #     r48, r41, r25, r23, r28, r30; mail_r31; r50 tickets/chat/code/tables; r56 tickets;
 #   - r65 and r68 fresh attack sets (warden eval injection, via summarise_r65/68.py into the temp dir):
-#     recall on injected documents (email+document+json) and bare; r74, r76, r78, r80, r84, r86 and r90 the same way;
-#   - poisoning held-out: r22, r23, r24 (pooled), r26, r28, r30 and r32 (warden eval poisoning --json;
-#     r32's set lives in /tmp/r32/sets, the others in /tmp/poison-eval).
+#     recall on injected documents (email+document+json) and bare; r74, r76, r78, r80, r84, r86, r90 and r91 the same way;
+#   - poisoning held-out: r22, r23, r24 (pooled), r26, r28, r30, r32 and r33 (warden eval poisoning --json;
+#     r32 and r33 live in /tmp/r3N/sets, the others in /tmp/poison-eval).
 # Held-out discipline: only aggregate counts are printed.
 set -e
 TREE=$(cd "$1" && pwd)
@@ -81,7 +81,7 @@ print(f"r{r} injected docs: {100*doc['tp']/doc['malicious']:.1f}% ({doc['tp']}/{
 EOF
 done
 
-for r in 74 76 78 80 84 86 90; do
+for r in 74 76 78 80 84 86 90 91; do
 	S=/tmp/inj$r/sets; [ $r -ge 78 ] && S=/tmp/r$r/sets
 	python3 $I/r${r}an/summarise_r${r}.py --bin $W/warden --out $W/r$r --sets $S > /dev/null
 	python3 - $W/r$r $r <<'EOF'
@@ -97,7 +97,7 @@ done
 
 echo "## poisoning held-out (warden eval poisoning)"
 P=/tmp/poison-eval
-for f in r22/r22_heldout.jsonl r23/heldout.jsonl r24/heldout.jsonl r26/heldout.jsonl r26/heldout_small.jsonl r28/all.jsonl r30/all.jsonl /tmp/r32/sets/all.jsonl \
+for f in r22/r22_heldout.jsonl r23/heldout.jsonl r24/heldout.jsonl r26/heldout.jsonl r26/heldout_small.jsonl r28/all.jsonl r30/all.jsonl /tmp/r32/sets/all.jsonl /tmp/r33/sets/all.jsonl \
 	heldout/r4_benign.jsonl heldout/r7_benign.jsonl heldout/r9_benign.jsonl; do
 	case $f in /*) pf=$f ;; *) pf=$P/$f ;; esac
 	nice -n 10 $W/warden eval poisoning --json $pf | tail -1 > $W/p.json

@@ -51,6 +51,23 @@
 # Then the poisoning round 32 (../poisoning/build_r32.py, /tmp/r32/sets/all.jsonl) before
 # r90an/build_fresh_r90.py (round 90, /tmp/r90/sets): round 90's freshness check read every JSONL under
 # /tmp/r*, /tmp/r32 included, and its builder accepts this rebuild's r84 copies (R84_COPIES).
+# Session 18 (about 80 minutes for the sets, 375 mirrors fetched, 373 available; every sum matched):
+#   - owners can start with a digit: 939386360/ReasoningGuard (poisoning fetch_sources.sh stops without
+#     it), 0xeb/TheBigPromptLibrary, 0xk1h0/ChatGPT_DAN, 0din-ai/ai-scanner, 5h1Vm/Secure-Pipe,
+#     7anX/mcpsecScan: do not filter candidate names by "starts with a letter"; keep stripe/openapi and
+#     tweepy/tweepy when dropping category labels such as "tweepy/cassettes";
+#   - the three read_file transcriptions can be re-made byte for byte (session 17's sums):
+#     LC = conftest.py from the "# ====" line above "# PAYLOADS" through the closing quotes of
+#     ARG_HIJACK_PAYLOAD_4, plus one "\n" (3a350f1e…); DK = json.dumps({"tests": rows},
+#     ensure_ascii=False, indent=1) + "\n", keys in the order file,id,prompt,expected,attack_type,language,
+#     missing keys left out, rows in file order 02,03,04,07,09 (84746ae7…); SD = one json.dumps line per
+#     row (keys id,channel,family,injected, default separators) ending in "\n", file order minus en-002,
+#     en-003 and bl-001 (730edb7d…, round 86's recorded sum). So r90 needs no wrapper; r84 and r86 still
+#     need the sum-swapping wrapper;
+#   - the fresh builders read every JSONL under /tmp/r<N> (N < round), other helpers' folders included:
+#     run `ls -d /tmp/r[0-9]*` before r64 … r90 (a set another helper is building can change them).
+# Then the poisoning round 33 (../poisoning/build_r33.py, /tmp/r33/sets/all.jsonl) and
+# r91an/build_fresh_r91.py (round 91, /tmp/r91/sets; its freshness check reads the earlier /tmp/r* sets).
 # Usage (from anywhere): scripts/peer-eval/injection/rebuild_all.sh
 set -e
 HERE=$(cd "$(dirname "$0")" && pwd)
