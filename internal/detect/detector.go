@@ -248,7 +248,7 @@ func hiddenWeight(h Hidden) float64 {
 // those keep hiddenWeight's 0.4.
 func hiddenWeightIn(orig string, h Hidden) float64 {
 	w := hiddenWeight(h)
-	if h.Kind != HiddenZeroWidth || h.Count >= 3 || h.Start <= 0 || h.End >= len(orig) || h.End > len(orig) {
+	if h.Kind != HiddenZeroWidth || h.Count >= 3 || h.Start <= 0 || h.End >= len(orig) {
 		return w
 	}
 	if r, _ := utf8.DecodeRuneInString(orig[h.Start:]); r == 0x00AD {
