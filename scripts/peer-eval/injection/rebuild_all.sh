@@ -66,7 +66,8 @@
 #     need the sum-swapping wrapper;
 #   - the fresh builders read every JSONL under /tmp/r<N> (N < round), other helpers' folders included:
 #     run `ls -d /tmp/r[0-9]*` before r64 … r90 (a set another helper is building can change them).
-# Then the poisoning round 33 (../poisoning/build_r33.py, /tmp/r33/sets/all.jsonl) and
+# Then the poisoning rounds 33 and 34 (../poisoning/build_r33.py -> /tmp/r33/sets/all.jsonl,
+# ../poisoning/build_r34.py -> /tmp/r34p/sets/all.jsonl: not /tmp/r34, an older injection round's) and
 # r91an/build_fresh_r91.py (round 91, /tmp/r91/sets; its freshness check reads the earlier /tmp/r* sets).
 # Usage (from anywhere): scripts/peer-eval/injection/rebuild_all.sh
 set -e
