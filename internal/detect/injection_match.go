@@ -819,6 +819,12 @@ func dedupe(s []string) []string {
 	return out
 }
 
+// maxInjRules bounds the injection rule sets the matcher gates with fixed
+// arrays on the stack; a larger set is searched whole, every rule over the
+// whole window (far slower, never wrong). TestBuiltinRulesGated keeps the
+// built-in sets under both bounds.
+const maxInjRules = 128
+
 // injCand is a position where a unit's match may begin.
 type injCand struct {
 	unit int32
@@ -830,7 +836,7 @@ type injCand struct {
 // (Normalized.RuleView: a line break as "\n"); keywords are found in text.
 func (m *injMatcher) match(text, view string, out []RuleMatch, cands []injCand, bud *injBudget) ([]RuleMatch, []injCand) {
 	rs := m.rs
-	var kw, also [128]bool
+	var kw, also [maxInjRules]bool
 	if len(rs.rules) > len(kw) {
 		return rs.matchAll(text, out), cands
 	}
@@ -840,7 +846,7 @@ func (m *injMatcher) match(text, view string, out []RuleMatch, cands []injCand, 
 		kw[i] = true
 	}
 	forEachRuleWord(text, func(w string, _ int) { m.gate(w, &kw, &also) })
-	var ok [128]int8 // per rule: 0 unknown, 1 live, -1 gated out
+	var ok [maxInjRules]int8 // per rule: 0 unknown, 1 live, -1 gated out
 	live := func(i int32) bool {
 		if ok[i] == 0 {
 			r := &rs.rules[i]
@@ -956,7 +962,7 @@ func viewHas(view string, at int, s string) bool {
 	return true
 }
 
-func (m *injMatcher) gate(w string, kw, also *[128]bool) {
+func (m *injMatcher) gate(w string, kw, also *[maxInjRules]bool) {
 	if !m.rs.words.mayHave(w) {
 		return
 	}
