@@ -69,6 +69,8 @@
 # Then the poisoning rounds 33 and 34 (../poisoning/build_r33.py -> /tmp/r33/sets/all.jsonl,
 # ../poisoning/build_r34.py -> /tmp/r34p/sets/all.jsonl: not /tmp/r34, an older injection round's) and
 # r91an/build_fresh_r91.py (round 91, /tmp/r91/sets; its freshness check reads the earlier /tmp/r* sets).
+# Session 19: r92an/build_fresh_r92.py last (round 92, /tmp/r92/sets; run it from /tmp/r92; it reads every earlier
+# /tmp/r* set and the sources of rounds 64-91, /tmp/r84/src included). Session 19's rebuild took about 60 minutes.
 # Usage (from anywhere): scripts/peer-eval/injection/rebuild_all.sh
 set -e
 HERE=$(cd "$(dirname "$0")" && pwd)
