@@ -64,6 +64,18 @@ func BenchmarkScanDocumentProse100K(b *testing.B) { benchDoc(b, repeatTo(benchPr
 
 func BenchmarkScanDocumentJSON100K(b *testing.B) { benchDoc(b, benchJSON(100<<10)) }
 
+// Small tool results: most are this small, and each one pays the scan's
+// fixed costs (round 93 measured what reading them with more rules costs).
+const smallDoc = 2048
+
+func BenchmarkScanDocumentProse2K(b *testing.B) { benchDoc(b, repeatTo(benchProse, smallDoc)) }
+
+func BenchmarkScanDocumentJSON2K(b *testing.B) { benchDoc(b, benchJSON(smallDoc-300)) }
+
+func BenchmarkScanDocumentKeywordDense2K(b *testing.B) {
+	benchDoc(b, repeatTo("Please ignore the previous email. The system admin will send the installation instructions and the password reset token to the user. ", smallDoc))
+}
+
 // Keyword-dense text: every sentence has trigger words (a worst case for
 // the prefilter, not typical input).
 func BenchmarkScanDocumentKeywordDense100K(b *testing.B) {

@@ -71,6 +71,9 @@
 # r91an/build_fresh_r91.py (round 91, /tmp/r91/sets; its freshness check reads the earlier /tmp/r* sets).
 # Session 19: r92an/build_fresh_r92.py last (round 92, /tmp/r92/sets; run it from /tmp/r92; it reads every earlier
 # /tmp/r* set and the sources of rounds 64-91, /tmp/r84/src included). Session 19's rebuild took about 60 minutes.
+# Session 20 (96 minutes, 398 of 400 candidate names fetched; all 99 sums matched): getmcpm/mcp-guardbench has no
+# snapshot either (build_round11 only; not needed); the serial fresh builders r64-r92 take ~55 min, so start them first;
+# poisoning r32/r33/r34 can be checked early with --out/--prev into a staging folder (same sums).
 # Usage (from anywhere): scripts/peer-eval/injection/rebuild_all.sh
 set -e
 HERE=$(cd "$(dirname "$0")" && pwd)
