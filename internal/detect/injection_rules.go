@@ -109,7 +109,7 @@ func InjectionRules() []Rule {
 			// can find the reports in …", "Going forward, always CC legal") is
 			// mail, not a persona switch; the match reads up to four words on
 			// so that this can be seen.
-			NotMatch: `^(?:from now on|from this (?:moment|point) (?:on|onwards?|forward)|henceforth|going forward|starting now),?\s+(?:you(?:'ll|\s+will|\s+can|\s+could|\s+may|\s+need to|\s+should)\s+(?:be able to\s+|also\s+|now\s+)?(?:find|receive|get|see|access|reach|contact|submit|expect|view|download|pick up|book|file)|always\s+(?:cc|bcc|copy|loop in|check with|book|file|attach|submit|e-?mail|notify))\b`,
+			NotMatch: `^(?:from now on|from this (?:moment|point) (?:on|onwards?|forward)|henceforth|going forward|starting now),?\s+(?:you(?:'ll|\s+will|\s+can|\s+could|\s+may|\s+must|\s+have to|\s+need to|\s+should)\s+(?:be able to\s+|also\s+|now\s+)?(?:find|receive|get|see|access|reach|contact|expect|view|download|pick up|book|file|submit (?:your|the|all|any|a|an|timesheets|expenses|reports|invoices|requests)|fill (?:in|out))|your\s+(?:\w+\s+)?(?:reports?|invoices?|timesheets?|expenses?|requests?|tickets?|orders?|payments?|payslips?|statements?|deliveries|parcels|packages|mail|post)\s+(?:go|goes|will go|will be sent|are sent|should go|will arrive|arrive)|always\s+(?:cc|bcc|copy|loop in|check with|book|file|attach|submit|e-?mail|notify))\b`,
 			Explain:  "tries to switch the model's persona or mode"},
 		{ID: "inj.hijack.standing-rule", Family: FamilyHijack, Weight: 0.55, Back: 48, Fwd: 120,
 			Keywords: []string{"always", "every", "each", "all", "future", "subsequent"},
