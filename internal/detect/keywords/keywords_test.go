@@ -115,39 +115,57 @@ func TestNewErrors(t *testing.T) {
 	}
 }
 
-// TestHalves checks the two-walk path of long texts against the naive
-// matcher and against the one-walk path (each half scanned alone):
-// matches at, before and across the cut, keywords longer than the gap,
-// and stops in either half.
-func TestHalves(t *testing.T) {
-	words := []string{"ab", "abcab", "b", "cabca", strings.Repeat("x", 40) + "y", "q"}
+// TestWalks checks the four-walk path of long texts against the naive
+// matcher: matches at, before and across the cuts, keywords longer than
+// a quarter of the text, more held matches than a walk keeps (it stops and
+// finishes alone), and stops in any walk.
+func TestWalks(t *testing.T) {
+	words := []string{"ab", "abcab", "b", "cabca", strings.Repeat("x", 40) + "y", "q", strings.Repeat("w", 1500) + "v"}
 	m := MustNew(words)
-	for _, n := range []int{halvesMin, halvesMin + 1, halvesMin + 3, 3*halvesMin + 7} {
-		// The last units put few matches, then many (past the second
-		// walk's buffer), in the second half.
-		for _, unit := range []string{"abc", "xcabcaby", "zz" + strings.Repeat("x", 40) + "yb", strings.Repeat("z", 600) + "q"} {
-			text := strings.Repeat(unit, n/len(unit)+1)[:n]
-			got := m.AppendMatches(nil, text)
-			if want := naive(words, text); !sameSet(got, want) {
-				t.Fatalf("n=%d unit %q: %d matches, naive %d", n, unit, len(got), len(want))
+	cases := []struct {
+		n    int
+		unit string
+	}{}
+	for _, n := range []int{walksMin, walksMin + 1, walksMin + 2, walksMin + 3, 3*walksMin + 7} {
+		// The last unit puts few matches, then many, in the later parts.
+		for _, unit := range []string{"abc", "xcabcaby", "zz" + strings.Repeat("x", 40) + "yb", strings.Repeat("z", 600) + "q", strings.Repeat("w", 1510) + "vab"} {
+			cases = append(cases, struct {
+				n    int
+				unit string
+			}{n, unit})
+		}
+	}
+	// Dense: each later walk holds more than walkBuf matches.
+	cases = append(cases, struct {
+		n    int
+		unit string
+	}{8*walkBuf + 5, "qbq"}, struct {
+		n    int
+		unit string
+	}{8*walkBuf + 6, "qz"})
+	for _, tc := range cases {
+		n, unit := tc.n, tc.unit
+		text := strings.Repeat(unit, n/len(unit)+1)[:n]
+		got := m.AppendMatches(nil, text)
+		if want := naive(words, text); !sameSet(got, want) {
+			t.Fatalf("n=%d unit %q: %d matches, naive %d", n, unit, len(got), len(want))
+		}
+		for i := 1; i < len(got); i++ {
+			if got[i].End < got[i-1].End {
+				t.Fatalf("n=%d unit %q: unordered at %d", n, unit, i)
 			}
-			for i := 1; i < len(got); i++ {
-				if got[i].End < got[i-1].End {
-					t.Fatalf("n=%d unit %q: unordered at %d", n, unit, i)
+		}
+		for _, stop := range []int{1, len(got) / 4, len(got) / 2, 3 * len(got) / 4, len(got) - 1} {
+			k := 0
+			m.Scan(text, func(x Match) bool {
+				if x != got[k] {
+					t.Fatalf("n=%d: call %d got %v, want %v", n, k, x, got[k])
 				}
-			}
-			for _, stop := range []int{1, len(got) / 2, len(got) - 1} {
-				k := 0
-				m.Scan(text, func(x Match) bool {
-					if x != got[k] {
-						t.Fatalf("n=%d: call %d got %v, want %v", n, k, x, got[k])
-					}
-					k++
-					return k < stop
-				})
-				if k != min(stop, len(got)) {
-					t.Fatalf("n=%d: stop after %d, made %d calls", n, stop, k)
-				}
+				k++
+				return k < stop
+			})
+			if k != min(stop, len(got)) {
+				t.Fatalf("n=%d: stop after %d, made %d calls", n, stop, k)
 			}
 		}
 	}
@@ -156,8 +174,7 @@ func TestHalves(t *testing.T) {
 func TestNoAllocs(t *testing.T) {
 	m := MustNew([]string{"secret", "token", "ghp_", "akia"})
 	text := strings.Repeat("the quick brown fox jumps over the lazy dog ", 50)
-	// A long text scans in two walks; more matches in its second half
-	// than the walk keeps on the stack must not allocate either.
+	// A long text scans in four walks; their held matches are recycled.
 	long := strings.Repeat("the quick brown fox jumps over the secret lazy dog ", 200)
 	if a := testing.AllocsPerRun(100, func() { m.Scan(long, func(Match) bool { return true }) }); a != 0 {
 		t.Errorf("Scan of a long text allocates %v per run", a)
@@ -192,8 +209,8 @@ func FuzzKeywords(f *testing.F) {
 			text = text[:2000]
 		}
 		if len(text) > 0 && len(text) < 64 {
-			// Long enough for the two-walk path too.
-			text = strings.Repeat(text, halvesMin/len(text)+2)
+			// Long enough for the four-walk path too.
+			text = strings.Repeat(text, walksMin/len(text)+2)
 		}
 		m, err := New(words)
 		if err != nil {
