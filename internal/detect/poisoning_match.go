@@ -52,6 +52,10 @@ type poisonUnit struct {
 	// lacks one is skipped. On benign tool lists nearly every attempt
 	// fails, and a substring search is far cheaper than starting RE2.
 	need []string
+	// needAny are sets of literals of which every match contains at least
+	// one ("instrucciones|reglas|…" after a verb shared with English):
+	// an attempt whose window holds none of a set is skipped too.
+	needAny [][]string
 }
 
 // admits reports whether s, the text from the attempt's start to the
@@ -59,6 +63,11 @@ type poisonUnit struct {
 func (u *poisonUnit) admits(s string) bool {
 	for _, lit := range u.need {
 		if !strings.Contains(s, lit) {
+			return false
+		}
+	}
+	for _, set := range u.needAny {
+		if !slices.ContainsFunc(set, func(lit string) bool { return strings.Contains(s, lit) }) {
 			return false
 		}
 	}
@@ -160,9 +169,12 @@ func anchoredUnits(pattern string) ([]builtUnit, [][]string, error) {
 	}
 	begins := make([]bool, len(alts))
 	needs := make([][]string, len(alts))
+	needAny := make([][][]string, len(alts))
 	for k, alt := range alts {
 		begins[k] = hasBeginText(alt)
-		needs[k] = requiredLiterals(alt) // before large classes become placeholders
+		// Before large classes become placeholders.
+		needs[k] = requiredLiterals(alt)
+		needAny[k] = requiredSets(alt)
 	}
 	var big []*syntax.Regexp
 	for _, alt := range alts {
@@ -174,7 +186,7 @@ func anchoredUnits(pattern string) ([]builtUnit, [][]string, error) {
 	}
 	units := make([]builtUnit, len(alts))
 	for k, alt := range alts {
-		units[k] = builtUnit{poisonUnit{pat: printHidden(alt, texts), once: new(sync.Once), need: needs[k]}, begins[k]}
+		units[k] = builtUnit{poisonUnit{pat: printHidden(alt, texts), once: new(sync.Once), need: needs[k], needAny: needAny[k]}, begins[k]}
 	}
 	return units, sets, nil
 }
@@ -206,6 +218,97 @@ func requiredLiterals(re *syntax.Regexp) []string {
 	walk(re)
 	slices.SortStableFunc(out, func(a, b string) int { return len(b) - len(a) })
 	return slices.Compact(out[:min(len(out), 4)])
+}
+
+// Bounds of requiredSets: a set of more literals, or of shorter ones, is
+// not worth its substring searches.
+const (
+	maxAnyOf    = 24
+	minAnyOfLen = 4
+)
+
+// requiredSets returns at most two sets of literals, each of at least two
+// literals of minAnyOfLen bytes or more, such that every match of re
+// contains a literal of each set: the literals an alternation's branches
+// each require (requiredLiterals covers the single ones).
+func requiredSets(re *syntax.Regexp) [][]string {
+	var sets [][]string
+	for _, set := range anyOf(re) {
+		if len(set) >= 2 {
+			sets = append(sets, set)
+		}
+	}
+	// Longest shortest literal first, then fewest literals.
+	slices.SortStableFunc(sets, func(a, b []string) int {
+		if la, lb := shortest(a), shortest(b); la != lb {
+			return lb - la
+		}
+		return len(a) - len(b)
+	})
+	return sets[:min(len(sets), 2)]
+}
+
+// anyOf returns sets of literals such that every match of re contains at
+// least one literal of each set.
+func anyOf(re *syntax.Regexp) [][]string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase == 0 && len(string(re.Rune)) >= minAnyOfLen {
+			return [][]string{{string(re.Rune)}}
+		}
+	case syntax.OpConcat:
+		var out [][]string
+		for _, sub := range re.Sub {
+			out = append(out, anyOf(sub)...)
+		}
+		return out
+	case syntax.OpCapture, syntax.OpPlus:
+		return anyOf(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return anyOf(re.Sub[0])
+		}
+	case syntax.OpAlternate:
+		var union []string
+		for _, sub := range re.Sub {
+			best := slices.MinFunc(append(anyOf(sub), nil), func(a, b []string) int {
+				if a == nil || b == nil {
+					return boolInt(a == nil) - boolInt(b == nil)
+				}
+				if la, lb := shortest(a), shortest(b); la != lb {
+					return lb - la
+				}
+				return len(a) - len(b)
+			})
+			if best == nil {
+				return nil // a branch that needs no literal
+			}
+			union = append(union, best...)
+		}
+		slices.Sort(union)
+		union = slices.Compact(union)
+		if len(union) <= maxAnyOf {
+			return [][]string{union}
+		}
+	}
+	return nil
+}
+
+func shortest(set []string) int {
+	n := -1
+	for _, s := range set {
+		if n < 0 || len(s) < n {
+			n = len(s)
+		}
+	}
+	return n
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func hasBeginText(re *syntax.Regexp) bool {
