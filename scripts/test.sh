@@ -41,7 +41,7 @@ step "go test"
 go test -count=1 ./...
 
 step "go test -race (concurrent packages)"
-go test -count=1 -race ./internal/gateway/ ./internal/transport/ ./internal/audit/ ./internal/guard/... ./internal/flow/ ./internal/approval/
+go test -count=1 -race ./internal/gateway/ ./internal/transport/ ./internal/audit/ ./internal/guard/... ./internal/flow/ ./internal/approval/ ./internal/detect/keywords/
 
 if [[ ${1:-} == quick ]]; then
 	exit 0

@@ -3,6 +3,7 @@ package keywords
 import (
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -176,7 +177,7 @@ func TestNoAllocs(t *testing.T) {
 	text := strings.Repeat("the quick brown fox jumps over the lazy dog ", 50)
 	// A long text scans in four walks; their held matches are recycled.
 	long := strings.Repeat("the quick brown fox jumps over the secret lazy dog ", 200)
-	if a := testing.AllocsPerRun(100, func() { m.Scan(long, func(Match) bool { return true }) }); a != 0 {
+	if a := testing.AllocsPerRun(100, func() { m.Scan(long, func(Match) bool { return true }) }); a != 0 && !raceEnabled {
 		t.Errorf("Scan of a long text allocates %v per run", a)
 	}
 	if a := testing.AllocsPerRun(100, func() { m.Scan(text, func(Match) bool { return true }) }); a != 0 {
@@ -235,4 +236,35 @@ func FuzzKeywords(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestConcurrentWalks scans long texts from many goroutines at once: the
+// walks' recycled lists must not be shared between scans (run with -race).
+func TestConcurrentWalks(t *testing.T) {
+	words := []string{"secret", "token", "ab", "b"}
+	m := MustNew(words)
+	texts := []string{
+		strings.Repeat("the secret token is ab ", 400),
+		strings.Repeat("abababab b ", 2000),
+		strings.Repeat("nothing here at all ", 300),
+	}
+	want := make([][]Match, len(texts))
+	for i, s := range texts {
+		want[i] = naive(words, s)
+	}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range 20 {
+				i := (g + k) % len(texts)
+				if got := m.AppendMatches(nil, texts[i]); !sameSet(got, want[i]) {
+					t.Errorf("goroutine %d, text %d: %d matches, want %d", g, i, len(got), len(want[i]))
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
