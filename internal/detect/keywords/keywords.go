@@ -339,6 +339,21 @@ type walk struct {
 	pending         bool // stopped with a full list; its outputs at next-1 unreported
 }
 
+// hold keeps the match state st the walk reached at its step t for later
+// (nothing before its from: a lead-in reports nothing). It reports false
+// when the walk's list is full: the walk stops, pending.
+func (w *walk) hold(l *[]held, st uint32, t int) bool {
+	if w.start+t < w.from {
+		return true
+	}
+	if len(*l) == walkBuf {
+		w.pending = true
+		return false
+	}
+	*l = append(*l, held{w.start + t, st})
+	return true
+}
+
 // scanWalks is scan with the text cut in four: the first walk reports
 // as it goes, the other three hold their matches back so that the order
 // is Scan's. A walk whose list is full stops, and finishes alone after
@@ -357,8 +372,9 @@ func scanWalks(m *Matcher, s string, fn func(Match) bool) {
 		sc = new(walkScratch)
 	}
 	defer m.walks.Put(sc)
-	l1, l2, l3 := sc.held[0][:0], sc.held[1][:0], sc.held[2][:0]
-	defer func() { sc.held[0], sc.held[1], sc.held[2] = l1[:0], l2[:0], l3[:0] }()
+	for k := range sc.held {
+		sc.held[k] = sc.held[k][:0]
+	}
 
 	// Walk 0 is the shortest (it starts at its own from), so all four
 	// have this many bytes in lockstep.
@@ -367,7 +383,6 @@ func scanWalks(m *Matcher, s string, fn func(Match) bool) {
 		steps = min(steps, w[k].to-w[k].start)
 	}
 	s1, s2, s3 := s[w[1].start:], s[w[2].start:], s[w[3].start:]
-	f1, f2, f3 := w[1].from-w[1].start, w[2].from-w[2].start, w[3].from-w[3].start
 	var a, b, c, d uint32
 	t := 0
 	for ; t < steps; t++ {
@@ -387,33 +402,15 @@ func scanWalks(m *Matcher, s string, fn func(Match) bool) {
 		full := false
 		if b&outBit != 0 {
 			b &^= outBit
-			if t >= f1 {
-				if len(l1) == walkBuf {
-					w[1].pending, full = true, true
-				} else {
-					l1 = append(l1, held{w[1].start + t, b})
-				}
-			}
+			full = !w[1].hold(&sc.held[0], b, t)
 		}
 		if c&outBit != 0 {
 			c &^= outBit
-			if t >= f2 {
-				if len(l2) == walkBuf {
-					w[2].pending, full = true, true
-				} else {
-					l2 = append(l2, held{w[2].start + t, c})
-				}
-			}
+			full = !w[2].hold(&sc.held[1], c, t) || full
 		}
 		if d&outBit != 0 {
 			d &^= outBit
-			if t >= f3 {
-				if len(l3) == walkBuf {
-					w[3].pending, full = true, true
-				} else {
-					l3 = append(l3, held{w[3].start + t, d})
-				}
-			}
+			full = !w[3].hold(&sc.held[2], d, t) || full
 		}
 		if full {
 			t++
@@ -421,7 +418,7 @@ func scanWalks(m *Matcher, s string, fn func(Match) bool) {
 		}
 	}
 	w[0].st, w[1].st, w[2].st, w[3].st = a, b, c, d
-	lists := [4][]held{nil, l1, l2, l3}
+	lists := [4][]held{nil, sc.held[0], sc.held[1], sc.held[2]}
 	for k := range w {
 		for _, h := range lists[k] {
 			if !m.emitOuts(h.st, h.pos, fn) {
