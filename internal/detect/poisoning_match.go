@@ -238,13 +238,7 @@ func requiredSets(re *syntax.Regexp) [][]string {
 			sets = append(sets, set)
 		}
 	}
-	// Longest shortest literal first, then fewest literals.
-	slices.SortStableFunc(sets, func(a, b []string) int {
-		if la, lb := shortest(a), shortest(b); la != lb {
-			return lb - la
-		}
-		return len(a) - len(b)
-	})
+	slices.SortStableFunc(sets, bySelectivity)
 	return sets[:min(len(sets), 2)]
 }
 
@@ -271,19 +265,11 @@ func anyOf(re *syntax.Regexp) [][]string {
 	case syntax.OpAlternate:
 		var union []string
 		for _, sub := range re.Sub {
-			best := slices.MinFunc(append(anyOf(sub), nil), func(a, b []string) int {
-				if a == nil || b == nil {
-					return boolInt(a == nil) - boolInt(b == nil)
-				}
-				if la, lb := shortest(a), shortest(b); la != lb {
-					return lb - la
-				}
-				return len(a) - len(b)
-			})
-			if best == nil {
+			sets := anyOf(sub)
+			if len(sets) == 0 {
 				return nil // a branch that needs no literal
 			}
-			union = append(union, best...)
+			union = append(union, slices.MinFunc(sets, bySelectivity)...)
 		}
 		slices.Sort(union)
 		union = slices.Compact(union)
@@ -294,21 +280,20 @@ func anyOf(re *syntax.Regexp) [][]string {
 	return nil
 }
 
-func shortest(set []string) int {
-	n := -1
-	for _, s := range set {
-		if n < 0 || len(s) < n {
-			n = len(s)
+// bySelectivity orders literal sets by how rarely a window holds one of
+// them: longest shortest literal first, then fewest literals.
+func bySelectivity(a, b []string) int {
+	shortest := func(set []string) int {
+		n := len(set[0])
+		for _, s := range set[1:] {
+			n = min(n, len(s))
 		}
+		return n
 	}
-	return n
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
+	if la, lb := shortest(a), shortest(b); la != lb {
+		return lb - la
 	}
-	return 0
+	return len(a) - len(b)
 }
 
 func hasBeginText(re *syntax.Regexp) bool {
