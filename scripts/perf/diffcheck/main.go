@@ -20,8 +20,9 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/warden-mcp/warden/internal/detect"
@@ -39,12 +40,7 @@ func strs(v any, out *[]string) {
 			strs(e, out)
 		}
 	case map[string]any:
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
+		for _, k := range slices.Sorted(maps.Keys(x)) { // map order would change the output
 			strs(x[k], out)
 		}
 	}
