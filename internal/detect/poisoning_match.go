@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/warden-mcp/warden/internal/detect/keywords"
@@ -56,6 +57,10 @@ type poisonUnit struct {
 	// one ("instrucciones|reglas|…" after a verb shared with English):
 	// an attempt whose window holds none of a set is skipped too.
 	needAny [][]string
+	// maxLen bounds a match's length in bytes (-1: unbounded). An attempt
+	// reads the window only that far, plus one rune for \b and $: RE2's
+	// backtracker clears a bitmap as long as its input times the program.
+	maxLen int
 }
 
 // admits reports whether s, the text from the attempt's start to the
@@ -170,11 +175,13 @@ func anchoredUnits(pattern string) ([]builtUnit, [][]string, error) {
 	begins := make([]bool, len(alts))
 	needs := make([][]string, len(alts))
 	needAny := make([][][]string, len(alts))
+	maxLens := make([]int, len(alts))
 	for k, alt := range alts {
 		begins[k] = hasBeginText(alt)
 		// Before large classes become placeholders.
 		needs[k] = requiredLiterals(alt)
 		needAny[k] = requiredSets(alt)
+		maxLens[k] = maxMatchLen(alt)
 	}
 	var big []*syntax.Regexp
 	for _, alt := range alts {
@@ -186,7 +193,7 @@ func anchoredUnits(pattern string) ([]builtUnit, [][]string, error) {
 	}
 	units := make([]builtUnit, len(alts))
 	for k, alt := range alts {
-		units[k] = builtUnit{poisonUnit{pat: printHidden(alt, texts), once: new(sync.Once), need: needs[k], needAny: needAny[k]}, begins[k]}
+		units[k] = builtUnit{poisonUnit{pat: printHidden(alt, texts), once: new(sync.Once), need: needs[k], needAny: needAny[k], maxLen: maxLens[k]}, begins[k]}
 	}
 	return units, sets, nil
 }
@@ -218,6 +225,75 @@ func requiredLiterals(re *syntax.Regexp) []string {
 	walk(re)
 	slices.SortStableFunc(out, func(a, b string) int { return len(b) - len(a) })
 	return slices.Compact(out[:min(len(out), 4)])
+}
+
+// reach is where an attempt at at, in a window ending at w1, stops
+// reading: maxLen bytes on, then utf8.UTFMax more so that the rune after
+// any possible match end decodes as in the whole window. No match can
+// reach that end, so an anchored search there finds what it finds in the
+// whole window.
+func (u *poisonUnit) reach(at, w1 int) int {
+	if u.maxLen < 0 {
+		return w1
+	}
+	return min(w1, at+u.maxLen+utf8.UTFMax)
+}
+
+// maxMatchLen is the most bytes a match of re can span, or -1 when it is
+// unbounded (a star, a plus, an open repeat).
+func maxMatchLen(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpLiteral:
+		n := 0
+		for _, r := range re.Rune {
+			w := utf8.RuneLen(r)
+			if w < 0 {
+				w = utf8.UTFMax
+			}
+			if re.Flags&syntax.FoldCase != 0 {
+				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+					w = max(w, utf8.RuneLen(f))
+				}
+			}
+			n += w
+		}
+		return n
+	case syntax.OpCharClass:
+		if len(re.Rune) == 0 {
+			return 0
+		}
+		return max(1, utf8.RuneLen(min(re.Rune[len(re.Rune)-1], utf8.MaxRune)))
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return utf8.UTFMax
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxMatchLen(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Max < 0 {
+			return -1
+		}
+		n := maxMatchLen(re.Sub[0])
+		if n < 0 {
+			return -1
+		}
+		return n * re.Max
+	case syntax.OpConcat, syntax.OpAlternate:
+		total := 0
+		for _, sub := range re.Sub {
+			n := maxMatchLen(sub)
+			if n < 0 {
+				return -1
+			}
+			if re.Op == syntax.OpConcat {
+				total += n
+			} else {
+				total = max(total, n)
+			}
+		}
+		return total
+	case syntax.OpStar, syntax.OpPlus:
+		return -1
+	}
+	return 0 // empty matches and assertions
 }
 
 // Bounds of requiredSets: a set of more literals, or of shorter ones, is
@@ -405,10 +481,11 @@ func (m *poisonMatcher) matchRule(i int, text string, wins [][2]int, cands []poi
 				continue
 			}
 			prev = u
-			if !m.units[u].admits(text[w0:w1]) {
+			reach := m.units[u].reach(w0, w1)
+			if !m.units[u].admits(text[w0:reach]) {
 				continue
 			}
-			if loc := m.units[u].at0.FindStringIndex(text[w0:w1]); loc != nil {
+			if loc := m.units[u].at0.FindStringIndex(text[w0:reach]); loc != nil {
 				found = append(found, [2]int{w0, w0 + loc[1]})
 				next = w0 + loc[1]
 				break
@@ -426,11 +503,12 @@ func (m *poisonMatcher) matchRule(i int, text string, wins [][2]int, cands []poi
 				continue
 			}
 			prevC = cd
-			if !m.units[cd.unit].admits(text[at:w1]) {
+			reach := m.units[cd.unit].reach(at, w1)
+			if !m.units[cd.unit].admits(text[at:reach]) {
 				continue
 			}
 			_, rw := utf8.DecodeLastRuneInString(text[w0:at])
-			loc := m.units[cd.unit].atCtx.FindStringIndex(text[at-rw : w1])
+			loc := m.units[cd.unit].atCtx.FindStringIndex(text[at-rw : reach])
 			if loc == nil {
 				continue
 			}
