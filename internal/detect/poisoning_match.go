@@ -7,10 +7,10 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/warden-mcp/warden/internal/detect/keywords"
+	"github.com/warden-mcp/warden/internal/detect/resyntax"
 )
 
 // poisonMatcher finds exactly what Ruleset.match finds (same rules, same
@@ -181,7 +181,7 @@ func anchoredUnits(pattern string) ([]builtUnit, [][]string, error) {
 		// Before large classes become placeholders.
 		needs[k] = requiredLiterals(alt)
 		needAny[k] = requiredSets(alt)
-		maxLens[k] = maxMatchLen(alt)
+		maxLens[k] = resyntax.MaxLen(alt)
 	}
 	var big []*syntax.Regexp
 	for _, alt := range alts {
@@ -237,63 +237,6 @@ func (u *poisonUnit) reach(at, w1 int) int {
 		return w1
 	}
 	return min(w1, at+u.maxLen+utf8.UTFMax)
-}
-
-// maxMatchLen is the most bytes a match of re can span, or -1 when it is
-// unbounded (a star, a plus, an open repeat).
-func maxMatchLen(re *syntax.Regexp) int {
-	switch re.Op {
-	case syntax.OpLiteral:
-		n := 0
-		for _, r := range re.Rune {
-			w := utf8.RuneLen(r)
-			if w < 0 {
-				w = utf8.UTFMax
-			}
-			if re.Flags&syntax.FoldCase != 0 {
-				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-					w = max(w, utf8.RuneLen(f))
-				}
-			}
-			n += w
-		}
-		return n
-	case syntax.OpCharClass:
-		if len(re.Rune) == 0 {
-			return 0
-		}
-		return max(1, utf8.RuneLen(min(re.Rune[len(re.Rune)-1], utf8.MaxRune)))
-	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
-		return utf8.UTFMax
-	case syntax.OpCapture, syntax.OpQuest:
-		return maxMatchLen(re.Sub[0])
-	case syntax.OpRepeat:
-		if re.Max < 0 {
-			return -1
-		}
-		n := maxMatchLen(re.Sub[0])
-		if n < 0 {
-			return -1
-		}
-		return n * re.Max
-	case syntax.OpConcat, syntax.OpAlternate:
-		total := 0
-		for _, sub := range re.Sub {
-			n := maxMatchLen(sub)
-			if n < 0 {
-				return -1
-			}
-			if re.Op == syntax.OpConcat {
-				total += n
-			} else {
-				total = max(total, n)
-			}
-		}
-		return total
-	case syntax.OpStar, syntax.OpPlus:
-		return -1
-	}
-	return 0 // empty matches and assertions
 }
 
 // Bounds of requiredSets: a set of more literals, or of shorter ones, is

@@ -231,37 +231,6 @@ func TestRequiredSets(t *testing.T) {
 	}
 }
 
-// maxMatchLen bounds a match in bytes, runes at their widest (a folded k
-// may be the three-byte Kelvin sign), and gives up on open repeats.
-func TestMaxMatchLen(t *testing.T) {
-	tests := []struct {
-		pattern string
-		want    int
-	}{
-		{`abc`, 3},
-		{`é`, 2},
-		{`(?i)k`, 3},
-		{`[a-z]`, 1},
-		{`[^a]`, 4},
-		{`.`, 4},
-		{`a{2,5}`, 5},
-		{`(?:ab|cde)f?`, 4},
-		{`\bab\b$`, 2},
-		{`a*`, -1},
-		{`a+b`, -1},
-		{`(?:x|y{3,})`, -1},
-	}
-	for _, tt := range tests {
-		re, err := syntax.Parse(tt.pattern, syntax.Perl)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := maxMatchLen(re.Simplify()); got != tt.want {
-			t.Errorf("%s: %d, want %d", tt.pattern, got, tt.want)
-		}
-	}
-}
-
 // Texts built around the rules' edges: leads at window starts, leads
 // split by the window's end, matches that run to it, ^ alternatives,
 // quoted examples and more than four matches of a rule.
