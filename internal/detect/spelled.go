@@ -75,6 +75,15 @@ var natoLetters = map[string]byte{
 	"yankee": 'y', "zulu": 'z',
 }
 
+// natoShape[c] has bit n set when some NATO word begins with letter c and
+// is n bytes long: most words of a text fail it and skip the map.
+var natoShape = func() (t [256]uint16) {
+	for w := range natoLetters {
+		t[w[0]] |= 1 << len(w)
+	}
+	return t
+}()
+
 // natoAnchors are the NATO words as prefilter anchors (windows counts a
 // run of them, see natoRun).
 var natoAnchors = func() []string {
@@ -534,11 +543,11 @@ func natoPayloads(s string, hs []Hidden) []Hidden {
 			break
 		}
 		c, ok := byte(0), false
-		if j-i <= len(low) {
+		if n := j - i; n <= len(low) && natoShape[s[i]|0x20]&(1<<n) != 0 {
 			for k := i; k < j; k++ {
 				low[k-i] = s[k] | 0x20
 			}
-			c, ok = natoLetters[string(low[:j-i])]
+			c, ok = natoLetters[string(low[:n])]
 		}
 		gap := s[max(end, 0):i]
 		if !ok {
