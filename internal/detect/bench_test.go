@@ -54,6 +54,26 @@ func BenchmarkScanTools100(b *testing.B) {
 	}
 }
 
+// BenchmarkScanToolLong is the longest tool of those lists, the reference
+// servers' sequentialthinking (3 KB of how-to over 12 fields): the words
+// it shares with other languages' override rules ("Ignore information
+// that is irrelevant") once made it a fifth of the 100-tool scan.
+func BenchmarkScanToolLong(b *testing.B) {
+	d, err := NewPoisoning(Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	tools := serverTools(b, 100)
+	t := tools[88]
+	if t.Name != "sequentialthinking" {
+		b.Fatalf("tool 88 is %q", t.Name)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		d.ScanTool(t)
+	}
+}
+
 // BenchmarkFeatures100 is the classifier's features of a 100-tool list's
 // text, as ScanTools100 computes them tool by tool.
 func BenchmarkFeatures100(b *testing.B) {

@@ -10,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/warden-mcp/warden/internal/detect/keywords"
-	"github.com/warden-mcp/warden/internal/detect/resyntax"
 )
 
 // poisonMatcher finds exactly what Ruleset.match finds (same rules, same
@@ -53,14 +52,6 @@ type poisonUnit struct {
 	// lacks one is skipped. On benign tool lists nearly every attempt
 	// fails, and a substring search is far cheaper than starting RE2.
 	need []string
-	// needAny are sets of literals of which every match contains at least
-	// one ("instrucciones|reglas|…" after a verb shared with English):
-	// an attempt whose window holds none of a set is skipped too.
-	needAny [][]string
-	// maxLen bounds a match's length in bytes (-1: unbounded). An attempt
-	// reads the window only that far, plus one rune for \b and $: RE2's
-	// backtracker clears a bitmap as long as its input times the program.
-	maxLen int
 }
 
 // admits reports whether s, the text from the attempt's start to the
@@ -68,11 +59,6 @@ type poisonUnit struct {
 func (u *poisonUnit) admits(s string) bool {
 	for _, lit := range u.need {
 		if !strings.Contains(s, lit) {
-			return false
-		}
-	}
-	for _, set := range u.needAny {
-		if !slices.ContainsFunc(set, func(lit string) bool { return strings.Contains(s, lit) }) {
 			return false
 		}
 	}
@@ -174,14 +160,9 @@ func anchoredUnits(pattern string) ([]builtUnit, [][]string, error) {
 	}
 	begins := make([]bool, len(alts))
 	needs := make([][]string, len(alts))
-	needAny := make([][][]string, len(alts))
-	maxLens := make([]int, len(alts))
 	for k, alt := range alts {
 		begins[k] = hasBeginText(alt)
-		// Before large classes become placeholders.
-		needs[k] = requiredLiterals(alt)
-		needAny[k] = requiredSets(alt)
-		maxLens[k] = resyntax.MaxLen(alt)
+		needs[k] = requiredLiterals(alt) // before large classes become placeholders
 	}
 	var big []*syntax.Regexp
 	for _, alt := range alts {
@@ -193,7 +174,7 @@ func anchoredUnits(pattern string) ([]builtUnit, [][]string, error) {
 	}
 	units := make([]builtUnit, len(alts))
 	for k, alt := range alts {
-		units[k] = builtUnit{poisonUnit{pat: printHidden(alt, texts), once: new(sync.Once), need: needs[k], needAny: needAny[k], maxLen: maxLens[k]}, begins[k]}
+		units[k] = builtUnit{poisonUnit{pat: printHidden(alt, texts), once: new(sync.Once), need: needs[k]}, begins[k]}
 	}
 	return units, sets, nil
 }
@@ -225,94 +206,6 @@ func requiredLiterals(re *syntax.Regexp) []string {
 	walk(re)
 	slices.SortStableFunc(out, func(a, b string) int { return len(b) - len(a) })
 	return slices.Compact(out[:min(len(out), 4)])
-}
-
-// reach is where an attempt at at, in a window ending at w1, stops
-// reading: maxLen bytes on, then utf8.UTFMax more so that the rune after
-// any possible match end decodes as in the whole window. No match can
-// reach that end, so an anchored search there finds what it finds in the
-// whole window.
-func (u *poisonUnit) reach(at, w1 int) int {
-	if u.maxLen < 0 {
-		return w1
-	}
-	return min(w1, at+u.maxLen+utf8.UTFMax)
-}
-
-// Bounds of requiredSets: a set of more literals, or of shorter ones, is
-// not worth its substring searches.
-const (
-	maxAnyOf    = 24
-	minAnyOfLen = 4
-)
-
-// requiredSets returns at most two sets of literals, each of at least two
-// literals of minAnyOfLen bytes or more, such that every match of re
-// contains a literal of each set: the literals an alternation's branches
-// each require (requiredLiterals covers the single ones).
-func requiredSets(re *syntax.Regexp) [][]string {
-	var sets [][]string
-	for _, set := range anyOf(re) {
-		if len(set) >= 2 {
-			sets = append(sets, set)
-		}
-	}
-	slices.SortStableFunc(sets, bySelectivity)
-	return sets[:min(len(sets), 2)]
-}
-
-// anyOf returns sets of literals such that every match of re contains at
-// least one literal of each set.
-func anyOf(re *syntax.Regexp) [][]string {
-	switch re.Op {
-	case syntax.OpLiteral:
-		if re.Flags&syntax.FoldCase == 0 && len(string(re.Rune)) >= minAnyOfLen {
-			return [][]string{{string(re.Rune)}}
-		}
-	case syntax.OpConcat:
-		var out [][]string
-		for _, sub := range re.Sub {
-			out = append(out, anyOf(sub)...)
-		}
-		return out
-	case syntax.OpCapture, syntax.OpPlus:
-		return anyOf(re.Sub[0])
-	case syntax.OpRepeat:
-		if re.Min >= 1 {
-			return anyOf(re.Sub[0])
-		}
-	case syntax.OpAlternate:
-		var union []string
-		for _, sub := range re.Sub {
-			sets := anyOf(sub)
-			if len(sets) == 0 {
-				return nil // a branch that needs no literal
-			}
-			union = append(union, slices.MinFunc(sets, bySelectivity)...)
-		}
-		slices.Sort(union)
-		union = slices.Compact(union)
-		if len(union) <= maxAnyOf {
-			return [][]string{union}
-		}
-	}
-	return nil
-}
-
-// bySelectivity orders literal sets by how rarely a window holds one of
-// them: longest shortest literal first, then fewest literals.
-func bySelectivity(a, b []string) int {
-	shortest := func(set []string) int {
-		n := len(set[0])
-		for _, s := range set[1:] {
-			n = min(n, len(s))
-		}
-		return n
-	}
-	if la, lb := shortest(a), shortest(b); la != lb {
-		return lb - la
-	}
-	return len(a) - len(b)
 }
 
 func hasBeginText(re *syntax.Regexp) bool {
@@ -424,11 +317,10 @@ func (m *poisonMatcher) matchRule(i int, text string, wins [][2]int, cands []poi
 				continue
 			}
 			prev = u
-			reach := m.units[u].reach(w0, w1)
-			if !m.units[u].admits(text[w0:reach]) {
+			if !m.units[u].admits(text[w0:w1]) {
 				continue
 			}
-			if loc := m.units[u].at0.FindStringIndex(text[w0:reach]); loc != nil {
+			if loc := m.units[u].at0.FindStringIndex(text[w0:w1]); loc != nil {
 				found = append(found, [2]int{w0, w0 + loc[1]})
 				next = w0 + loc[1]
 				break
@@ -446,12 +338,11 @@ func (m *poisonMatcher) matchRule(i int, text string, wins [][2]int, cands []poi
 				continue
 			}
 			prevC = cd
-			reach := m.units[cd.unit].reach(at, w1)
-			if !m.units[cd.unit].admits(text[at:reach]) {
+			if !m.units[cd.unit].admits(text[at:w1]) {
 				continue
 			}
 			_, rw := utf8.DecodeLastRuneInString(text[w0:at])
-			loc := m.units[cd.unit].atCtx.FindStringIndex(text[at-rw : reach])
+			loc := m.units[cd.unit].atCtx.FindStringIndex(text[at-rw : w1])
 			if loc == nil {
 				continue
 			}

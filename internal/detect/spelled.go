@@ -75,15 +75,6 @@ var natoLetters = map[string]byte{
 	"yankee": 'y', "zulu": 'z',
 }
 
-// natoShape[c] has bit n set when some NATO word begins with letter c and
-// is n bytes long: most words of a text fail it and skip the map.
-var natoShape = func() (t [256]uint16) {
-	for w := range natoLetters {
-		t[w[0]] |= 1 << len(w)
-	}
-	return t
-}()
-
 // natoAnchors are the NATO words as prefilter anchors (windows counts a
 // run of them, see natoRun).
 var natoAnchors = func() []string {
@@ -543,11 +534,11 @@ func natoPayloads(s string, hs []Hidden) []Hidden {
 			break
 		}
 		c, ok := byte(0), false
-		if n := j - i; n <= len(low) && natoShape[s[i]|0x20]&(1<<n) != 0 {
+		if j-i <= len(low) {
 			for k := i; k < j; k++ {
 				low[k-i] = s[k] | 0x20
 			}
-			c, ok = natoLetters[string(low[:n])]
+			c, ok = natoLetters[string(low[:j-i])]
 		}
 		gap := s[max(end, 0):i]
 		if !ok {

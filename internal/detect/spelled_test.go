@@ -126,18 +126,3 @@ func FuzzIndexReversedAnchor(f *testing.F) {
 		}
 	})
 }
-
-// natoShape only lets natoPayloads skip the map for words no NATO word
-// could be: every word, in any case, passes it.
-func TestNATOShapeCoversEveryWord(t *testing.T) {
-	for w := range natoLetters {
-		for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
-			if natoShape[v[0]|0x20]&(1<<len(v)) == 0 {
-				t.Errorf("%q fails natoShape", v)
-			}
-		}
-	}
-	if hs := natoPayloads("SIERRA yankee Sierra tango ECHO mike X-ray", nil); len(hs) != 1 || hs[0].Count != 7 {
-		t.Errorf("natoPayloads = %+v", hs)
-	}
-}

@@ -11,8 +11,6 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
-
-	"github.com/warden-mcp/warden/internal/detect/resyntax"
 )
 
 // Rule is one detection rule. The fields mirror gitleaks' TOML rules;
@@ -381,7 +379,7 @@ func compileRule(r Rule) (*compiledRule, error) {
 		if r.SecretGroup < 0 || r.SecretGroup > re.NumSubexp() {
 			return nil, fmt.Errorf("rule %s: secretGroup %d but the regex has %d groups", r.ID, r.SecretGroup, re.NumSubexp())
 		}
-		if p, err := syntax.Parse(r.Regex, syntax.Perl); err == nil && resyntax.MaxLen(p) < 0 {
+		if p, err := syntax.Parse(r.Regex, syntax.Perl); err == nil && maxMatchLen(p) < 0 {
 			// Unbounded regexes (.* and friends) get a longer window.
 			c.fwd = 1024
 		}
@@ -453,6 +451,50 @@ func compileRule(r Rule) (*compiledRule, error) {
 		c.priority = 4
 	}
 	return c, nil
+}
+
+// maxMatchLen is the longest match of re, or -1 when unbounded.
+func maxMatchLen(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return len(string(re.Rune)) // runes, conservatively as bytes
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return 4
+	case syntax.OpStar, syntax.OpPlus:
+		return -1
+	case syntax.OpRepeat:
+		if re.Max < 0 {
+			return -1
+		}
+		n := maxMatchLen(re.Sub[0])
+		if n < 0 {
+			return -1
+		}
+		return n * re.Max
+	case syntax.OpQuest, syntax.OpCapture:
+		return maxMatchLen(re.Sub[0])
+	case syntax.OpConcat:
+		t := 0
+		for _, s := range re.Sub {
+			n := maxMatchLen(s)
+			if n < 0 {
+				return -1
+			}
+			t += n
+		}
+		return t
+	case syntax.OpAlternate:
+		m := 0
+		for _, s := range re.Sub {
+			n := maxMatchLen(s)
+			if n < 0 {
+				return -1
+			}
+			m = max(m, n)
+		}
+		return m
+	}
+	return 0
 }
 
 // RuleStats counts rules by category (for docs and reports).
