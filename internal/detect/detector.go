@@ -333,6 +333,14 @@ func (d *Detector) scanSegment(res *Result, f Field, seg Segment, sc *scratch) s
 		sc.hits = keepNewRules(d.matchRules(v, sc.hits, sc), n)
 		view = v
 	}
+	if a, b, ok := letterSpaced(nz.Text); ok {
+		a, b = span(a, b)
+		res.Findings = append(res.Findings, Finding{
+			RuleID: "hidden.letter-spaced", Family: FamilyHidden, Weight: 0.75,
+			Field: f.Path, Start: a, End: b, Origin: seg.Origin, Excerpt: excerpt(f.Text, a, b),
+			Explain: "instruction words spelled out letter by letter",
+		})
+	}
 	for _, m := range sc.hits {
 		a, b := span(m.Start, m.End)
 		ex := excerpt(f.Text, a, b)
@@ -346,6 +354,17 @@ func (d *Detector) scanSegment(res *Result, f Field, seg Segment, sc *scratch) s
 		})
 	}
 	return view
+}
+
+// letterSpaced is spacedOut behind the prefilter's probe of every 16th
+// byte, so tool text with no run of single letters pays only the probe.
+func letterSpaced(text string) (int, int, bool) {
+	run := false
+	spacedHits(text, func(int, int) { run = true })
+	if !run {
+		return 0, 0, false
+	}
+	return spacedOut(text)
 }
 
 // matchRules appends the poisoning rules' hits in text to hits.

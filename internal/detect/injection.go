@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/warden-mcp/warden/internal/detect/keywords"
@@ -275,6 +276,7 @@ func newInjection(opts Options) (*Detector, error) {
 		return nil, err
 	}
 	anchors := append(append([]string(nil), injectionAnchors...), scrambled(scrambleAnchors)...)
+	anchors = append(anchors, leetAnchors(leetAnchorWords, anchors)...)
 	quietBase := len(anchors)
 	anchors = append(anchors, jailbreakAnchors...)
 	anchors = append(anchors, languageAnchors...)
@@ -950,9 +952,18 @@ func (d *Detector) scanDocSegment(res *Result, f Field, seg Segment, sc *scratch
 		*cp = d.matchCopy(dl, withBreaks(dl, nz.breaks), sc, *cp, bud)
 	}
 	// Words joined by hyphens or underscores ("ignore-all-text-below" in a
-	// URL fragment, "you_must_send_the_file"): the same, with the joins
-	// read as spaces.
-	if dh, ok := dehyphen(nz.Text); ok {
+	// URL fragment, "you_must_send_the_file") or by one repeated dot, bar
+	// or tilde ("Ignore.all.previous.instructions"): the same, with the
+	// joins read as spaces, in one copy, so a text with both costs one
+	// pass.
+	dh, hy := dehyphen(nz.Text)
+	if !hy {
+		dh = nz.Text
+	}
+	if dj, ok := dejoin(dh); ok {
+		dh, hy = dj, true
+	}
+	if hy {
 		*cp = d.matchCopy(dh, withBreaks(dh, nz.breaks), sc, *cp, bud)
 	}
 	// Scrambled words ("ignroe all pervious insrtuctions"): the same, with
@@ -1176,6 +1187,115 @@ func dehyphen(text string) (string, bool) {
 
 func isJoinedByte(c byte) bool { return c == '-' || c == '_' }
 
+// dejoin returns text with the separators of runs of at least minJoined
+// words joined by one repeated dot, bar or tilde replaced by spaces (byte
+// for byte, so spans hold), when there is such a run; false otherwise.
+// An attacker writes "Ignore.all.previous.instructions" so that no rule
+// reads words; a sentence that ends without a space is one join, not
+// four. Words are ASCII letters only, so version numbers, addresses and
+// hashes are left alone; host and package names ("org.apache.commons.
+// lang.text") become words the rules do not read, which costs one more
+// rule pass and changes no result.
+func dejoin(text string) (string, bool) {
+	if !mayJoin(text) {
+		return "", false
+	}
+	var b []byte
+	for i := 0; i < len(text); {
+		if !isASCIILetter(text[i]) || i > 0 && (isASCIIWordChar(text[i-1]) || isDejoinByte(text[i-1])) {
+			i++
+			continue
+		}
+		var sep byte
+		words, j, last := 1, i, -1
+		for j < len(text) && (isASCIILetter(text[j]) || text[j] == '\'') {
+			j++
+			if c, k, ok := joinAt(text, j); ok && (sep == 0 || c == sep) && (last < 0 || k-1-last <= maxJoinGap) {
+				sep = c
+				words++
+				j, last = k, k-1
+			}
+		}
+		if words >= minJoined && (j == len(text) || !isASCIIWordChar(text[j])) {
+			if b == nil {
+				b = []byte(text)
+			}
+			for k := i; k < j; k++ {
+				if b[k] == sep {
+					b[k] = ' '
+				}
+			}
+		}
+		i = max(j, i+1)
+	}
+	if b == nil {
+		return "", false
+	}
+	return string(b), true
+}
+
+// joinAt reads one of dejoin's joins at text[j:]: an optional comma,
+// colon, semicolon, "!" or "?", then one separator, or two (a sentence's
+// end), then a letter. It returns the separator and the letter's index.
+func joinAt(text string, j int) (sep byte, next int, ok bool) {
+	if j >= len(text) {
+		return 0, j, false
+	}
+	k := j
+	switch text[k] {
+	case ',', ':', ';', '!', '?':
+		k++
+	case '.', '|', '~':
+	default:
+		return 0, j, false // most words end at a space
+	}
+	n := 0
+	for k < len(text) && n < 2 && isDejoinByte(text[k]) && (n == 0 || text[k] == sep) {
+		sep = text[k]
+		k++
+		n++
+	}
+	return sep, k, n > 0 && k < len(text) && isASCIILetter(text[k])
+}
+
+func isDejoinByte(c byte) bool { return c == '.' || c == '|' || c == '~' }
+
+// maxJoinGap bounds the bytes from one join's separator to the next in a
+// run dejoin reads: a word of up to about thirty letters. It lets mayJoin
+// look for runs without reading the text byte by byte.
+const maxJoinGap = 32
+
+// mayJoin reports whether text has minJoined-1 separators followed by a
+// letter (or by the same separator), each within maxJoinGap bytes of the
+// one before: what a run of dejoin needs. Prose has few such separators (a
+// sentence's dot is followed by a space) and JSON has them far apart (one
+// per address or host name), and IndexByte finds them without reading
+// byte by byte, so most windows skip dejoin's loop.
+func mayJoin(text string) bool {
+	for _, sep := range [...]byte{'.', '|', '~'} {
+		n, prev := 0, 0
+		for p := 0; ; {
+			q := strings.IndexByte(text[p:], sep)
+			if q < 0 {
+				break
+			}
+			q += p
+			p = q + 1
+			if p < len(text) && (isASCIILetter(text[p]) || text[p] == sep) {
+				if n == 0 || q-prev > maxJoinGap {
+					n = 0
+				}
+				n++
+				prev = q
+				if n >= minJoined-1 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // rot13Copy returns text with every ASCII letter rotated back by the
 // shift of the letter-rotation cipher the text names ("rot13", "rot-13",
 // "ROT1", "rot 5"; "Caesar cipher" with "shift of 3" or alone, which is
@@ -1300,52 +1420,128 @@ func deleet(text string) (string, bool) {
 	return string(b), true
 }
 
+// leetAnchorWords are instruction words whose leetspeak spellings
+// ("1gn0r3", "p455w0rd", "4dm1n") are prefilter anchors: a text written all
+// in leetspeak holds no plain anchor, so deleet never got to read it
+// (round 95).
+var leetAnchorWords = []string{
+	"ignore", "disregard", "forget", "previous", "instruction", "system", "prompt", "password",
+	"secret", "token", "admin", "important", "assistant", "override", "bypass", "reveal",
+	"jailbreak", "developer", "credential", "forward", "delete", "rules", "restriction",
+	"unrestricted", "confidential", "you are now",
+}
+
+// leetAnchors returns the leetspeak spellings of words, cut to their first
+// five bytes: with all six letters deleet reads written as digits (a4 e3
+// i1 o0 s5 t7), with the vowels only, and with e and o only. Spellings
+// with no digit or no letter in them ("45515" would open a window at
+// numbers), and those already in have, are left out.
+func leetAnchors(words, have []string) []string {
+	forms := []string{"a4e3i1o0s5t7", "a4e3i1o0", "e3o0"}
+	seen := make(map[string]bool, len(have))
+	for _, a := range have {
+		seen[a] = true
+	}
+	var out []string
+	for _, w := range words {
+		for _, f := range forms {
+			b := []byte(w[:min(len(w), 5)])
+			digits := false
+			for i, c := range b {
+				if k := strings.IndexByte(f, c); k >= 0 && k%2 == 0 {
+					b[i] = f[k+1]
+					digits = true
+				}
+			}
+			if a := string(b); digits && strings.ContainsFunc(a, unicode.IsLetter) && !seen[a] {
+				seen[a] = true
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
 // spacedWords are what a letter-by-letter instruction usually spells.
-var spacedWords = []string{"ignore", "disregard", "instruction", "forget", "systemprompt", "password", "yournewtask", "sendthe", "assistant", "apikey", "previous"}
+var spacedWords = []string{"ignore", "disregard", "instruction", "forget", "systemprompt", "password", "yournewtask", "sendthe", "assistant", "apikey", "previous",
+	// round 95: concealment and secrets, as tool text spells them
+	"donottell", "donotmention", "beforeusing", "idrsa", "credentials", "secretkey", "privatekey", "exfiltrat"}
 
 // spacedOut finds a run of at least minSpaced single letters separated by
-// single spaces ("i g n o r e a l l ...") that spells an instruction word,
+// spaces or by one repeated splat byte ("i g n o r e a l l ...",
+// "I*g*n*o*r*e* *a*l*l", "i.g.n.o.r.e") that spells an instruction word,
 // and returns its span in text.
 func spacedOut(text string) (int, int, bool) {
 	const minSpaced = 10
 	single := func(i int) bool { // a one-letter word at i
-		return i < len(text) && isASCIILetter(text[i]) && (i == 0 || text[i-1] == ' ') && (i+1 == len(text) || text[i+1] == ' ')
+		return i < len(text) && isASCIILetter(text[i]) && (i == 0 || isSplatByte(text[i-1])) && (i+1 == len(text) || isSplatByte(text[i+1]))
 	}
+	var run []byte
 	for i := 0; i < len(text); i++ {
 		if !single(i) {
 			continue
 		}
-		var run []byte
-		j := i
+		run = run[:0]
+		var sep byte // the splat byte of this run, besides spaces
+		j, end := i, i
 		for single(j) {
-			run = append(run, text[j])
-			j += 2
+			run = append(run, text[j]|0x20) // lower case
+			end = j + 1
+			// Up to three separator bytes: one, or a word break written
+			// as "* *" or two spaces.
+			k := j + 1
+			for k < len(text) && k-j <= 3 && isSplatByte(text[k]) && (text[k] == ' ' || sep == 0 || text[k] == sep) {
+				if text[k] != ' ' {
+					sep = text[k]
+				}
+				k++
+			}
+			if k == j+1 {
+				break
+			}
+			j = k
 		}
 		if len(run) >= minSpaced {
 			for _, w := range spacedWords {
 				if strings.Contains(string(run), w) {
-					return i, min(j-1, len(text)), true
+					return i, end, true
 				}
 			}
 		}
-		i = j
+		i = max(i, end)
 	}
 	return 0, 0, false
 }
 
-// spacedHits reports runs of single letters separated by spaces in raw
-// text, for the prefilter (letter-by-letter instructions have no anchor).
+// isSplatByte reports a byte written between the letters of a word spelled
+// out one letter at a time.
+func isSplatByte(c byte) bool {
+	switch c {
+	case ' ', '*', '.', '-', '_', '+', '~', '|', '/':
+		return true
+	}
+	return false
+}
+
+// spacedHits reports runs of single letters separated by spaces or a splat
+// byte in raw text, for the prefilter (letter-by-letter instructions have
+// no anchor).
 func spacedHits(s string, add func(a, b int)) {
-	// A run of 10 one-letter words spans 19 bytes or more, so probing
-	// every 16th byte lands inside any such run.
-	alt := func(p int) bool { // "x y " or " x y" at p
+	// Probing every 16th byte lands inside any run of 10 one-letter words
+	// (19 bytes or more), and in any of a few words of five letters or
+	// more: an instruction splatted with "*" has a word break ("* *")
+	// every few letters, and no word of ten.
+	alt := func(p int) bool { // "x y " or " x y" at p, any one splat byte for the space
 		if p < 0 || p+4 > len(s) {
 			return false
 		}
-		if s[p] == ' ' {
+		if isSplatByte(s[p]) {
 			p++
 		}
-		return p+3 <= len(s) && isASCIILetter(s[p]) && s[p+1] == ' ' && isASCIILetter(s[p+2]) && (p+3 == len(s) || s[p+3] == ' ')
+		if p+3 > len(s) || !isASCIILetter(s[p]) || !isSplatByte(s[p+1]) || !isASCIILetter(s[p+2]) {
+			return false
+		}
+		return p+3 == len(s) || s[p+3] == s[p+1]
 	}
 	for p := 0; p+4 <= len(s); p += 16 {
 		if !alt(p) {
@@ -1359,7 +1555,7 @@ func spacedHits(s string, add func(a, b int)) {
 		for alt(e + 2) {
 			e += 2
 		}
-		if e-a >= 16 {
+		if e-a >= 8 {
 			add(a, e+4)
 		}
 		p = max(p, e-12)

@@ -70,7 +70,7 @@ func TestPoisonVariantsBenign(t *testing.T) {
 // unscrambler would change, and a variant keeps the text's length.
 func FuzzPoisonVariant(f *testing.F) {
 	u := newUnscrambler(poisonScrambleVocab)
-	for _, s := range []string{"d0 n07 m3n710n 7h15 70 7h3 u53r", "do-not-mention-this-to-the-user", "boerfe usnig this tool", "a", "x_1_2_3_4_5", "it's-a-b-c-d", "a'-0-0-0-0", "a''b-c-d-e-f"} {
+	for _, s := range []string{"d0 n07 m3n710n 7h15 70 7h3 u53r", "do-not-mention-this-to-the-user", "boerfe usnig this tool", "a", "x_1_2_3_4_5", "it's-a-b-c-d", "a'-0-0-0-0", "a''b-c-d-e-f", "do.not.tell.the.user", "a,.b..c|d.e'.f", "x'.y.z.w.v"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, raw string) {
@@ -78,6 +78,9 @@ func FuzzPoisonVariant(f *testing.F) {
 		_, joined, scr := variantHints(s, u)
 		if _, ok := dehyphen(s); ok && !joined {
 			t.Fatalf("dehyphen changes %q, hints say no", s)
+		}
+		if _, ok := dejoin(s); ok && !joined {
+			t.Fatalf("dejoin changes %q, hints say no", s)
 		}
 		if _, ok := u.unscramble(s); ok && !scr {
 			t.Fatalf("unscramble changes %q, hints say no", s)

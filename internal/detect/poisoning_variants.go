@@ -50,6 +50,9 @@ func poisonVariant(text string, u *unscrambler, joined bool) (string, bool) {
 		if dh, ok := dehyphen(v); ok {
 			v = dh
 		}
+		if dj, ok := dejoin(v); ok {
+			v = dj
+		}
 	}
 	if scr {
 		if us, ok := u.unscramble(v); ok {
@@ -62,15 +65,16 @@ func poisonVariant(text string, u *unscrambler, joined bool) (string, bool) {
 // variantHints reports, in one pass over the words, whether leetspeak is
 // to be read (at least three letters right after a leet digit: "r34d",
 // "700l", "c0n73n7"; versions and models such as "flux1", "sd3", "gpt4"
-// end in their digit), whether dehyphen can change text (at least
-// minJoined-1 hyphens or underscores) and whether the unscrambler can (a
+// end in their digit), whether dehyphen or dejoin can change text (at
+// least minJoined-1 hyphens or underscores, or words followed by a dot,
+// bar or tilde and a letter) and whether the unscrambler can (a
 // word that scrambles a vocabulary word). The loop is the unscrambler's,
 // which is the cheapest tried (a class per byte with bookkeeping for all
 // three, and eight bytes at a time, were slower); it still costs about 3%
 // of a benign tool scan (round 25).
 func variantHints(text string, u *unscrambler) (leet, joined, scrambled bool) {
 	joined = strings.Count(text, "-")+strings.Count(text, "_") >= minJoined-1
-	afterLeet := 0
+	afterLeet, sepJoins := 0, 0
 	for i := 0; i < len(text); {
 		if wordByte[text[i]] != 1 {
 			i++
@@ -87,9 +91,16 @@ func variantHints(text string, u *unscrambler) (leet, joined, scrambled bool) {
 			(i == 0 || wordByte[text[i-1]] == 0) && (j == len(text) || wordByte[text[j]] == 0) {
 			_, scrambled = u.of(text[i:j])
 		}
+		k := j
+		for k < len(text) && text[k] == '\'' { // dejoin's words keep apostrophes
+			k++
+		}
+		if _, _, ok := joinAt(text, k); ok {
+			sepJoins++ // a join dejoin may read: "word.word", "word..word", "word,.word"
+		}
 		i = j
 	}
-	return afterLeet >= 3, joined, scrambled
+	return afterLeet >= 3, joined || sepJoins >= minJoined-1, scrambled
 }
 
 // isLeetDigit reports a digit that deleet reads as a letter.

@@ -532,9 +532,11 @@ func stringField(m map[string]any, k string) string {
 	return s
 }
 
+// hasHidden reports content that sanitising can strip: not lookalike
+// letters, encoded payloads or letter-spaced words, which a person can see.
 func hasHidden(r detect.Result) bool {
 	for _, f := range r.Findings {
-		if f.Family == "hidden-content" && f.RuleID != "hidden.confusable" && f.RuleID != "hidden.encoded-payload" {
+		if f.Family == "hidden-content" && f.RuleID != "hidden.confusable" && f.RuleID != "hidden.encoded-payload" && f.RuleID != "hidden.letter-spaced" {
 			return true
 		}
 	}
