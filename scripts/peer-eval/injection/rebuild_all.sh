@@ -74,6 +74,14 @@
 # Session 20 (96 minutes, 398 of 400 candidate names fetched; all 99 sums matched): getmcpm/mcp-guardbench has no
 # snapshot either (build_round11 only; not needed); the serial fresh builders r64-r92 take ~55 min, so start them first;
 # poisoning r32/r33/r34 can be checked early with --out/--prev into a staging folder (same sums).
+# Session 22 (about 100 minutes: 20 to fetch 403 names, 398 available; 25 for this script, the poisoning
+# chain beside it; 11 for web/mail/r50/r56; 53 for the fresh builders r64-r92 in a row; every sum matched):
+#   - names the usual greps miss: f"{M}/owner+name/repo" (the "/" before the name; 19 web-extractor mirrors
+#     in build_web_r30/r41/r48), P=owner+name; in shell scripts, names ending in .py (halcy/Mastodon.py),
+#     owners that look like path words (github/..., awslabs/mcp, discourse/discourse_api);
+#   - docker/cli-golden, stripe/openapi-fixtures and Security/GPT-Protections are category labels, not mirrors;
+#   - killing a waiter shell does not stop the chain it started: check ps, or a second r64 runs beside the first;
+#   - the r80 language sets and r82 Chinese sets can be built at any time, in parallel.
 # Usage (from anywhere): scripts/peer-eval/injection/rebuild_all.sh
 set -e
 HERE=$(cd "$(dirname "$0")" && pwd)
