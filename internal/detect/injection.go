@@ -956,14 +956,7 @@ func (d *Detector) scanDocSegment(res *Result, f Field, seg Segment, sc *scratch
 	// or tilde ("Ignore.all.previous.instructions"): the same, with the
 	// joins read as spaces, in one copy, so a text with both costs one
 	// pass.
-	dh, hy := dehyphen(nz.Text)
-	if !hy {
-		dh = nz.Text
-	}
-	if dj, ok := dejoin(dh); ok {
-		dh, hy = dj, true
-	}
-	if hy {
+	if dh, ok := unjoin(nz.Text); ok {
 		*cp = d.matchCopy(dh, withBreaks(dh, nz.breaks), sc, *cp, bud)
 	}
 	// Scrambled words ("ignroe all pervious insrtuctions"): the same, with
@@ -1186,6 +1179,19 @@ func dehyphen(text string) (string, bool) {
 }
 
 func isJoinedByte(c byte) bool { return c == '-' || c == '_' }
+
+// unjoin is dehyphen and dejoin in one copy: the text with every run of
+// joined words read as words, when there is one; false otherwise.
+func unjoin(text string) (string, bool) {
+	v, ok := dehyphen(text)
+	if !ok {
+		v = text
+	}
+	if dj, ok2 := dejoin(v); ok2 {
+		return dj, true
+	}
+	return v, ok
+}
 
 // dejoin returns text with the separators of runs of at least minJoined
 // words joined by one repeated dot, bar or tilde replaced by spaces (byte

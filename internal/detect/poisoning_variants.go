@@ -47,11 +47,8 @@ func poisonVariant(text string, u *unscrambler, joined bool) (string, bool) {
 		}
 	}
 	if join {
-		if dh, ok := dehyphen(v); ok {
+		if dh, ok := unjoin(v); ok {
 			v = dh
-		}
-		if dj, ok := dejoin(v); ok {
-			v = dj
 		}
 	}
 	if scr {
