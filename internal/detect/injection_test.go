@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -12,6 +13,59 @@ func newInj(t testing.TB, opts Options) *Detector {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// Helpers shared by the rule tests: rule cases scanned as documents or
+// matched by the rules alone, and one rule's presence in a result.
+
+// docRuleCase is a document and whether one rule must fire on it.
+type docRuleCase struct {
+	name, text string
+	want       bool
+}
+
+// checkDocRule scans each case as a document and checks whether rule id
+// fired.
+func checkDocRule(t *testing.T, d *Detector, id string, cases []docRuleCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := d.ScanDocument("text", c.text)
+			got := slices.ContainsFunc(res.Findings, func(f Finding) bool { return f.RuleID == id })
+			if got != c.want {
+				t.Errorf("%s found %v, want %v (%v)", id, got, c.want, res.Findings)
+			}
+		})
+	}
+}
+
+// checkRuleOnly matches each case's normalised text against the injection
+// rules alone (no prefilter) and checks whether rule id fired: the rule's
+// own precision, apart from the windows the prefilter opens.
+func checkRuleOnly(t *testing.T, id string, cases []docRuleCase) {
+	t.Helper()
+	rs, err := CompileRules(InjectionRules())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ms := rs.Match(Normalize(c.text).Text)
+			got := slices.ContainsFunc(ms, func(m RuleMatch) bool { return m.Rule.ID == id })
+			if got != c.want {
+				t.Errorf("%s found %v, want %v", id, got, c.want)
+			}
+		})
+	}
+}
+
+func hasRule(r Result, id string) bool {
+	for _, f := range r.Findings {
+		if f.RuleID == id {
+			return true
+		}
+	}
+	return false
 }
 
 var injectionCases = []struct {

@@ -6,10 +6,10 @@ import (
 	"testing"
 )
 
-// Round 52: chat and log transcripts. Timestamp prefixes leave the
-// classifier's view, a message after a speaker tag is a line start for
-// the rules, and a question between people in a conversation is not a
-// task for the model unless it names an AI.
+// Chat and log transcripts: timestamp prefixes leave the classifier's view,
+// a message after a speaker tag starts a line for the rules, and a question
+// between people in a conversation is a task for the model only when it
+// names an AI.
 
 func TestChatStampEnd(t *testing.T) {
 	for _, c := range []struct {

@@ -5,8 +5,10 @@ import (
 	"testing"
 )
 
-// Round 31: mailing-list footers read by inj.exfil.send-data in raw e-mail
-// (see docs/injection-rounds.md, "Round 31").
+// Raw e-mail: a mailing list's footer (send the line "unsubscribe netdev"
+// in the body of a message to majordomo@…) is the list's own command, not
+// exfiltration; a request next to it, or in its shape with more data, is
+// still flagged.
 
 func TestListCommandSend(t *testing.T) {
 	for _, c := range []struct {

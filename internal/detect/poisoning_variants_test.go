@@ -5,6 +5,11 @@ import (
 	"testing"
 )
 
+// A poisoned description written in leetspeak, with scrambled words or with
+// words joined by hyphens or underscores is read as the plain sentence, with
+// findings on the written bytes; version strings, tool names and typos are
+// not.
+
 // Round 25: a poisoned description written in leetspeak, with its rule
 // words scrambled, or with its words joined by hyphens or underscores is
 // read by the rules as the plain sentence, and findings point at the
