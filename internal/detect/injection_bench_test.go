@@ -161,3 +161,35 @@ const benchChinese = `港口小镇的早晨来得很慢。渔船在天亮前回�
 `
 
 func BenchmarkScanDocumentChinese100K(b *testing.B) { benchDoc(b, repeatTo(benchChinese, 100<<10)) }
+
+// Documents made for the round-96 passes: one long run of Ascii85 and
+// base85 characters with punctuation that never decodes to text (each
+// run is decoded once), uuencode-shaped lines of junk, and ordinary text
+// with an emoji between every two words (the symbol-join copy of every
+// window).
+func BenchmarkScanDocumentEncoded100K(b *testing.B) {
+	junk := func(alphabet string, n int) string {
+		out := make([]byte, n)
+		x := uint32(2463534242)
+		for i := range out {
+			x ^= x << 13
+			x ^= x >> 17
+			x ^= x << 5
+			out[i] = alphabet[x%uint32(len(alphabet))]
+		}
+		return string(out)
+	}
+	var uu strings.Builder
+	for uu.Len() < 100<<10 {
+		uu.WriteString("M" + junk("!\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_", 60) + "\n")
+	}
+	docs := map[string]string{
+		"base85-run":    junk("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~", 100<<10),
+		"ascii85-words": repeatTo(junk("!\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstu", 40)+" ", 100<<10),
+		"uu-lines":      uu.String(),
+		"emoji-joins":   repeatTo("The 🎉 committee 🎉 reviewed 🎉 the 🎉 budget 🎉 and 🎉 approved 🎉 the 🎉 plan. ", 100<<10),
+	}
+	for _, name := range []string{"base85-run", "ascii85-words", "uu-lines", "emoji-joins"} {
+		b.Run(name, func(b *testing.B) { benchDoc(b, docs[name]) })
+	}
+}

@@ -82,6 +82,16 @@
 #   - docker/cli-golden, stripe/openapi-fixtures and Security/GPT-Protections are category labels, not mirrors;
 #   - killing a waiter shell does not stop the chain it started: check ps, or a second r64 runs beside the first;
 #   - the r80 language sets and r82 Chinese sets can be built at any time, in parallel.
+# Session 23 (about 100 minutes: 398 of 400 names; every sum matched):
+#   - one recipe finds every name: every owner+name (a "/" before it allowed) and every quoted
+#     'owner/name' followed within 200 characters by a 7-40 digit hex commit, across the builders,
+#     multilingual_r18, the r52/r60 evasion builders, r34an/spans.py, r78-r92, r80ml, r82zh,
+#     poisoning/*.py and *.sh, the fetch_sources*.sh scripts; drop placeholders (OWNER/NAME, 2/2, i/2000,
+#     common/linux, prefix/suffix, trello/testdata, tweepy/cassettes, …); add joshmaster2165/medusa;
+#   - fetch the web-extractor, r50 and fresh-source mirrors early: the 54-minute fresh chain waits on them;
+#   - the r84-and-later builders read /tmp/r80/ml and /tmp/r82: build those before r84 starts;
+#   - chain builders with && (not ;) so a failure stops the chain;
+#   - jmriebold/BoilerPy3 and karussell/snacktory may arrive as a work tree (repo/.git): the sums hold.
 # Usage (from anywhere): scripts/peer-eval/injection/rebuild_all.sh
 set -e
 HERE=$(cd "$(dirname "$0")" && pwd)
