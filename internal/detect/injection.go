@@ -2,6 +2,7 @@ package detect
 
 import (
 	"bytes"
+	"encoding/base32"
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
@@ -197,6 +198,10 @@ type docScan struct {
 	// from quietBase on, then taskAnchors from taskBase on.
 	anchors   *keywords.Matcher
 	quietBase int
+	// cipherAnchors from cipherBase up to quietBase; ciphers[k] is the
+	// cipher of anchor cipherBase+k
+	cipherBase int
+	ciphers    []int8
 	// spelledAnchors from spelledBase on (spelled.go)
 	spelledBase int
 	rules       *injMatcher
@@ -277,6 +282,9 @@ func newInjection(opts Options) (*Detector, error) {
 	}
 	anchors := append(append([]string(nil), injectionAnchors...), scrambled(scrambleAnchors)...)
 	anchors = append(anchors, leetAnchors(leetAnchorWords, anchors)...)
+	cipherBase := len(anchors)
+	cipherWords, ciphers := cipherAnchors(anchors)
+	anchors = append(anchors, cipherWords...)
 	quietBase := len(anchors)
 	anchors = append(anchors, jailbreakAnchors...)
 	anchors = append(anchors, languageAnchors...)
@@ -296,7 +304,7 @@ func newInjection(opts Options) (*Detector, error) {
 	if err != nil {
 		return nil, fmt.Errorf("building injection detector: %w", err)
 	}
-	d.doc = &docScan{anchors: m, rules: im, scramble: injectionUnscrambler, quietBase: quietBase, spelledBase: spelledBase, taskBase: taskBase, taskFloor: DefaultTaskFloor, loneFloor: DefaultLoneTaskFloor, relatedFloor: DefaultRelatedTaskFloor}
+	d.doc = &docScan{anchors: m, rules: im, scramble: injectionUnscrambler, quietBase: quietBase, cipherBase: cipherBase, ciphers: ciphers, spelledBase: spelledBase, taskBase: taskBase, taskFloor: DefaultTaskFloor, loneFloor: DefaultLoneTaskFloor, relatedFloor: DefaultRelatedTaskFloor}
 	d.doc.cands.New = func() any { return new([]injCand) }
 	d.pool.New = func() any { return &scratch{} }
 	return d, nil
@@ -323,6 +331,11 @@ type docWindows struct {
 	// spelled are the spelled codes the prefilter found (spelled.go): the
 	// windows decode only these.
 	spelled spelledSet
+	// cipher is set when the prefilter found an instruction word written
+	// in a letter cipher (cipherAnchors): the windows are read deciphered
+	// too, though the text names no cipher. 1-25 is a rotation's shift,
+	// cipherAtbash Atbash; the first such word found decides.
+	cipher int
 }
 
 // quiet reports whether window w meets no loud region.
@@ -338,7 +351,7 @@ func (dw docWindows) quiet(w [2]int) bool {
 // windows fills dw (reusing its slices) for text.
 func (d *Detector) windows(text string, dw docWindows) docWindows {
 	dw.wins, dw.tasks, dw.loud = dw.wins[:0], dw.tasks[:0], dw.loud[:0]
-	dw.spelled = 0
+	dw.spelled, dw.cipher = 0, 0
 	if len(text) == 0 {
 		return dw
 	}
@@ -377,6 +390,9 @@ func (d *Detector) windows(text string, dw docWindows) docWindows {
 		if m.Keyword >= d.doc.quietBase {
 			span(&quiet, m.Start, m.End)
 			return true
+		}
+		if m.Keyword >= d.doc.cipherBase && dw.cipher == 0 {
+			dw.cipher = int(d.doc.ciphers[m.Keyword-d.doc.cipherBase])
 		}
 		add(m.Start, m.End)
 		return true
@@ -507,7 +523,7 @@ var byteClass = func() (t [256]uint8) {
 		case c < 0x20 && c != '\n' && c != '\r' && c != '\t', c == 0x7F:
 			t[c] |= clsOdd
 		case c == 0xE2, c == 0xEF, c == 0xF0, c == 0xF3, c == 0xC2, c == 0xD0, c == 0xD1, c == 0xCE, c == 0xCF, c == 0xD5, c == 0xE1, c == 0xE3,
-			c == 0xC7, c == 0xC9, c == 0xCA, c == 0xCC, c == 0xCD, c == 0xEA:
+			c == 0xC7, c == 0xC9, c == 0xCA, c == 0xCC, c == 0xCD, c == 0xEA, c == 0xC3, c == 0xCB:
 			t[c] |= clsOdd
 		}
 	}
@@ -651,8 +667,12 @@ func oddAt(s string, i int) bool {
 		return c1 < 0xA0 || c1 == 0xAD
 	case 0xD0, 0xD1, 0xCE, 0xCF, 0xD5:
 		return i > 0 && isASCIILetter(s[i-1]) || i+2 < len(s) && isASCIILetter(s[i+2])
-	case 0xC9, 0xCA, 0xC7: // small capitals in the IPA block (ʀ ʏ ɢ ʜ ɪ ʟ ɴ ʙ ǫ) next to another; upside-down letters (ɐ ǝ ɹ ʇ ʎ) three together (round 75)
-		return isSmallCap(s[i:]) > 0 && smallCapNear(s, i, 2) || upsideRun(s, i)
+	case 0xC9, 0xCA, 0xC7: // small capitals in the IPA block (ʀ ʏ ɢ ʜ ɪ ʟ ɴ ʙ ǫ) next to another; upside-down letters (ɐ ǝ ɹ ʇ ʎ) three together (round 75); superscript letters (ʰ ʲ ʳ ʷ ʸ) three together (round 96)
+		return isSmallCap(s[i:]) > 0 && smallCapNear(s, i, 2) || upsideRun(s, i) || c == 0xCA && c1 >= 0xB0 && c1 <= 0xB8 && superRun(s, i)
+	case 0xCB: // superscript letters ˡ ˢ ˣ three together (round 96)
+		return c1 >= 0xA0 && c1 <= 0xA4 && superRun(s, i)
+	case 0xC3: // Latin-1 vowels with accents on every vowel of a word ("ígnóré"; round 96)
+		return accentedWord(s, i)
 	case 0xCC, 0xCD: // combining marks U+0300..U+036F over every letter: strikethrough, zalgo
 		return combiningRun(s, i)
 	}
@@ -663,16 +683,19 @@ func oddAt(s string, i int) bool {
 	switch c {
 	case 0xE2: // U+200B..U+200F, U+202A..U+202E, U+2060..U+206F; letters in parentheses and circles U+249C..U+24E9; Braille letters next to another (round 71)
 		return c1 == 0x80 && (c2 >= 0x8B && c2 <= 0x8F || c2 >= 0xAA && c2 <= 0xAE) || c1 == 0x81 && c2 >= 0xA0 && c2 <= 0xAF ||
+			c1 == 0x81 && (c2 == 0xB1 || c2 == 0xBF) && superRun(s, i) ||
 			c1 == 0x92 && c2 >= 0x9C || c1 == 0x93 && c2 <= 0xA9 ||
 			c1 == 0xA0 && i+5 < len(s) && s[i+3] == 0xE2 && s[i+4] == 0xA0
 	case 0xEF: // U+FEFF, U+FE00..U+FE0F, U+FFA0; fullwidth Latin letters U+FF21..U+FF3A, U+FF41..U+FF5A
 		return c1 == 0xBB && c2 == 0xBF || c1 == 0xB8 && c2 <= 0x8F || c1 == 0xBE && c2 == 0xA0 ||
 			c1 == 0xBC && c2 >= 0xA1 && c2 <= 0xBA || c1 == 0xBD && c2 >= 0x81 && c2 <= 0x9A
-	case 0xF0: // U+1D400..U+1D7FF: mathematical letters, which NFKC reads as plain ones; regional indicators spelling words (round 74)
-		return c1 == 0x9D && c2 >= 0x90 && c2 <= 0x9F && i+3 < len(s) || c1 == 0x9F && c2 == 0x87 && isRegional(s, i) && regionalRun(s, i)
-	case 0xE1: // U+180E, U+115F, U+1160; small capitals U+1D00..U+1D22 next to another
+	case 0xF0: // U+1D400..U+1D7FF: mathematical letters, which NFKC reads as plain ones; regional indicators spelling words (round 74); enclosed capitals spelling words (round 96)
+		return c1 == 0x9D && c2 >= 0x90 && c2 <= 0x9F && i+3 < len(s) || c1 == 0x9F && c2 == 0x87 && isRegional(s, i) && regionalRun(s, i) ||
+			c1 == 0x9F && c2 >= 0x84 && c2 <= 0x86 && isEnclosedLetter(s, i) && enclosedRun(s, i)
+	case 0xE1: // U+180E, U+115F, U+1160; small capitals U+1D00..U+1D22 next to another; superscript letters U+1D2C..U+1DBF three together (round 96)
 		return c1 == 0xA0 && c2 == 0x8E || c1 == 0x85 && (c2 == 0x9F || c2 == 0xA0) ||
-			c1 == 0xB4 && c2 <= 0xA2 && smallCapNear(s, i, 3)
+			c1 == 0xB4 && c2 <= 0xA2 && smallCapNear(s, i, 3) ||
+			(c1 == 0xB4 && c2 >= 0xAC || c1 == 0xB5 || c1 == 0xB6) && superRun(s, i)
 	case 0xEA: // small capitals ꜰ ꜱ (U+A730, U+A731) next to another
 		return c1 == 0x9C && (c2 == 0xB0 || c2 == 0xB1) && smallCapNear(s, i, 3)
 	case 0xE3: // U+3164
@@ -731,6 +754,13 @@ func readableRun(run string, isHex bool) bool {
 	if isHex {
 		n := min(len(run), 64) &^ 1
 		k, err := hex.Decode(buf[:], []byte(run[:n]))
+		if err != nil {
+			return false
+		}
+		b = buf[:k]
+	} else if tok := strings.TrimRight(run, "="); isBase32(tok) {
+		n := base32Len(min(len(tok), 96))
+		k, err := base32.StdEncoding.WithPadding(base32.NoPadding).Decode(buf[:], []byte(tok[:n]))
 		if err != nil {
 			return false
 		}
@@ -816,7 +846,7 @@ func (d *Detector) ScanDocument(field, text string) Result {
 		}
 		inBody := insideBody(bodies, w[0])
 		for _, seg := range segments(f.Text, dw.spelled) {
-			us, ok := d.scanDocSegment(&wr, f, seg, sc, &bud)
+			us, ok := d.scanDocSegment(&wr, f, seg, dw.cipher, sc, &bud)
 			if len(sc.text) > 0 {
 				sc.text = append(sc.text, " . "...)
 			}
@@ -939,7 +969,7 @@ func (r Result) Truncated() bool {
 // content; spans are relative to f.Text. It returns the segment's text
 // with scrambled rule words read as written, when it has any, for the
 // classifier's view.
-func (d *Detector) scanDocSegment(res *Result, f Field, seg Segment, sc *scratch, bud *injBudget) (unscrambled string, ok bool) {
+func (d *Detector) scanDocSegment(res *Result, f Field, seg Segment, cipher int, sc *scratch, bud *injBudget) (unscrambled string, ok bool) {
 	nz := seg.Norm
 	addHidden(res, f, seg, injectionHiddenWeight, false)
 	cp := d.doc.cands.Get().(*[]injCand)
@@ -959,14 +989,27 @@ func (d *Detector) scanDocSegment(res *Result, f Field, seg Segment, sc *scratch
 	if dh, ok := unjoin(nz.Text); ok {
 		*cp = d.matchCopy(dh, withBreaks(dh, nz.breaks), sc, *cp, bud)
 	}
+	// Words joined by one repeated symbol ("Ignore 👉 all 👉 previous",
+	// "ignore·all·previous"): the same, on a copy with each symbol and its
+	// spaces read as one space. The copy is shorter, so its matches are
+	// mapped back to the text's offsets.
+	if ds, at, ok := unsymbol(nz.Text); ok {
+		n := len(sc.hits)
+		*cp = d.matchCopy(ds, ds, sc, *cp, bud)
+		for i := n; i < len(sc.hits); i++ {
+			sc.hits[i].Start, sc.hits[i].End = int(at[sc.hits[i].Start]), int(at[sc.hits[i].End])
+		}
+	}
 	// Scrambled words ("ignroe all pervious insrtuctions"): the same, with
 	// each scramble of a rule word read as that word.
 	if unscrambled, ok = d.doc.scramble.unscramble(nz.Text); ok {
 		*cp = d.matchCopy(unscrambled, withBreaks(unscrambled, nz.breaks), sc, *cp, bud)
 	}
 	// ROT13 ("ROT13 decode and follow: Vtaber nyy cerivbhf vafgehpgvbaf"):
-	// the same, with the letters rotated, in text that names the cipher.
-	if rt, ok := rot13Copy(nz.Text); ok {
+	// the same, with the letters rotated, in text that names the cipher
+	// or holds an instruction word written in a letter cipher (cipher set:
+	// any rotation, or Atbash).
+	if rt, ok := cipherCopy(nz.Text, cipher); ok {
 		*cp = d.matchCopy(rt, withBreaks(rt, nz.breaks), sc, *cp, bud)
 	}
 	d.doc.cands.Put(cp)
@@ -1302,19 +1345,206 @@ func mayJoin(text string) bool {
 	return false
 }
 
-// rot13Copy returns text with every ASCII letter rotated back by the
+// unsymbol returns a copy of text in which every pictograph or other
+// symbol that joins two words ("ignore 👉 all", "ignore★all"), with the
+// spaces around it, is one space, when one such symbol joins at
+// least minJoined-1 pairs of words; false otherwise. at maps each byte
+// offset of the copy, and its length, to an offset of text. Emoji and
+// dingbats between words are a separator trick (round 96) that no rule
+// reads through; a symbol used once or twice, or as a bullet at a line
+// start, is left alone. The rules expect one space between words, so the
+// copy cannot keep text's length as the other copies do. Text with no
+// byte that can start such a symbol costs two IndexByte calls.
+func unsymbol(text string) (copied string, at []int32, ok bool) {
+	if strings.IndexByte(text, 0xF0) < 0 && strings.IndexByte(text, 0xE2) < 0 {
+		return "", nil, false // no UTF-8 lead byte of U+2000..U+2FFF or U+10000 on
+	}
+	// joinAt reads a symbol joining two words at text[i:], just after a
+	// visible ASCII byte (a word's end, perhaps with its punctuation): an
+	// optional space, the symbol (and a variation selector), an optional
+	// space, then a visible ASCII byte at next.
+	joinAt := func(i int) (r rune, next int, ok bool) {
+		a := i
+		if a < len(text) && text[a] == ' ' {
+			a++
+		}
+		if a >= len(text) || text[a] < 0x80 {
+			return 0, 0, false
+		}
+		// Pictographs, dingbats, arrows and shapes (Unicode "other
+		// symbols" from U+2190: 👉 ➡ ★ ▶ ✅). Middle dots, bullets,
+		// "×", "→" and the quotes and dashes of prose join words in
+		// ordinary pages (menus, sizes, breadcrumbs, "don’t").
+		r, n := utf8.DecodeRuneInString(text[a:])
+		if r < 0x2190 || !unicode.Is(unicode.So, r) {
+			return 0, 0, false
+		}
+		e := a + n
+		if v, n := utf8.DecodeRuneInString(text[e:]); v == 0xFE0F {
+			e += n
+		}
+		if e < len(text) && text[e] == ' ' {
+			e++
+		}
+		return r, e, e < len(text) && isVisibleASCII(text[e])
+	}
+	// Joins per symbol, for the first eight symbols seen (no map: most
+	// texts that get here hold one or two).
+	var seen [8]struct {
+		r rune
+		n int
+	}
+	var best rune
+	for i := 1; i < len(text) && best == 0; i++ {
+		if !isVisibleASCII(text[i-1]) {
+			continue
+		}
+		if r, next, ok := joinAt(i); ok {
+			for k := range seen {
+				if seen[k].r == 0 {
+					seen[k].r = r
+				}
+				if seen[k].r == r {
+					if seen[k].n++; seen[k].n >= minJoined-1 {
+						best = r
+					}
+					break
+				}
+			}
+			i = next
+		}
+	}
+	if best == 0 {
+		return "", nil, false
+	}
+	out := make([]byte, 0, len(text))
+	at = make([]int32, 0, len(text)+1)
+	for i := 0; i < len(text); i++ {
+		if i > 0 && isVisibleASCII(text[i-1]) {
+			if r, next, ok := joinAt(i); ok && r == best {
+				out = append(out, ' ')
+				at = append(at, int32(i))
+				i = next - 1
+				continue
+			}
+		}
+		out = append(out, text[i])
+		at = append(at, int32(i))
+	}
+	at = append(at, int32(len(text)))
+	return string(out), at, true
+}
+
+// isSuperLetter reports a superscript (modifier) letter that NFKC reads
+// as a plain one: ᵃ ᵇ ᶜ ... ᴬ ᴮ, ʰ ʲ ʳ ʷ ʸ, ˡ ˢ ˣ, ⁱ ⁿ.
+func isSuperLetter(r rune) bool {
+	return r >= 0x1D2C && r <= 0x1D6A || r >= 0x1D9B && r <= 0x1DBF || r >= 0x2B0 && r <= 0x2B8 ||
+		r >= 0x2E0 && r <= 0x2E4 || r == 0x2071 || r == 0x207F
+}
+
+// superRun reports whether s[i:] starts three superscript letters in a
+// row: a word written in them ("ᴵᵍⁿᵒʳᵉ", PyRIT's SuperscriptConverter).
+// Phonetic transcriptions use one at a time ("pʰ", "tʲ").
+func superRun(s string, i int) bool {
+	for n := 0; n < 3; n++ {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isSuperLetter(r) {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// accentedWord reports whether the Latin-1 letter at s[i:] (lead byte
+// 0xC3) is an accented vowel in a word whose every vowel is accented,
+// with at least two different accented vowels ("ígnóré", "prévíóús":
+// PyRIT's DiacriticConverter and other generators put a mark on every
+// vowel). Words of French, Spanish or Portuguese keep a plain vowel
+// beside their accented ones ("été" has one kind only); umlauts are not
+// counted (Turkish "gönül", Finnish "häätö"), and a word with a letter of
+// Latin Extended ("kıvanç", "příští", "szőlő") is a word of its language.
+func accentedWord(s string, i int) bool {
+	if i+1 >= len(s) || !isAccentedVowel(s[i+1]) {
+		return false
+	}
+	a := i
+	for k := 0; k < 40 && a > 0 && (isASCIILetter(s[a-1]) || a >= 2 && s[a-2] == 0xC3 && s[a-1] >= 0x80 && s[a-1] <= 0xBF); k++ {
+		if isASCIILetter(s[a-1]) {
+			a--
+		} else {
+			a -= 2
+		}
+	}
+	var first byte
+	distinct := false
+	for j := a; j < len(s) && j < a+60; {
+		switch c := s[j]; {
+		case isASCIILetter(c):
+			if strings.IndexByte("aeiouAEIOU", c) >= 0 {
+				return false
+			}
+			j++
+		case c >= 0xC4 && c <= 0xC9:
+			return false // Latin Extended-A/B: Turkish, Czech, Hungarian, Polish, ...
+		case c == 0xC3 && j+1 < len(s) && s[j+1] >= 0x80 && s[j+1] <= 0xBF:
+			if v := s[j+1]; isAccentedVowel(v) {
+				if first == 0 {
+					first = v
+				} else if v != first {
+					distinct = true
+				}
+			}
+			j += 2
+		default:
+			return distinct
+		}
+	}
+	return distinct
+}
+
+// isAccentedVowel reports the second byte of a Latin-1 vowel with a
+// grave, acute, circumflex or tilde (À-Ã, È-Ê, Ì-Î, Ò-Õ, Ù-Û, Ý and their
+// small letters); not the diaeresis or ring of German, Turkish or the
+// Nordic languages.
+func isAccentedVowel(b byte) bool {
+	b &^= 0x20 // small letters are capitals + 0x20
+	return b >= 0x80 && b <= 0x83 || b >= 0x88 && b <= 0x8A || b >= 0x8C && b <= 0x8E || b >= 0x92 && b <= 0x95 ||
+		b >= 0x99 && b <= 0x9B || b == 0x9D
+}
+
+func isVisibleASCII(c byte) bool { return c > ' ' && c < 0x7F }
+
+// cipherCopy returns text with every ASCII letter rotated back by the
 // shift of the letter-rotation cipher the text names ("rot13", "rot-13",
 // "ROT1", "rot 5"; "Caesar cipher" with "shift of 3" or alone, which is
-// 3), byte for byte so spans hold; false when it names none. Rotating all
-// text is harmless: the plain words become noise the rules do not read,
-// and the encoded ones become words (round 71; other shifts, round 77).
-func rot13Copy(text string) (string, bool) {
+// 3), or, when it names none, deciphered by cipher (the prefilter saw an
+// instruction word in that cipher: a shift of 1 to 25, or cipherAtbash),
+// byte for byte so spans hold; false when neither. Deciphering all text
+// is harmless: the plain words become noise the rules do not read, and
+// the enciphered ones become words (round 71; other shifts, round 77;
+// unnamed ciphers, round 96).
+func cipherCopy(text string, cipher int) (string, bool) {
 	n, ok := namedRotation(text)
 	if !ok {
-		return "", false
+		if cipher <= 0 || cipher > cipherAtbash {
+			return "", false
+		}
+		n = cipher
+	}
+	b := []byte(text)
+	if n == cipherAtbash {
+		for i, c := range b {
+			switch {
+			case c >= 'a' && c <= 'z':
+				b[i] = 'z' - (c - 'a')
+			case c >= 'A' && c <= 'Z':
+				b[i] = 'Z' - (c - 'A')
+			}
+		}
+		return string(b), true
 	}
 	back := byte(26 - n)
-	b := []byte(text)
 	for i, c := range b {
 		switch {
 		case c >= 'a' && c <= 'z':
@@ -1324,6 +1554,75 @@ func rot13Copy(text string) (string, bool) {
 		}
 	}
 	return string(b), true
+}
+
+// cipherAtbash is Atbash (a↔z, b↔y, ...) in docWindows.cipher.
+const cipherAtbash = 26
+
+// cipherWords are instruction words whose enciphered forms are
+// prefilter anchors (cipherAnchors), so that a text in a letter cipher
+// that does not name it is read deciphered too: garak's and PyRIT's
+// encoding probes send ROT13, Caesar shifts and Atbash bare (round 96).
+// Six letters or more: a shorter enciphered word is too often a word.
+var cipherWords = []string{
+	"ignore", "disregard", "previous", "instruction", "system", "prompt", "password", "assistant",
+	"override", "reveal", "secret", "important", "forget", "credential", "confidential", "exfiltrate",
+	"jailbreak", "developer", "following", "execute", "respond", "forward", "delete", "command",
+	"attacker", "output", "directive", "restriction", "guideline", "everything", "message",
+	"immediately", "urgent", "always", "answer", "enable", "bypass", "policy", "safety", "filter",
+	"hidden", "roleplay", "unrestricted", "whatever", "nothing",
+}
+
+// rot13Always: the first words of cipherWords, whose ROT13 forms are
+// anchors whatever their first pair (round 96's first candidate had them).
+const rot13Always = 18
+
+// rarePairs are the letter pairs that occur at most 12 times per MB of
+// English text (2.4 MB of Debian changelogs and READMEs, counted in
+// round 96): the prefilter skips a position whose two bytes begin no
+// anchor, so an anchor beginning with a common pair ("vt" of ROT13's
+// "vtaber") would slow every document down.
+const rarePairs = "bk bq bw cx dq dz fj fk fq fz gq gx hb hg hv hx iy jf jh jn jp jv jx jy jz kq kv kx ky lq " +
+	"lx mr mw mx mz oq pj pv px qa qb qc qe qf qg qk ql qn qo qv qw qx qy qz rj rq rz tq uj uv uw uy vb " +
+	"vd vf vh vk vp vq vw vy vz wg wm wp wq wt wv wy xf xj xk xl xn xo xq xr xv xz yd yf yj yq yx zb zf " +
+	"zj zk zn zp zq zs zt zv zw zx"
+
+// cipherAnchors returns cipherWords rotated by 1 to 25 ("vtaber" is
+// "ignore" in ROT13) and in Atbash ("rtmliv"), with the cipher of each
+// (1-25, cipherAtbash). An enciphered word is kept when its first two
+// letters are a rare pair (rarePairs) or begin one of others already,
+// so that the prefilter's pair skip stays as fast; ROT13's of the first
+// rot13Always words are kept whatever their pair, ROT13 being the cipher
+// generators use most. None of the 445 kept occurs at a word start in
+// the 1.3 GB of ordinary local text round 96 searched (Go modules,
+// Debian docs, Python's library, the shared corpora, the local files of
+// r96an/local_files.py): a text holding one is enciphered or noise.
+func cipherAnchors(others []string) (anchors []string, ciphers []int8) {
+	used := map[string]bool{}
+	for _, p := range strings.Fields(rarePairs) {
+		used[p] = true
+	}
+	for _, a := range others {
+		if len(a) >= 2 {
+			used[strings.ToLower(a[:2])] = true
+		}
+	}
+	for k := 1; k <= cipherAtbash; k++ {
+		for i, w := range cipherWords {
+			b := []byte(w)
+			for i, c := range b {
+				if k == cipherAtbash {
+					b[i] = 'z' - (c - 'a')
+				} else {
+					b[i] = 'a' + (c-'a'+byte(k))%26
+				}
+			}
+			if k == 13 && i < rot13Always || used[string(b[:2])] {
+				anchors, ciphers = append(anchors, string(b)), append(ciphers, int8(k))
+			}
+		}
+	}
+	return anchors, ciphers
 }
 
 // namedRotation returns the shift of the first rotation cipher text

@@ -761,7 +761,7 @@ func (d *Detector) WithTask(task *Model, floor float64) *Detector {
 	if d.doc == nil {
 		return c
 	}
-	doc := &docScan{anchors: d.doc.anchors, rules: d.doc.rules, scramble: d.doc.scramble, quietBase: d.doc.quietBase, spelledBase: d.doc.spelledBase, taskBase: d.doc.taskBase,
+	doc := &docScan{anchors: d.doc.anchors, rules: d.doc.rules, scramble: d.doc.scramble, quietBase: d.doc.quietBase, cipherBase: d.doc.cipherBase, spelledBase: d.doc.spelledBase, taskBase: d.doc.taskBase,
 		task: task, taskFloor: d.doc.taskFloor, loneFloor: d.doc.loneFloor, relatedFloor: d.doc.relatedFloor}
 	if d.model == nil { // built with NoClassifier: no classifier of either kind
 		doc.task = nil

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"encoding/base32"
 	"encoding/base64"
 	"encoding/hex"
 	"net/url"
@@ -140,7 +141,10 @@ const (
 
 var (
 	rePercent = regexp.MustCompile(`[^\s%]*(?:%[0-9a-fA-F]{2}[^\s%]*){3,}`)
-	reComment = regexp.MustCompile(`<!--[\s\S]*?(?:-->|$)|\[//\]: ?# ?\([^)\n]*\)|\[comment\]: ?<> ?\([^)\n]*\)`)
+	// Quoted-printable with every space encoded ("Ignore=20all=20previous"),
+	// as encoders that quote spaces and tabs write it.
+	reQuotedSpace = regexp.MustCompile(`[^\s=]*(?:=[0-9A-F]{2}[^\s=]*){3,}`)
+	reComment     = regexp.MustCompile(`<!--[\s\S]*?(?:-->|$)|\[//\]: ?# ?\([^)\n]*\)|\[comment\]: ?<> ?\([^)\n]*\)`)
 )
 
 // Normalize prepares s for matching. It never fails: input that is not
@@ -364,6 +368,8 @@ func Normalize(s string) *Normalized {
 				fr = c
 			} else if fr >= riA && fr <= riA+25 && regionalRun(s, i) {
 				fr = 'a' + fr - riA // regional indicators spelling words (round 74)
+			} else if c, ok := enclosedLetter(fr); ok && enclosedRun(s, i) {
+				fr = c // "🅸🅶🅽🅾🆁🅴", three or more together: not 🅰️ or 🅿️ alone
 			}
 			if c, ok := confusables[fr]; ok {
 				n.addHidden(Hidden{Kind: HiddenConfusable, Start: i, End: j, Count: 1})
@@ -566,6 +572,38 @@ func invisibleKind(r rune) (HiddenKind, bool) {
 	return "", false
 }
 
+// invisibleBits decodes a run of U+2062 INVISIBLE TIMES and U+2064
+// INVISIBLE PLUS read as the bits 0 and 1 of bytes, most significant
+// first ("sneaky bits" smuggling, PyRIT's SneakyBitsSmugglerConverter;
+// round 96), when the bytes are readable text. Any other character in the
+// run, or a run with no U+2064, is not such a code.
+func invisibleBits(run string) (string, bool) {
+	const zero, one = "\u2062", "\u2064"
+	if len(run) < 64*len(zero) || !strings.Contains(run, one) {
+		return "", false
+	}
+	out := make([]byte, 0, len(run)/(8*len(zero)))
+	var c byte
+	n := 0
+	for i := 0; i+len(zero) <= len(run); i += len(zero) {
+		switch run[i : i+len(zero)] {
+		case zero:
+			c <<= 1
+		case one:
+			c = c<<1 | 1
+		default:
+			return "", false
+		}
+		if n++; n%8 == 0 {
+			out, c = append(out, c), 0
+		}
+	}
+	if !readable(out) {
+		return "", false
+	}
+	return string(out), true
+}
+
 // skipANSI returns the offset after the escape sequence starting at s[i].
 func skipANSI(s string, i int) int {
 	j := i + 1
@@ -639,8 +677,14 @@ func appendSegments(out []Segment, s string, depth, start, end int, origin strin
 		out = appendSegments(out, text, depth+1, a, z, string(h.Kind), budget, allSpelled)
 	}
 	for _, h := range nz.Hidden {
-		if h.Kind == HiddenTag {
+		switch {
+		case h.Kind == HiddenTag:
 			sub(h, h.Text)
+		case h.Kind == HiddenZeroWidth && h.Count >= 64:
+			if dec, ok := invisibleBits(s[h.Start:h.End]); ok {
+				h.Text = dec
+				sub(h, dec)
+			}
 		}
 	}
 	for _, h := range spelledPayloads(s, set, decodePayloads(s)) {
@@ -650,8 +694,9 @@ func appendSegments(out []Segment, s string, depth, start, end int, origin strin
 	return out
 }
 
-// decodePayloads finds base64, hex and percent-encoded runs in s whose
-// decoding is readable text, or a path, URL or address.
+// decodePayloads finds base64, base32, hex, percent-encoded and
+// quoted-printable runs in s whose decoding is readable text, or a path,
+// URL or address.
 func decodePayloads(s string) []Hidden {
 	var hs []Hidden
 	if len(s) < minKeyedB64Len {
@@ -660,6 +705,18 @@ func decodePayloads(s string) []Hidden {
 	for _, m := range encodedRuns(s, 8) {
 		if dec, ok := decodeRun(s, m); ok {
 			hs = append(hs, Hidden{Kind: HiddenEncoded, Start: m[0], End: m[1], Count: 1, Text: dec})
+		}
+	}
+	// Quoted-printable is read only when spaces are encoded: otherwise
+	// the words are already there to read.
+	if strings.Contains(s, "=20") {
+		for _, m := range reQuotedSpace.FindAllStringIndex(s, 8) {
+			if !encodedSpaces(s[m[0]:m[1]]) {
+				continue
+			}
+			if dec, ok := unquotePrintable(s[m[0]:m[1]]); ok && readable([]byte(dec)) {
+				hs = append(hs, Hidden{Kind: HiddenEncoded, Start: m[0], End: m[1], Count: 1, Text: dec})
+			}
 		}
 	}
 	if strings.Contains(s, "%") {
@@ -690,6 +747,15 @@ func decodeRun(s string, m [2]int) (string, bool) {
 			return "", false
 		}
 		dec, err := hex.DecodeString(tok)
+		if err != nil || !readableOrToken(dec) {
+			return "", false
+		}
+		return string(dec), true
+	}
+	if isBase32(tok) {
+		// Base32 (RFC 4648: upper case and 2-7) is what base64's mixed
+		// case test turns away.
+		dec, err := base32.StdEncoding.WithPadding(base32.NoPadding).DecodeString(tok[:base32Len(len(tok))])
 		if err != nil || !readableOrToken(dec) {
 			return "", false
 		}
@@ -811,6 +877,74 @@ func isHex(s string) bool {
 		}
 	}
 	return true
+}
+
+// isBase32 reports whether tok is in base32's alphabet, with at least
+// one digit: an all-letter run is a word or a constant's name.
+func isBase32(tok string) bool {
+	digit := false
+	for i := 0; i < len(tok); i++ {
+		switch c := tok[i]; {
+		case c >= 'A' && c <= 'Z':
+		case c >= '2' && c <= '7':
+			digit = true
+		default:
+			return false
+		}
+	}
+	return digit
+}
+
+// base32Len cuts n to the longest length unpadded base32 can have (a
+// quantum of 8 leaves 0, 2, 4, 5 or 7 characters).
+func base32Len(n int) int {
+	switch n % 8 {
+	case 1, 3, 6:
+		return n - 1
+	}
+	return n
+}
+
+// encodedSpaces reports whether run has at least three "=20" between a
+// letter or punctuation mark and a letter, as a quoted-printable sentence
+// has; a query string ("a=20&b=20&c=20") has none. A mail header's encoded
+// word ("=?UTF-8?q?Eero=20H=C3=A4kkinen?=") is a name or a subject that
+// mail readers show decoded, not hidden text.
+func encodedSpaces(run string) bool {
+	if strings.Contains(run, "?q?") || strings.Contains(run, "?Q?") {
+		return false
+	}
+	n := 0
+	for i := 1; i+3 < len(run); i++ {
+		if run[i] == '=' && run[i+1] == '2' && run[i+2] == '0' && isVisibleASCII(run[i-1]) && run[i-1] != '&' && isASCIILetter(run[i+3]) {
+			n++
+		}
+	}
+	return n >= 3
+}
+
+// unquotePrintable decodes a run of quoted-printable text ("=XX" is a
+// byte; a run holds no line end, so no soft break). False when an escape
+// is not hex.
+func unquotePrintable(s string) (string, bool) {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] != '=' {
+			b.WriteByte(s[i])
+			continue
+		}
+		if i+2 >= len(s) {
+			return "", false
+		}
+		v, err := hex.DecodeString(s[i+1 : i+3])
+		if err != nil {
+			return "", false
+		}
+		b.Write(v)
+		i += 2
+	}
+	return b.String(), true
 }
 
 // rem keeps the valid part of a trailing base64 quantum (1 leftover char is junk).

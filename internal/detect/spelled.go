@@ -422,14 +422,17 @@ func parseByteList(s string, a int, f spelledForm, dst []byte) ([]byte, int) {
 	return dst, end
 }
 
-// binTok reads a binary octet of printable ASCII ("01001001").
+// binTok reads a binary octet of printable ASCII ("01001001"), or the
+// 16- or 32-bit code unit of one ("0000000001001001", PyRIT's
+// BinaryConverter's default; round 96).
 func binTok(s string, i int) (byte, int, bool) {
 	v, k := 0, i
-	for k < len(s) && k-i < 9 && (s[k] == '0' || s[k] == '1') {
-		v = v*2 + int(s[k]-'0')
+	for k < len(s) && k-i < 33 && (s[k] == '0' || s[k] == '1') {
+		v = v<<1 | int(s[k]-'0')
 		k++
 	}
-	return byte(v), k, k-i == 8 && printableCode(v)
+	n := k - i
+	return byte(v), k, (n == 8 || n == 16 || n == 32) && printableCode(v)
 }
 
 // escHexTok reads "\x49".
@@ -814,34 +817,120 @@ func isRegional(s string, i int) bool {
 }
 
 // regionalRun reports whether the regional indicator at s[i:] has two
-// more within its run (regional indicators and single spaces).
-func regionalRun(s string, i int) bool {
+// more within its run (regional indicators, with single spaces between
+// words, and zero-width spaces, which generators put between the letters
+// so that no pair shows as a flag; round 96).
+func regionalRun(s string, i int) bool { return letterRun(s, i, isRegional) }
+
+// isEnclosedLetter reports a Latin capital in a square or a circle from
+// the Enclosed Alphanumeric Supplement at s[i:] (4 bytes): squared
+// U+1F130..U+1F149, which NFKC folds, and negative circled
+// U+1F150..U+1F169 and negative squared U+1F170..U+1F189, which it does
+// not ("🅸🅶🅽🅾🆁🅴"; round 96).
+func isEnclosedLetter(s string, i int) bool {
+	if i < 0 || i+4 > len(s) || s[i] != 0xF0 || s[i+1] != 0x9F {
+		return false
+	}
+	c2, c3 := s[i+2], s[i+3]
+	return c2 == 0x84 && c3 >= 0xB0 && c3 <= 0xBF || c2 == 0x85 && (c3 >= 0x80 && c3 <= 0x89 || c3 >= 0x90 && c3 <= 0xA9 || c3 >= 0xB0) ||
+		c2 == 0x86 && c3 >= 0x80 && c3 <= 0x89
+}
+
+// enclosedLetter folds a negative circled or negative squared capital to
+// its lower-case letter.
+func enclosedLetter(r rune) (rune, bool) {
+	switch {
+	case r >= 0x1F150 && r <= 0x1F169:
+		return 'a' + r - 0x1F150, true
+	case r >= 0x1F170 && r <= 0x1F189:
+		return 'a' + r - 0x1F170, true
+	}
+	return 0, false
+}
+
+// letterRun reports whether the letter at s[i:] (4 bytes, is) has two
+// more of its kind within its run.
+func letterRun(s string, i int, is func(string, int) bool) bool {
 	n := 1
 	for j := i + 4; n < 3; {
-		switch {
-		case isRegional(s, j):
-			n, j = n+1, j+4
-		case j < len(s) && s[j] == ' ' && isRegional(s, j+1):
-			j++
-		default:
-			j = -1
-		}
-		if j < 0 {
+		k := j + regionalGap(s, j)
+		if !is(s, k) {
 			break
 		}
+		n, j = n+1, k+4
 	}
 	for k := i; n < 3; {
-		switch {
-		case isRegional(s, k-4):
-			n, k = n+1, k-4
-		case k >= 5 && s[k-1] == ' ' && isRegional(s, k-5):
-			k--
-		default:
-			k = -1
-		}
-		if k < 0 {
+		j := k - regionalGapBefore(s, k)
+		if !is(s, j-4) {
 			break
 		}
+		n, k = n+1, j-4
 	}
 	return n >= 3
+}
+
+// enclosedRun reports whether the enclosed letter at s[i:] (4 bytes) has
+// two more enclosed letters of any kind within its run (circled ⓘ Ⓘ,
+// squared, negative circled, negative squared, mixed as PyRIT's
+// EmojiConverter mixes them letter by letter), with the gaps regionalGap
+// allows between them.
+func enclosedRun(s string, i int) bool {
+	n := 1
+	for j := i + 4; n < 3; {
+		j += regionalGap(s, j)
+		r, size := utf8.DecodeRuneInString(s[min(j, len(s)):])
+		if !isEnclosedAny(r) {
+			break
+		}
+		n, j = n+1, j+size
+	}
+	for k := i; n < 3; {
+		k -= regionalGapBefore(s, k)
+		r, size := utf8.DecodeLastRuneInString(s[:max(k, 0)])
+		if !isEnclosedAny(r) {
+			break
+		}
+		n, k = n+1, k-size
+	}
+	return n >= 3
+}
+
+// isEnclosedAny reports a Latin letter in a circle or a square: circled
+// U+24B6..U+24E9 and the three kinds isEnclosedLetter reads.
+func isEnclosedAny(r rune) bool {
+	return r >= 0x24B6 && r <= 0x24E9 || r >= 0x1F130 && r <= 0x1F149 || r >= 0x1F150 && r <= 0x1F169 || r >= 0x1F170 && r <= 0x1F189
+}
+
+// zwsp is U+200B ZERO WIDTH SPACE in UTF-8.
+const zwsp = "\u200b"
+
+// regionalGap returns the length of what may stand between two regional
+// indicators from s[j:]: at most one space and one zero-width space.
+func regionalGap(s string, j int) int {
+	k := j
+	if strings.HasPrefix(s[min(k, len(s)):], zwsp) {
+		k += len(zwsp)
+	}
+	if k < len(s) && s[k] == ' ' {
+		k++
+	}
+	if strings.HasPrefix(s[min(k, len(s)):], zwsp) {
+		k += len(zwsp)
+	}
+	return k - j
+}
+
+// regionalGapBefore is regionalGap read backwards from s[:k].
+func regionalGapBefore(s string, k int) int {
+	j := k
+	if strings.HasSuffix(s[:max(j, 0)], zwsp) {
+		j -= len(zwsp)
+	}
+	if j > 0 && s[j-1] == ' ' {
+		j--
+	}
+	if strings.HasSuffix(s[:max(j, 0)], zwsp) {
+		j -= len(zwsp)
+	}
+	return k - j
 }

@@ -92,6 +92,14 @@
 #   - the r84-and-later builders read /tmp/r80/ml and /tmp/r82: build those before r84 starts;
 #   - chain builders with && (not ;) so a failure stops the chain;
 #   - jmriebold/BoilerPy3 and karussell/snacktory may arrive as a work tree (repo/.git): the sums hold.
+# Session 24 (77 minutes to the last set, 398 of 400 names, every fetch answered on its first call; every sum
+# matched): fetch 24 min; this script 1 min; web/mail/r50/r56 6; evasion + r80/ml + r82 3; poisoning 2; fresh r64-r92 51:
+#   - r34an/spans.py writes /tmp/r34/sets/ without creating it: mkdir -p /tmp/r34/sets first (else FileNotFoundError);
+#   - the recipe's raw list was 409; placeholders dropped: 2/2, common/linux, example/sample.html, i/2000, i/win,
+#     OWNER/NAME, owner/name, prefix/suffix, sites/example.com.html, trello/testdata, tweepy/cassettes;
+#   - session 18's three read_file recipes gave the same sums again; the r84/r86 wrapper only imports
+#     build_fresh_r84, sets its LC_SHA/DK_SHA to R84_COPIES' values (build_fresh_r90.py) and calls main();
+#   - the fresh chain is the critical path: start it as soon as poisoning r34 and the evasion sets exist.
 # Usage (from anywhere): scripts/peer-eval/injection/rebuild_all.sh
 set -e
 HERE=$(cd "$(dirname "$0")" && pwd)
