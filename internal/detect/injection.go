@@ -1533,27 +1533,32 @@ func cipherCopy(text string, cipher int) (string, bool) {
 		n = cipher
 	}
 	b := []byte(text)
-	if n == cipherAtbash {
-		for i, c := range b {
-			switch {
-			case c >= 'a' && c <= 'z':
-				b[i] = 'z' - (c - 'a')
-			case c >= 'A' && c <= 'Z':
-				b[i] = 'Z' - (c - 'A')
-			}
-		}
-		return string(b), true
+	if n != cipherAtbash {
+		n = 26 - n // rotating back by n is rotating on by 26-n
 	}
-	back := byte(26 - n)
+	encipher(b, n)
+	return string(b), true
+}
+
+// encipher rotates every ASCII letter of b on by k (1-25), or mirrors it
+// (cipherAtbash, its own inverse), in place.
+func encipher(b []byte, k int) {
 	for i, c := range b {
+		var base byte
 		switch {
 		case c >= 'a' && c <= 'z':
-			b[i] = 'a' + (c-'a'+back)%26
+			base = 'a'
 		case c >= 'A' && c <= 'Z':
-			b[i] = 'A' + (c-'A'+back)%26
+			base = 'A'
+		default:
+			continue
+		}
+		if k == cipherAtbash {
+			b[i] = base + 25 - (c - base)
+		} else {
+			b[i] = base + (c-base+byte(k))%26
 		}
 	}
-	return string(b), true
 }
 
 // cipherAtbash is Atbash (a↔z, b↔y, ...) in docWindows.cipher.
@@ -1610,13 +1615,7 @@ func cipherAnchors(others []string) (anchors []string, ciphers []int8) {
 	for k := 1; k <= cipherAtbash; k++ {
 		for i, w := range cipherWords {
 			b := []byte(w)
-			for i, c := range b {
-				if k == cipherAtbash {
-					b[i] = 'z' - (c - 'a')
-				} else {
-					b[i] = 'a' + (c-'a'+byte(k))%26
-				}
-			}
+			encipher(b, k)
 			if k == 13 && i < rot13Always || used[string(b[:2])] {
 				anchors, ciphers = append(anchors, string(b)), append(ciphers, int8(k))
 			}
