@@ -937,11 +937,11 @@ func unquotePrintable(s string) (string, bool) {
 		if i+2 >= len(s) {
 			return "", false
 		}
-		v, err := hex.DecodeString(s[i+1 : i+3])
-		if err != nil {
+		hi, lo := digitVal(s[i+1], 16), digitVal(s[i+2], 16)
+		if hi < 0 || lo < 0 {
 			return "", false
 		}
-		b.Write(v)
+		b.WriteByte(byte(hi<<4 | lo))
 		i += 2
 	}
 	return b.String(), true
