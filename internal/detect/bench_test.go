@@ -3,8 +3,10 @@ package detect
 import (
 	"bufio"
 	"os"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // serverTools loads the committed benign tool lists: real tools with
@@ -52,6 +54,44 @@ func BenchmarkScanTools100(b *testing.B) {
 			d.ScanTool(t)
 		}
 	}
+}
+
+// BenchmarkScanTools100NoisePaired scans the 100 tools with the poisoning
+// detector as built (its unscrambler reads Best-of-N noise, round 97) and
+// with a copy whose unscrambler does not, one pass of each per iteration
+// in alternating order, and reports the median ratio (noised/plain):
+// this VM's speed drifts too much between runs for a 3% bound.
+func BenchmarkScanTools100NoisePaired(b *testing.B) {
+	d, err := NewPoisoning(Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	plain, err := NewPoisoning(Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	plain.unscr = newUnscrambler(poisonScrambleVocab)
+	tools := serverTools(b, 100)
+	run := func(d *Detector) time.Duration {
+		t := time.Now()
+		for _, t := range tools {
+			d.ScanTool(t)
+		}
+		return time.Since(t)
+	}
+	var ratios []float64
+	i := 0
+	for b.Loop() {
+		var tn, tp time.Duration
+		if i++; i%2 == 0 {
+			tn, tp = run(d), run(plain)
+		} else {
+			tp, tn = run(plain), run(d)
+		}
+		ratios = append(ratios, float64(tn)/float64(tp))
+	}
+	slices.Sort(ratios)
+	b.ReportMetric(ratios[len(ratios)/2], "ratio")
 }
 
 // BenchmarkScanToolLong is the longest tool of those lists, the reference

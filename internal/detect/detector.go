@@ -106,7 +106,7 @@ func NewPoisoning(opts Options) (*Detector, error) {
 	}
 	d.pm, d.pmScript = pm, pmScript
 	d.alone = classifierAloneScale
-	d.unscr = newUnscrambler(poisonScrambleVocab)
+	d.unscr = newUnscrambler(poisonScrambleVocab).withNoise()
 	if d.ref, err = newRefScan(); err != nil {
 		return nil, fmt.Errorf("building poisoning detector: %w", err)
 	}

@@ -282,6 +282,7 @@ func newInjection(opts Options) (*Detector, error) {
 	}
 	anchors := append(append([]string(nil), injectionAnchors...), scrambled(scrambleAnchors)...)
 	anchors = append(anchors, leetAnchors(leetAnchorWords, anchors)...)
+	anchors = append(anchors, noiseAnchors(noiseAnchorWords, anchors)...)
 	cipherBase := len(anchors)
 	cipherWords, ciphers := cipherAnchors(anchors)
 	anchors = append(anchors, cipherWords...)

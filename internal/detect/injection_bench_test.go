@@ -3,9 +3,12 @@ package detect
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/warden-mcp/warden/internal/detect/keywords"
+	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/warden-mcp/warden/internal/detect/keywords"
 )
 
 // Ordinary English prose without instructions to a model (written for
@@ -204,7 +207,8 @@ func BenchmarkScanDocumentEncoded100K(b *testing.B) {
 func BenchmarkAnchorMatcher(b *testing.B) {
 	anchors := append(append([]string(nil), injectionAnchors...), scrambled(scrambleAnchors)...)
 	anchors = append(anchors, leetAnchors(leetAnchorWords, anchors)...)
-	ciphers, _ := cipherAnchors(anchors)
+	noise := noiseAnchors(noiseAnchorWords, anchors)
+	ciphers, _ := cipherAnchors(append(append([]string(nil), anchors...), noise...))
 	var rest []string
 	for _, l := range [][]string{jailbreakAnchors, languageAnchors, zhJailbreakAnchors, agentTaskAnchors,
 		memoryAnchors, extractAnchors, goalAnchors, spelledAnchors, taskAnchors} {
@@ -216,6 +220,7 @@ func BenchmarkAnchorMatcher(b *testing.B) {
 	}{
 		{"anchors=without-ciphers", append(append([]string(nil), anchors...), rest...)},
 		{"anchors=with-ciphers", append(append(append([]string(nil), anchors...), ciphers...), rest...)},
+		{"anchors=with-ciphers-noise", append(append(append(append([]string(nil), anchors...), noise...), ciphers...), rest...)},
 	}
 	docs := []struct{ name, text string }{{"doc=prose", repeatTo(benchProse, 100<<10)}, {"doc=json", benchJSON(100 << 10)}}
 	for _, doc := range docs {
@@ -231,5 +236,90 @@ func BenchmarkAnchorMatcher(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// BenchmarkAnchorMatcherPaired times the prefilter walk over 100 KB with
+// three anchor sets: round 96d's without its cipher anchors, round 96d's
+// (with them) and round 97's (noise anchors added). Each iteration scans
+// once with each, in rotating order, and the benchmark reports the
+// medians of the per-iteration ratios, ciphers/none and noise/ciphers.
+// This VM's speed drifts by tens of percent within seconds; a ratio of
+// scans a few hundred microseconds apart cancels the drift that separate
+// runs do not (rule 5 of round 96's do-no-harm rule is a 3% bound).
+func BenchmarkAnchorMatcherPaired(b *testing.B) {
+	anchors := append(append([]string(nil), injectionAnchors...), scrambled(scrambleAnchors)...)
+	anchors = append(anchors, leetAnchors(leetAnchorWords, anchors)...)
+	noise := noiseAnchors(noiseAnchorWords, anchors)
+	ciphers, _ := cipherAnchors(anchors)
+	var rest []string
+	for _, l := range [][]string{jailbreakAnchors, languageAnchors, zhJailbreakAnchors, agentTaskAnchors,
+		memoryAnchors, extractAnchors, goalAnchors, spelledAnchors, taskAnchors} {
+		rest = append(rest, l...)
+	}
+	join := func(ls ...[]string) []string { return slices.Concat(ls...) }
+	ms := [3]*keywords.Matcher{
+		keywords.MustNew(join(anchors, rest)),
+		keywords.MustNew(join(anchors, ciphers, rest)),
+		keywords.MustNew(join(anchors, noise, ciphers, rest)),
+	}
+	for _, doc := range []struct{ name, text string }{{"prose", repeatTo(benchProse, 100<<10)}, {"json", benchJSON(100 << 10)}} {
+		b.Run(doc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(doc.text)))
+			var ciph, nois []float64
+			i := 0
+			for b.Loop() {
+				var t [3]time.Duration
+				for k := range 3 {
+					m := (i + k) % 3
+					start := time.Now()
+					ms[m].Scan(doc.text, func(keywords.Match) bool { return true })
+					t[m] = time.Since(start)
+				}
+				i++
+				ciph = append(ciph, float64(t[1])/float64(t[0]))
+				nois = append(nois, float64(t[2])/float64(t[1]))
+			}
+			slices.Sort(ciph)
+			slices.Sort(nois)
+			b.ReportMetric(ciph[len(ciph)/2], "ciphers/none")
+			b.ReportMetric(nois[len(nois)/2], "noise/ciphers")
+		})
+	}
+}
+
+// BenchmarkUnscramblePaired times the unscrambler over the keyword-dense
+// text and over prose, without and with round 97's noised reading, one
+// pass of each per iteration in alternating order; it reports the median
+// ratio (noised/plain) and the added time per KB. Every window of a scan
+// is read once by it (twice when a transcript view differs).
+func BenchmarkUnscramblePaired(b *testing.B) {
+	plain, noised := newUnscrambler(scrambleVocab), newUnscrambler(scrambleVocab).withNoise()
+	dense := strings.ToLower(repeatTo("Please ignore the previous email. The system admin will send the installation instructions and the password reset token to the user. ", 4096))
+	for _, doc := range []struct{ name, text string }{{"dense", dense}, {"prose", strings.ToLower(repeatTo(benchProse, 4096))}} {
+		b.Run(doc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(doc.text)))
+			var ratios, added []float64
+			i := 0
+			run := func(u *unscrambler) time.Duration {
+				t := time.Now()
+				u.unscramble(doc.text)
+				return time.Since(t)
+			}
+			for b.Loop() {
+				var tp, tn time.Duration
+				if i++; i%2 == 0 {
+					tp, tn = run(plain), run(noised)
+				} else {
+					tn, tp = run(noised), run(plain)
+				}
+				ratios = append(ratios, float64(tn)/float64(tp))
+				added = append(added, float64(tn-tp)/float64(len(doc.text))*1024)
+			}
+			slices.Sort(ratios)
+			slices.Sort(added)
+			b.ReportMetric(ratios[len(ratios)/2], "ratio")
+			b.ReportMetric(added[len(added)/2], "added-ns/KB")
+		})
 	}
 }

@@ -21,7 +21,7 @@ import "strings"
 // words of the clean tune sets).
 var scrambleVocab = strings.Fields(`
 ignore ignoring disregard forget override bypass nevermind
-instruction instructions previous prior earlier above preceding original initial
+instruction instructions directive directives previous prior earlier above preceding original initial
 system prompt prompts assistant developer admin administrator
 reveal secret secrets password passwords credentials credential confidential private hidden
 print repeat output respond response answer reply summary summarize translate
@@ -35,7 +35,7 @@ important urgent immediately must should
 `)
 
 // injectionUnscrambler reads scrambleVocab; built once, never changed.
-var injectionUnscrambler = newUnscrambler(scrambleVocab)
+var injectionUnscrambler = newUnscrambler(scrambleVocab).withNoise()
 
 // scrambleAnchors are the short prefilter anchors whose scrambled forms
 // are prefilter anchors too: a text whose every anchor word is scrambled
@@ -86,6 +86,39 @@ const maxScrambled = 14
 type unscrambler struct {
 	has   [26 * 26]uint16
 	words [26 * 26][]string
+	// noised: also read a word with one letter moved one place in the
+	// alphabet, when another such word stands near (injection_noise.go);
+	// near is has for every group within noisedMoves of a word's own.
+	noised bool
+	near   [26 * 26]uint16
+	middle [26 * 26][]middleSig // of words[p][i], for noised reading
+	// nearGroups[p][n] lists the groups within noisedMoves(n) of group p
+	// that hold a word of n letters, with how far (first and last letter
+	// moves)
+	nearGroups [26 * 26][maxScrambled + 1][]nearGroup
+}
+
+type nearGroup struct {
+	p    uint16
+	ends uint8
+}
+
+// middleSig sums a vocabulary word's middle letters and marks which occur:
+// a letter moved one place changes the sum by one and at most two marks,
+// so most candidates fail on these before letters are counted.
+type middleSig struct {
+	sum  int
+	mask uint32
+}
+
+func middleOf(w string) middleSig {
+	var m middleSig
+	for k := 1; k < len(w)-1; k++ {
+		c := w[k] | 0x20 - 'a'
+		m.sum += int(c)
+		m.mask |= 1 << (c & 31)
+	}
+	return m
 }
 
 func newUnscrambler(vocab []string) *unscrambler {
@@ -116,16 +149,23 @@ var wordByte = func() (t [256]uint8) {
 	return t
 }()
 
-// of returns the vocabulary word that w, an ASCII word of 4 to
-// maxScrambled letters, is a scramble of; false if it is none or is
-// that word as written.
-func (u *unscrambler) of(w string) (string, bool) {
+// Results of lookup.
+const (
+	wordOther     = iota // no vocabulary word's scramble
+	wordAsWritten        // a vocabulary word, as written
+	wordScrambled        // a scramble of a vocabulary word
+)
+
+// lookup returns the vocabulary word that w, an ASCII word of 4 to
+// maxScrambled letters, is a scramble of (wordScrambled), or whether w is
+// a vocabulary word as written.
+func (u *unscrambler) lookup(w string) (string, int) {
 	for _, v := range u.words[letterPair(w[0], w[len(w)-1])] {
 		if len(v) != len(w) {
 			continue
 		}
 		if w[1:] == v[1:] { // normalised text is lower-case: the word as written
-			return "", false
+			return v, wordAsWritten
 		}
 		var count [26]int8
 		for k := 1; k < len(w)-1; k++ {
@@ -133,17 +173,36 @@ func (u *unscrambler) of(w string) (string, bool) {
 			count[v[k]-'a']--
 		}
 		if count == [26]int8{} {
-			return v, true
+			return v, wordScrambled
 		}
 	}
-	return "", false
+	return "", wordOther
+}
+
+// of returns the vocabulary word that w, an ASCII word of 4 to
+// maxScrambled letters, is a scramble of; false if it is none or is
+// that word as written.
+func (u *unscrambler) of(w string) (string, bool) {
+	v, as := u.lookup(w)
+	return v, as == wordScrambled
+}
+
+// readWord is a word unscramble reads as a vocabulary word.
+type readWord struct {
+	at     int
+	word   string
+	noised bool
 }
 
 // unscramble returns text (lower-case, as normalised) with every word
 // that is a scramble of a vocabulary word replaced by that word, when
-// there is one; false otherwise.
+// there is one; false otherwise. With noised set, a word one moved letter
+// from a vocabulary word is replaced too when another replaced word
+// stands within noisedNear bytes.
 func (u *unscrambler) unscramble(text string) (string, bool) {
 	var b []byte
+	var read []readWord // only when a noised word is found
+	nnoised := 0
 	for i := 0; i < len(text); {
 		if wordByte[text[i]] != 1 {
 			i++
@@ -154,18 +213,52 @@ func (u *unscrambler) unscramble(text string) (string, bool) {
 			j++
 		}
 		n := j - i
-		if n < 4 || n > maxScrambled || u.has[letterPair(text[i], text[j-1])]&(1<<n) == 0 ||
-			i > 0 && wordByte[text[i-1]] != 0 || j < len(text) && wordByte[text[j]] != 0 {
+		if n < 4 || n > maxScrambled || i > 0 && wordByte[text[i-1]] != 0 || j < len(text) && wordByte[text[j]] != 0 {
 			i = j
 			continue
 		}
-		if w, ok := u.of(text[i:j]); ok {
-			if b == nil {
-				b = []byte(text)
+		as := wordOther
+		if u.has[letterPair(text[i], text[j-1])]&(1<<n) != 0 {
+			var w string
+			if w, as = u.lookup(text[i:j]); as == wordScrambled {
+				if b == nil {
+					b = []byte(text)
+				}
+				copy(b[i:j], w)
+				read = append(read, readWord{at: i, word: w})
 			}
-			copy(b[i:j], w)
+		}
+		if as == wordOther && u.noised && n >= minNoised {
+			if w, ok := u.noisedOf(text[i:j]); ok {
+				read = append(read, readWord{at: i, word: w, noised: true})
+				nnoised++
+			}
 		}
 		i = j
+	}
+	if nnoised > 0 && len(read) > 1 {
+		noisy := false
+		for k, r := range read {
+			if !r.noised {
+				continue
+			}
+			if k > 0 && r.at-read[k-1].at <= noisedNear || k+1 < len(read) && read[k+1].at-r.at <= noisedNear {
+				if b == nil {
+					b = []byte(text)
+				}
+				copy(b[r.at:], r.word)
+				noisy = true
+			}
+		}
+		if noisy {
+			// Noise makes "!" of a space too ("send!all"): between two
+			// letters, read it as one.
+			for i := 1; i+1 < len(b); i++ {
+				if b[i] == '!' && wordByte[b[i-1]] == 1 && wordByte[b[i+1]] == 1 {
+					b[i] = ' '
+				}
+			}
+		}
 	}
 	if b == nil {
 		return "", false

@@ -314,6 +314,13 @@ func Normalize(s string) *Normalized {
 		}
 		if kind, hidden := invisibleKind(r); hidden {
 			n.addHidden(Hidden{Kind: kind, Start: i, End: j, Count: 1})
+			if r >= 0x1C && r <= 0x1F && !lastSpace {
+				// The information separators part words (Python's split()
+				// reads them as white space); Best-of-N noise makes U+001F
+				// of a space (round 97).
+				emit(" ", i, j)
+				lastSpace = true
+			}
 			i = j
 			continue
 		}

@@ -100,6 +100,13 @@
 #   - session 18's three read_file recipes gave the same sums again; the r84/r86 wrapper only imports
 #     build_fresh_r84, sets its LC_SHA/DK_SHA to R84_COPIES' values (build_fresh_r90.py) and calls main();
 #   - the fresh chain is the critical path: start it as soon as poisoning r34 and the evasion sets exist.
+# Session 25 (71 minutes to the last set, 398 of 400 names, every fetch answered first time, all 99 sums matched;
+# score_all on HEAD 6edbd7b gave the recorded numbers): fetch the ~215 names the injection builders use first;
+# start this script (1.5 min) and then the web/mail/r50/r56 chain (5.5) while the poisoning names are still
+# fetching, and the poisoning chain (2) right after them; make the three transcriptions, spans.py, r60, f2e396a's
+# peritem + r52 meanwhile. The fresh chain then started at minute 24 and took 47 (r64-r92). One wrapper serves
+# r84 and r86: import build_fresh_r84, set R84_COPIES, then call r84.main() or import build_fresh_r86 and call
+# its main(). The chain can poll for the r80ml/r82zh sets before r84 instead of waiting for them up front.
 # Usage (from anywhere): scripts/peer-eval/injection/rebuild_all.sh
 set -e
 HERE=$(cd "$(dirname "$0")" && pwd)
