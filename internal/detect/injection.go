@@ -1684,7 +1684,10 @@ func shiftAt(text string, j int) (int, bool) {
 
 // deleet returns text with digits and symbols that stand for letters
 // (4→a, 3→e, 1→i, 0→o, 5→s, 7→t, @→a, $→s) replaced, when at least three
-// words mix such digits with letters; false otherwise.
+// words mix such digits with letters; false otherwise. When at least
+// three words are leetspeak in the wider sense of PyRIT's converter
+// (pyritLeet), 9→g, 8→b, ! before a letter or digit →i and a 1 doubled or
+// ending a word after a vowel →l are read too.
 func deleet(text string) (string, bool) {
 	leetWords, letters, digits, start := 0, 0, 0, 0
 	for i := 0; i <= len(text); i++ {
@@ -1705,6 +1708,7 @@ func deleet(text string) (string, bool) {
 	if leetWords < 3 {
 		return "", false
 	}
+	wide := pyritLeet(text)
 	b := []byte(text)
 	for i, c := range b {
 		switch c {
@@ -1714,15 +1718,83 @@ func deleet(text string) (string, bool) {
 			b[i] = 'e'
 		case '1':
 			b[i] = 'i'
+			if wide {
+				b[i] = leetOne(text, i)
+			}
 		case '0':
 			b[i] = 'o'
 		case '5', '$':
 			b[i] = 's'
 		case '7':
 			b[i] = 't'
+		case '9':
+			if wide {
+				b[i] = 'g'
+			}
+		case '8':
+			if wide {
+				b[i] = 'b'
+			}
+		case '!':
+			if wide && leetSymbol(text, i) {
+				b[i] = 'i'
+			}
 		}
 	}
 	return string(b), true
+}
+
+// pyritLeet reports whether at least three words of text are leetspeak
+// as PyRIT's converter writes it, a random symbol per letter ("!9n0r3",
+// "pr3v!0u$", "$y573m"): a word, with @ $ ! kept inside it, of at least
+// two letters from g to z and two leet digits, $ or !. Hashes (letters
+// a-f), versions, machine names ("x86_64", "amd64", "i386") and
+// addresses are not.
+func pyritLeet(text string) bool {
+	words, gz, lt := 0, 0, 0
+	for i := 0; i <= len(text); i++ {
+		if i < len(text) && (isASCIIWordChar(text[i]) || leetSymbol(text, i)) {
+			switch c := text[i]; {
+			case c >= 'g' && c <= 'z':
+				gz++
+			case isLeetDigit(c) || c == '8' || c == '9' || c == '$' || c == '!':
+				lt++ // not @: an address (bob3@example.org) is no leetspeak
+			}
+			continue
+		}
+		if gz >= 2 && lt >= 2 {
+			if words++; words == 3 {
+				return true
+			}
+		}
+		gz, lt = 0, 0
+	}
+	return false
+}
+
+// leetOne reads the 1 at text[i] as l in a double ("411", "a11": all) or
+// at a word's end after a vowel ("r3v3@1": reveal, "m41": mail), else as
+// i ("1gn0r3", "7h1n9"): leetspeak writes both letters as 1.
+func leetOne(text string, i int) byte {
+	if i > 0 && text[i-1] == '1' || i+1 < len(text) && text[i+1] == '1' {
+		return 'l'
+	}
+	if (i+1 == len(text) || !isASCIIWordChar(text[i+1])) && i > 0 && strings.IndexByte("aeiou430@", text[i-1]) >= 0 {
+		return 'l'
+	}
+	return 'i'
+}
+
+// leetSymbol reports whether text[i] is a symbol leetspeak writes for a
+// letter inside a word: @ or $, or ! before a letter or digit.
+func leetSymbol(text string, i int) bool {
+	switch text[i] {
+	case '@', '$':
+		return true
+	case '!':
+		return i+1 < len(text) && isASCIIWordChar(text[i+1])
+	}
+	return false
 }
 
 // leetAnchorWords are instruction words whose leetspeak spellings
@@ -1742,7 +1814,7 @@ var leetAnchorWords = []string{
 // with no digit or no letter in them ("45515" would open a window at
 // numbers), and those already in have, are left out.
 func leetAnchors(words, have []string) []string {
-	forms := []string{"a4e3i1o0s5t7", "a4e3i1o0", "e3o0"}
+	forms := []string{"a4e3i1o0s5t7", "a4e3i1o0", "e3o0", "a4e3i1o0s5t7g9b8"}
 	seen := make(map[string]bool, len(have))
 	for _, a := range have {
 		seen[a] = true

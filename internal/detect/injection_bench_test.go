@@ -323,3 +323,44 @@ func BenchmarkUnscramblePaired(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkLeetAnchorsPaired: the prefilter walk with and without round
+// 98's leet anchors that write g or b as a digit ("19n0r", "f0r93",
+// "8yp45", "j41l8"), one scan of each per iteration in alternating order;
+// the median ratio with/without.
+func BenchmarkLeetAnchorsPaired(b *testing.B) {
+	anchors := append(append([]string(nil), injectionAnchors...), scrambled(scrambleAnchors)...)
+	anchors = append(anchors, leetAnchors(leetAnchorWords, anchors)...)
+	var without []string
+	for _, a := range anchors {
+		if !strings.ContainsAny(a, "89") {
+			without = append(without, a)
+		}
+	}
+	with, less := keywords.MustNew(anchors), keywords.MustNew(without)
+	for _, doc := range []struct{ name, text string }{
+		{"prose2k", repeatTo(benchProse, smallDoc)}, {"json2k", benchJSON(smallDoc - 300)},
+		{"prose100k", repeatTo(benchProse, 100<<10)}, {"json100k", benchJSON(100 << 10)},
+	} {
+		b.Run(doc.name, func(b *testing.B) {
+			scan := func(m *keywords.Matcher) time.Duration {
+				t := time.Now()
+				m.Scan(doc.text, func(keywords.Match) bool { return true })
+				return time.Since(t)
+			}
+			var ratios []float64
+			i := 0
+			for b.Loop() {
+				var tw, tl time.Duration
+				if i++; i%2 == 0 {
+					tw, tl = scan(with), scan(less)
+				} else {
+					tl, tw = scan(less), scan(with)
+				}
+				ratios = append(ratios, float64(tw)/float64(tl))
+			}
+			slices.Sort(ratios)
+			b.ReportMetric(ratios[len(ratios)/2], "with/without")
+		})
+	}
+}
