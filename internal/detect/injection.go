@@ -1773,8 +1773,8 @@ func pyritLeet(text string) bool {
 }
 
 // leetOne reads the 1 at text[i] as l in a double ("411", "a11": all) or
-// at a word's end after a vowel ("r3v3@1": reveal, "m41": mail), else as
-// i ("1gn0r3", "7h1n9"): leetspeak writes both letters as 1.
+// at a word's end after a vowel ("r3v3@1": reveal), else as i ("1gn0r3",
+// "7h1n9"): leetspeak writes both letters as 1.
 func leetOne(text string, i int) byte {
 	if i > 0 && text[i-1] == '1' || i+1 < len(text) && text[i+1] == '1' {
 		return 'l'
@@ -1810,7 +1810,8 @@ var leetAnchorWords = []string{
 
 // leetAnchors returns the leetspeak spellings of words, cut to their first
 // five bytes: with all six letters deleet reads written as digits (a4 e3
-// i1 o0 s5 t7), with the vowels only, and with e and o only. Spellings
+// i1 o0 s5 t7), with the vowels only, with e and o only, and with g and b
+// as 9 and 8 too (round 98: "19n0r", "8yp45"). Spellings
 // with no digit or no letter in them ("45515" would open a window at
 // numbers), and those already in have, are left out.
 func leetAnchors(words, have []string) []string {
