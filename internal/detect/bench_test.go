@@ -56,11 +56,40 @@ func BenchmarkScanTools100(b *testing.B) {
 	}
 }
 
+// pairedRuns runs base and cand once each per iteration of b, in
+// alternating order, and returns the medians of the per-iteration ratios
+// (cand/base) and differences (cand-base). This VM's speed drifts by tens
+// of percent between runs and within seconds; two runs a few hundred
+// microseconds apart meet the same conditions, so their ratio does not
+// drift (session 25; rule 5 of the detection rounds is a 3% bound).
+func pairedRuns(b *testing.B, base, cand func()) (ratio float64, diff time.Duration) {
+	timed := func(f func()) time.Duration {
+		t := time.Now()
+		f()
+		return time.Since(t)
+	}
+	var ratios []float64
+	var diffs []time.Duration
+	i := 0
+	for b.Loop() {
+		var tb, tc time.Duration
+		if i++; i%2 == 0 {
+			tb, tc = timed(base), timed(cand)
+		} else {
+			tc, tb = timed(cand), timed(base)
+		}
+		ratios = append(ratios, float64(tc)/float64(tb))
+		diffs = append(diffs, tc-tb)
+	}
+	slices.Sort(ratios)
+	slices.Sort(diffs)
+	return ratios[len(ratios)/2], diffs[len(diffs)/2]
+}
+
 // BenchmarkScanTools100NoisePaired scans the 100 tools with the poisoning
 // detector as built (its unscrambler reads Best-of-N noise, round 97) and
-// with a copy whose unscrambler does not, one pass of each per iteration
-// in alternating order, and reports the median ratio (noised/plain):
-// this VM's speed drifts too much between runs for a 3% bound.
+// with a copy whose unscrambler does not (pairedRuns): the median ratio
+// noised/plain.
 func BenchmarkScanTools100NoisePaired(b *testing.B) {
 	d, err := NewPoisoning(Options{})
 	if err != nil {
@@ -72,26 +101,15 @@ func BenchmarkScanTools100NoisePaired(b *testing.B) {
 	}
 	plain.unscr = newUnscrambler(poisonScrambleVocab)
 	tools := serverTools(b, 100)
-	run := func(d *Detector) time.Duration {
-		t := time.Now()
-		for _, t := range tools {
-			d.ScanTool(t)
+	scan := func(d *Detector) func() {
+		return func() {
+			for _, t := range tools {
+				d.ScanTool(t)
+			}
 		}
-		return time.Since(t)
 	}
-	var ratios []float64
-	i := 0
-	for b.Loop() {
-		var tn, tp time.Duration
-		if i++; i%2 == 0 {
-			tn, tp = run(d), run(plain)
-		} else {
-			tp, tn = run(plain), run(d)
-		}
-		ratios = append(ratios, float64(tn)/float64(tp))
-	}
-	slices.Sort(ratios)
-	b.ReportMetric(ratios[len(ratios)/2], "ratio")
+	ratio, _ := pairedRuns(b, scan(plain), scan(d))
+	b.ReportMetric(ratio, "ratio")
 }
 
 // BenchmarkScanToolLong is the longest tool of those lists, the reference

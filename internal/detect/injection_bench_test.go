@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/warden-mcp/warden/internal/detect/keywords"
 )
@@ -241,12 +240,9 @@ func BenchmarkAnchorMatcher(b *testing.B) {
 
 // BenchmarkAnchorMatcherPaired times the prefilter walk over 100 KB with
 // three anchor sets: round 96d's without its cipher anchors, round 96d's
-// (with them) and round 97's (noise anchors added). Each iteration scans
-// once with each, in rotating order, and the benchmark reports the
-// medians of the per-iteration ratios, ciphers/none and noise/ciphers.
-// This VM's speed drifts by tens of percent within seconds; a ratio of
-// scans a few hundred microseconds apart cancels the drift that separate
-// runs do not (rule 5 of round 96's do-no-harm rule is a 3% bound).
+// (with them) and round 97's (noise anchors added), two at a time
+// (pairedRuns), and reports the median ratios ciphers/none and
+// noise/ciphers.
 func BenchmarkAnchorMatcherPaired(b *testing.B) {
 	anchors := append(append([]string(nil), injectionAnchors...), scrambled(scrambleAnchors)...)
 	anchors = append(anchors, leetAnchors(leetAnchorWords, anchors)...)
@@ -257,77 +253,48 @@ func BenchmarkAnchorMatcherPaired(b *testing.B) {
 		memoryAnchors, extractAnchors, goalAnchors, spelledAnchors, taskAnchors} {
 		rest = append(rest, l...)
 	}
-	join := func(ls ...[]string) []string { return slices.Concat(ls...) }
-	ms := [3]*keywords.Matcher{
-		keywords.MustNew(join(anchors, rest)),
-		keywords.MustNew(join(anchors, ciphers, rest)),
-		keywords.MustNew(join(anchors, noise, ciphers, rest)),
-	}
+	none := keywords.MustNew(slices.Concat(anchors, rest))
+	withCiphers := keywords.MustNew(slices.Concat(anchors, ciphers, rest))
+	withNoise := keywords.MustNew(slices.Concat(anchors, noise, ciphers, rest))
 	for _, doc := range []struct{ name, text string }{{"prose", repeatTo(benchProse, 100<<10)}, {"json", benchJSON(100 << 10)}} {
-		b.Run(doc.name, func(b *testing.B) {
+		walk := func(m *keywords.Matcher) func() {
+			return func() { m.Scan(doc.text, func(keywords.Match) bool { return true }) }
+		}
+		b.Run(doc.name+"/ciphers", func(b *testing.B) {
 			b.SetBytes(int64(len(doc.text)))
-			var ciph, nois []float64
-			i := 0
-			for b.Loop() {
-				var t [3]time.Duration
-				for k := range 3 {
-					m := (i + k) % 3
-					start := time.Now()
-					ms[m].Scan(doc.text, func(keywords.Match) bool { return true })
-					t[m] = time.Since(start)
-				}
-				i++
-				ciph = append(ciph, float64(t[1])/float64(t[0]))
-				nois = append(nois, float64(t[2])/float64(t[1]))
-			}
-			slices.Sort(ciph)
-			slices.Sort(nois)
-			b.ReportMetric(ciph[len(ciph)/2], "ciphers/none")
-			b.ReportMetric(nois[len(nois)/2], "noise/ciphers")
+			ratio, _ := pairedRuns(b, walk(none), walk(withCiphers))
+			b.ReportMetric(ratio, "ciphers/none")
+		})
+		b.Run(doc.name+"/noise", func(b *testing.B) {
+			b.SetBytes(int64(len(doc.text)))
+			ratio, _ := pairedRuns(b, walk(withCiphers), walk(withNoise))
+			b.ReportMetric(ratio, "noise/ciphers")
 		})
 	}
 }
 
-// BenchmarkUnscramblePaired times the unscrambler over the keyword-dense
-// text and over prose, without and with round 97's noised reading, one
-// pass of each per iteration in alternating order; it reports the median
-// ratio (noised/plain) and the added time per KB. Every window of a scan
-// is read once by it (twice when a transcript view differs).
+// BenchmarkUnscramblePaired times the unscrambler over keyword-dense text
+// and over prose, without and with round 97's noised reading
+// (pairedRuns); it reports the median ratio (noised/plain) and the added
+// time per KB. Every window of a scan is read once by it (twice when a
+// transcript view differs).
 func BenchmarkUnscramblePaired(b *testing.B) {
 	plain, noised := newUnscrambler(scrambleVocab), newUnscrambler(scrambleVocab).withNoise()
 	dense := strings.ToLower(repeatTo("Please ignore the previous email. The system admin will send the installation instructions and the password reset token to the user. ", 4096))
 	for _, doc := range []struct{ name, text string }{{"dense", dense}, {"prose", strings.ToLower(repeatTo(benchProse, 4096))}} {
 		b.Run(doc.name, func(b *testing.B) {
 			b.SetBytes(int64(len(doc.text)))
-			var ratios, added []float64
-			i := 0
-			run := func(u *unscrambler) time.Duration {
-				t := time.Now()
-				u.unscramble(doc.text)
-				return time.Since(t)
-			}
-			for b.Loop() {
-				var tp, tn time.Duration
-				if i++; i%2 == 0 {
-					tp, tn = run(plain), run(noised)
-				} else {
-					tn, tp = run(noised), run(plain)
-				}
-				ratios = append(ratios, float64(tn)/float64(tp))
-				added = append(added, float64(tn-tp)/float64(len(doc.text))*1024)
-			}
-			slices.Sort(ratios)
-			slices.Sort(added)
-			b.ReportMetric(ratios[len(ratios)/2], "ratio")
-			b.ReportMetric(added[len(added)/2], "added-ns/KB")
+			read := func(u *unscrambler) func() { return func() { u.unscramble(doc.text) } }
+			ratio, diff := pairedRuns(b, read(plain), read(noised))
+			b.ReportMetric(ratio, "ratio")
+			b.ReportMetric(float64(diff)/float64(len(doc.text))*1024, "added-ns/KB")
 		})
 	}
 }
 
 // BenchmarkLeetAnchorsPaired: the prefilter walk with and without round
 // 98's leet anchors that write g or b as a digit ("19n0r", "f0r93",
-// "8yp45", "j41l8"), one scan of each per iteration in alternating order;
-// the median ratio with/without.
+// "8yp45", "j41l8") (pairedRuns); the median ratio with/without.
 func BenchmarkLeetAnchorsPaired(b *testing.B) {
 	anchors := append(append([]string(nil), injectionAnchors...), scrambled(scrambleAnchors)...)
 	anchors = append(anchors, leetAnchors(leetAnchorWords, anchors)...)
@@ -343,24 +310,11 @@ func BenchmarkLeetAnchorsPaired(b *testing.B) {
 		{"prose100k", repeatTo(benchProse, 100<<10)}, {"json100k", benchJSON(100 << 10)},
 	} {
 		b.Run(doc.name, func(b *testing.B) {
-			scan := func(m *keywords.Matcher) time.Duration {
-				t := time.Now()
-				m.Scan(doc.text, func(keywords.Match) bool { return true })
-				return time.Since(t)
+			walk := func(m *keywords.Matcher) func() {
+				return func() { m.Scan(doc.text, func(keywords.Match) bool { return true }) }
 			}
-			var ratios []float64
-			i := 0
-			for b.Loop() {
-				var tw, tl time.Duration
-				if i++; i%2 == 0 {
-					tw, tl = scan(with), scan(less)
-				} else {
-					tl, tw = scan(less), scan(with)
-				}
-				ratios = append(ratios, float64(tw)/float64(tl))
-			}
-			slices.Sort(ratios)
-			b.ReportMetric(ratios[len(ratios)/2], "with/without")
+			ratio, _ := pairedRuns(b, walk(less), walk(with))
+			b.ReportMetric(ratio, "with/without")
 		})
 	}
 }
