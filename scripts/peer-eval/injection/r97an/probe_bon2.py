@@ -47,12 +47,14 @@ def bon(s, rng, sc, caps, noise):
     return ''.join(out)
 
 CATS = {"caps": (0, 0.6, 0), "scramble": (0.6, 0, 0), "noise": (0, 0, 0.06), "all": (0.6, 0.6, 0.06)}
-rng = random.Random(97)
-with open('bon2.jsonl', 'w') as f:
-    for label, texts in ((1, ATTACKS), (0, ORDINARY)):
-        for t in texts:
-            for cat, (sc, caps, noise) in CATS.items():
-                for k in range(10):
-                    x = bon(t, rng, sc, caps, noise)
-                    f.write(json.dumps({"text": x, "label": label, "category": cat + "/bare"}) + "\n")
-                    f.write(json.dumps({"text": MAIL.format(x=x), "label": label, "category": cat + "/mail"}) + "\n")
+
+if __name__ == "__main__":
+    rng = random.Random(97)
+    with open('bon2.jsonl', 'w') as f:
+        for label, texts in ((1, ATTACKS), (0, ORDINARY)):
+            for t in texts:
+                for cat, (sc, caps, noise) in CATS.items():
+                    for k in range(10):
+                        x = bon(t, rng, sc, caps, noise)
+                        f.write(json.dumps({"text": x, "label": label, "category": cat + "/bare"}) + "\n")
+                        f.write(json.dumps({"text": MAIL.format(x=x), "label": label, "category": cat + "/mail"}) + "\n")
