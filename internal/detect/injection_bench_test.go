@@ -207,7 +207,7 @@ func BenchmarkAnchorMatcher(b *testing.B) {
 	anchors := append(append([]string(nil), injectionAnchors...), scrambled(scrambleAnchors)...)
 	anchors = append(anchors, leetAnchors(leetAnchorWords, anchors)...)
 	noise := noiseAnchors(noiseAnchorWords, anchors)
-	ciphers, _ := cipherAnchors(append(append([]string(nil), anchors...), noise...))
+	ciphers, _ := cipherAnchors(append(append([]string(nil), anchors...), noise...), "")
 	var rest []string
 	for _, l := range [][]string{jailbreakAnchors, languageAnchors, zhJailbreakAnchors, agentTaskAnchors,
 		memoryAnchors, extractAnchors, goalAnchors, spelledAnchors, taskAnchors} {
@@ -247,7 +247,7 @@ func BenchmarkAnchorMatcherPaired(b *testing.B) {
 	anchors := append(append([]string(nil), injectionAnchors...), scrambled(scrambleAnchors)...)
 	anchors = append(anchors, leetAnchors(leetAnchorWords, anchors)...)
 	noise := noiseAnchors(noiseAnchorWords, anchors)
-	ciphers, _ := cipherAnchors(anchors)
+	ciphers, _ := cipherAnchors(anchors, "")
 	var rest []string
 	for _, l := range [][]string{jailbreakAnchors, languageAnchors, zhJailbreakAnchors, agentTaskAnchors,
 		memoryAnchors, extractAnchors, goalAnchors, spelledAnchors, taskAnchors} {
@@ -317,4 +317,94 @@ func BenchmarkLeetAnchorsPaired(b *testing.B) {
 			b.ReportMetric(ratio, "with/without")
 		})
 	}
+}
+
+// anchorHead returns newInjection's prefilter anchors that come before
+// the cipher anchors (plain, scrambled, leetspeak, noised), and anchorTail
+// those after the jailbreak and respell anchors, for the benchmarks that
+// vary what lies between.
+func anchorHead() []string {
+	anchors := append(append([]string(nil), injectionAnchors...), scrambled(scrambleAnchors)...)
+	anchors = append(anchors, leetAnchors(leetAnchorWords, anchors)...)
+	return append(anchors, noiseAnchors(noiseAnchorWords, anchors)...)
+}
+
+func anchorTail() []string {
+	return slices.Concat(languageAnchors, zhJailbreakAnchors, agentTaskAnchors, memoryAnchors, extractAnchors,
+		goalAnchors, spelledAnchors, taskAnchors)
+}
+
+// walkPaired times the prefilter walk over 100 KB of prose and of JSON
+// with two anchor sets (pairedRuns) and reports the median ratio
+// with/without.
+func walkPaired(b *testing.B, prefix string, without, with *keywords.Matcher) {
+	for _, doc := range []struct{ name, text string }{{"prose", repeatTo(benchProse, 100<<10)}, {"json", benchJSON(100 << 10)}} {
+		walk := func(m *keywords.Matcher) func() {
+			return func() { m.Scan(doc.text, func(keywords.Match) bool { return true }) }
+		}
+		b.Run(prefix+doc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(doc.text)))
+			ratio, _ := pairedRuns(b, walk(without), walk(with))
+			b.ReportMetric(ratio, "with/without")
+		})
+	}
+}
+
+// BenchmarkRespellPaired: round 99's two costs, each against what a scan
+// did before it (pairedRuns). walk: the prefilter walk over 100 KB with
+// and without the respell anchors, the whole anchor list as newInjection
+// builds it (median ratio with/without). read: a window's unscramble pass
+// alone and followed by the respell pass, over keyword-dense text and
+// prose (ratio, and the added time per KB of window).
+func BenchmarkRespellPaired(b *testing.B) {
+	anchors := anchorHead()
+	ciphers, _ := cipherAnchors(anchors, uncommonPairs)
+	anchors = slices.Concat(anchors, ciphers, jailbreakAnchors)
+	respelled := respellAnchors(respellAnchorWords, anchors)
+	walkPaired(b, "walk/", keywords.MustNew(slices.Concat(anchors, anchorTail())),
+		keywords.MustNew(slices.Concat(anchors, respelled, anchorTail())))
+	u := injectionUnscrambler
+	dense := strings.ToLower(repeatTo("Please ignore the previous e-mail. The system admin will send the installation instructions and the password reset token to the user. ", 4096))
+	for _, doc := range []struct{ name, text string }{{"dense", dense}, {"prose", strings.ToLower(repeatTo(benchProse, 4096))}} {
+		b.Run("read/"+doc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(doc.text)))
+			ratio, diff := pairedRuns(b, func() { u.unscramble(doc.text) }, func() { u.unscramble(doc.text); u.respell(doc.text) })
+			b.ReportMetric(ratio, "ratio")
+			b.ReportMetric(float64(diff)/float64(len(doc.text))*1024, "added-ns/KB")
+		})
+	}
+}
+
+// BenchmarkScanRespellPaired: ScanDocument with the injection detector
+// as built and with a copy whose unscrambler does not respell (the
+// anchors are the same: BenchmarkRespellPaired times those), paired
+// (pairedRuns); the median ratio with/without.
+func BenchmarkScanRespellPaired(b *testing.B) {
+	with := newInj(b, Options{})
+	without := newInj(b, Options{})
+	without.doc.scramble = newUnscrambler(scrambleVocab).withNoise()
+	dense := "Please ignore the previous email. The system admin will send the installation instructions and the password reset token to the user. "
+	for _, tc := range []struct{ name, text string }{
+		{"prose100k", repeatTo(benchProse, 100<<10)}, {"json100k", benchJSON(100 << 10)},
+		{"dense100k", repeatTo(dense, 100<<10)}, {"dense2k", repeatTo(dense, smallDoc)},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(tc.text)))
+			scan := func(d *Detector) func() { return func() { d.ScanDocument("text", tc.text) } }
+			ratio, _ := pairedRuns(b, scan(without), scan(with))
+			b.ReportMetric(ratio, "with/without")
+		})
+	}
+}
+
+// BenchmarkUncommonPairsPaired: the prefilter walk over 100 KB with round
+// 100's cipher anchors (uncommonPairs admitted) and with round 96d's
+// (rare pairs only), the whole anchor list otherwise as newInjection
+// builds it (pairedRuns); the median ratio with/without.
+func BenchmarkUncommonPairsPaired(b *testing.B) {
+	anchors := anchorHead()
+	before, _ := cipherAnchors(anchors, "")
+	after, _ := cipherAnchors(anchors, uncommonPairs)
+	rest := slices.Concat(jailbreakAnchors, respellAnchors(respellAnchorWords, anchors), anchorTail())
+	walkPaired(b, "", keywords.MustNew(slices.Concat(anchors, before, rest)), keywords.MustNew(slices.Concat(anchors, after, rest)))
 }

@@ -35,7 +35,7 @@ important urgent immediately must should
 `)
 
 // injectionUnscrambler reads scrambleVocab; built once, never changed.
-var injectionUnscrambler = newUnscrambler(scrambleVocab).withNoise()
+var injectionUnscrambler = newUnscrambler(scrambleVocab).withNoise().withRespell()
 
 // scrambleAnchors are the short prefilter anchors whose scrambled forms
 // are prefilter anchors too: a text whose every anchor word is scrambled
@@ -96,6 +96,9 @@ type unscrambler struct {
 	// that hold a word of n letters, with how far (first and last letter
 	// moves)
 	nearGroups [26 * 26][maxScrambled + 1][]nearGroup
+	// respells: respell reads split, pig-latin and @$ words
+	// (injection_respell.go); without it respell reads nothing.
+	respells bool
 }
 
 type nearGroup struct {

@@ -107,6 +107,12 @@
 # peritem + r52 meanwhile. The fresh chain then started at minute 24 and took 47 (r64-r92). One wrapper serves
 # r84 and r86: import build_fresh_r84, set R84_COPIES, then call r84.main() or import build_fresh_r86 and call
 # its main(). The chain can poll for the r80ml/r82zh sets before r84 instead of waiting for them up front.
+# Session 26 (78 minutes to the last set, 398 of 400 names, all 99 sums matched): fetch the 63 REPOS below first and
+# this script runs at minute 6; web/mail/r50/r56 then ran beside the other fetches. A looser name regex also gave
+# S/ (from "\S+"), held/tune and r23/r28 (labels in round16_compare.py, round28_sweep.py): drop them. HEAD 1d739cd
+# changed no committed .jsonl since 6edbd7b, so a HEAD archive still serves as r68/r74/r76 headtree. One chain script
+# that waits for the web and poisoning chains to finish, then builds r52 (f2e396a's peritem ready) and r64-r92, started
+# at minute 26 and took 52 minutes.
 # Usage (from anywhere): scripts/peer-eval/injection/rebuild_all.sh
 set -e
 HERE=$(cd "$(dirname "$0")" && pwd)
