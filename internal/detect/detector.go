@@ -74,6 +74,9 @@ type scratch struct {
 	pm    pmScratch
 	// pmScript is the scratch of the NonASCII rules' matcher.
 	pmScript pmScratch
+	// respelled: a segment of the current window held respelled rule
+	// words (injection_respell.go); such a window is never quiet.
+	respelled bool
 }
 
 // NewPoisoning returns a detector for tool poisoning: the built-in rules

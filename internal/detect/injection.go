@@ -841,7 +841,7 @@ func (d *Detector) ScanDocument(field, text string) Result {
 	for wi, w := range wins {
 		var wr Result
 		f := Field{Path: field, Text: text[w[0]:w[1]]}
-		sc.text = sc.text[:0]
+		sc.text, sc.respelled = sc.text[:0], false
 		topEnd := -1 // end of the top-level segment's view in sc.text
 		if wi == 0 {
 			bodies = bodySpans(text)
@@ -864,7 +864,9 @@ func (d *Detector) ScanDocument(field, text string) Result {
 				topEnd = len(sc.text)
 			}
 		}
-		quiet := dw.quiet(w)
+		// Respelled rule words read as plain ones: a window that holds
+		// them is loud, whichever anchors opened it.
+		quiet := dw.quiet(w) && !sc.respelled
 		wr.RuleScore = ruleScore(wr.Findings) // in finding order: the same bits on every run
 		if d.model != nil && (wr.RuleScore > 0 || !quiet) {
 			sc.feats = Features(sc.feats[:0], string(sc.text), d.model.Bits, d.model.Set)
@@ -1012,6 +1014,7 @@ func (d *Detector) scanDocSegment(res *Result, f Field, seg Segment, cipher int,
 	// (injection_respell.go); shorter, so mapped back like unsymbol's.
 	// The classifier reads them as spelled too.
 	if rs, at, read := d.doc.scramble.respell(nz.Text); read {
+		sc.respelled = true
 		n := len(sc.hits)
 		*cp = d.matchCopy(rs, rs, sc, *cp, bud)
 		for i := n; i < len(sc.hits); i++ {
