@@ -8,13 +8,8 @@
 set -e
 B=/tmp/b24
 N=${1:-20}
-run() { # pkgdir binary-prefix bench benchtime
-  for i in $(seq $N); do
-    for v in base cand; do
-      (cd /tmp/bh/$1 && taskset -c 0 $B/$2.$v -test.run '^$' -test.bench "$3" -test.benchtime "$4" -test.cpu 1 | sed -n "s/^Benchmark/$v Benchmark/p")
-    done
-  done
-}
+BASE=/tmp/bh
+. "$(dirname "$0")/paired-run.sh"
 run internal/guard/injection inj 'BothGuards100K$' 300x
 run internal/detect det 'ScanDocumentProse100K$' 600x
 run internal/detect det 'ScanDocumentJSON100K$' 600x

@@ -24,13 +24,7 @@ echo "## in-process pairs (cand)"
 (cd $CAND/internal/detect && taskset -c 0 $B/det.cand -test.run '^$' -test.bench 'AnchorMatcherPaired|UnscramblePaired' -test.benchtime 2000x -test.count 3 -test.cpu 1 | grep '^Benchmark')
 (cd $CAND/internal/detect && taskset -c 0 $B/det.cand -test.run '^$' -test.bench 'ScanTools100NoisePaired' -test.benchtime 600x -test.count 3 -test.cpu 1 | grep '^Benchmark')
 echo "## process pairs"
-run() { # pkgdir binary-prefix bench benchtime
-  for i in $(seq $N); do
-    for v in base cand; do
-      (cd $BASE/$1 && taskset -c 0 $B/$2.$v -test.run '^$' -test.bench "$3" -test.benchtime "$4" -test.cpu 1 | sed -n "s/^Benchmark/$v Benchmark/p")
-    done
-  done
-}
+. "$(dirname "$0")/paired-run.sh"
 run internal/guard/injection inj 'BothGuards100K$' 300x
 run internal/detect det 'ScanDocumentProse100K$' 600x
 run internal/detect det 'ScanDocumentJSON100K$' 600x
