@@ -432,15 +432,15 @@ func LoadModel(data []byte) (*Model, error) {
 	if err := binary.Read(r, binary.LittleEndian, &nz); err != nil || nz > 1<<bits {
 		return nil, fmt.Errorf("reading model: bad weight count %d", nz)
 	}
+	// One record at a time by hand: binary.Read per field was most of a
+	// detector's model loading (hundreds of thousands of weights).
+	var rec [8]byte
 	for range nz {
-		var idx uint32
-		var w float32
-		if err := binary.Read(r, binary.LittleEndian, &idx); err != nil {
+		if _, err := io.ReadFull(r, rec[:]); err != nil {
 			return nil, fmt.Errorf("reading model weights: %w", err)
 		}
-		if err := binary.Read(r, binary.LittleEndian, &w); err != nil {
-			return nil, fmt.Errorf("reading model weights: %w", err)
-		}
+		idx := binary.LittleEndian.Uint32(rec[:4])
+		w := math.Float32frombits(binary.LittleEndian.Uint32(rec[4:]))
 		if idx >= 1<<bits || math.IsNaN(float64(w)) || math.IsInf(float64(w), 0) {
 			return nil, fmt.Errorf("reading model: bad weight at %d", idx)
 		}

@@ -746,6 +746,8 @@ func isSpaceClass(re *syntax.Regexp) bool {
 // concatLeads extends every exact lead by the leads of the next part.
 func concatLeads(subs []*syntax.Regexp) ([]lead, bool) {
 	acc := []lead{{"", true, false}}
+	var seen map[string]uint8
+	var buf []byte
 	for _, sub := range subs {
 		open := false
 		for _, a := range acc {
@@ -765,16 +767,47 @@ func concatLeads(subs []*syntax.Regexp) ([]lead, bool) {
 		// Extend, cut long enough leads (they stop growing) and merge
 		// duplicates in one pass, and stop as soon as there are too many:
 		// a repeated large alternation would otherwise build its whole
-		// cross product first (most of the detector's start-up).
-		seen := make(map[lead]bool, min(len(acc)*max(len(ls), 1), maxLeads+1))
-		var kept []lead
-		add := func(l lead) bool {
-			if len(l.s) >= maxLeadLen {
-				l.s, l.exact = l.s[:maxLeadLen], false
+		// cross product first (most of the detector's start-up). seen
+		// holds, per lead string, a bit for each (exact, begin) pair
+		// kept; a product is built in buf and only allocated when new
+		// (most are duplicates).
+		n := min(len(acc)*max(len(ls), 1), maxLeads+1)
+		if seen == nil {
+			seen = make(map[string]uint8, n)
+		} else {
+			clear(seen)
+		}
+		kept := make([]lead, 0, n)
+		bitOf := func(exact, begin bool) uint8 {
+			bit := uint8(1)
+			if exact {
+				bit <<= 1
 			}
-			if !seen[l] {
-				seen[l] = true
-				kept = append(kept, l)
+			if begin {
+				bit <<= 2
+			}
+			return bit
+		}
+		add := func(s string, exact, begin bool) bool {
+			if len(s) >= maxLeadLen {
+				s, exact = s[:maxLeadLen], false
+			}
+			bit := bitOf(exact, begin)
+			if have := seen[s]; have&bit == 0 {
+				seen[s] = have | bit
+				kept = append(kept, lead{s, exact, begin})
+			}
+			return len(kept) <= maxLeads
+		}
+		addBuf := func(b []byte, exact, begin bool) bool {
+			if len(b) >= maxLeadLen {
+				b, exact = b[:maxLeadLen], false
+			}
+			bit := bitOf(exact, begin)
+			if have := seen[string(b)]; have&bit == 0 {
+				s := string(b)
+				seen[s] = have | bit
+				kept = append(kept, lead{s, exact, begin})
 			}
 			return len(kept) <= maxLeads
 		}
@@ -782,12 +815,13 @@ func concatLeads(subs []*syntax.Regexp) ([]lead, bool) {
 		for _, a := range acc {
 			switch {
 			case !a.exact:
-				within = add(a)
+				within = add(a.s, a.exact, a.begin)
 			case !ok:
-				within = add(lead{a.s, false, a.begin})
+				within = add(a.s, false, a.begin)
 			default:
 				for _, b := range ls {
-					if within = add(lead{a.s + b.s, b.exact, a.begin || b.begin}); !within {
+					buf = append(append(buf[:0], a.s...), b.s...)
+					if within = addBuf(buf, b.exact, a.begin || b.begin); !within {
 						break
 					}
 				}

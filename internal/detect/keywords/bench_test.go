@@ -1,6 +1,7 @@
 package keywords
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -17,5 +18,22 @@ func BenchmarkScanProse(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		m.Scan(text, func(Match) bool { return true })
+	}
+}
+
+// BenchmarkNew builds an automaton of 20,000 keywords (the size of the
+// injection detector's lead set): construction is part of every
+// detector's start-up.
+func BenchmarkNew(b *testing.B) {
+	words := make([]string, 0, 20000)
+	for i := range 20000 {
+		w := benchWords[i%len(benchWords)]
+		words = append(words, fmt.Sprintf("%s %s%d", w, benchWords[(i*7)%len(benchWords)], i))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := New(words); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

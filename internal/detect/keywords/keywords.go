@@ -10,6 +10,7 @@ package keywords
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"unsafe"
 )
@@ -108,72 +109,82 @@ func New(words []string) (*Matcher, error) {
 		}
 	}
 
-	// Trie.
-	type node struct {
-		next map[uint16]int32
-		fail int32
-		out  []int32
+	// Trie: children as short edge lists (most states have one or two),
+	// found by a linear search; a map per state made construction the
+	// larger part of the detectors' start-up.
+	type edge struct {
+		c uint16
+		n int32
 	}
-	nodes := []node{{next: map[uint16]int32{}}}
+	type node struct {
+		edges []edge
+		fail  int32
+		out   []int32
+	}
+	childOf := func(nd *node, c uint16) (int32, bool) {
+		for _, e := range nd.edges {
+			if e.c == c {
+				return e.n, true
+			}
+		}
+		return 0, false
+	}
+	nodes := make([]node, 1, total)
 	for i, w := range words {
 		s := int32(0)
 		for j := 0; j < len(w); j++ {
 			c := m.cls[w[j]]
-			n, ok := nodes[s].next[c]
+			n, ok := childOf(&nodes[s], c)
 			if !ok {
 				n = int32(len(nodes))
-				nodes = append(nodes, node{next: map[uint16]int32{}})
-				nodes[s].next[c] = n
+				nodes = append(nodes, node{})
+				nodes[s].edges = append(nodes[s].edges, edge{c, n})
 			}
 			s = n
 		}
 		nodes[s].out = append(nodes[s].out, int32(i))
 	}
-	// Breadth-first: failure links, inherited outputs, full transitions.
+	for i := range nodes {
+		slices.SortFunc(nodes[i].edges, func(a, b edge) int { return int(a.c) - int(b.c) })
+	}
+	// Breadth-first, children in class order, states numbered (ranked)
+	// in that order: the shallow states, where a scan spends nearly all
+	// its time, share a few cache lines of delta instead of being spread
+	// over a table of megabytes. A state's row is its failure target's,
+	// already complete, with its own edges over it; a child's failure
+	// target is read from that row before its own edge replaces it.
 	ns := len(nodes)
 	m.delta = make([]uint32, ns*m.ncls)
-	order := make([]int32, 0, ns)
-	order = append(order, 0)
-	for c := 0; c < m.ncls; c++ {
-		if n, ok := nodes[0].next[uint16(c)]; ok {
-			nodes[n].fail = 0
-			order = append(order, n)
+	order := make([]int32, 1, ns) // rank -> state; the root is rank 0
+	for r := 0; r < len(order); r++ {
+		s := order[r]
+		row := m.delta[r*m.ncls : (r+1)*m.ncls]
+		if s != 0 {
+			f := m.delta[int(nodes[s].fail)*m.ncls:]
+			copy(row, f[:m.ncls])
+		}
+		for _, e := range nodes[s].edges {
+			child := &nodes[e.n]
+			var inherited uint32
+			if s != 0 {
+				v := row[e.c]
+				child.fail = int32(v &^ outBit / uint32(m.ncls)) // a rank until outputs are merged
+				inherited = v & outBit
+			}
+			v := uint32(len(order)*m.ncls) | inherited
+			if len(child.out) > 0 {
+				v |= outBit
+			}
+			row[e.c] = v
+			order = append(order, e.n)
 		}
 	}
-	for qi := 1; qi < len(order); qi++ {
-		s := order[qi]
-		for c := 0; c < m.ncls; c++ {
-			n, ok := nodes[s].next[uint16(c)]
-			if !ok {
-				continue
-			}
-			f := nodes[s].fail
-			for f != 0 {
-				if _, ok := nodes[f].next[uint16(c)]; ok {
-					break
-				}
-				f = nodes[f].fail
-			}
-			if t, ok := nodes[f].next[uint16(c)]; ok && t != n {
-				nodes[n].fail = t
-			} else {
-				nodes[n].fail = 0
-			}
-			order = append(order, n)
-		}
-	}
-	// Outputs in BFS order so a state's failure target is complete first.
+	// Failure links are ranks; outputs merge in BFS order so a state's
+	// failure target is complete first.
 	for _, s := range order[1:] {
-		if f := nodes[s].fail; len(nodes[f].out) > 0 {
+		if f := order[nodes[s].fail]; len(nodes[f].out) > 0 {
 			nodes[s].out = append(nodes[s].out, nodes[f].out...)
 		}
-	}
-	// States are numbered in BFS order: the shallow states, where a scan
-	// spends nearly all its time, share a few cache lines of delta
-	// instead of being spread over a table of megabytes.
-	rank := make([]int32, ns)
-	for r, s := range order {
-		rank[s] = int32(r)
 	}
 	m.outIdx = make([]int32, ns+1)
 	for r, s := range order {
@@ -181,25 +192,6 @@ func New(words []string) (*Matcher, error) {
 		m.outs = append(m.outs, nodes[s].out...)
 	}
 	m.outIdx[ns] = int32(len(m.outs))
-	// Transitions: goto where defined, else the failure target's
-	// transition (already computed, BFS order).
-	enc := func(t int32) uint32 {
-		v := uint32(int(rank[t]) * m.ncls)
-		if len(nodes[t].out) > 0 {
-			v |= outBit
-		}
-		return v
-	}
-	for r, s := range order {
-		row := m.delta[r*m.ncls : (r+1)*m.ncls]
-		for c := range row {
-			if n, ok := nodes[s].next[uint16(c)]; ok {
-				row[c] = enc(n)
-			} else if s != 0 {
-				row[c] = m.delta[int(rank[nodes[s].fail])*m.ncls+c]
-			}
-		}
-	}
 	return m, nil
 }
 

@@ -1,6 +1,7 @@
 package keywords
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"sync"
@@ -267,4 +268,35 @@ func TestConcurrentWalks(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestRandomSetsMatchNaive builds many small automata over a tiny
+// alphabet, where failure chains are long and outputs are inherited
+// through several links, and checks every occurrence against naive.
+func TestRandomSetsMatchNaive(t *testing.T) {
+	r := rand.New(rand.NewPCG(27, 1))
+	const alpha = "abAB.-\xc3\xa9"
+	pick := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = alpha[r.IntN(len(alpha))]
+		}
+		return string(b)
+	}
+	for it := range 2000 {
+		words := make([]string, 1+r.IntN(30))
+		for i := range words {
+			words[i] = pick(1 + r.IntN(6))
+		}
+		m, err := New(words)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := pick(r.IntN(120))
+		var got []Match
+		m.Scan(text, func(x Match) bool { got = append(got, x); return true })
+		if want := naive(words, text); !sameSet(got, want) {
+			t.Fatalf("set %d %q in %q:\n got %v\nwant %v", it, words, text, got, want)
+		}
+	}
 }
