@@ -113,6 +113,15 @@
 # changed no committed .jsonl since 6edbd7b, so a HEAD archive still serves as r68/r74/r76 headtree. One chain script
 # that waits for the web and poisoning chains to finish, then builds r52 (f2e396a's peritem ready) and r64-r92, started
 # at minute 26 and took 52 minutes.
+# Session 27 (75 minutes to the last set, 398 of 400 names, all 99 sums matched): fetch the ~209 names that
+# scripts/peer-eval/injection/** mentions first (this script then starts at minute 4, the web chain at 13),
+# then the ~191 poisoning-only names, which gate only the poisoning chain and through r32-r34p the fresh
+# chain (it started at minute 24 and took 51). Transcribe with read_file by pasting its JSON-escaped "text"
+# span into a quoted heredoc and json.load-ing it (trailing spaces and non-ASCII survive); all three sums
+# were right first time. The lead may commit during a rebuild: r84 and later builders read `git rev-parse
+# HEAD`, so check `git diff --name-only OLD HEAD | grep -E '\.jsonl?$'` is empty; keep scratch under /tmp/h,
+# since a later round's freshness check reads every JSONL under /tmp/r*.
+# Then r102an/build_fresh_r102.py (round 102, session 27; /tmp/r102/sets), after r92: run it from /tmp/r102.
 # Usage (from anywhere): scripts/peer-eval/injection/rebuild_all.sh
 set -e
 HERE=$(cd "$(dirname "$0")" && pwd)
