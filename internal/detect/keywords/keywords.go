@@ -168,7 +168,7 @@ func New(words []string) (*Matcher, error) {
 			var inherited uint32
 			if s != 0 {
 				v := row[e.c]
-				child.fail = int32(v &^ outBit / uint32(m.ncls)) // a rank until outputs are merged
+				child.fail = int32(v &^ outBit / uint32(m.ncls)) // a rank, not a state
 				inherited = v & outBit
 			}
 			v := uint32(len(order)*m.ncls) | inherited
