@@ -799,17 +799,16 @@ func concatLeads(subs []*syntax.Regexp) ([]lead, bool) {
 			}
 			return len(kept) <= maxLeads
 		}
+		// addBuf is add for a product in buf: the lookup allocates
+		// nothing, so only a new lead becomes a string.
 		addBuf := func(b []byte, exact, begin bool) bool {
 			if len(b) >= maxLeadLen {
 				b, exact = b[:maxLeadLen], false
 			}
-			bit := bitOf(exact, begin)
-			if have := seen[string(b)]; have&bit == 0 {
-				s := string(b)
-				seen[s] = have | bit
-				kept = append(kept, lead{s, exact, begin})
+			if seen[string(b)]&bitOf(exact, begin) != 0 {
+				return len(kept) <= maxLeads
 			}
-			return len(kept) <= maxLeads
+			return add(string(b), exact, begin)
 		}
 		within := true
 		for _, a := range acc {
