@@ -108,7 +108,7 @@ flags:
 	if err != nil {
 		return err
 	}
-	releaseStartupMemory()
+	go releaseStartupMemory(ctx, a, log)
 	defer func() {
 		cctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
@@ -233,7 +233,7 @@ flags:
 	if err != nil {
 		return err
 	}
-	releaseStartupMemory()
+	go releaseStartupMemory(ctx, a, log)
 	defer func() {
 		cctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
@@ -321,7 +321,15 @@ func cmdExampleServer(ctx context.Context) error {
 	return demo.Server(version()).Run(ctx, &mcp.StdioTransport{})
 }
 
-// releaseStartupMemory hands back to the OS what building the detectors
-// left behind (model decoding, regexp compilation): several times the
-// memory they keep, which the runtime would otherwise return only slowly.
-func releaseStartupMemory() { debug.FreeOSMemory() }
+// releaseStartupMemory waits for the detectors, built in the background
+// while Warden starts, and hands back to the OS what building them left
+// behind (model decoding, regexp compilation): several times the memory
+// they keep, which the runtime would otherwise return only slowly.
+func releaseStartupMemory(ctx context.Context, a *app.App, log *slog.Logger) {
+	start := time.Now()
+	if err := a.GuardsBuilt(ctx); err != nil {
+		return // logged by the guard; messages it should inspect are refused
+	}
+	debug.FreeOSMemory()
+	log.Info("guards built", "took", time.Since(start).Round(time.Millisecond))
+}

@@ -60,6 +60,7 @@ type App struct {
 
 	mirror     *os.File
 	configPath string
+	guards     []guard.Guard // the chain New made, for GuardsBuilt
 	deps       *guardDeps
 	reloadMu   sync.Mutex
 	users      *userUpstreams
@@ -141,6 +142,9 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
 			return nil, err
 		}
 	}
+	a.deps.mask.use(guards)
+	guard.WarmUp(guards...)
+	a.guards = guards
 
 	names := make([]string, 0, len(guards))
 	for _, g := range guards {
@@ -234,24 +238,36 @@ func newGuardDeps(cfg *config.Config, kv store.KV, log *slog.Logger) (*guardDeps
 	}, nil
 }
 
-// maskScanner finds the secrets approval requests mask: with the secrets
-// guard's scanner as last built, or, while that guard is off, with the
+// maskScanner finds the secrets approval requests mask: with the scanner
+// of the secrets guard in force, or, while that guard is off, with the
 // built-in rules (built on first use: the guard is on by default and
 // then a second scanner would be megabytes spent for nothing).
 type maskScanner struct {
-	guard   atomic.Pointer[secrets.Scanner]
+	guard   atomic.Pointer[secretsguard.Guard]
 	builtin func() (*secrets.Scanner, error)
 }
 
-func (m *maskScanner) set(sc *secrets.Scanner) { m.guard.Store(sc) }
+// use takes the secrets guard of guards, or nil when it is off.
+func (m *maskScanner) use(guards []guard.Guard) {
+	var sg *secretsguard.Guard
+	for _, g := range guards {
+		if s, ok := g.(*secretsguard.Guard); ok {
+			sg = s
+		}
+	}
+	m.guard.Store(sg)
+}
 
 // Scan implements approval.SecretScanner.
 func (m *maskScanner) Scan(text string) []secrets.Finding {
-	if sc := m.guard.Load(); sc != nil {
-		return sc.Scan(text)
+	var sc *secrets.Scanner
+	var err error
+	if g := m.guard.Load(); g != nil {
+		sc = g.Scanner() // waits for the guard's build
+	} else {
+		sc, err = m.builtin()
 	}
-	sc, err := m.builtin()
-	if err != nil {
+	if sc == nil || err != nil {
 		// Cannot happen with the tested built-in rules; if it did, mask
 		// the whole string rather than show it.
 		return []secrets.Finding{{RuleID: "mask-unavailable", Start: 0, End: len(text)}}
@@ -325,36 +341,21 @@ func buildGuards(cfg *config.Config, d *guardDeps) ([]guard.Guard, error) {
 		return nil, fmt.Errorf("guard flow: %w", err)
 	}
 	d.labels, d.approvals = labels, fc.Enabled()
-	// The factories are independent; the detectors among them take most of
-	// start-up (building keyword automata and rule leads), so they are built
-	// side by side. A desktop client waits for this before initialize.
-	built := make([]guard.Guard, len(known))
-	errs := make([]error, len(known))
-	var wg sync.WaitGroup
-	for i, name := range known {
+	// Each factory checks its block and returns; the detectors, which take
+	// most of start-up, are built afterwards by guard.WarmUp, while the
+	// upstreams start.
+	var out []guard.Guard
+	for _, name := range known {
 		gc := cfg.Guard(name)
 		if !gc.Enabled() {
 			continue
 		}
-		wg.Go(func() { built[i], errs[i] = knownGuards[name](gc, d) })
-	}
-	wg.Wait()
-	var out []guard.Guard
-	for i, name := range known {
-		if errs[i] != nil {
-			return nil, fmt.Errorf("guard %s: %w", name, errs[i])
+		g, err := knownGuards[name](gc, d)
+		if err != nil {
+			return nil, fmt.Errorf("guard %s: %w", name, err)
 		}
-		if built[i] != nil {
-			out = append(out, built[i])
-		}
+		out = append(out, g)
 	}
-	var sc *secrets.Scanner
-	for _, g := range out {
-		if sg, ok := g.(*secretsguard.Guard); ok {
-			sc = sg.Scanner()
-		}
-	}
-	d.mask.set(sc) // nil: the guard is off, mask with the built-in rules
 	return out, nil
 }
 
@@ -401,7 +402,7 @@ func (a *App) Reload(ctx context.Context) error {
 	if a.configPath == "" {
 		return errors.New("reload: Warden was started without a configuration file")
 	}
-	err := a.reload()
+	err := a.reload(ctx)
 	ev := audit.Event{Kind: audit.KindConfig, Verdict: audit.VerdictAllow, Reason: "configuration reloaded from " + a.configPath}
 	if err != nil {
 		ev.Verdict, ev.Reason = audit.VerdictError, "reload refused: "+err.Error()
@@ -415,7 +416,7 @@ func (a *App) Reload(ctx context.Context) error {
 	return err
 }
 
-func (a *App) reload() error {
+func (a *App) reload(ctx context.Context) error {
 	cfg, err := config.Load(a.configPath)
 	if err != nil {
 		return err
@@ -429,6 +430,12 @@ func (a *App) reload() error {
 	if err != nil {
 		return err
 	}
+	// The chain in force serves until the new guards are built.
+	guard.WarmUp(guards...)
+	if err := guard.WaitReady(ctx, guards...); err != nil {
+		return err
+	}
+	a.deps.mask.use(guards)
 	if a.Auth != nil && a.Auth.Enabled() {
 		guards = append([]guard.Guard{a.Auth.ScopeGuard()}, guards...)
 	}
@@ -440,6 +447,12 @@ func (a *App) reload() error {
 	}
 	a.Gateway.SetChain(guard.NewChain(2*time.Second, guards...))
 	return nil
+}
+
+// GuardsBuilt waits until the guards New made have built their detectors
+// (guard.WarmUp started them), or returns the first build's error.
+func (a *App) GuardsBuilt(ctx context.Context) error {
+	return guard.WaitReady(ctx, a.guards...)
 }
 
 // Run connects the upstreams and serves until ctx ends.
@@ -625,6 +638,9 @@ func CheckGuards(ctx context.Context, cfg *config.Config, log *slog.Logger) erro
 	if err != nil {
 		return err
 	}
-	_, err = buildGuards(cfg, d)
-	return err
+	guards, err := buildGuards(cfg, d)
+	if err != nil {
+		return err
+	}
+	return guard.WaitReady(ctx, guards...)
 }

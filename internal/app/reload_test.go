@@ -17,10 +17,9 @@ import (
 	"github.com/warden-mcp/warden/internal/config"
 )
 
-// TestReloadSwapsPolicy runs a whole Warden from a file, changes the
-// policy on disk, reloads over the admin endpoint, and checks that a bad
-// policy is refused while the one in force stays.
-func TestReloadSwapsPolicy(t *testing.T) {
+// echoUpstream serves an MCP server with one tool, echo, over Streamable
+// HTTP on loopback.
+func echoUpstream(t *testing.T) *httptest.Server {
 	up := sdk.NewServer(&sdk.Implementation{Name: "up", Version: "1"}, nil)
 	sdk.AddTool(up, &sdk.Tool{Name: "echo"}, func(ctx context.Context, req *sdk.CallToolRequest, in struct {
 		Text string `json:"text"`
@@ -28,7 +27,15 @@ func TestReloadSwapsPolicy(t *testing.T) {
 		return &sdk.CallToolResult{Content: []sdk.Content{&sdk.TextContent{Text: "echo:" + in.Text}}}, nil, nil
 	})
 	us := httptest.NewServer(sdk.NewStreamableHTTPHandler(func(*http.Request) *sdk.Server { return up }, nil))
-	defer us.Close()
+	t.Cleanup(us.Close)
+	return us
+}
+
+// TestReloadSwapsPolicy runs a whole Warden from a file, changes the
+// policy on disk, reloads over the admin endpoint, and checks that a bad
+// policy is refused while the one in force stays.
+func TestReloadSwapsPolicy(t *testing.T) {
+	us := echoUpstream(t)
 
 	dir := t.TempDir()
 	path := filepath.Join(dir, "warden.yaml")

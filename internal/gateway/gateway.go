@@ -189,7 +189,8 @@ func (g *Gateway) SetChain(c *guard.Chain) {
 	g.broadcastListChanged()
 }
 
-// Ready reports whether every upstream is connected.
+// Ready reports whether every upstream is connected and every guard can
+// inspect (a detector may still be building at start-up).
 func (g *Gateway) Ready() (bool, []string) {
 	var down []string
 	for _, u := range g.ups {
@@ -197,6 +198,7 @@ func (g *Gateway) Ready() (bool, []string) {
 			down = append(down, u.Name())
 		}
 	}
+	down = append(down, g.guards().Building()...)
 	return len(down) == 0, down
 }
 

@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync/atomic"
 	"time"
 )
 
@@ -320,6 +321,7 @@ type Outcome struct {
 type Chain struct {
 	guards  []Guard
 	timeout time.Duration
+	built   atomic.Bool // every Warming guard is built: Run stops asking
 }
 
 // NewChain builds a chain. timeout bounds each guard's Inspect (not a
@@ -351,9 +353,18 @@ func (c *Chain) Run(ctx context.Context, ex *Exchange) Outcome {
 	if c == nil {
 		return out
 	}
+	warming := !c.allBuilt()
 	for _, g := range c.guards {
 		if f, ok := g.(Filter); ok && !f.Wants(ex.Phase, ex.Method) {
 			continue
+		}
+		if warming {
+			if err := ready(ctx, g); err != nil {
+				v := failClosed(g.Name(), fmt.Errorf("not ready: %w", err))
+				out.Verdicts = append(out.Verdicts, v)
+				out.Final = v
+				return out
+			}
 		}
 		v := c.inspect(ctx, g, ex)
 		if v.Action == Hold {

@@ -43,39 +43,47 @@ type scanner interface {
 	ScanDocument(field, text string) detect.Result
 }
 
-// Guard implements guard.Guard and guard.Filter.
+// Guard implements guard.Guard, guard.Filter and guard.Warming.
 type Guard struct {
 	set Settings
-	det scanner
-	// requests scans content that is a request to the model by design
-	// (prompts/get, sampling and elicitation requests); nil means det.
-	requests scanner
-	qs       *quarantine.Store // nil without a store: quarantine becomes block
-	tr       *flow.Tracker
-	log      *slog.Logger
+	det *guard.Pending[scanners] // built by guard.WarmUp or on first use
+	qs  *quarantine.Store        // nil without a store: quarantine becomes block
+	tr  *flow.Tracker
+	log *slog.Logger
 	// boundary makes a per-result random boundary; tests fix it.
 	boundary func() string
 }
 
+// scanners are the guard's two readings of a document.
+type scanners struct {
+	det scanner
+	// requests scans content that is a request to the model by design
+	// (prompts/get, sampling and elicitation requests); nil means det.
+	requests scanner
+}
+
 // New builds the guard from its configuration block. kv keeps quarantined
 // content (nil: the quarantine action falls back to block); tr receives
-// the flow facts (may be nil).
+// the flow facts (may be nil). The settings are checked here; the detector
+// is built later, by guard.WarmUp or on first use (guard.Warming).
 func New(gc config.GuardConfig, kv store.KV, tr *flow.Tracker, log *slog.Logger) (guard.Guard, error) {
 	s, err := decodeSettings(gc)
 	if err != nil {
 		return nil, err
 	}
-	det, err := detect.NewInjection(detect.Options{})
-	if err != nil {
-		return nil, fmt.Errorf("building injection guard: %w", err)
-	}
-	// Prompt templates and a server's sampling or elicitation requests are
-	// requests to the model or its user by design: there, a sentence that
-	// asks for a task is the content's purpose, not a sign of injection,
-	// so they are read without the task-sentence model.
-	requests := det.WithTask(nil, 0)
-	g := newGuard(s, det, kv, tr, log)
-	g.requests = requests
+	g := newGuard(s, nil, kv, tr, log)
+	g.det = guard.Later(func() (scanners, error) {
+		det, err := detect.NewInjection(detect.Options{})
+		if err != nil {
+			g.log.Error("building the injection detector failed; the guard refuses what it should scan", "err", err)
+			return scanners{}, fmt.Errorf("building the injection detector: %w", err)
+		}
+		// Prompt templates and a server's sampling or elicitation requests
+		// are requests to the model or its user by design: there, a sentence
+		// that asks for a task is the content's purpose, not a sign of
+		// injection, so they are read without the task-sentence model.
+		return scanners{det: det, requests: det.WithTask(nil, 0)}, nil
+	})
 	return g, nil
 }
 
@@ -91,16 +99,29 @@ func decodeSettings(gc config.GuardConfig) (Settings, error) {
 	return s, nil
 }
 
+// newGuard makes a guard around det; nil leaves the detector to the caller.
 func newGuard(s Settings, det scanner, kv store.KV, tr *flow.Tracker, log *slog.Logger) *Guard {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	g := &Guard{set: s, det: det, tr: tr, log: log, boundary: newBoundary}
+	g := &Guard{set: s, tr: tr, log: log, boundary: newBoundary}
+	if det != nil {
+		g.det = guard.Built(scanners{det: det})
+	}
 	if kv != nil {
 		g.qs = &quarantine.Store{KV: kv, TTL: s.QuarantineTTL.Std()}
 	}
 	return g
 }
+
+// Ready implements guard.Warming.
+func (g *Guard) Ready(ctx context.Context) error {
+	_, err := g.det.Wait(ctx)
+	return err
+}
+
+// Warm implements guard.Warming.
+func (g *Guard) Warm() { g.det.Run() }
 
 // Name implements guard.Guard.
 func (g *Guard) Name() string { return Name }
@@ -141,10 +162,14 @@ func (g *Guard) Inspect(ctx context.Context, ex *guard.Exchange) (guard.Verdict,
 	if doc.Len() == 0 {
 		return allow, nil
 	}
+	sc, err := g.det.Wait(ctx)
+	if err != nil {
+		return guard.Verdict{}, err
+	}
 	text, offs := doc.Joined("\n\n")
-	det := g.det
-	if g.requests != nil && (ex.Method == "prompts/get" || ex.Phase == guard.PhaseServerRequest) {
-		det = g.requests
+	det := sc.det
+	if sc.requests != nil && (ex.Method == "prompts/get" || ex.Phase == guard.PhaseServerRequest) {
+		det = sc.requests
 	}
 	res := det.ScanDocument(shape.String(), text)
 	if err := ctx.Err(); err != nil {

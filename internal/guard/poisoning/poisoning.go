@@ -121,10 +121,10 @@ func (s Settings) Validate() error {
 	return nil
 }
 
-// Guard implements guard.Guard.
+// Guard implements guard.Guard, guard.Filter and guard.Warming.
 type Guard struct {
 	set    Settings
-	det    *detect.Detector
+	det    *guard.Pending[*detect.Detector] // built by guard.WarmUp or on first use
 	log    *slog.Logger
 	shadow *Registry
 
@@ -138,8 +138,9 @@ type Guard struct {
 // maxCache bounds the result cache; past it the cache starts over.
 const maxCache = 8192
 
-// New builds the guard. det may be nil for the built-in detector; reg may be
-// nil for a registry of its own (pass one shared per gateway).
+// New builds the guard. det may be nil for the built-in detector, which is
+// then built later, by guard.WarmUp or on first use; reg may be nil for a
+// registry of its own (pass one shared per gateway).
 func New(s Settings, det *detect.Detector, reg *Registry, log *slog.Logger) (*Guard, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
@@ -147,20 +148,25 @@ func New(s Settings, det *detect.Detector, reg *Registry, log *slog.Logger) (*Gu
 	if s.Action == "" {
 		s.Action = Hide
 	}
-	if det == nil {
-		var err error
-		if det, err = detect.NewPoisoning(detect.Options{}); err != nil {
-			return nil, fmt.Errorf("building poisoning guard: %w", err)
-		}
-	}
 	if reg == nil {
 		reg = NewRegistry()
 	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	pending := guard.Built(det)
+	if det == nil {
+		pending = guard.Later(func() (*detect.Detector, error) {
+			det, err := detect.NewPoisoning(detect.Options{})
+			if err != nil {
+				log.Error("building the poisoning detector failed; the guard refuses lists and calls", "err", err)
+				return nil, fmt.Errorf("building the poisoning detector: %w", err)
+			}
+			return det, nil
+		})
+	}
 	return &Guard{
-		set: s, det: det, log: log, shadow: reg,
+		set: s, det: pending, log: log, shadow: reg,
 		cache:    map[[32]byte]scanned{},
 		withheld: map[string]map[string]string{},
 		blocked:  map[string]string{},
@@ -217,8 +223,26 @@ type ItemReport struct {
 	Explanation string           `json:"explanation"`
 }
 
+// Ready implements guard.Warming.
+func (g *Guard) Ready(ctx context.Context) error {
+	_, err := g.det.Wait(ctx)
+	return err
+}
+
+// Warm implements guard.Warming.
+func (g *Guard) Warm() { g.det.Run() }
+
+// detector is the built detector; only called once Inspect has waited.
+func (g *Guard) detector() *detect.Detector {
+	det, _ := g.det.Wait(context.Background())
+	return det
+}
+
 // Inspect implements guard.Guard.
 func (g *Guard) Inspect(ctx context.Context, ex *guard.Exchange) (guard.Verdict, error) {
+	if err := g.Ready(ctx); err != nil {
+		return guard.Verdict{}, err
+	}
 	switch ex.Phase {
 	case guard.PhaseList:
 		return g.inspectList(ctx, ex)
@@ -473,11 +497,11 @@ func (g *Guard) scanUncached(kind string, raw json.RawMessage) scanned {
 		if err != nil {
 			return scanned{res: unreadable(err)}
 		}
-		return scanned{res: g.det.ScanTool(t), words: mentions(t)}
+		return scanned{res: g.detector().ScanTool(t), words: mentions(t)}
 	case "instructions":
 		var s string
 		if json.Unmarshal(raw, &s) == nil {
-			return scanned{res: g.det.ScanText("instructions", s)}
+			return scanned{res: g.detector().ScanText("instructions", s)}
 		}
 	}
 	// Prompts, resources, templates and instructions objects: every
@@ -488,7 +512,7 @@ func (g *Guard) scanUncached(kind string, raw json.RawMessage) scanned {
 	}
 	var fields []detect.Field
 	collect(&fields, "", obj, 0)
-	return scanned{res: g.det.ScanTool(detect.ToolText{Name: stringField(obj, "name"), Fields: fields})}
+	return scanned{res: g.detector().ScanTool(detect.ToolText{Name: stringField(obj, "name"), Fields: fields})}
 }
 
 // unreadable fails closed: an item the guard cannot read is treated as

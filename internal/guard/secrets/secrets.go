@@ -131,10 +131,10 @@ type scanner interface {
 	ScanPath(path, text string) []secrets.Finding
 }
 
-// Guard implements guard.Guard and guard.Filter.
+// Guard implements guard.Guard, guard.Filter and guard.Warming.
 type Guard struct {
 	set    Settings
-	sc     scanner
+	sc     *guard.Pending[scanner] // built by guard.WarmUp or on first use
 	tr     *flow.Tracker
 	labels Labeler
 	log    *slog.Logger
@@ -142,7 +142,9 @@ type Guard struct {
 
 // New builds the guard from its configuration block. tr receives the
 // digests of secrets seen (may be nil); labels tells external sinks
-// apart (may be nil: no tool is a sink).
+// apart (may be nil: no tool is a sink). The settings and a rules_file's
+// rules are checked here; the scanner is built later, by guard.WarmUp or
+// on first use (guard.Warming).
 func New(gc config.GuardConfig, tr *flow.Tracker, labels Labeler, log *slog.Logger) (guard.Guard, error) {
 	s := DefaultSettings()
 	if err := gc.Decode(&s); err != nil {
@@ -151,42 +153,75 @@ func New(gc config.GuardConfig, tr *flow.Tracker, labels Labeler, log *slog.Logg
 	if err := s.validate(gc); err != nil {
 		return nil, err
 	}
-	rules := secrets.BuiltinRules()
+	var extra []secrets.Rule
 	if s.RulesFile != "" {
 		path := s.RulesFile
 		if f := gc.Problem("rules_file", "").File; f != "" && !filepath.IsAbs(path) {
 			path = filepath.Join(filepath.Dir(f), path)
 		}
-		extra, err := loadRules(path)
-		if err != nil {
+		// The loader keeps only rules that compile, under distinct ids, so
+		// the build below cannot fail on them; the rest are named here.
+		var err error
+		if extra, err = loadRules(path, log); err != nil {
 			return nil, &config.Error{Problems: []config.Problem{gc.Problem("rules_file", err.Error())}}
 		}
-		rules = mergeRules(rules, extra)
 	}
-	sc, err := secrets.New(secrets.Options{Rules: rules, PII: s.PII,
-		Allow: secrets.Allowlist{Rules: s.Allow.Rules, Paths: s.Allow.Paths, Digests: s.Allow.Digests}})
-	if err != nil {
-		return nil, fmt.Errorf("building secrets guard: %w", err)
-	}
-	return newGuard(s, sc, tr, labels, log), nil
+	g := newGuard(s, nil, tr, labels, log)
+	g.sc = guard.Later(func() (scanner, error) {
+		rules := secrets.BuiltinRules() // parsing them is a fair part of the build
+		if extra != nil {
+			rules = mergeRules(rules, extra)
+		}
+		sc, err := secrets.New(secrets.Options{Rules: rules, PII: s.PII,
+			Allow: secrets.Allowlist{Rules: s.Allow.Rules, Paths: s.Allow.Paths, Digests: s.Allow.Digests}})
+		if err != nil {
+			g.log.Error("building the secrets scanner failed; the guard refuses what it should scan", "err", err)
+			return nil, fmt.Errorf("building the secrets scanner: %w", err)
+		}
+		return sc, nil
+	})
+	return g, nil
 }
 
+// newGuard makes a guard around sc; nil leaves the scanner to the caller.
 func newGuard(s Settings, sc scanner, tr *flow.Tracker, labels Labeler, log *slog.Logger) *Guard {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Guard{set: s, sc: sc, tr: tr, labels: labels, log: log}
+	g := &Guard{set: s, tr: tr, labels: labels, log: log}
+	if sc != nil {
+		g.sc = guard.Built(sc)
+	}
+	return g
 }
 
-func loadRules(path string) ([]secrets.Rule, error) {
+// Ready implements guard.Warming.
+func (g *Guard) Ready(ctx context.Context) error {
+	_, err := g.sc.Wait(ctx)
+	return err
+}
+
+// Warm implements guard.Warming.
+func (g *Guard) Warm() { g.sc.Run() }
+
+// loadRules reads a gitleaks rules file. A rule that cannot work here (a
+// regex RE2 cannot express, a repeated id, a path-only rule) is dropped
+// with a warning: a team's rule never goes missing without a word.
+func loadRules(path string, log *slog.Logger) ([]secrets.Rule, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading rules: %w", err)
 	}
 	defer f.Close()
-	rules, err := secrets.LoadGitleaks(f)
+	rules, rep, err := secrets.LoadGitleaksReport(f)
 	if err != nil {
 		return nil, fmt.Errorf("reading rules from %s: %w", path, err)
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	for _, sk := range rep.Skipped {
+		log.Warn("secrets rule dropped: it cannot run here", "file", path, "rule", sk.ID, "why", sk.Reason)
 	}
 	return rules, nil
 }
@@ -207,10 +242,12 @@ func (g *Guard) Name() string { return Name }
 
 // Scanner is the scanner the guard was built with (built-in rules, the
 // rules_file's and the PII pack as configured, allowlists applied), for
-// other parts that must find the same secrets; nil for a test scanner.
+// other parts that must find the same secrets; it waits for the build, and
+// is nil for a test scanner or a build that failed.
 func (g *Guard) Scanner() *secrets.Scanner {
-	sc, _ := g.sc.(*secrets.Scanner)
-	return sc
+	sc, _ := g.sc.Wait(context.Background())
+	out, _ := sc.(*secrets.Scanner)
+	return out
 }
 
 // Wants implements guard.Filter: both directions, lists excepted.
@@ -247,6 +284,10 @@ func (g *Guard) Inspect(ctx context.Context, ex *guard.Exchange) (guard.Verdict,
 	if doc == nil {
 		return allow, nil
 	}
+	sc, err := g.sc.Wait(ctx)
+	if err != nil {
+		return guard.Verdict{}, err
+	}
 	tool := ex.Name
 	if tool == "" {
 		tool = ex.Method
@@ -266,7 +307,7 @@ func (g *Guard) Inspect(ctx context.Context, ex *guard.Exchange) (guard.Verdict,
 				return guard.Verdict{}, err
 			}
 		}
-		if fs := g.sc.ScanPath(prefix+doc.Path(i), doc.Text(i)); len(fs) > 0 {
+		if fs := sc.ScanPath(prefix+doc.Path(i), doc.Text(i)); len(fs) > 0 {
 			hits = append(hits, hit{i, fs})
 		}
 	}

@@ -1,11 +1,13 @@
 package secretsguard
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -335,4 +337,36 @@ func FuzzInspect(f *testing.F) {
 			t.Fatalf("modified payload is not JSON")
 		}
 	})
+}
+
+// A rule of a rules file that cannot run here is dropped with a warning
+// naming it and why, and the file's other rules still work.
+func TestRulesFileDroppedRulesAreNamed(t *testing.T) {
+	dir := t.TempDir()
+	rules := "[[rules]]\nid = \"bad\"\nregex = '''acme_[a-z'''\nkeywords = [\"acme_\"]\n" +
+		"[[rules]]\nid = \"lookahead\"\nregex = '''zz_(?=[0-9]{8})'''\nkeywords = [\"zz_\"]\n" +
+		"[[rules]]\nid = \"good\"\nregex = '''acme_[a-z0-9]{24}'''\nkeywords = [\"acme_\"]\n" +
+		"[[rules]]\nid = \"good\"\nregex = '''other_[0-9]{8}'''\nkeywords = [\"other_\"]\n"
+	if err := os.WriteFile(filepath.Join(dir, "extra.toml"), []byte(rules), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var logged bytes.Buffer
+	gi, err := New(guardConfig(t, dir, "rules_file: extra.toml"), nil, nil, slog.New(slog.NewTextHandler(&logged, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"rule=bad", "rule=lookahead", "rule=good why=\"duplicate id\""} {
+		if !strings.Contains(logged.String(), want) {
+			t.Errorf("log lacks %q:\n%s", want, logged.String())
+		}
+	}
+	ex := &guard.Exchange{Phase: guard.PhaseResult, Method: "tools/call", Server: "f", Name: "r", Session: sess,
+		Result: json.RawMessage(`{"content":[{"type":"text","text":"t=acme_k3j9x0q2m7v5b8n1z4c6l0p2"}]}`)}
+	v, err := gi.Inspect(context.Background(), ex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(v.Reason, "good") {
+		t.Errorf("the file's working rule did not fire: %q", v.Reason)
+	}
 }
