@@ -117,6 +117,35 @@ func TestNewErrors(t *testing.T) {
 	}
 }
 
+// TestWideAlphabet uses every byte value, so rows are as wide as they
+// get, through both the short scan and the four walks.
+func TestWideAlphabet(t *testing.T) {
+	r := rand.New(rand.NewPCG(29, 1))
+	var words []string
+	for b := range 256 {
+		if r.IntN(3) == 0 {
+			words = append(words, string([]byte{byte(b)}))
+		}
+		words = append(words, string([]byte{byte(b), byte(r.IntN(256)), byte(r.IntN(256))}))
+	}
+	m, err := New(words)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int{200, 9000} {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = byte(r.IntN(256))
+		}
+		text := string(b)
+		var got []Match
+		m.Scan(text, func(x Match) bool { got = append(got, x); return true })
+		if want := naive(words, text); !sameSet(got, want) {
+			t.Fatalf("%d bytes: %d matches, want %d", n, len(got), len(want))
+		}
+	}
+}
+
 // TestWalks checks the four-walk path of long texts against the naive
 // matcher: matches at, before and across the cuts, keywords longer than
 // a quarter of the text, more held matches than a walk keeps (it stops and
