@@ -122,6 +122,11 @@
 # HEAD`, so check `git diff --name-only OLD HEAD | grep -E '\.jsonl?$'` is empty; keep scratch under /tmp/h,
 # since a later round's freshness check reads every JSONL under /tmp/r*.
 # Then r102an/build_fresh_r102.py (round 102, session 27; /tmp/r102/sets), after r92: run it from /tmp/r102.
+# Session 28: the fetches took 14 minutes, but one name (0xeb/TheBigPromptLibrary) had not landed, and
+# build_fresh_r74 stopped on it 50 minutes in (git ls-tree on a missing mirror); fetching it and resuming the
+# chain at r74 worked. Check every name the fresh builders use is on disk (ls /work/.mirror/OWNER+NAME/repo)
+# before starting the chain. The fresh chain took about 60 minutes this time (r64 14, r65 8, r68 13, r74 6).
+# The lead committed twice during the rebuild (no .jsonl changed, so the sums held).
 # Usage (from anywhere): scripts/peer-eval/injection/rebuild_all.sh
 set -e
 HERE=$(cd "$(dirname "$0")" && pwd)
