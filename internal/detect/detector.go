@@ -92,27 +92,35 @@ func NewPoisoning(opts Options) (*Detector, error) {
 	}
 	// Rules for other scripts get their own matcher, run only on text
 	// outside ASCII: their leads would otherwise enlarge the automaton
-	// and its hits on every English list.
-	pm, err := newPoisonMatcher(rs.subset(func(r *Rule) bool { return !r.NonASCII }))
-	if err != nil {
-		return nil, fmt.Errorf("building poisoning detector: %w", err)
-	}
-	var pmScript *poisonMatcher
+	// and its hits on every English list. The parts below do not depend
+	// on each other and are built side by side: initialize waits for this
+	// detector. Errors are checked in a fixed order.
+	var (
+		pm, pmScript     *poisonMatcher
+		d                *Detector
+		ref              *refScan
+		pmErr, scriptErr error
+		dErr, refErr     error
+		wg               sync.WaitGroup
+	)
 	if script := rs.subset(func(r *Rule) bool { return r.NonASCII }); len(script.rules) > 0 {
-		if pmScript, err = newPoisonMatcher(script); err != nil {
+		wg.Go(func() { pmScript, scriptErr = newPoisonMatcher(script) })
+	}
+	wg.Go(func() { d, dErr = newDetector("poisoning", rs, opts, DefaultClassifierFloor, model.Poisoning) })
+	wg.Go(func() { ref, refErr = newRefScan() })
+	pm, pmErr = newPoisonMatcher(rs.subset(func(r *Rule) bool { return !r.NonASCII }))
+	wg.Wait()
+	for _, err := range []error{pmErr, scriptErr, refErr} {
+		if err != nil {
 			return nil, fmt.Errorf("building poisoning detector: %w", err)
 		}
 	}
-	d, err := newDetector("poisoning", rs, opts, DefaultClassifierFloor, model.Poisoning)
-	if err != nil {
-		return nil, err
+	if dErr != nil {
+		return nil, dErr
 	}
-	d.pm, d.pmScript = pm, pmScript
+	d.pm, d.pmScript, d.ref = pm, pmScript, ref
 	d.alone = classifierAloneScale
 	d.unscr = newUnscrambler(poisonScrambleVocab).withNoise()
-	if d.ref, err = newRefScan(); err != nil {
-		return nil, fmt.Errorf("building poisoning detector: %w", err)
-	}
 	d.pool.New = func() any { return &scratch{} }
 	return d, nil
 }

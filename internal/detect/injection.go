@@ -255,15 +255,23 @@ func injectionHiddenWeight(h Hidden) float64 {
 // tool outputs: the built-in injection rules and the embedded injection
 // classifier, unless opts replace them. Use ScanDocument.
 func NewInjection(opts Options) (*Detector, error) {
+	var (
+		task    *Model
+		taskErr error
+		wg      sync.WaitGroup
+	)
+	if !opts.NoClassifier {
+		wg.Go(func() { task, taskErr = loadTaskModel() })
+	}
 	d, err := newInjection(opts)
+	wg.Wait()
 	if err != nil {
 		return nil, err
 	}
-	if !opts.NoClassifier {
-		if d.doc.task, err = loadTaskModel(); err != nil {
-			return nil, fmt.Errorf("building injection detector: %w", err)
-		}
+	if taskErr != nil {
+		return nil, fmt.Errorf("building injection detector: %w", taskErr)
 	}
+	d.doc.task = task
 	return d, nil
 }
 
@@ -275,10 +283,6 @@ func newInjection(opts Options) (*Detector, error) {
 	rs, err := CompileRules(rules)
 	if err != nil {
 		return nil, fmt.Errorf("building injection detector: %w", err)
-	}
-	d, err := newDetector("injection", rs, opts, DefaultInjectionFloor, model.Injection)
-	if err != nil {
-		return nil, err
 	}
 	anchors := append(append([]string(nil), injectionAnchors...), scrambled(scrambleAnchors)...)
 	anchors = append(anchors, leetAnchors(leetAnchorWords, anchors)...)
@@ -298,13 +302,29 @@ func newInjection(opts Options) (*Detector, error) {
 	spelledBase := len(anchors)
 	anchors = append(anchors, spelledAnchors...)
 	taskBase := len(anchors)
-	m, err := keywords.New(append(anchors, taskAnchors...))
-	if err != nil {
-		return nil, fmt.Errorf("building injection detector: prefilter: %w", err)
+	// The classifier, the prefilter's automaton and the rule matcher do
+	// not depend on each other: built side by side, they are ready sooner
+	// (the first tool result waits for them). Errors are checked in a
+	// fixed order, so a bad configuration always gives the same one.
+	var (
+		d                 *Detector
+		m                 *keywords.Matcher
+		im                *injMatcher
+		dErr, mErr, imErr error
+	)
+	var wg sync.WaitGroup
+	wg.Go(func() { d, dErr = newDetector("injection", rs, opts, DefaultInjectionFloor, model.Injection) })
+	wg.Go(func() { m, mErr = keywords.New(append(anchors, taskAnchors...)) })
+	im, imErr = newInjMatcher(rs)
+	wg.Wait()
+	if dErr != nil {
+		return nil, dErr
 	}
-	im, err := newInjMatcher(rs)
-	if err != nil {
-		return nil, fmt.Errorf("building injection detector: %w", err)
+	if mErr != nil {
+		return nil, fmt.Errorf("building injection detector: prefilter: %w", mErr)
+	}
+	if imErr != nil {
+		return nil, fmt.Errorf("building injection detector: %w", imErr)
 	}
 	d.doc = &docScan{anchors: m, rules: im, scramble: injectionUnscrambler, quietBase: quietBase, cipherBase: cipherBase, ciphers: ciphers, spelledBase: spelledBase, taskBase: taskBase, taskFloor: DefaultTaskFloor, loneFloor: DefaultLoneTaskFloor, relatedFloor: DefaultRelatedTaskFloor}
 	d.doc.cands.New = func() any { return new([]injCand) }

@@ -79,75 +79,21 @@ const fallbackCost = 64
 const maxRuleMatches = 4
 
 func newInjMatcher(rs *Ruleset) (*injMatcher, error) {
+	built, err := buildEach(len(rs.rules), func(i int) (injRuleUnits, error) {
+		return buildInjRule(int32(i), &rs.rules[i])
+	})
+	if err != nil {
+		return nil, err
+	}
 	m := &injMatcher{rs: rs}
 	var li leadIndex
-	for i := range rs.rules {
-		r := &rs.rules[i]
-		re, err := syntax.Parse(loosenRepeats(r.Pattern), syntax.Perl)
-		if err != nil {
-			return nil, fmt.Errorf("compiling rule %s: %w", r.ID, err)
-		}
-		re = readBreaks(collapseSpace(re.Simplify()))
-		alts := []*syntax.Regexp{re}
-		if re.Op == syntax.OpAlternate {
-			alts = re.Sub
-		}
-		var split []*syntax.Regexp
-		for _, a := range alts {
-			split = append(split, splitLarge(a)...)
-		}
-		alts = split
-		type unitLeads struct {
-			u   injUnit
-			set []string
-		}
-		var us []unitLeads
-		usable := true
-		sets := make([][]string, len(alts))
-		begins := make([]bool, len(alts))
-		for ai, alt := range alts {
-			// Lead derivation is most of the detector's start-up: derive
-			// once, read both the set and the start-of-text flag from it.
-			ls, lok := leads(alt)
-			set, nullable, ok := leadSetLines(ls, lok, true)
-			if !ok || nullable || len(set) == 0 {
-				usable = false
-				break
-			}
-			sets[ai], begins[ai] = set, beginOf(ls, lok)
-		}
-		var big []*syntax.Regexp
-		if usable {
-			for _, alt := range alts {
-				big = hideLargeClasses(alt, big)
-			}
-		}
-		for ai, alt := range alts {
-			if !usable {
-				break
-			}
-			pat := printPattern(alt, big)
-			a0, err := newLazyRegexp(`^(?:` + pat + `)`)
-			if err != nil {
-				return nil, fmt.Errorf("compiling rule %s: %w", r.ID, err)
-			}
-			ac, err := newLazyRegexp(`^(?s:.)(?:` + pat + `)`)
-			if err != nil {
-				return nil, fmt.Errorf("compiling rule %s: %w", r.ID, err)
-			}
-			u := injUnit{rule: int32(i), alt: int32(ai), at0: a0, atCtx: ac, maxLen: max(r.Back+r.Fwd, 200), atStart: begins[ai]}
-			us = append(us, unitLeads{u, sets[ai]})
-		}
-		if !usable {
-			vre, err := viewPattern(r.Pattern)
-			if err != nil {
-				return nil, fmt.Errorf("compiling rule %s: %w", r.ID, err)
-			}
+	for i, b := range built {
+		if b.fallback != nil {
 			m.fallback = append(m.fallback, i)
-			m.fallbackRe = append(m.fallbackRe, vre)
+			m.fallbackRe = append(m.fallbackRe, b.fallback)
 			continue
 		}
-		for _, x := range us {
+		for _, x := range b.units {
 			ui := int32(len(m.units))
 			m.units = append(m.units, x.u)
 			for _, l := range x.set {
@@ -155,11 +101,77 @@ func newInjMatcher(rs *Ruleset) (*injMatcher, error) {
 			}
 		}
 	}
-	var err error
 	if m.lead, m.leads, err = li.build(); err != nil {
 		return nil, err
 	}
 	return m, nil
+}
+
+// injRuleUnits is what one rule adds to an injMatcher: its anchored units
+// with their lead sets, or, when some alternative has no usable lead set,
+// the regexp it is searched with instead.
+type injRuleUnits struct {
+	units    []injUnitLeads
+	fallback *regexp.Regexp
+}
+
+type injUnitLeads struct {
+	u   injUnit
+	set []string
+}
+
+// buildInjRule derives rule i's units; it reads only the rule, so rules
+// are built in parallel (buildEach).
+func buildInjRule(i int32, r *Rule) (injRuleUnits, error) {
+	re, err := syntax.Parse(loosenRepeats(r.Pattern), syntax.Perl)
+	if err != nil {
+		return injRuleUnits{}, fmt.Errorf("compiling rule %s: %w", r.ID, err)
+	}
+	re = readBreaks(collapseSpace(re.Simplify()))
+	alts := []*syntax.Regexp{re}
+	if re.Op == syntax.OpAlternate {
+		alts = re.Sub
+	}
+	var split []*syntax.Regexp
+	for _, a := range alts {
+		split = append(split, splitLarge(a)...)
+	}
+	alts = split
+	sets := make([][]string, len(alts))
+	begins := make([]bool, len(alts))
+	for ai, alt := range alts {
+		// Lead derivation is most of the detector's start-up: derive
+		// once, read both the set and the start-of-text flag from it.
+		ls, lok := leads(alt)
+		set, nullable, ok := leadSetLines(ls, lok, true)
+		if !ok || nullable || len(set) == 0 {
+			vre, err := viewPattern(r.Pattern)
+			if err != nil {
+				return injRuleUnits{}, fmt.Errorf("compiling rule %s: %w", r.ID, err)
+			}
+			return injRuleUnits{fallback: vre}, nil
+		}
+		sets[ai], begins[ai] = set, beginOf(ls, lok)
+	}
+	var big []*syntax.Regexp
+	for _, alt := range alts {
+		big = hideLargeClasses(alt, big)
+	}
+	us := make([]injUnitLeads, 0, len(alts))
+	for ai, alt := range alts {
+		pat := printPattern(alt, big)
+		a0, err := newLazyRegexp(`^(?:` + pat + `)`)
+		if err != nil {
+			return injRuleUnits{}, fmt.Errorf("compiling rule %s: %w", r.ID, err)
+		}
+		ac, err := newLazyRegexp(`^(?s:.)(?:` + pat + `)`)
+		if err != nil {
+			return injRuleUnits{}, fmt.Errorf("compiling rule %s: %w", r.ID, err)
+		}
+		u := injUnit{rule: i, alt: int32(ai), at0: a0, atCtx: ac, maxLen: max(r.Back+r.Fwd, 200), atStart: begins[ai]}
+		us = append(us, injUnitLeads{u, sets[ai]})
+	}
+	return injRuleUnits{units: us}, nil
 }
 
 // viewPattern compiles pattern as it reads the rule view (readBreaks),

@@ -94,13 +94,23 @@ type pmScratch struct {
 
 func newPoisonMatcher(rs *Ruleset) (*poisonMatcher, error) {
 	m := &poisonMatcher{rs: rs, begin: make([][]int32, len(rs.rules)), searched: make([]bool, len(rs.rules))}
-	var li leadIndex
-	for i := range rs.rules {
-		r := &rs.rules[i]
-		units, sets, err := anchoredUnits(r.Pattern)
+	type ruleUnits struct {
+		units []builtUnit
+		sets  [][]string
+	}
+	built, err := buildEach(len(rs.rules), func(i int) (ruleUnits, error) {
+		units, sets, err := anchoredUnits(rs.rules[i].Pattern)
 		if err != nil {
-			return nil, fmt.Errorf("compiling rule %s: %w", r.ID, err)
+			return ruleUnits{}, fmt.Errorf("compiling rule %s: %w", rs.rules[i].ID, err)
 		}
+		return ruleUnits{units, sets}, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	var li leadIndex
+	for i, b := range built {
+		units, sets := b.units, b.sets
 		if units == nil {
 			m.searched[i] = true
 			continue
@@ -118,7 +128,6 @@ func newPoisonMatcher(rs *Ruleset) (*poisonMatcher, error) {
 			}
 		}
 	}
-	var err error
 	if m.lead, m.leads, err = li.build(); err != nil {
 		return nil, err
 	}
