@@ -374,7 +374,10 @@ func (g *Gateway) initialize(ctx context.Context, s *Session, m *mcp.Message) *m
 	s.mu.Unlock()
 	// Capabilities first: waiting for a starting upstream must not let
 	// notifications reach the session before its initialize result.
-	caps, instructions, serverInfo := g.merged(ctx, s, m.Method)
+	caps, instructions, serverInfo, err := g.merged(ctx, s, m.Method)
+	if err != nil {
+		return g.notStarted(s, m.Method, err)
+	}
 	s.id = newSessionID()
 	if err := g.sessions.add(s); err != nil {
 		s.id = ""
@@ -399,7 +402,10 @@ func (g *Gateway) initialize(ctx context.Context, s *Session, m *mcp.Message) *m
 }
 
 func (g *Gateway) discover(s *Session) *mcp.Message {
-	caps, instructions, serverInfo := g.merged(context.Background(), s, mcp.MethodDiscover)
+	caps, instructions, serverInfo, err := g.merged(context.Background(), s, mcp.MethodDiscover)
+	if err != nil {
+		return g.notStarted(s, mcp.MethodDiscover, err)
+	}
 	res := map[string]any{
 		"resultType":        mcp.ResultComplete,
 		"supportedVersions": mcp.ModernVersions(),
@@ -414,22 +420,44 @@ func (g *Gateway) discover(s *Session) *mcp.Message {
 	return mcp.NewResult(nil, res)
 }
 
+// Waits of initialize (and server/discover) for upstreams that have never
+// connected. With several upstreams the wait is shared and short: the
+// session starts with those that are up. With one, the session is that
+// server: Warden waits as long as a slow first start takes (npx fetching
+// a package), and says why if it does not come up.
+const (
+	federatedStartWait = 3 * time.Second
+	singleStartWait    = 30 * time.Second
+)
+
 // merged combines the upstreams' capabilities, instructions and identity.
 // With one upstream Warden presents it as it is; with several, the union.
-func (g *Gateway) merged(ctx context.Context, s *Session, method string) (map[string]any, string, any) {
+// The error is the single upstream's failure to start: a session without
+// its only server would advertise nothing and stay empty.
+func (g *Gateway) merged(ctx context.Context, s *Session, method string) (map[string]any, string, any, error) {
 	caps := map[string]any{}
 	var instructions string
 	var serverInfo any = map[string]any{"name": g.opts.Name, "version": g.opts.Version}
-	wctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	wait := federatedStartWait
+	if !g.federated() {
+		wait = singleStartWait
+	}
+	wctx, cancel := context.WithTimeout(ctx, wait)
 	defer cancel()
 	for _, u := range g.ups {
 		info := u.LastKnown()
 		if info == nil {
-			// Never connected yet (starting up): wait a little, shared
-			// across upstreams, rather than advertise too little.
-			_ = u.WaitReady(wctx)
+			// Never connected yet (starting up): wait rather than
+			// advertise too little.
+			err := u.WaitReady(wctx)
 			if info = u.LastKnown(); info == nil {
-				continue
+				if g.federated() {
+					continue
+				}
+				if err == nil { // connected and lost again meanwhile
+					err = fmt.Errorf("upstream %s is not available", u.Name())
+				}
+				return nil, "", nil, err
 			}
 		}
 		info, ok := g.guardServerInfo(ctx, s, u, method, info)
@@ -463,7 +491,16 @@ func (g *Gateway) merged(ctx context.Context, s *Session, method string) (map[st
 			c["listChanged"] = true
 		}
 	}
-	return caps, instructions, serverInfo
+	return caps, instructions, serverInfo, nil
+}
+
+// notStarted answers initialize or server/discover when the only upstream
+// did not come up, and records why.
+func (g *Gateway) notStarted(s *Session, method string, err error) *mcp.Message {
+	g.log.Warn("session refused: the upstream did not start", "err", err)
+	_ = g.auditAsync(Event{Kind: "upstream", Verdict: "error", Method: method, Principal: s.principal.String(),
+		Client: s.clientName + "/" + s.clientVer, Reason: err.Error(), Details: map[string]any{"error": "not_started"}})
+	return upstreamError(err)
 }
 
 // guardServerInfo passes a server's identity and instructions through the

@@ -78,6 +78,8 @@ type Upstream struct {
 	ready    chan struct{} // closed while connected; replaced on disconnect
 	lastErr  error
 	failed   chan struct{} // closed when a connection attempt fails; replaced then
+	// fails counts the attempts that failed since the last connection.
+	fails int
 
 	users *userConns // per-principal connections (PerUser), else nil
 }
@@ -208,15 +210,17 @@ func (u *Upstream) WaitReady(ctx context.Context) error {
 	for {
 		u.mu.Lock()
 		ch, failed := u.ready, u.failed
-		info := u.info
-		lastErr := u.lastErr
+		info, known := u.info, u.known
+		lastErr, fails := u.lastErr, u.fails
 		u.mu.Unlock()
 		if info != nil {
 			return nil
 		}
-		if cannotStart(lastErr) {
+		if cannotStart(lastErr) || known == nil && fails >= maxStartFailures {
 			// A command that is not there or may not run will not be by
-			// the next attempt either: answer now, not at the deadline.
+			// the next attempt either, nor, most likely, a server that
+			// has never finished a handshake and failed again and again
+			// (it exits at start-up): answer now, not at the deadline.
 			return fmt.Errorf("upstream %s is not available: %w", u.opts.Name, lastErr)
 		}
 		select {
@@ -269,6 +273,7 @@ func (u *Upstream) Run(ctx context.Context) {
 		}
 		u.mu.Lock()
 		u.lastErr = err
+		u.fails++
 		close(u.failed)
 		u.failed = make(chan struct{})
 		u.mu.Unlock()
@@ -295,11 +300,23 @@ func (u *Upstream) session(ctx context.Context) error {
 	u.mu.Lock()
 	u.conn = conn
 	u.mu.Unlock()
+	// A server that exits during the handshake (a bad command line, a
+	// missing module or key) ends the read loop; the handshake then stops
+	// at once with the reason rather than waiting out its timeouts.
+	hctx, hcancel := context.WithCancelCause(ctx)
+	defer hcancel(nil)
 	readErr := make(chan error, 1)
-	go func() { readErr <- u.readLoop(ctx, conn) }()
+	go func() {
+		err := u.readLoop(ctx, conn)
+		hcancel(errConnEnded{err})
+		readErr <- err
+	}()
 
-	info, err := u.handshake(ctx)
+	info, err := u.handshake(hctx)
 	if err != nil {
+		if ended, ok := context.Cause(hctx).(errConnEnded); ok && ctx.Err() == nil {
+			err = ended.err
+		}
 		conn.Close()
 		<-readErr
 		u.teardown(err)
@@ -308,6 +325,7 @@ func (u *Upstream) session(ctx context.Context) error {
 	u.mu.Lock()
 	u.info = info
 	u.known = info
+	u.fails = 0
 	close(u.ready)
 	u.mu.Unlock()
 	u.log.Info("upstream connected", "protocol", info.Protocol)
@@ -333,6 +351,13 @@ func (u *Upstream) session(ctx context.Context) error {
 	}
 	return err
 }
+
+// errConnEnded is why a handshake was cut short: the connection's read
+// side ended with err.
+type errConnEnded struct{ err error }
+
+func (e errConnEnded) Error() string { return e.err.Error() }
+func (e errConnEnded) Unwrap() error { return e.err }
 
 // teardown fails every pending call: nothing waits on a dead connection.
 func (u *Upstream) teardown(cause error) {
@@ -457,6 +482,12 @@ func (u *Upstream) write(ctx context.Context, m *mcp.Message) error {
 
 // maxReadyWait bounds how long a request waits for a disconnected upstream.
 const maxReadyWait = 10 * time.Second
+
+// maxStartFailures is how many failed attempts in a row, with no
+// connection ever made, make an upstream "not starting": waits for it
+// end then with the last attempt's error (after about 1.5 s with the
+// default backoff).
+const maxStartFailures = 3
 
 // ErrTimeout is returned when a request runs out of time.
 var ErrTimeout = errors.New("request timed out")

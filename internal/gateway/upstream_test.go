@@ -3,6 +3,7 @@ package gateway_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -17,6 +18,13 @@ import (
 // TestMain lets the test binary double as a stdio MCP server child.
 func TestMain(m *testing.M) {
 	if os.Getenv("WARDEN_TEST_STDIO_SERVER") == "1" {
+		switch os.Getenv("WARDEN_TEST_STDIO_START") {
+		case "die": // a server that cannot start (a missing module, a missing key)
+			fmt.Fprintln(os.Stderr, "fatal: SERVICE_URL is not set")
+			os.Exit(2)
+		case "slow": // a first start that downloads a package
+			time.Sleep(3500 * time.Millisecond)
+		}
 		s := fixture("child", func(s *sdk.Server) {
 			sdk.AddTool(s, &sdk.Tool{Name: "crash"}, func(context.Context, *sdk.CallToolRequest, struct{}) (*sdk.CallToolResult, any, error) {
 				os.Exit(3)
@@ -138,5 +146,41 @@ func TestUpstreamThatCannotStartFailsFast(t *testing.T) {
 		}
 	case <-time.After(time.Minute): // a hang guard, not a timing
 		t.Fatal("WaitReady kept waiting for a command that cannot start")
+	}
+}
+
+// A single upstream that exits at every start fails initialize after a few
+// attempts, with its own last words, and the refusal is audited: a session
+// without its only server would advertise nothing and stay empty.
+func TestCrashingSingleUpstreamRefusesInitialize(t *testing.T) {
+	d := childDialer(t).(*transport.StdioDialer)
+	d.Env = append(d.Env, "WARDEN_TEST_STDIO_START=die")
+	url, _, aud := startGateway(t, nil, gwOpts{dialers: map[string]transport.Dialer{"child": d}, noWait: true})
+	done := make(chan string, 1)
+	go func() { _, _, body := post(t, url, initBody, nil); done <- body }()
+	var body string
+	select {
+	case body = <-done:
+	case <-time.After(time.Minute): // a hang guard, not a timing
+		t.Fatal("initialize kept waiting for an upstream that exits at start")
+	}
+	if !strings.Contains(body, `"error"`) || !strings.Contains(body, "not available") || !strings.Contains(body, "SERVICE_URL is not set") {
+		t.Fatalf("initialize with a crashing upstream: %s", body)
+	}
+	evs := aud.Find(func(e gateway.Event) bool { return e.Kind == "upstream" && e.Details["error"] == "not_started" })
+	if len(evs) != 1 || !strings.Contains(evs[0].Reason, "SERVICE_URL") {
+		t.Fatalf("audit events %+v, want one not_started with the reason", evs)
+	}
+}
+
+// A single upstream slower to start than the old 3 s wait still gives the
+// session its capabilities: initialize waits for it.
+func TestSlowSingleUpstreamIsWaitedFor(t *testing.T) {
+	d := childDialer(t).(*transport.StdioDialer)
+	d.Env = append(d.Env, "WARDEN_TEST_STDIO_START=slow")
+	url, _, _ := startGateway(t, nil, gwOpts{dialers: map[string]transport.Dialer{"child": d}, noWait: true})
+	_, _, body := post(t, url, initBody, nil)
+	if !strings.Contains(body, `"tools"`) || strings.Contains(body, `"error"`) {
+		t.Fatalf("initialize with a slow upstream: %s", body)
 	}
 }

@@ -62,6 +62,7 @@ func runChild(mode string) int {
 		sc := bufio.NewScanner(os.Stdin)
 		sc.Scan()
 		fmt.Fprintln(os.Stderr, "dying on purpose")
+		fmt.Fprintln(os.Stderr, "Error: invalid API key sk_live_4eC39HqLyjWDarjtT1zdp7dc, see /etc/app-2024/settings.toml")
 		return 3
 	case "env":
 		emit(map[string]any{"env": os.Environ()})

@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"os"
 	"os/exec"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -121,6 +122,8 @@ func (d *StdioDialer) Dial(ctx context.Context) (Conn, error) {
 		msgs:   make(chan stdioItem, 16),
 		exited: make(chan struct{}),
 		closed: make(chan struct{}),
+
+		stderrDone: make(chan struct{}),
 	}
 	c.wg.Add(3)
 	go c.wait()
@@ -155,7 +158,78 @@ type stdioConn struct {
 
 	termMu  sync.Mutex
 	termErr error // sticky error once msgs is drained
+
+	// The child's last stderr line, named in the error when it exits: a
+	// server that dies at start-up usually says why there ("module not
+	// found", "missing API key"), and the client should hear it.
+	tailMu     sync.Mutex
+	lastStderr string
+	stderrDone chan struct{} // closed when stderr is drained
 }
+
+// stderrWait bounds how long an exit report waits for the child's stderr
+// to be drained after stdout closed (the two pipes close independently).
+const stderrWait = 200 * time.Millisecond
+
+// maxTailLine bounds the stderr line an exit error quotes.
+const maxTailLine = 300
+
+// maskTokens replaces token-like runs (20 or more letters, digits and
+// -_+=, with both letters and digits) by "[…]". The exit error reaches
+// the client and the audit log, and a server that dies of a bad key often
+// prints the key.
+func maskTokens(s string) string {
+	isTok := func(c byte) bool {
+		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-_+=", c) >= 0
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if !isTok(s[i]) {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
+		j, letters, digits := i, false, false
+		for j < len(s) && isTok(s[j]) {
+			c := s[j]
+			letters = letters || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+			digits = digits || c >= '0' && c <= '9'
+			j++
+		}
+		if j-i >= 20 && letters && digits {
+			b.WriteString("[…]")
+		} else {
+			b.WriteString(s[i:j])
+		}
+		i = j
+	}
+	return b.String()
+}
+
+// exitError describes the child's exit: its status and, when it wrote
+// any, its last stderr line.
+func (c *stdioConn) exitError() error {
+	t := time.NewTimer(stderrWait)
+	defer t.Stop()
+	select {
+	case <-c.stderrDone:
+	case <-t.C:
+	}
+	c.tailMu.Lock()
+	last := c.lastStderr
+	c.tailMu.Unlock()
+	msg := fmt.Sprintf("upstream %s exited (%v)", c.cmd.Path, c.exitErr)
+	if last != "" {
+		msg = fmt.Sprintf("upstream %s exited (%v; its last stderr line: %q)", c.cmd.Path, c.exitErr, last)
+	}
+	return exitedError(msg)
+}
+
+// exitedError is the end of a child's output: an io.EOF that says why.
+type exitedError string
+
+func (e exitedError) Error() string { return string(e) }
+func (e exitedError) Unwrap() error { return io.EOF }
 
 func (c *stdioConn) wait() {
 	defer c.wg.Done()
@@ -190,7 +264,7 @@ func (c *stdioConn) readStdout() {
 			// stdout closed: report why the child went away.
 			select {
 			case <-c.exited:
-				c.send(stdioItem{err: fmt.Errorf("upstream %s exited (%v): %w", c.cmd.Path, c.exitErr, io.EOF)})
+				c.send(stdioItem{err: c.exitError()})
 			case <-c.closed:
 			}
 			return
@@ -209,6 +283,7 @@ func (c *stdioConn) send(it stdioItem) bool {
 
 func (c *stdioConn) readStderr() {
 	defer c.wg.Done()
+	defer close(c.stderrDone)
 	br := bufio.NewReaderSize(c.stderr, maxStderrLine)
 	for {
 		line, err := readBoundedLine(br, maxStderrLine)
@@ -217,7 +292,16 @@ func (c *stdioConn) readStderr() {
 			continue
 		}
 		if len(line) > 0 {
-			c.logger.Info("upstream stderr", "line", string(bytes.TrimRight(line, "\r")))
+			text := string(bytes.TrimRight(line, "\r"))
+			c.logger.Info("upstream stderr", "line", text)
+			if t := maskTokens(strings.TrimSpace(text)); t != "" {
+				if len(t) > maxTailLine {
+					t = strings.ToValidUTF8(t[:maxTailLine], "") + "…"
+				}
+				c.tailMu.Lock()
+				c.lastStderr = t
+				c.tailMu.Unlock()
+			}
 		}
 		if err != nil {
 			return

@@ -119,6 +119,12 @@ func TestStdioChildCrash(t *testing.T) {
 	if !errors.Is(err, io.EOF) || !strings.Contains(err.Error(), "exit status 3") {
 		t.Fatalf("Read after crash = %v, want io.EOF with exit status 3", err)
 	}
+	// The child's last stderr line says why it died; a token in it is
+	// masked (the error reaches clients and the audit log), a path is not.
+	const want = `its last stderr line: "Error: invalid API key […], see /etc/app-2024/settings.toml"`
+	if !strings.Contains(err.Error(), want) {
+		t.Fatalf("Read after crash = %v, want it to contain %s", err, want)
+	}
 	if _, err2 := c.Read(ctx); err2 == nil || err2.Error() != err.Error() {
 		t.Fatalf("second Read = %v, want the same error", err2)
 	}
@@ -204,4 +210,19 @@ func waitGone(pid int, limit time.Duration) bool {
 		time.Sleep(20 * time.Millisecond)
 	}
 	return false
+}
+
+func TestMaskTokens(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"ModuleNotFoundError: No module named 'mcp_server_x'", "ModuleNotFoundError: No module named 'mcp_server_x'"},
+		{"token ghp_16C7e42F292c6912E7710c838347Ae178B4a rejected", "token […] rejected"},
+		{"GITHUB_PERSONAL_ACCESS_TOKEN is not set", "GITHUB_PERSONAL_ACCESS_TOKEN is not set"}, // no digit
+		{"Cannot find module '/home/u/proj/node_modules/server-2024/dist/index.js'", "Cannot find module '/home/u/proj/node_modules/server-2024/dist/index.js'"},
+		{"key=AKIAIOSFODNN7EXAMPLE1", "[…]"},
+		{"", ""},
+	} {
+		if got := maskTokens(tc.in); got != tc.want {
+			t.Errorf("maskTokens(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
 }
