@@ -131,6 +131,12 @@
 # candidates with a hex-looking owner (0x...) were dropped as code noise: 0xeb is a real owner. Drop only
 # the known noise pairs. The fresh builders took about 91 minutes of builder time this time (r90 11 min),
 # against about 51 before, with nothing else on their core: plan two hours for a rebuild.
+# Session 29: a session may fetch at most 500 repositories. Two source-hunting helpers (rounds 104 and 39) fetched
+# 156 while this rebuild was fetching, and 61 poisoning-only names were refused ("This session can look up no new
+# repositories"): every injection set was rebuilt (88 of 101 sums, all matching) but none of the 13 poisoning sets.
+# A rebuild needs about 405 fetches: start no source hunt until its fetches are done. Also learned: r90, r91, r92 and
+# r102 match without the poisoning sets /tmp/r32 and /tmp/r33 (the builders read only /tmp/r<digits>), so the fresh
+# chain need not wait for the poisoning chain. Fresh chain 52 minutes (r64 10.5, r68 6.8, r90 6.3).
 # Usage (from anywhere): scripts/peer-eval/injection/rebuild_all.sh
 set -e
 HERE=$(cd "$(dirname "$0")" && pwd)
