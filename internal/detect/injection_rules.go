@@ -221,7 +221,7 @@ func InjectionRules() []Rule {
 		// --- added for styles of other authors (docs/injection-rounds.md, "Generalisation")
 		{ID: "inj.address.label", Family: FamilyAddressing, Weight: 0.7, Back: 40, Fwd: 120,
 			Keywords: []string{"ai", "llm", "llms", "genai", "assistant", "assistants", "agent", "agents", "copilot", "chatgpt", "claude", "gemini", "gpt", "model", "models", "bot", "bots", "chatbot"},
-			Pattern: `(?:^|[/#*!>|;-]\s*)(?:ai|llm|assistant|agent|copilot|chatgpt|claude|gemini|gpt)(?: agent| assistant| model)?\s*:\s*(?:please |you |ignore |do |don'?t |send |call |forget |disregard |always |never |your |the user|before |instead |stop |reply |respond |tell |include |add |run |execute |delete |forward )|\b(?:todo|task|note|notice|reminder|instructions?|message|directive)s? (?:for|to) (?:the |any |all |every )?(?:ai|assistant|model|llm|agent|bot|chatbot|language model)s?\b(?: agents?| assistants?| models?)?\s*[:,(]|\b(?:all|every|any) (?:ai )?(?:assistants|agents|ai models|language models|llms|ai systems|chatbots)\b (?:must|should|are required to|need to|shall|have to)\b` +
+			Pattern: `(?:^|[/#*!>|;-]\s*|<!--\s*)(?:ai|llm|assistant|agent|copilot|chatgpt|claude|gemini|gpt)(?: agent| assistant| model)?\s*:\s*(?:please |you |ignore |do |don'?t |send |call |forget |disregard |always |never |your |the user|before |instead |stop |reply |respond |tell |include |add |run |execute |delete |forward |also |accept |share |post |grant |invite |transfer |disable |approve |upload |paste )|\b(?:todo|task|note|notice|reminder|instructions?|message|directive)s? (?:for|to) (?:the |any |all |every )?(?:ai|assistant|model|llm|agent|bot|chatbot|language model)s?\b(?: agents?| assistants?| models?)?\s*[:,(]|\b(?:all|every|any) (?:ai )?(?:assistants|agents|ai models|language models|llms|ai systems|chatbots)\b (?:must|should|are required to|need to|shall|have to)\b` +
 				// round 103: a note to AI readers named with a marker word and
 				// a job between ("NOTE TO AI CODE ASSISTANTS:", "To the AI
 				// shopping agent:", "Instruction for LLM-based recruiting
@@ -230,7 +230,14 @@ func InjectionRules() []Rule {
 				// are people.
 				`|(?:\b(?:important\s+)?(?:todo|task|note|notice|reminder|instructions?|message|directive|memo|warning)s?\s+(?:for|to)|(?:^|[.!?:\n>*#"'(-]\s*)to)\s+(?:the\s+|any\s+|all\s+|every\s+)?` +
 				`(?:ai|a\.i\.|llm|genai|gpt|(?:ai|llm|gpt)-(?:powered|based|driven))\s+(?:[a-z][a-z-]*\s+){0,2}?` +
-				`(?:assistants?|agents?|models?|bots?|tools?|systems?|readers?|reviewers?|screeners?|summari[sz]ers?|crawlers?|scrapers?|copilots?|apps?|applications?)\s*[:,]`,
+				`(?:assistants?|agents?|models?|bots?|tools?|systems?|readers?|reviewers?|screeners?|summari[sz]ers?|crawlers?|scrapers?|copilots?|apps?|applications?)\s*[:,]` +
+				// round 105: a bot mentioned in a chat message ("@assistant
+				// please post …"), and a mandate to the AI reader to act
+				// ("The assistant must re-authenticate by calling …", as a
+				// fake tool error puts it). "The agent" alone is often
+				// software or a person, so only "assistant" and "AI" count.
+				`|(?:^|[\s"'(>])@(?:ai|assistant|copilot|claude|chatgpt|gpt|gemini)\b,?\s+(?:please |can you |could you |now |also )?(?:send|post|forward|share|delete|remove|grant|invite|transfer|add|accept|approve|disable|upload|paste|email|e-mail|run|execute|reveal|export)\b` +
+				`|\bthe (?:ai )?(?:assistant|ai)\s+(?:must|should|needs? to|has to|is required to)\s+(?:now\s+|first\s+|immediately\s+|also\s+)?(?:re-?authenticate|run|execute|call|invoke|send|post|forward|share|transfer|upload|paste|reveal|disclose|grant|disable|delete|e-?mail)\b`,
 			Explain: "labels text as meant for the AI model or agent"},
 		{ID: "inj.override.multilingual", Family: FamilyOverride, Weight: 0.85, Back: 8, Fwd: 120,
 			Pattern: multilingualOverride(),
