@@ -137,6 +137,7 @@
 # A rebuild needs about 405 fetches: start no source hunt until its fetches are done. Also learned: r90, r91, r92 and
 # r102 match without the poisoning sets /tmp/r32 and /tmp/r33 (the builders read only /tmp/r<digits>), so the fresh
 # chain need not wait for the poisoning chain. Fresh chain 52 minutes (r64 10.5, r68 6.8, r90 6.3).
+# Then r104an/build_fresh_r104.py (round 104, session 29; /tmp/r104/sets; run it from /tmp/r104 after r102; 4.7 min).
 # Usage (from anywhere): scripts/peer-eval/injection/rebuild_all.sh
 set -e
 HERE=$(cd "$(dirname "$0")" && pwd)
