@@ -127,16 +127,7 @@ func buildInjRule(i int32, r *Rule) (injRuleUnits, error) {
 	if err != nil {
 		return injRuleUnits{}, fmt.Errorf("compiling rule %s: %w", r.ID, err)
 	}
-	re = readBreaks(collapseSpace(re.Simplify()))
-	alts := []*syntax.Regexp{re}
-	if re.Op == syntax.OpAlternate {
-		alts = re.Sub
-	}
-	var split []*syntax.Regexp
-	for _, a := range alts {
-		split = append(split, splitLarge(a)...)
-	}
-	alts = split
+	alts := topAlternatives(readBreaks(collapseSpace(re.Simplify())))
 	sets := make([][]string, len(alts))
 	begins := make([]bool, len(alts))
 	for ai, alt := range alts {
@@ -172,6 +163,20 @@ func buildInjRule(i int32, r *Rule) (injRuleUnits, error) {
 		us = append(us, injUnitLeads{u, sets[ai]})
 	}
 	return injRuleUnits{units: us}, nil
+}
+
+// topAlternatives returns re's top-level alternatives, each large one
+// split further (splitLarge): the units the rule matchers anchor.
+func topAlternatives(re *syntax.Regexp) []*syntax.Regexp {
+	alts := []*syntax.Regexp{re}
+	if re.Op == syntax.OpAlternate {
+		alts = re.Sub
+	}
+	var split []*syntax.Regexp
+	for _, a := range alts {
+		split = append(split, splitLarge(a)...)
+	}
+	return split
 }
 
 // viewPattern compiles pattern as it reads the rule view (readBreaks),

@@ -149,16 +149,7 @@ func anchoredUnits(pattern string) ([]builtUnit, [][]string, error) {
 	}
 	// collapseSpace is exact on normalised text, which has no \t\n\f\r and
 	// no double spaces; match checks the latter and searches otherwise.
-	re = collapseSpace(re.Simplify())
-	alts := []*syntax.Regexp{re}
-	if re.Op == syntax.OpAlternate {
-		alts = re.Sub
-	}
-	var split []*syntax.Regexp
-	for _, a := range alts {
-		split = append(split, splitLarge(a)...)
-	}
-	alts = split
+	alts := topAlternatives(collapseSpace(re.Simplify()))
 	sets := make([][]string, len(alts))
 	for k, alt := range alts {
 		set, nullable, ok := leadSet(alt)
