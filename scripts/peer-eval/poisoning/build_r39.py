@@ -78,16 +78,32 @@ authors' own structure:
     description" (injection), "tool shadowing" (shadowing), "... tells LLM to use sudo"
     (privilege) -> 1; the command-injection, PII and trifecta tools (capability cases) left
     out.
+  Noumenon-ai/hexis-mcp-guard (MIT): vulnservers/prompt_injection_server.py ("Intentionally
+    vulnerable MCP-style server for prompt injection demos"; the tests assert its prompt-
+    injection findings), every tool of its `TOOLS` -> 1 (unicode for the zero-width one).
+  veloxlabsio/mcp-audit (MIT): vulnerable_mcp/server.py, the tool under "Planted vuln #1"
+    (an ANSI-concealed instruction) -> 1 (hidden_ansi); the other planted vulnerabilities are
+    code flaws, left out.
+  poojakira/mcp-security-gateway-monitor (MIT): tests/test_advanced_manifest.py, the
+    `poisoned` manifest of test_description_drift_detected ("Simulate tool poisoning") -> 1
+    (rugpull), the `sample_manifest` fixture -> 0 (its generated red-team corpus is not used).
+  chaaiitanya/mcp-audit (MIT): tests/test_checks/test_mcp005.py, the tool of
+    test_poisoned_schema_description -> 1, of test_clean_schema -> 0.
   Ordinary MCP servers (benign, -> 0): aself101/mcp-security (MIT) cookbook/*/src/**.ts
     `server.tool(name, description, ...)` (example servers: NBA, KenPom, image generation,
     database, files, HTTP, monitoring, transactions ...).
 
 Owner cap (round 32's rule and code), dedup against every earlier set (round 34's tests:
 whole text, substring, 8-gram half overlap, committed text), category "r39/<owner>/<kind>"
-(benign "r39/<owner>/benign").
+(benign "r39/<owner>/benign"). The earlier sets are the poisoning sets (/tmp/poison-eval,
+/tmp/r32/sets, /tmp/r33/sets, /tmp/r34p/sets) and injection round 104's fresh set
+(/tmp/r104/sets, its `text` field): round 104, built at the same time, used three of these
+repositories (Warden-MCP-security, agentgateway-mcp-firewall, EricFinland/mcp-audit), so their
+texts already in it are dropped here. The builder refuses to run while an earlier set is
+missing (--allow-missing for a trial build only).
 
 Usage: python3 build_r39.py [--mirror /work/.mirror] [--prev DIR ...] [--repo /work/main]
-                            [--out /tmp/r39p/sets]
+                            [--out /tmp/r39p/sets] [--allow-missing] [--drop-owner OWNER ...]
 """
 import argparse
 import ast
@@ -124,6 +140,10 @@ SRC = {
     'danush': ('Danush-Aries/mcp-sentinel', 'f48389c39aabc4d0c33ac50f0ac81aa7e76780d6', 'MIT'),
     'arun': ('arunmm8335/mcp-guard', '711dad96b1899ebf43066a5c46f12a6a135622a9', 'MIT'),
     'aryan': ('aryan877/mcp-guardian', '2d916477307dfb5fb2c3215be7b6d770a4d0c696', 'MIT'),
+    'hexis': ('Noumenon-ai/hexis-mcp-guard', 'd1f5ce0f97337e71a476fa0ab0ab2d9feac71e66', 'MIT'),
+    'velox': ('veloxlabsio/mcp-audit', 'b254a73033bef57386e4b86ae5fe8a911695e32e', 'MIT'),
+    'pooja': ('poojakira/mcp-security-gateway-monitor', 'ff0d153faa4902b2713aba963be972281d1f02f3', 'MIT'),
+    'chai': ('chaaiitanya/mcp-audit', '93af045ba940aefe98f69b627310c079d03ecdbb', 'MIT'),
     'aself': ('aself101/mcp-security', 'd06104688af6744f9611701a809fdfc1b3f5138c', 'MIT'),
 }
 MIRROR = '/work/.mirror'
@@ -485,6 +505,56 @@ def aryan():
     return out
 
 
+def hexis():
+    out = []
+    p = 'vulnservers/prompt_injection_server.py'
+    tree = ast.parse(show('hexis', p))
+    env = {ast.unparse(n.targets[0]): n.value for n in tree.body if isinstance(n, ast.Assign)}
+    for e in env['TOOLS'].elts:
+        t = ast.literal_eval(env[e.id] if isinstance(e, ast.Name) else e)
+        kind = 'unicode' if any(ord(c) in (0x200b, 0x200c, 0x200d, 0x2060, 0xfeff) for c in t['description']) else 'injection'
+        out.append(item('hexis', t, 1, p + '#TOOLS', kind))
+    return out
+
+
+def velox():
+    out = []
+    p = 'vulnerable_mcp/server.py'
+    src = show('velox', p)
+    for n in ast.walk(ast.parse(src)):
+        if isinstance(n, ast.Call) and ast.unparse(n.func) == 'types.Tool':
+            above = '\n'.join(src.split('\n')[max(0, n.lineno - 6):n.lineno - 1])
+            if 'Planted vuln #1 ' in above:
+                kw = {k.arg: k.value for k in n.keywords}
+                t = {'name': _const(kw['name']), 'description': _const(kw['description'])}
+                out.append(item('velox', t, 1, p + '#planted-vuln-1', 'hidden_ansi'))
+    return out
+
+
+def pooja():
+    out = []
+    p = 'tests/test_advanced_manifest.py'
+    f = _pyfuncs(show('pooja', p))
+    for fn, lab in (('sample_manifest', 0), ('test_description_drift_detected', 1)):
+        for c in ast.walk(f[fn]):
+            if isinstance(c, ast.Call) and ast.unparse(c.func) == 'ToolManifest':
+                kw = {k.arg: _const(k.value) for k in c.keywords}
+                out.append(item('pooja', {'name': kw['tool_name'], 'description': kw['description']}, lab,
+                                '%s#%s' % (p, fn), 'rugpull' if lab else 'benign'))
+    return out
+
+
+def chai():
+    out = []
+    p = 'tests/test_checks/test_mcp005.py'
+    f = _pyfuncs(show('chai', p))
+    for fn, lab in (('test_poisoned_schema_description', 1), ('test_clean_schema', 0)):
+        for d in ast.walk(f[fn]):
+            if isinstance(d, ast.Dict) and {_const(k) for k in d.keys} == {'name', 'description'}:
+                out.append(item('chai', ast.literal_eval(d), lab, '%s#%s' % (p, fn), 'injection' if lab else 'benign'))
+    return out
+
+
 def aself():
     out = []
     for p in ls('aself', 'cookbook'):
@@ -495,7 +565,7 @@ def aself():
 
 def build():
     return (warden() + firat() + agw() + eric() + ookini() + aasif() + serhan() + effect() + danush()
-            + arun() + aryan() + aself())
+            + arun() + aryan() + hexis() + velox() + pooja() + chai() + aself())
 
 
 def main():
@@ -505,9 +575,14 @@ def main():
     ap.add_argument('--prev', action='append', default=None)
     ap.add_argument('--repo', default='/work/main')
     ap.add_argument('--out', default='/tmp/r39p/sets')
+    ap.add_argument('--allow-missing', action='store_true', help='trial build without every earlier set')
+    ap.add_argument('--drop-owner', action='append', default=[], help='leave out every item of this owner')
     a = ap.parse_args()
     MIRROR = a.mirror
-    prevs = a.prev or ['/tmp/poison-eval', '/tmp/r32/sets', '/tmp/r33/sets', '/tmp/r34p/sets']
+    prevs = a.prev or ['/tmp/poison-eval', '/tmp/r32/sets', '/tmp/r33/sets', '/tmp/r34p/sets', '/tmp/r104/sets']
+    missing = [d for d in prevs if not glob.glob(os.path.join(d, '**', '*.jsonl'), recursive=True)]
+    if missing and not a.allow_missing:
+        raise SystemExit('earlier sets missing (rebuild them first, or --allow-missing for a trial): %s' % missing)
     seen, kept, nfiles, prev_texts = set(), [], 0, []
     dropped = {'empty': 0, 'earlier set': 0, 'earlier substring': 0, 'earlier 8-gram': 0,
                'committed json': 0, 'committed text': 0, 'duplicate': 0}
@@ -524,7 +599,9 @@ def main():
                         continue
                     if not isinstance(o, dict):
                         continue
-                    s = (o.get('description') or '').strip() if isinstance(o.get('description'), str) else ''
+                    # poisoning sets carry `description`; injection sets (round 104's) carry `text`
+                    v = o.get('description') if isinstance(o.get('description'), str) else o.get('text')
+                    s = v.strip() if isinstance(v, str) else ''
                     seen.add(s)
                     if s:
                         prev_texts.append(b32._norm(s))
@@ -537,6 +614,8 @@ def main():
     cdescs, ctext = b32.committed(a.repo)
     mine = set()
     for t in build():
+        if t['owner'] in a.drop_owner:
+            continue
         s = b32.key(t)
         d = (t['description'] or '').strip()
         nd = b32._norm(d)
