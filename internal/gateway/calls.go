@@ -399,7 +399,43 @@ type guardedPeer struct {
 
 func (p *guardedPeer) Key() string { return p.inner.Key() }
 
-func (p *guardedPeer) Notify(ctx context.Context, n *mcp.Message) { p.inner.Notify(ctx, n) }
+func (p *guardedPeer) Notify(ctx context.Context, n *mcp.Message) {
+	if n = p.g.guardNotification(ctx, p.s.info(), p.u.Name(), n); n != nil {
+		p.inner.Notify(ctx, n)
+	}
+}
+
+// notifyGuardWait bounds the guards' work on one notification: it runs in
+// the upstream's read loop, which must not stall behind a detector that
+// is still being built.
+const notifyGuardWait = 5 * time.Second
+
+// guardNotification runs the server-request guards over a notification an
+// upstream sends a client (a log message, a progress message): text the
+// client shows its user, and many clients their model. It returns the
+// notification to deliver (changed if a guard redacted it), or nil when a
+// guard refused it or the refusal could not be audited.
+func (g *Gateway) guardNotification(ctx context.Context, sess guard.Session, server string, n *mcp.Message) *mcp.Message {
+	if g.guards().Len() == 0 || len(n.Params) == 0 {
+		return n
+	}
+	ctx, cancel := context.WithTimeout(ctx, notifyGuardWait)
+	defer cancel()
+	ex := &guard.Exchange{Phase: guard.PhaseServerRequest, Session: sess, Server: server, Method: n.Method, Params: n.Params}
+	t0 := time.Now()
+	out := g.guards().Run(ctx, ex)
+	if err := g.recordVerdicts(ctx, ex, out, time.Since(t0), ""); err != nil {
+		return nil
+	}
+	switch out.Final.Action {
+	case guard.Allow:
+		return n
+	case guard.Modify:
+		return &mcp.Message{Method: n.Method, Params: ex.Params}
+	}
+	g.log.Debug("upstream notification withheld by a guard", "upstream", server, "method", n.Method, "reason", out.Final.Reason)
+	return nil
+}
 
 func (p *guardedPeer) Request(ctx context.Context, method string, params json.RawMessage) (*mcp.Message, error) {
 	// A server may ask only for what the client declared (for stateless

@@ -518,9 +518,8 @@ func (g *Gateway) guardServerInfo(ctx context.Context, s *Session, u *Upstream, 
 	ex := &guard.Exchange{Phase: guard.PhaseList, Session: s.info(), Server: u.Name(), Method: method, Items: items}
 	t0 := time.Now()
 	out := g.guards().Run(ctx, ex)
-	_ = g.recordVerdicts(ctx, ex, out, time.Since(t0), "")
-	if out.Final.Action == guard.Deny {
-		return nil, false
+	if err := g.recordVerdicts(ctx, ex, out, time.Since(t0), ""); err != nil || out.Final.Action == guard.Deny {
+		return nil, false // unaudited decisions fail closed: the server is left out
 	}
 	cp := *info
 	cp.Instructions = ""
@@ -623,7 +622,9 @@ func (g *Gateway) upstreamNotification(u *Upstream, n *mcp.Message) {
 		// all would leak one principal's traffic to another. They go to
 		// the only session, or nowhere.
 		if all := g.sessions.all(); len(all) == 1 {
-			all[0].post(n)
+			if n = g.guardNotification(context.Background(), all[0].info(), u.Name(), n); n != nil {
+				all[0].post(n)
+			}
 		} else {
 			g.log.Debug("upstream notification with no session to route to; dropped", "upstream", u.Name(), "method", n.Method)
 		}

@@ -198,7 +198,11 @@ func (g *Gateway) listPage(ctx context.Context, s *Session, m *mcp.Message, para
 	ex := &guard.Exchange{Phase: guard.PhaseList, Session: s.info(), Server: u.Name(), Method: k.list, Items: items}
 	t0 := time.Now()
 	out := g.guards().Run(ctx, ex)
-	g.recordVerdicts(ctx, ex, out, time.Since(t0), "")
+	if err := g.recordVerdicts(ctx, ex, out, time.Since(t0), ""); err != nil {
+		// Audit before effect: a hidden, pinned or sanitised item is a
+		// decision the log must hold before the client sees the list.
+		return nil, "", mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeDenied, "Warden could not record its decisions on this list in its audit log, so the list was withheld", nil))
+	}
 	denyAll := out.Final.Action == guard.Deny
 	kept := make([]json.RawMessage, 0, len(ex.Items))
 	for _, it := range ex.Items {

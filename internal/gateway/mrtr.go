@@ -183,7 +183,13 @@ func (g *Gateway) resumeParked(ctx context.Context, s *Session, m *mcp.Message, 
 		return mcp.NewErrorResponse(nil, resp.Error)
 	}
 	if mcp.StringField(resp.Result, "resultType") == mcp.ResultInputRequired {
-		return mcp.NewResult(nil, resp.Result)
+		// The upstream's own input requests, passing through: checked like
+		// those of a first answer (forwardGuarded).
+		res, errResp := g.guardInputRequests(ctx, s, pc.u, resp.Result)
+		if errResp != nil {
+			return errResp
+		}
+		return mcp.NewResult(nil, res)
 	}
 	return g.guardResult(ctx, s, pc.u, pc.method, pc.target, pc.req, resp.Result, pc.start)
 }

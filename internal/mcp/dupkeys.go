@@ -5,16 +5,24 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"unicode"
+	"unicode/utf8"
 )
 
 // DuplicateKey reports the first object member name that appears twice in
-// the same object anywhere in doc (RFC 7493, I-JSON, forbids them).
+// the same object anywhere in doc (RFC 7493, I-JSON, forbids them). Names
+// that differ only in letter case, under Unicode simple case folding
+// ("Name", "NAME"; "argument\u017f" and "arguments", since U+017F folds to
+// s), count as the same name.
 //
 // Why a gateway must refuse them: Warden reads a few fields without
 // decoding the rest (the scanners in scan.go take the first occurrence),
 // while most MCP servers and clients (JavaScript, Python, Go) keep the
 // last. {"name":"allowed","name":"forbidden"} would be checked as one tool
-// and run as another. doc must be valid JSON (Decode validates first).
+// and run as another. Go's encoding/json matches names case-insensitively
+// and keeps the last match, so to a server (or a guard) that decodes with
+// it, {"arguments":{...},"ARGUMENTS":{...}} says what the others do not
+// read. doc must be valid JSON (Decode validates first).
 func DuplicateKey(doc []byte) (string, bool) {
 	d := dupScanner{b: doc}
 	d.value(0)
@@ -78,7 +86,7 @@ func (d *dupScanner) object(i int) int {
 			return len(d.b)
 		}
 		k := keyBytes(d.b[i:end])
-		if d.seen(base, k) {
+		if d.seen(base, foldKey(k)) {
 			d.found, d.dup = true, string(k)
 			return len(d.b)
 		}
@@ -135,6 +143,44 @@ func keyBytes(quoted []byte) []byte {
 		}
 	}
 	return quoted[1 : len(quoted)-1]
+}
+
+// foldKey maps a member name to one representative of its case-folding
+// class: names that Go's encoding/json would match to the same field get
+// the same key. Lower-case ASCII names, the usual ones, are their own.
+func foldKey(k []byte) []byte {
+	i := 0
+	for ; i < len(k); i++ {
+		if c := k[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			break
+		}
+	}
+	if i == len(k) {
+		return k
+	}
+	out := make([]byte, i, len(k)+4)
+	copy(out, k[:i])
+	for _, r := range string(k[i:]) {
+		out = utf8.AppendRune(out, foldRune(r))
+	}
+	return out
+}
+
+// foldRune returns the lower case of the smallest rune of r's simple
+// case-folding orbit: the same rune for every member of the orbit, and r
+// itself for lower-case ASCII letters.
+func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r
+	}
+	m := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		m = min(m, f)
+	}
+	return unicode.ToLower(m)
 }
 
 // ErrDuplicateName is wrapped by Decode's error for a message in which an

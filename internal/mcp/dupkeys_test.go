@@ -44,6 +44,14 @@ func TestDuplicateKey(t *testing.T) {
 		{many(100, 60), "k3"},
 		{many(20, 17), "k3"},
 		{`{"o":` + many(40, -1) + `,"p":` + many(40, -1) + `}`, ""},
+		// Case variants are one name to Go's encoding/json.
+		{`{"method":"roots/list","Method":"sampling/createMessage"}`, "Method"},
+		{`{"arguments":{},"argument\u017f":{}}`, "argument\u017f"},
+		{`{"Token":1,"to\u212aen":2}`, "to\u212aen"},
+		{`{"\u03a3":1,"\u03c2":2}`, "\u03c2"},
+		{`{"a":1,"A":{"a":2,"b":3}}`, "A"},
+		{`{"name":1,"nam":2,"names":3,"n\u00e4me":4}`, ""},
+		{strings.Replace(many(20, -1), `"k19"`, `"K3"`, 1), "K3"},
 	}
 	for _, tt := range tests {
 		got, found := DuplicateKey([]byte(tt.doc))

@@ -487,13 +487,47 @@ func (d *Doc) add(k Kind, block int, n nid) {
 	f := Field{Kind: k, Block: block, n: n}
 	if k == Blob {
 		s, _ := d.decodeNode(n)
-		b, err := base64.StdEncoding.DecodeString(s)
-		if err != nil || len(b) == 0 {
+		b, ok := decodeBase64(s)
+		if !ok || len(b) == 0 {
 			return // not base64: a client cannot decode it to text either
 		}
 		f.text, f.decoded = string(b), true
 	}
 	d.fields = append(d.fields, f)
+}
+
+// decodeBase64 decodes a blob the way the most forgiving client would:
+// strict base64 first; failing that, as JavaScript's Buffer does (the
+// alphabet of either variant, spaces and other stray characters skipped,
+// padding optional, decoding ends at '='), which accepts everything atob
+// and Python's b64decode accept. A field the guards skip as "not base64"
+// must not be text that a client decodes after all.
+func decodeBase64(s string) ([]byte, bool) {
+	if b, err := base64.StdEncoding.DecodeString(s); err == nil {
+		return b, true
+	}
+	clean := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '+', c == '/':
+		case c == '-':
+			c = '+'
+		case c == '_':
+			c = '/'
+		case c == '=':
+			i = len(s)
+			continue
+		default:
+			continue
+		}
+		clean = append(clean, c)
+	}
+	if len(clean)%4 == 1 {
+		clean = clean[:len(clean)-1] // a lone sextet is no byte
+	}
+	b, err := base64.RawStdEncoding.DecodeString(string(clean))
+	return b, err == nil
 }
 
 func (d *Doc) extract() {
