@@ -541,6 +541,12 @@ func (a *App) adminOnly(h http.Handler) http.Handler {
 			http.Error(w, "the admin API is accepted from loopback only", http.StatusForbidden)
 			return
 		}
+		// Loopback is also a browser on this machine (DNS rebinding, a
+		// cross-site form) and a reverse proxy relaying remote callers.
+		if why := approval.ForeignAdminRequest(r); why != "" && r.URL.Path != "/admin/approvals/webhook" {
+			http.Error(w, why, http.StatusForbidden)
+			return
+		}
 		if a.Auth != nil && a.Auth.Enabled() {
 			p, err := a.Auth.Authenticate(r)
 			if err != nil {

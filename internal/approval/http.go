@@ -5,7 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"mime"
+	"net"
 	"net/http"
+	"net/url"
 	"strings"
 )
 
@@ -58,7 +61,80 @@ func (b *Broker) Handler() http.Handler {
 	mux.HandleFunc("POST /admin/approvals/{id}", b.decide)
 	mux.HandleFunc("DELETE /admin/approvals/{id}/standing", b.revoke)
 	mux.HandleFunc("POST /admin/approvals/webhook", b.callback)
-	return mux
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/admin/approvals/webhook" {
+			// Signed: it carries its own authentication.
+			mux.ServeHTTP(w, r)
+			return
+		}
+		why := ForeignAdminRequest(r)
+		if why == "" {
+			why = notJSONPost(r)
+		}
+		if why != "" {
+			writeJSON(w, http.StatusForbidden, apiError{why})
+			return
+		}
+		mux.ServeHTTP(w, r)
+	})
+}
+
+// ForeignAdminRequest says why a request to the admin API may come from a
+// web page or through a proxy rather than from the CLI or a script on this
+// machine: a browser on this machine reaches loopback too. A Host that does not name loopback
+// is a page whose name was rebound to 127.0.0.1 (DNS rebinding: it could
+// read the pending ids and approve them); an Origin that is not a loopback
+// origin is a cross-site request. "" means none of these.
+func ForeignAdminRequest(r *http.Request) string {
+	// A reverse proxy on this machine makes every remote caller look like
+	// loopback; what it relays is not from this machine.
+	for _, h := range []string{"Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Real-Ip"} {
+		if r.Header.Get(h) != "" {
+			return "the admin API does not answer requests relayed by a proxy (" + h + ")"
+		}
+	}
+	host := r.Host
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	if !loopbackName(host) {
+		return "the admin API answers only requests addressed to a loopback name or address (Host " + clip(r.Host) + ")"
+	}
+	if o := r.Header.Get("Origin"); o != "" {
+		u, err := url.Parse(o)
+		if err != nil || !loopbackName(u.Hostname()) {
+			return "the admin API refuses requests from web pages (Origin " + clip(o) + ")"
+		}
+	}
+	return ""
+}
+
+// notJSONPost says why a POST is refused when its body is not declared
+// JSON: a form post, which no browser preflights. "" means it is JSON (or
+// not a POST).
+func notJSONPost(r *http.Request) string {
+	if r.Method == http.MethodPost {
+		if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+			return "the admin API takes decisions as application/json only"
+		}
+	}
+	return ""
+}
+
+func loopbackName(host string) bool {
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(strings.Trim(host, "[]"))
+	return ip != nil && ip.IsLoopback()
+}
+
+func clip(s string) string {
+	if len(s) > 100 {
+		s = s[:100] + "..."
+	}
+	return strings.ToValidUTF8(s, "?")
 }
 
 // CallbackHandler serves only POST /admin/approvals/webhook. It carries

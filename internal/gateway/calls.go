@@ -289,25 +289,30 @@ func (g *Gateway) resourceRequest(ctx context.Context, s *Session, m *mcp.Messag
 			return mcp.NewErrorResponse(nil, mcp.NewError(code, "resource not found", map[string]string{"uri": uri}))
 		}
 	}
+	// A subscription is a use of the resource like reading it, and goes
+	// through the same guards (the policy decides it); the session is
+	// subscribed only once they allowed it. Unsubscribing ends the
+	// session's subscription whatever they decide.
+	var rewrite func(mcp.Object)
 	switch m.Method {
-	case mcp.MethodResourcesSubscribe, mcp.MethodResourcesUnsub:
-		s.mu.Lock()
-		if m.Method == mcp.MethodResourcesSubscribe {
+	case mcp.MethodResourcesSubscribe:
+		rewrite = func(mcp.Object) {
+			s.mu.Lock()
 			s.subs[uri] = true
-		} else {
-			delete(s.subs, uri)
+			s.mu.Unlock()
 		}
+	case mcp.MethodResourcesUnsub:
+		s.mu.Lock()
+		delete(s.subs, uri)
 		s.mu.Unlock()
-		resp, err := u.Call(ctx, m.Method, g.upstreamParams(s, u, p).Encode(), nil)
-		if err != nil {
-			return upstreamError(err)
+		if g.subscribedElsewhere(uri) {
+			// The upstream subscription is shared (one connection per
+			// upstream): it ends with the last session that holds it, so
+			// that no client can silence another's updates.
+			return mcp.NewResult(nil, g.finishResult(s, mcp.Object{}, false))
 		}
-		if resp.Error != nil {
-			return mcp.NewErrorResponse(nil, resp.Error)
-		}
-		return mcp.NewResult(nil, g.finishResult(s, mustObject(resp.Result), false))
 	}
-	return g.forwardGuarded(ctx, s, m, u, uri, p, send, nil)
+	return g.forwardGuarded(ctx, s, m, u, uri, p, send, rewrite)
 }
 
 func (g *Gateway) complete(ctx context.Context, s *Session, m *mcp.Message, send Sender) *mcp.Message {

@@ -674,6 +674,27 @@ func (g *Gateway) notifySubscribers(server, uri string, n *mcp.Message) {
 	g.offerListeners(n)
 }
 
+// subscribedElsewhere reports whether any session or subscriptions/listen
+// stream is subscribed to uri's updates.
+func (g *Gateway) subscribedElsewhere(uri string) bool {
+	for _, s := range g.sessions.all() {
+		s.mu.Lock()
+		sub := s.subs[uri]
+		s.mu.Unlock()
+		if sub {
+			return true
+		}
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	for l := range g.listeners {
+		if l.uris[uri] {
+			return true
+		}
+	}
+	return false
+}
+
 // offerListeners hands a notification to every subscriptions/listen
 // stream; each applies its own filter.
 func (g *Gateway) offerListeners(n *mcp.Message) {

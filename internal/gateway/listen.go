@@ -3,7 +3,9 @@ package gateway
 import (
 	"context"
 	"encoding/json"
+	"time"
 
+	"github.com/warden-mcp/warden/internal/guard"
 	"github.com/warden-mcp/warden/internal/mcp"
 )
 
@@ -61,6 +63,14 @@ func (g *Gateway) listen(ctx context.Context, s *Session, m *mcp.Message, send S
 	}
 	_ = json.Unmarshal(p["notifications"], &filter)
 	l := &listener{ch: make(chan *mcp.Message, 64), tools: filter.Tools, prompt: filter.Prompts, res: filter.Resources, uris: map[string]bool{}}
+	// Each resource subscription is a resources/subscribe as far as the
+	// guards are concerned (the policy decides it): one refused refuses
+	// the whole stream, before anything is subscribed.
+	for _, uri := range filter.URIs {
+		if refused := g.checkSubscription(ctx, s, uri); refused != nil {
+			return refused
+		}
+	}
 	for _, uri := range filter.URIs {
 		l.uris[uri] = true
 		if u := g.ownerOfURI(uri); u != nil {
@@ -109,4 +119,33 @@ func (g *Gateway) listen(ctx context.Context, s *Session, m *mcp.Message, send S
 			}
 		}
 	}
+}
+
+// checkSubscription runs the request guards over a stateless client's
+// subscription to a resource's updates, as over a legacy client's
+// resources/subscribe, and records the decision; nil means allowed.
+func (g *Gateway) checkSubscription(ctx context.Context, s *Session, uri string) *mcp.Message {
+	u := g.ownerOfURI(uri)
+	if u == nil {
+		g.indexResources(ctx, s)
+		u = g.ownerOfURI(uri)
+	}
+	server := ""
+	if u != nil {
+		server = u.Name()
+	}
+	p := mcp.Object{}
+	p.Set("uri", uri)
+	start := time.Now()
+	ex := &guard.Exchange{Phase: guard.PhaseRequest, Session: s.info(), Server: server,
+		Method: mcp.MethodResourcesSubscribe, Name: uri, Params: p.Encode()}
+	defer g.guards().Finish(ex)
+	out := g.guards().Run(ctx, ex)
+	if err := g.recordDecision(ctx, ex, out, time.Since(start), ""); err != nil {
+		return g.denied(s, mcp.MethodSubscriptionsListen, "Warden could not record this decision in its audit log, so the request was refused")
+	}
+	if out.Final.Action == guard.Deny || out.Final.Action == guard.Ask {
+		return g.denied(s, mcp.MethodSubscriptionsListen, "subscription to "+uri+": "+out.Final.Reason)
+	}
+	return nil
 }

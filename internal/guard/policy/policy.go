@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"log/slog"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -160,10 +161,14 @@ func (g *Guard) Wants(phase guard.Phase, method string) bool {
 		return true
 	case guard.PhaseRequest:
 		_, ok := kindOf(method)
-		return ok
+		return ok || method == methodComplete
 	}
 	return false
 }
+
+// methodComplete asks a server for argument completions of a prompt or a
+// resource template: a use of that item, decided like listing it.
+const methodComplete = "completion/complete"
 
 func kindOf(method string) (string, bool) {
 	switch method {
@@ -268,6 +273,9 @@ func applyOverride(raw json.RawMessage, o pol.Override) (json.RawMessage, error)
 }
 
 func (g *Guard) request(ctx context.Context, set *pol.Set, ex *guard.Exchange) (guard.Verdict, error) {
+	if ex.Method == methodComplete {
+		return g.complete(ctx, set, ex), nil
+	}
 	if !set.Configured() {
 		// No policy: nothing reads the arguments, so they are checked for
 		// shape without being decoded.
@@ -328,6 +336,43 @@ func (g *Guard) request(ctx context.Context, set *pol.Set, ex *guard.Exchange) (
 			Reason: fmt.Sprintf("policy redacted arguments %v; allowed by %s", d.Redact, d.Rule)}, nil
 	}
 	return guard.Verdict{Action: guard.Allow, Rule: d.Rule}, nil
+}
+
+// complete decides a completion/complete request. Completions are offered
+// for exactly the prompts and resource templates the principal is shown in
+// lists: the request names the item (ref) but carries no arguments to
+// decide a call on, so rules that read args count as "maybe", as they do
+// for lists, and an item hidden from the principal gets no completions.
+func (g *Guard) complete(ctx context.Context, set *pol.Set, ex *guard.Exchange) guard.Verdict {
+	if !set.Configured() {
+		return guard.Verdict{Action: guard.Allow, Rule: "no_policy"}
+	}
+	var p struct {
+		Ref struct {
+			Type string `json:"type"`
+		} `json:"ref"`
+	}
+	if err := json.Unmarshal(ex.Params, &p); err != nil {
+		return guard.Verdict{Action: guard.Deny, Rule: "invalid_params", Reason: "request parameters are not a JSON object"}
+	}
+	var kind string
+	switch p.Ref.Type {
+	case "ref/prompt":
+		kind = "prompt"
+	case "ref/resource":
+		kind = "resource_template"
+		if !strings.Contains(ex.Name, "{") {
+			kind = "resource"
+		}
+	default:
+		return guard.Verdict{Action: guard.Deny, Rule: "invalid_params", Reason: "completion/complete needs a ref of type ref/prompt or ref/resource"}
+	}
+	in := g.input(ex, kind, ex.Name, useMethod[kind])
+	if vis, rule := set.Visible(ctx, in); !vis {
+		return guard.Verdict{Action: guard.Deny, Rule: rule, Details: map[string]any{"action": string(pol.ActionDeny)},
+			Reason: fmt.Sprintf("the policy does not allow %s %q, so it gets no completions (%s)", kind, ex.Name, rule)}
+	}
+	return guard.Verdict{Action: guard.Allow}
 }
 
 // unconfigured answers a request when no policy is configured: the same
