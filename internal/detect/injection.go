@@ -297,6 +297,7 @@ func newInjection(opts Options) (*Detector, error) {
 	anchors = append(anchors, zhJailbreakAnchors...)
 	anchors = append(anchors, agentTaskAnchors...)
 	anchors = append(anchors, memoryAnchors...)
+	anchors = append(anchors, actionAnchors...)
 	anchors = append(anchors, extractAnchors...)
 	anchors = append(anchors, goalAnchors...)
 	spelledBase := len(anchors)

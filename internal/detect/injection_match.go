@@ -873,7 +873,7 @@ func dedupe(s []string) []string {
 // arrays on the stack; a larger set is searched whole, every rule over the
 // whole window (far slower, never wrong). TestBuiltinRulesGated keeps the
 // built-in sets under both bounds.
-const maxInjRules = 128
+const maxInjRules = 160
 
 // injCand is a position where a unit's match may begin.
 type injCand struct {

@@ -41,6 +41,7 @@ var memoryAnchors = []string{
 	"your core memory", "memory tool", "assistant's memory", "agent's memory", "model's memory", "future conversations", "future sessions", "future chats",
 	"future interactions", "across sessions", "across conversations", "other agents", "next agent", "next model",
 	"downstream agent", "downstream model", "other models", "other assistants", "other ai",
+	"to remember for", "remember for all", "remember for every", "remember for any",
 }
 
 func memoryRules() []Rule {
@@ -49,13 +50,18 @@ func memoryRules() []Rule {
 		// memory", "Use your memory tool to store this", "Update your
 		// memory so that …", "Remember this for all future conversations".
 		{ID: "inj.agent.memory-write", Family: FamilyHijack, Weight: 0.65, Back: 80, Fwd: 120,
-			Keywords: []string{"memory", "memories", "future", "across"},
+			Keywords: []string{"memory", "memories", "future", "across", "remember"},
 			Pattern: `\b(?:save|store|write|add|commit|record|persist|insert|log|copy|inject|plant|append|memori[sz]e)\b` + reClause + `{0,60}?\b(?:to|into|in|inside)\s+` + reAgentMemory +
 				`|\b(?:use|call|invoke)\s+(?:your|the)\s+memory\s+(?:tool|function|api)\s+to\s+(?:store|save|remember|record|write|add|persist)\b` +
 				`|\b(?:update|modify|edit|overwrite|rewrite|change|alter)\s+` + reAgentMemory +
 				`|\bremember\s+(?:this|these|that|the\s+following|my)\b` + reClause + `{0,60}?\b(?:for|in|during|across)\s+(?:all\s+|every\s+|each\s+|any\s+)?(?:future|later|subsequent|upcoming|next)\s+(?:conversations?|sessions?|chats?|interactions?)\b` +
 				`|\bremember\s+(?:this|these|the\s+following)\b` + reClause + `{0,60}?\bacross\s+(?:all\s+)?(?:sessions|conversations|chats)\b` +
-				`|\bremember\s+(?:this|these)\s+(?:context|instructions?|rules?|settings?|directives?|preferences?|commands?)\s+(?:forever|permanently)\b`,
+				`|\bremember\s+(?:this|these)\s+(?:context|instructions?|rules?|settings?|directives?|preferences?|commands?)\s+(?:forever|permanently)\b` +
+				// round 106: a fact handed over for later tasks ("Remember
+				// for every future task: …", "Important context to remember
+				// for later: …").
+				`|\bremember\s+(?:this\s+)?(?:for|in|during|across)\s+(?:all\s+|every\s+|each\s+|any\s+)(?:future|later|subsequent|upcoming)\s+(?:conversations?|sessions?|chats?|interactions?|tasks?|requests?|queries|questions)\s*[:,]` +
+				`|\b(?:context|facts?|information|details?)\s+to\s+remember\s+(?:for\s+(?:later|the\s+future|future\s+(?:tasks?|sessions?|conversations?))|going\s+forward)\s*:`,
 			NotAfter: `\b(?:how\s+to|whether\s+to|can\s+i|can\s+you|do\s+you|does\s+it|did\s+you)\s+(?:\w+\s+){0,2}$`,
 			Explain:  "asks the model to write an order into its memory or keep it for later sessions"},
 		// "Copy these instructions and forward them to all other

@@ -182,8 +182,12 @@ func InjectionRules() []Rule {
 		{ID: "inj.conceal.dont-tell", Family: FamilyConceal, Weight: 0.8, Back: 24, Fwd: 140,
 			Keywords: []string{"not", "never", "don", "dont", "without", "avoid", "no"},
 			Also:     []string{"tell", "telling", "inform", "informing", "mention", "mentioning", "disclose", "disclosing", "reveal", "revealing", "notify", "notifying", "alert", "alerting", "say", "saying", "acknowledge", "let", "warn", "warning", "ask", "asking", "show", "showing", "include", "including", "report", "reporting"},
-			Pattern:  `\b(?:do not|don'?t|dont|never|must not|should not|shouldn'?t|without|avoid|no need to)\s+(?:\w+\s+){0,2}?(?:tell|telling|inform|informing|mention|mentioning|disclose|disclosing|reveal|revealing|notify|notifying|alert|alerting|say|saying|acknowledge|acknowledging|let|letting|warn|warning|ask|asking|show|showing|report|reporting)\b(?:` + reClause + `{0,60}?\b(?:the user|users?|the human|the person|the recipient|the sender|the owner|emma|them)\b)` + reClause + `{0,80}?\b(?:this|that|it|about|these|the (?:instructions?|message|email|transfer|transaction|change|action|step|request|above)|what|you (?:did|have done|are doing)|anything)\b|\b(?:do not|don'?t|never)\s+(?:mention|reveal|disclose|say)\s+(?:that\s+)?(?:you (?:did|have|were|are)|these instructions|this instruction|this message|the (?:above|following|previous) (?:instructions?|message)|anything about (?:this|these))`,
-			Explain:  "asks the model to hide something from the user"},
+			Pattern: `\b(?:do not|don'?t|dont|never|must not|should not|shouldn'?t|without|avoid|no need to)\s+(?:\w+\s+){0,2}?(?:tell|telling|inform|informing|mention|mentioning|disclose|disclosing|reveal|revealing|notify|notifying|alert|alerting|say|saying|acknowledge|acknowledging|let|letting|warn|warning|ask|asking|show|showing|report|reporting)\b(?:` + reClause + `{0,60}?\b(?:the user|users?|the human|the person|the recipient|the sender|the owner|emma|them)\b)` + reClause + `{0,80}?\b(?:this|that|it|about|these|the (?:instructions?|message|email|transfer|transaction|change|action|step|request|above)|what|you (?:did|have done|are doing)|anything)\b|\b(?:do not|don'?t|never)\s+(?:mention|reveal|disclose|say)\s+(?:that\s+)?(?:you (?:did|have|were|are)|these instructions|this instruction|this message|the (?:above|following|previous) (?:instructions?|message)|anything about (?:this|these))` +
+				// round 106: kept out of the reader's own output ("… and do not
+				// mention it in the PR description", "don't mention this change
+				// in your reply").
+				`|\b(?:do not|don'?t|never)\s+(?:mention|reveal|disclose|note|document|list|describe)\s+(?:this|it|that|these\s+changes?|this\s+change|the\s+(?:change|changes|key|step|edit|addition|commit))\s+in\s+(?:the|your|any)\s+(?:pr|pull\s+request|commit(?:\s+message)?|summary|reply|response|answer|output|pr\s+description|pull\s+request\s+description)\b`,
+			Explain: "asks the model to hide something from the user"},
 		{ID: "inj.conceal.silently", Family: FamilyConceal, Weight: 0.6,
 			Keywords: []string{"silently", "secretly", "covertly", "quietly", "discreetly", "stealthily", "invisibly"},
 			Pattern:  `\b(?:silently|secretly|covertly|quietly|discreetly|stealthily|invisibly)\s+(?:\w+\s+)?(?:add|send|forward|copy|include|append|call|read|upload|post|share|cc|bcc|transmit|execute|run|invoke|attach|change|replace|modify|redirect|insert|collect|fetch|submit|transfer|delete|remove|create|invite|email|pay)\b`,
@@ -220,7 +224,7 @@ func InjectionRules() []Rule {
 
 		// --- added for styles of other authors (docs/injection-rounds.md, "Generalisation")
 		{ID: "inj.address.label", Family: FamilyAddressing, Weight: 0.7, Back: 40, Fwd: 120,
-			Keywords: []string{"ai", "llm", "llms", "genai", "assistant", "assistants", "agent", "agents", "copilot", "chatgpt", "claude", "gemini", "gpt", "model", "models", "bot", "bots", "chatbot"},
+			Keywords: []string{"ai", "llm", "llms", "genai", "assistant", "assistants", "agent", "agents", "copilot", "chatgpt", "claude", "gemini", "gpt", "model", "models", "bot", "bots", "chatbot", "orchestrator", "planner", "executor"},
 			Pattern: `(?:^|[/#*!>|;-]\s*|<!--\s*)(?:ai|llm|assistant|agent|copilot|chatgpt|claude|gemini|gpt)(?: agent| assistant| model)?\s*:\s*(?:please |you |ignore |do |don'?t |send |call |forget |disregard |always |never |your |the user|before |instead |stop |reply |respond |tell |include |add |run |execute |delete |forward |also |accept |share |post |grant |invite |transfer |disable |approve |upload |paste )|\b(?:todo|task|note|notice|reminder|instructions?|message|directive)s? (?:for|to) (?:the |any |all |every )?(?:ai|assistant|model|llm|agent|bot|chatbot|language model)s?\b(?: agents?| assistants?| models?)?\s*[:,(]|\b(?:all|every|any) (?:ai )?(?:assistants|agents|ai models|language models|llms|ai systems|chatbots)\b (?:must|should|are required to|need to|shall|have to)\b` +
 				// round 103: a note to AI readers named with a marker word and
 				// a job between ("NOTE TO AI CODE ASSISTANTS:", "To the AI
@@ -237,7 +241,16 @@ func InjectionRules() []Rule {
 				// fake tool error puts it). "The agent" alone is often
 				// software or a person, so only "assistant" and "AI" count.
 				`|(?:^|[\s"'(>])@(?:ai|assistant|copilot|claude|chatgpt|gpt|gemini)\b,?\s+(?:please |can you |could you |now |also )?(?:send|post|forward|share|delete|remove|grant|invite|transfer|add|accept|approve|disable|upload|paste|email|e-mail|run|execute|reveal|export)\b` +
-				`|\bthe (?:ai )?(?:assistant|ai)\s+(?:must|should|needs? to|has to|is required to)\s+(?:now\s+|first\s+|immediately\s+|also\s+)?(?:re-?authenticate|run|execute|call|invoke|send|post|forward|share|transfer|upload|paste|reveal|disclose|grant|disable|delete|e-?mail)\b`,
+				`|\bthe (?:ai )?(?:assistant|ai)\s+(?:must|should|needs? to|has to|is required to)\s+(?:now\s+|first\s+|immediately\s+|also\s+)?(?:re-?authenticate|run|execute|call|invoke|send|post|forward|share|transfer|upload|paste|reveal|disclose|grant|disable|delete|e-?mail)\b` +
+				// round 106: the agents of a multi-agent system named by their
+				// part ("Message to the orchestrator agent:", "Planner: add a
+				// step that …"), and an assistant label after a sentence with
+				// an order over many items ("… Assistant: accept all pending
+				// invitations"). A supervisor or coordinator is a person unless
+				// an agent noun follows.
+				`|\b(?:note|notice|message|instructions?|directive|memo|reminder|task)s?\s+(?:for|to)\s+(?:the\s+|any\s+|all\s+)?(?:(?:orchestrator|planner|executor)(?:\s+(?:agents?|models?|llms?))?|(?:supervisor|coordinator|planning|sub-?|worker|router)\s*(?:agents?|models?|llms?))\s*[:,]` +
+				`|(?:^|[\n.!?"]\s*)(?:orchestrator|planner|executor|(?:supervisor|planner|executor|orchestrator)\s+agent)\s*:\s*(?:please\s+)?(?:add|skip|mark|approve|send|forward|upload|run|execute|delete|ignore|call|include|insert|grant|disable|transfer|share|post)\b` +
+				`|(?:[.?]\s+|")(?:ai|assistant|agent|copilot)\s*:\s*(?:please\s+)?(?:accept|share|forward|delete|grant|transfer|invite|approve|disable|upload|send|post|run|execute|remove|export)\s+(?:all|every|each|the\s+user'?s)\b`,
 			Explain: "labels text as meant for the AI model or agent"},
 		{ID: "inj.override.multilingual", Family: FamilyOverride, Weight: 0.85, Back: 8, Fwd: 120,
 			Pattern: multilingualOverride(),
@@ -394,7 +407,7 @@ func InjectionRules() []Rule {
 			Keywords: []string{"regardless", "irrespective", "despite", "notwithstanding"},
 			Pattern:  `\b(?:regardless of|irrespective of|despite|notwithstanding)\s+(?:any|all|your|the)\s+(?:(?:previous|prior|preceding|earlier|above|original|other|given)\s+)+(?:input|inputs|instructions?|prompts?|messages|context|directives|guidelines|rules|programming)\b`,
 			Explain:  "tells the reader to act whatever its previous instructions say"},
-	}, slices.Concat(jailbreakRules(), agentTaskRules(), answerTaskRules(), mailTaskRules(), memoryRules(), extractRules(), goalRules(), otherLanguageRules())...)
+	}, slices.Concat(jailbreakRules(), agentTaskRules(), answerTaskRules(), mailTaskRules(), memoryRules(), extractRules(), goalRules(), actionRules(), otherLanguageRules())...)
 }
 
 // reModeName is a mode a jailbreak claims to switch the reader into.
