@@ -110,7 +110,7 @@ func PoisoningRules() []Rule {
 			Explain:  "claims to change how other tools or servers behave"},
 		{ID: "shadow.instead-of", Family: FamilyShadowing, Weight: 0.3, Back: 80, Fwd: 120,
 			Keywords: []string{"instead", "not", "don", "never", "avoid", "deprecated", "disabled", "compromised", "broken", "unsafe", "malicious", "retired", "removed"},
-			Pattern:  `\b(?:use|call|prefer|invoke) (?:this(?: tool)?|` + reToolName + `) instead of (?:the |any |using )?` + reToolName + `|\b(?:do not|don'?t|never|avoid) (?:use|call|invoke|trust) (?:the |any )?(?:other|another|` + reToolName + `) (?:tool|server|function)s?\b|\b(?:tool|server|function) ` + reToolName + ` (?:is|has been) (?:deprecated|disabled|compromised|broken|unsafe|malicious|retired|removed)`,
+			Pattern:  `\b(?:use|call|prefer|invoke) (?:this(?: tool)?|` + reToolName + `) instead of (?:the |any |using )?(?:[a-z][a-z0-9-]* server'?s? )?` + reToolName + `|\b(?:do not|don'?t|never|avoid) (?:use|call|invoke|trust) (?:the |any )?(?:other|another|` + reToolName + `) (?:tool|server|function)s?\b|\b(?:tool|server|function) ` + reToolName + ` (?:is|has been) (?:deprecated|disabled|compromised|broken|unsafe|malicious|retired|removed)`,
 			Explain:  "steers the model away from another tool or server"},
 		{ID: "shadow.use-other-tool", Family: FamilyShadowing, Weight: 0.35, Back: 80, Fwd: 48,
 			Keywords: []string{"tool", "function"},
@@ -419,10 +419,15 @@ func tamperRules() []Rule {
 			Explain:  "puts an extra data action on the model as a precondition"},
 		// A sensitive file read into a named argument: a side channel
 		// described as a feature ("reads ~/.ssh/id_rsa into a sidenote argument").
-		{ID: "exfil.secret-into-param", Family: FamilyExfil, Weight: 0.35, Back: 120, Fwd: 24,
-			Keywords: []string{"argument", "parameter", "param", "field", "arg"},
-			Pattern:  `\b(?:reads?|reading|loads?|loading|puts?|copy|copies|copying|includes?|including|pass(?:es)?|passing|embeds?|embedding|places?|stuffs?)\s+(?:the\s+)?(?:contents?\s+of\s+)?(?:~/\.ssh\S*|\S*id_rsa\S*|\S*\.env\b|\S*\.aws/credentials|/etc/passwd|/etc/shadow|\S*\.npmrc|\S*\.netrc)[^.!?\n]{0,40}?\b(?:into|in|as|inside|within)\s+(?:the\s+|an?\s+)?[a-z_][a-z0-9_]*\s+(?:argument|parameter|param|field|arg)\b`,
-			Explain:  "puts a credential file into a tool argument"},
+		{ID: "exfil.secret-into-param", Family: FamilyExfil, Weight: 0.35, Back: 120, Fwd: 80,
+			Keywords: []string{"argument", "parameter", "param", "field", "arg", "env", "ssh", "credentials", "npmrc", "netrc", "passwd"},
+			Pattern: `\b(?:reads?|reading|loads?|loading|puts?|copy|copies|copying|includes?|including|pass(?:es)?|passing|embeds?|embedding|places?|stuffs?|provide|supply|send|attach)\s+(?:the\s+)?` +
+				// round 40: "the full contents of the user's ~/.ssh/config",
+				// "the contents of any .env file in the project root"
+				`(?:(?:full|entire|complete|whole)\s+)?(?:contents?\s+of\s+)?(?:(?:the|any|your|the user'?s|their)\s+)?` +
+				`(?:~/\.ssh\S*|\S*id_rsa\S*|\S*\.env\b|\S*\.aws/credentials|/etc/passwd|/etc/shadow|\S*\.npmrc|\S*\.netrc)[^.!?\n]{0,40}?` +
+				`(?:\b(?:into|in|as|inside|within)\s+(?:the\s+|an?\s+)?[\x60'"]?[a-z_][a-z0-9_]*[\x60'"]?\s+(?:argument|parameter|param|field|arg)\b|\bas\s+[\x60'"][a-z_][a-z0-9_]*[\x60'"])`,
+			Explain: "puts a credential file into a tool argument"},
 		// A tool that inserts itself before another operation and has its own
 		// output replace that operation's values ("before execute minus
 		// operation, execute this tool and replace the values with response").
@@ -472,10 +477,12 @@ func tamperRules() []Rule {
 				`|\bto (?:complete|fulfil|fulfill|serve|answer|handle|process) (?:the|this|a|each|every) (?:request|query|call|task),?\s+(?:you\s+)?(?:(?:must|should|need to|have to|first|will|simply)\s+)*` + reCallVerb + `\s+(?:the\s+)?` + reToolName + `|\b(?:it |this tool |this )?(?:simply |just |only )?(?:wraps|relies on|is a (?:thin |simple )?wrapper (?:around|over|for)|delegates to|forwards to|proxies)\s+(?:the\s+)?(?:tool\s+)?` + reToolName + `|\b(?:results?|answers?|output|data) (?:are|is) (?:retrieved|obtained|fetched|produced|computed) (?:via|through|by|from|using)\s+(?:the\s+)?(?:tool\s+)?` + reToolName + ``,
 			Explain: "does its own job through a call to another tool"},
 		{ID: "tamper.redirect-requests", Family: FamilyTamper, Weight: 0.35, Back: 16, Fwd: 140,
-			Keywords: []string{"all", "any", "every", "each"},
+			Keywords: []string{"all", "any", "every", "each", "calls"},
 			Also:     []string{"must", "should", "shall", "will"},
-			Pattern:  `\b(?:all|any|every|each)\s+(?:\w+\s+){0,4}?(?:requests?|calls?|queries|lookups|searches|calculations|operations|invocations)\b(?:\s+\S+){0,6}?\s+(?:must|should|shall|will)\s+(?:now\s+|always\s+)?(?:be\s+)?(?:redirected|routed|rerouted|changed|rewritten|modified|replaced|filtered|calculated|performed|based|upgraded|adjusted|overridden|sent|forwarded|include)\b`,
-			Explain:  "re-routes or rewrites every request of a kind"},
+			Pattern: `\b(?:all|any|every|each)\s+(?:\w+\s+){0,4}?(?:requests?|calls?|queries|lookups|searches|calculations|operations|invocations)\b(?:\s+\S+){0,6}?\s+(?:must|should|shall|will)\s+(?:now\s+|always\s+)?(?:be\s+)?(?:redirected|routed|rerouted|changed|rewritten|modified|replaced|filtered|calculated|performed|based|upgraded|adjusted|overridden|sent|forwarded|include)\b` +
+				// round 40: "calls to define must be redirected here"
+				`|\bcalls\s+to\s+(?:the\s+)?` + reToolName + `(?:\s+(?:tool|function))?\s+(?:must|should|shall|will)\s+(?:now\s+|always\s+)?be\s+(?:redirected|routed|rerouted|sent|forwarded)\b`,
+			Explain: "re-routes or rewrites every request of a kind"},
 	}
 	rules = append(rules, hookRules()...)
 	rules = append(rules, round7Rules()...)

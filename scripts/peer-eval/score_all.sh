@@ -11,8 +11,8 @@
 #     r48, r41, r25, r23, r28, r30; mail_r31; r50 tickets/chat/code/tables; r56 tickets;
 #   - r65 and r68 fresh attack sets (warden eval injection, via summarise_r65/68.py into the temp dir):
 #     recall on injected documents (email+document+json) and bare; r74, r76, r78, r80, r84, r86, r90, r91, r92, r102 and r104 the same way;
-#   - poisoning held-out: r22, r23, r24 (pooled), r26, r28, r30, r32, r33 and r34 (warden eval poisoning --json;
-#     r32 and r33 live in /tmp/r3N/sets, r34 in /tmp/r34p/sets, the others in /tmp/poison-eval).
+#   - poisoning held-out: r22, r23, r24 (pooled), r26, r28, r30, r32, r33, r34 and r39 (warden eval poisoning --json;
+#     r32 and r33 live in /tmp/r3N/sets, r34 in /tmp/r34p/sets, r39 in /tmp/r39p/sets, the others in /tmp/poison-eval).
 # Held-out discipline: only aggregate counts are printed.
 set -e
 TREE=$(cd "$1" && pwd)
@@ -97,7 +97,7 @@ done
 
 echo "## poisoning held-out (warden eval poisoning)"
 P=/tmp/poison-eval
-for f in r22/r22_heldout.jsonl r23/heldout.jsonl r24/heldout.jsonl r26/heldout.jsonl r26/heldout_small.jsonl r28/all.jsonl r30/all.jsonl /tmp/r32/sets/all.jsonl /tmp/r33/sets/all.jsonl /tmp/r34p/sets/all.jsonl \
+for f in r22/r22_heldout.jsonl r23/heldout.jsonl r24/heldout.jsonl r26/heldout.jsonl r26/heldout_small.jsonl r28/all.jsonl r30/all.jsonl /tmp/r32/sets/all.jsonl /tmp/r33/sets/all.jsonl /tmp/r34p/sets/all.jsonl /tmp/r39p/sets/all.jsonl \
 	heldout/r4_benign.jsonl heldout/r7_benign.jsonl heldout/r9_benign.jsonl; do
 	case $f in /*) pf=$f ;; *) pf=$P/$f ;; esac
 	nice -n 10 $W/warden eval poisoning --json $pf | tail -1 > $W/p.json

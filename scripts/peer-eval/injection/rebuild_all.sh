@@ -138,6 +138,21 @@
 # r102 match without the poisoning sets /tmp/r32 and /tmp/r33 (the builders read only /tmp/r<digits>), so the fresh
 # chain need not wait for the poisoning chain. Fresh chain 52 minutes (r64 10.5, r68 6.8, r90 6.3).
 # Then r104an/build_fresh_r104.py (round 104, session 29; /tmp/r104/sets; run it from /tmp/r104 after r102; 4.7 min).
+# Session 30 (84 minutes to the last set, 418 names fetched in 21 minutes, every one answered first time, all 103
+# sums matched; poisoning round 39 frozen after them): this script at minute 7, the web chain at 15, the poisoning chain
+# 1.5 min, spans.py + f2e396a's peritem + r52 + r60 + headtrees + r80ml + r82zh 2, the three transcriptions 3 (right
+# first time; SD keeps only id, channel, family, injected), the fresh chain r64-r104 57 (started at minute 25).
+#   - run the session-23 recipe over the builders the rebuild runs (this script's list, poisoning/*.py and *.sh,
+#     r34an/spans.py, r52an/r60an, r78an ... r104an, r80ml, r82zh), not over all of scripts/peer-eval/**: probe and
+#     analysis scripts (r42an, r49an, r95an, r96an), secrets/, build_r36.py and build_train_r41.py add ~30 names no
+#     set needs. New noise: U/200B (build_r39's docstring). getmcpm/mcp-guardbench and joshmaster2165/medusa are
+#     read_file sources of build_round11 (not rebuilt): no fetch;
+#   - the fresh builders read /tmp/r<digits> only: /tmp/r34p and /tmp/r39p never, /tmp/r32 and /tmp/r33 yes. Round
+#     104 was frozen without them, so build r32/r33 into a staging folder first (build_r32 --out, build_r33 and
+#     build_r34 with --prev) and into /tmp/r32, /tmp/r33 after r104 (byte-identical);
+#   - round 52's head.chat.out is f2e396a's peritem on /tmp/r50/sets/r50_chat_tune.jsonl (r50an/score_r50.sh);
+#   - then ../poisoning/build_r39.py last (it reads /tmp/poison-eval, /tmp/r32, /tmp/r33, /tmp/r34p, /tmp/r104/sets;
+#     /tmp/r39p/sets/all.jsonl, 9 s).
 # Usage (from anywhere): scripts/peer-eval/injection/rebuild_all.sh
 set -e
 HERE=$(cd "$(dirname "$0")" && pwd)

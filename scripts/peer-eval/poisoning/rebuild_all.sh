@@ -38,3 +38,5 @@ python3 multilingual_r15.py
 # Later rounds' fresh sets, each after the earlier ones (they drop texts already used):
 # build_r22.py, build_r23.py, build_r24.py, build_r26.py, build_r28.py, build_r30.py (their
 # mirrors and commits are in their docstrings and r2Nan/README.md; the library's fetch brings them).
+# Then build_r32.py, build_r33.py, build_r34.py (/tmp/r32, /tmp/r33, /tmp/r34p), and build_r39.py last, after the
+# injection round 104 set exists (/tmp/r39p; see ../injection/rebuild_all.sh, "Session 30").
