@@ -1,19 +1,13 @@
 package app
 
 import (
-	"context"
 	"encoding/json"
 	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/warden-mcp/warden/internal/approval"
-	"github.com/warden-mcp/warden/internal/config"
 )
 
 // The admin API is reachable from loopback only, and so is a browser on
@@ -24,21 +18,7 @@ import (
 func TestAdminApprovalsRefuseRebindingAndCrossSite(t *testing.T) {
 	dir := t.TempDir()
 	doc := "version: 1\ndata_dir: data\nupstreams:\n  - name: up\n    url: http://127.0.0.1:1/mcp\n"
-	path := filepath.Join(dir, "warden.yaml")
-	if err := os.WriteFile(path, []byte(doc), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Load(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := New(context.Background(), cfg, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close(context.Background())
-	srv := httptest.NewServer(a.Handler())
-	defer srv.Close()
+	a, srv := newFileApp(t, dir, doc)
 
 	id, err := a.deps.broker.Submit(t.Context(), approval.Request{Session: "s", Server: "up", Tool: "post_public", Arguments: json.RawMessage(`{"x":1}`)})
 	if err != nil {

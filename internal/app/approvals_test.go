@@ -32,21 +32,7 @@ func TestApprovalEndpoints(t *testing.T) {
 				t.Setenv("WARDEN_TEST_WEBHOOK_SECRET", "0123456789abcdef0123456789abcdef")
 				doc += "guards:\n  flow:\n    approval:\n      webhook:\n        url: http://127.0.0.1:1/hook\n        secret: ${env:WARDEN_TEST_WEBHOOK_SECRET}\n"
 			}
-			path := filepath.Join(dir, "warden.yaml")
-			if err := os.WriteFile(path, []byte(doc), 0o600); err != nil {
-				t.Fatal(err)
-			}
-			cfg, err := config.Load(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			a, err := New(context.Background(), cfg, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer a.Close(context.Background())
-			srv := httptest.NewServer(a.Handler())
-			defer srv.Close()
+			_, srv := newFileApp(t, dir, doc)
 
 			resp, err := http.Get(srv.URL + "/admin/approvals")
 			if err != nil {
@@ -132,4 +118,27 @@ func TestApprovalMaskFollowsSecretsGuard(t *testing.T) {
 	if found(custom) || !found(builtin) {
 		t.Fatalf("guard off: custom %v (want false), built-in %v (want true)", found(custom), found(builtin))
 	}
+}
+
+// newFileApp writes doc as dir/warden.yaml, builds the App from it (as
+// `warden serve --config` does) and serves its handler on loopback; both
+// close when the test ends.
+func newFileApp(t *testing.T, dir, doc string) (*App, *httptest.Server) {
+	t.Helper()
+	path := filepath.Join(dir, "warden.yaml")
+	if err := os.WriteFile(path, []byte(doc), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := New(context.Background(), cfg, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { a.Close(context.Background()) })
+	srv := httptest.NewServer(a.Handler())
+	t.Cleanup(srv.Close)
+	return a, srv
 }

@@ -2,12 +2,8 @@ package policy_test
 
 import (
 	"context"
-	"io"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -18,12 +14,9 @@ import (
 
 	"github.com/warden-mcp/warden/internal/config"
 	"github.com/warden-mcp/warden/internal/gateway"
-	"github.com/warden-mcp/warden/internal/gateway/gatewaytest"
 	"github.com/warden-mcp/warden/internal/guard"
-	policyguard "github.com/warden-mcp/warden/internal/guard/policy"
 	"github.com/warden-mcp/warden/internal/guard/ratelimit"
 	"github.com/warden-mcp/warden/internal/guard/schema"
-	"github.com/warden-mcp/warden/internal/transport"
 )
 
 type textIn struct {
@@ -84,43 +77,6 @@ func TestGatewayIntegration(t *testing.T) {
 		mu.Unlock()
 		return &sdk.CallToolResult{}, nil, nil
 	})
-	upSrv := httptest.NewServer(sdk.NewStreamableHTTPHandler(func(*http.Request) *sdk.Server { return up }, nil))
-	t.Cleanup(upSrv.Close)
-
-	dir := t.TempDir()
-	cfgPath := filepath.Join(dir, "warden.yaml")
-	if err := os.WriteFile(cfgPath, []byte(integrationConfig), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Load(cfgPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	pg, err := policyguard.New(cfg.Guard("policy"), log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sg, err := schema.New(cfg.Guard("schema"), log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rg, err := ratelimit.New(cfg.Guard("ratelimit"), log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ups := []*gateway.Upstream{gateway.NewUpstream(gateway.UpstreamOptions{
-		Name: "db", Dialer: &transport.StreamableDialer{URL: upSrv.URL}, Logger: log, Timeout: 10 * time.Second,
-		ClientName: "warden-test", ClientVersion: "0", InitialBackoff: 50 * time.Millisecond, MaxBackoff: 200 * time.Millisecond,
-	})}
-	g, err := gateway.New(gateway.Options{Upstreams: ups, Chain: guard.NewChain(2*time.Second, pg, sg, rg),
-		Auditor: &gatewaytest.Auditor{}, Logger: log, MaxSessions: 100})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { g.Run(ctx); close(done) }()
 	auth := gateway.AuthenticatorFunc(func(r *http.Request) (*guard.Principal, error) {
 		p := &guard.Principal{Issuer: "test", Subject: r.Header.Get("X-User")}
 		if r.Header.Get("X-User") == "alice" {
@@ -128,20 +84,24 @@ func TestGatewayIntegration(t *testing.T) {
 		}
 		return p, nil
 	})
-	srv := httptest.NewServer(g.HTTPHandler(gateway.HTTPOptions{LoopbackOnly: true, Auth: auth}))
-	t.Cleanup(func() { srv.Close(); cancel(); <-done })
-	wctx, wcancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer wcancel()
-	if err := ups[0].WaitReady(wctx); err != nil {
-		t.Fatal(err)
-	}
+	srvURL, _ := startGateway(t, up, integrationConfig, auth, func(cfg *config.Config, log *slog.Logger) ([]guard.Guard, error) {
+		sg, err := schema.New(cfg.Guard("schema"), log)
+		if err != nil {
+			return nil, err
+		}
+		rg, err := ratelimit.New(cfg.Guard("ratelimit"), log)
+		if err != nil {
+			return nil, err
+		}
+		return []guard.Guard{sg, rg}, nil
+	})
 
 	connect := func(user string) *sdk.ClientSession {
 		c := sdk.NewClient(&sdk.Implementation{Name: "it-client", Version: "1"}, nil)
 		hc := &http.Client{Transport: headerRT{user: user}}
 		cctx, ccancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer ccancel()
-		cs, err := c.Connect(cctx, &sdk.StreamableClientTransport{Endpoint: srv.URL + "/mcp", HTTPClient: hc}, nil)
+		cs, err := c.Connect(cctx, &sdk.StreamableClientTransport{Endpoint: srvURL + "/mcp", HTTPClient: hc}, nil)
 		if err != nil {
 			t.Fatalf("connect as %s: %v", user, err)
 		}

@@ -3,24 +3,13 @@ package policy_test
 import (
 	"context"
 	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
-
-	"github.com/warden-mcp/warden/internal/config"
-	"github.com/warden-mcp/warden/internal/gateway"
-	"github.com/warden-mcp/warden/internal/gateway/gatewaytest"
-	"github.com/warden-mcp/warden/internal/guard"
-	policyguard "github.com/warden-mcp/warden/internal/guard/policy"
-	"github.com/warden-mcp/warden/internal/transport"
 )
 
 const subscribeConfig = `version: 1
@@ -80,43 +69,7 @@ func TestPolicyCoversSubscribeAndCompletion(t *testing.T) {
 				return &sdk.GetPromptResult{Messages: []*sdk.PromptMessage{{Role: "user", Content: &sdk.TextContent{Text: "p"}}}}, nil
 			})
 	}
-	upSrv := httptest.NewServer(sdk.NewStreamableHTTPHandler(func(*http.Request) *sdk.Server { return up }, nil))
-	t.Cleanup(upSrv.Close)
-
-	dir := t.TempDir()
-	cfgPath := filepath.Join(dir, "warden.yaml")
-	if err := os.WriteFile(cfgPath, []byte(subscribeConfig), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Load(cfgPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	pg, err := policyguard.New(cfg.Guard("policy"), log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ups := []*gateway.Upstream{gateway.NewUpstream(gateway.UpstreamOptions{
-		Name: "db", Dialer: &transport.StreamableDialer{URL: upSrv.URL}, Logger: log, Timeout: 10 * time.Second,
-		ClientName: "warden-test", ClientVersion: "0", InitialBackoff: 50 * time.Millisecond, MaxBackoff: 200 * time.Millisecond,
-	})}
-	aud := &gatewaytest.Auditor{}
-	g, err := gateway.New(gateway.Options{Upstreams: ups, Chain: guard.NewChain(2*time.Second, pg),
-		Auditor: aud, Logger: log, MaxSessions: 100})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { g.Run(ctx); close(done) }()
-	srv := httptest.NewServer(g.HTTPHandler(gateway.HTTPOptions{LoopbackOnly: true}))
-	t.Cleanup(func() { srv.Close(); cancel(); <-done })
-	wctx, wcancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer wcancel()
-	if err := ups[0].WaitReady(wctx); err != nil {
-		t.Fatal(err)
-	}
+	srvURL, aud := startGateway(t, up, subscribeConfig, nil, nil)
 
 	for _, version := range []string{"2025-06-18", ""} {
 		t.Run("protocol="+version, func(t *testing.T) {
@@ -130,7 +83,7 @@ func TestPolicyCoversSubscribeAndCompletion(t *testing.T) {
 			if version != "" {
 				so = &sdk.ClientSessionOptions{ProtocolVersion: version}
 			}
-			cs, err := c.Connect(cctx, &sdk.StreamableClientTransport{Endpoint: srv.URL + "/mcp"}, so)
+			cs, err := c.Connect(cctx, &sdk.StreamableClientTransport{Endpoint: srvURL + "/mcp"}, so)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -181,7 +134,7 @@ func TestPolicyCoversSubscribeAndCompletion(t *testing.T) {
 		defer lcancel()
 		body := `{"jsonrpc":"2.0","id":7,"method":"subscriptions/listen","params":{"notifications":{"resourceSubscriptions":["` + uri + `"]},` +
 			`"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}}}`
-		req, _ := http.NewRequestWithContext(lctx, http.MethodPost, srv.URL+"/mcp", strings.NewReader(body))
+		req, _ := http.NewRequestWithContext(lctx, http.MethodPost, srvURL+"/mcp", strings.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")
 		req.Header.Set("Accept", "application/json, text/event-stream")
 		req.Header.Set("MCP-Protocol-Version", "2026-07-28")
