@@ -1,6 +1,8 @@
 package app
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -91,5 +93,36 @@ func TestAdminApprovalsRefuseRebindingAndCrossSite(t *testing.T) {
 	// what matters is that the request reached it.)
 	if code, body := do(http.MethodPost, "/admin/reload", "", "", "", ""); code == http.StatusForbidden {
 		t.Errorf("CLI POST /admin/reload refused: %s", body)
+	}
+}
+
+// TestAdminAPIOnlyForAdmins: with auth.admins set, a principal the MCP
+// endpoint accepts but that is not an admin cannot list or decide held
+// calls; an admin can.
+func TestAdminAPIOnlyForAdmins(t *testing.T) {
+	hash := func(k string) string { s := sha256.Sum256([]byte(k)); return "sha256:" + hex.EncodeToString(s[:]) }
+	doc := "version: 1\ndata_dir: data\nauth:\n  mode: api_key\n  api_keys:\n" +
+		"    - {name: boss, hash: \"" + hash("boss-key-0123456789") + "\"}\n" +
+		"    - {name: dev, hash: \"" + hash("dev-key-0123456789") + "\"}\n" +
+		"  admins: {subjects: [boss]}\nupstreams:\n  - name: up\n    url: http://127.0.0.1:1/mcp\n"
+	_, srv := newFileApp(t, t.TempDir(), doc)
+	get := func(key string) int {
+		req, _ := http.NewRequest(http.MethodGet, srv.URL+"/admin/approvals", nil)
+		req.Header.Set("Authorization", "Bearer "+key)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if code := get("dev-key-0123456789"); code != http.StatusForbidden {
+		t.Errorf("non-admin principal: %d, want 403", code)
+	}
+	if code := get("boss-key-0123456789"); code != http.StatusOK {
+		t.Errorf("admin principal: %d, want 200", code)
+	}
+	if code := get("no-such-key"); code != http.StatusUnauthorized {
+		t.Errorf("unknown key: %d, want 401", code)
 	}
 }

@@ -553,6 +553,10 @@ func (a *App) adminOnly(h http.Handler) http.Handler {
 				http.Error(w, err.Error(), http.StatusUnauthorized)
 				return
 			}
+			if adm := a.Config.Auth.Admins; adm.Set() && !adm.Allows(p.Issuer, p.Subject, p.Groups) {
+				http.Error(w, "principal "+p.String()+" is not an admin (auth.admins)", http.StatusForbidden)
+				return
+			}
 			r = r.WithContext(approval.WithApprover(r.Context(), p.String()))
 		}
 		h.ServeHTTP(w, r)

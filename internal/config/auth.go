@@ -72,6 +72,34 @@ type Auth struct {
 	// GrantKey encrypts users' upstream refresh tokens at rest: a reference
 	// to 32 random bytes, hex-encoded (64 hex digits).
 	GrantKey string `yaml:"grant_key,omitempty"`
+	// Admins, when set, are the only principals the admin API (approval
+	// decisions, /admin/reload) accepts. Empty: every principal the MCP
+	// endpoint accepts (a relaxation, logged at start-up).
+	Admins Admins `yaml:"admins"`
+}
+
+// Admins names the principals allowed on the admin API: by subject ("sub",
+// or "iss#sub" for one issuer's subject) or by group.
+type Admins struct {
+	Subjects []string `yaml:"subjects,omitempty"`
+	Groups   []string `yaml:"groups,omitempty"`
+}
+
+// Set reports whether any admin is named.
+func (a Admins) Set() bool { return len(a.Subjects) > 0 || len(a.Groups) > 0 }
+
+// Allows reports whether a principal with this issuer, subject and groups
+// is an admin.
+func (a Admins) Allows(issuer, subject string, groups []string) bool {
+	if subject != "" && (slices.Contains(a.Subjects, subject) || issuer != "" && slices.Contains(a.Subjects, issuer+"#"+subject)) {
+		return true
+	}
+	for _, g := range groups {
+		if slices.Contains(a.Groups, g) {
+			return true
+		}
+	}
+	return false
 }
 
 // Introspection configures RFC 7662 token introspection for opaque tokens.
@@ -254,6 +282,19 @@ func (c *Config) validateAuth() []Problem {
 			}
 		}
 	}
+	if a.Admins.Set() && (a.Mode == AuthUnset || a.Mode == AuthNone) {
+		add("auth.admins", "needs authentication (mode oauth or api_key): without it there is no principal to check")
+	}
+	for i, v := range a.Admins.Subjects {
+		if strings.TrimSpace(v) == "" {
+			add(joinIndex("auth.admins.subjects", i), "must not be empty")
+		}
+	}
+	for i, v := range a.Admins.Groups {
+		if strings.TrimSpace(v) == "" {
+			add(joinIndex("auth.admins.groups", i), "must not be empty")
+		}
+	}
 	if a.GrantKey != "" && !grantKey.MatchString(a.GrantKey) {
 		// Never echo the value: it is a key.
 		add("auth.grant_key", "expected 64 hex digits (32 random bytes, e.g. from openssl rand -hex 32)")
@@ -434,6 +475,9 @@ func (c *Config) authRelaxations() []string {
 		rs = append(rs, "auth.mode is none: every process that can reach the listener acts with full access and no identity")
 	case c.Auth.Mode == AuthUnset && err == nil && !loop:
 		rs = append(rs, fmt.Sprintf("listen %s accepts connections from other machines without authentication (set auth.mode to oauth or api_key)", c.Listen))
+	}
+	if (c.Auth.Mode == AuthOAuth || c.Auth.Mode == AuthAPIKey) && !c.Auth.Admins.Set() {
+		rs = append(rs, "auth.admins is not set: every authenticated principal may decide held calls and reload the configuration from this machine (the admin API)")
 	}
 	for _, u := range c.Upstreams {
 		if a := u.Auth; a != nil && a.Type == UpstreamAuthorizationCode && a.Issuer == "" {

@@ -231,3 +231,44 @@ func TestAuthRelaxations(t *testing.T) {
 		}
 	}
 }
+
+// TestAuthAdmins: auth.admins needs authentication to mean anything, and
+// leaving it out under authentication is reported as a relaxation.
+func TestAuthAdmins(t *testing.T) {
+	key := func(admins string) string {
+		return "version: 1\nauth: {mode: api_key, api_keys: [{name: k, hash: \"sha256:" + strings.Repeat("c", 64) + "\"}]" + admins + "}\nupstreams: [{name: a, url: 'https://a.example.com/mcp'}]\n"
+	}
+	unset := func(c *Config) bool {
+		return slices.ContainsFunc(c.Relaxations(), func(r string) bool { return strings.Contains(r, "auth.admins is not set") })
+	}
+	c, err := Parse("w.yaml", []byte(key("")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !unset(c) {
+		t.Errorf("api_key without admins: no relaxation reported: %q", c.Relaxations())
+	}
+	c, err = Parse("w.yaml", []byte(key(", admins: {subjects: [k], groups: [ops]}")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if unset(c) {
+		t.Errorf("admins set, still reported: %q", c.Relaxations())
+	}
+	adm := c.Auth.Admins
+	for _, tt := range []struct {
+		iss, sub string
+		groups   []string
+		want     bool
+	}{
+		{"", "k", nil, true}, {"https://as", "k", nil, true}, {"", "other", []string{"ops"}, true},
+		{"", "other", []string{"dev"}, false}, {"", "", nil, false},
+	} {
+		if got := adm.Allows(tt.iss, tt.sub, tt.groups); got != tt.want {
+			t.Errorf("Allows(%q, %q, %v) = %v, want %v", tt.iss, tt.sub, tt.groups, got, tt.want)
+		}
+	}
+	if _, err := Parse("w.yaml", []byte("version: 1\nauth: {admins: {subjects: [k]}}\nupstreams: [{name: a, url: 'https://a.example.com/mcp'}]\n")); err == nil || !strings.Contains(err.Error(), "auth.admins") {
+		t.Errorf("admins without authentication: %v, want an error naming auth.admins", err)
+	}
+}
