@@ -10,7 +10,7 @@
 #   - held-out clean sets, flagged or truncated (truncated counts: the guard fails closed): web r61,
 #     r48, r41, r25, r23, r28, r30; mail_r31; r50 tickets/chat/code/tables; r56 tickets;
 #   - r65 and r68 fresh attack sets (warden eval injection, via summarise_r65/68.py into the temp dir):
-#     recall on injected documents (email+document+json) and bare; r74, r76, r78, r80, r84, r86, r90, r91, r92, r102 and r104 the same way;
+#     recall on injected documents (email+document+json) and bare; r74, r76, r78, r80, r84, r86, r90, r91, r92, r102, r104 and r107 the same way;
 #   - poisoning held-out: r22, r23, r24 (pooled), r26, r28, r30, r32, r33, r34 and r39 (warden eval poisoning --json;
 #     r32 and r33 live in /tmp/r3N/sets, r34 in /tmp/r34p/sets, r39 in /tmp/r39p/sets, the others in /tmp/poison-eval).
 # Held-out discipline: only aggregate counts are printed.
@@ -81,7 +81,7 @@ print(f"r{r} injected docs: {100*doc['tp']/doc['malicious']:.1f}% ({doc['tp']}/{
 EOF
 done
 
-for r in 74 76 78 80 84 86 90 91 92 102 104; do
+for r in 74 76 78 80 84 86 90 91 92 102 104 107; do
 	S=/tmp/inj$r/sets; [ $r -ge 78 ] && S=/tmp/r$r/sets
 	python3 $I/r${r}an/summarise_r${r}.py --bin $W/warden --out $W/r$r --sets $S > /dev/null
 	python3 - $W/r$r $r <<'EOF'

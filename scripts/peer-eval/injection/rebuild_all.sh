@@ -153,6 +153,8 @@
 #   - round 52's head.chat.out is f2e396a's peritem on /tmp/r50/sets/r50_chat_tune.jsonl (r50an/score_r50.sh);
 #   - then ../poisoning/build_r39.py last (it reads /tmp/poison-eval, /tmp/r32, /tmp/r33, /tmp/r34p, /tmp/r104/sets;
 #     /tmp/r39p/sets/all.jsonl, 9 s).
+# Then r107an/build_fresh_r107.py (round 107, session 30; /tmp/r107/sets; run it from /tmp/r107 after r104 and after
+# /tmp/r32 and /tmp/r33 are in place, as they were when it was frozen; 2.5 min).
 # Usage (from anywhere): scripts/peer-eval/injection/rebuild_all.sh
 set -e
 HERE=$(cd "$(dirname "$0")" && pwd)
