@@ -24,6 +24,7 @@ import (
 	"github.com/warden-mcp/warden/internal/flow"
 	"github.com/warden-mcp/warden/internal/guard"
 	"github.com/warden-mcp/warden/internal/guard/content"
+	"github.com/warden-mcp/warden/internal/mcp"
 	"github.com/warden-mcp/warden/internal/quarantine"
 	"github.com/warden-mcp/warden/internal/store"
 )
@@ -132,7 +133,12 @@ func (g *Guard) Wants(p guard.Phase, method string) bool {
 	case guard.PhaseResult:
 		return true
 	case guard.PhaseServerRequest:
-		return method == "sampling/createMessage" || method == "elicitation/create"
+		// Log and progress notifications carry server text that many
+		// clients show their model as well as their user.
+		switch method {
+		case "sampling/createMessage", "elicitation/create", mcp.NotifyMessage, mcp.NotifyProgress:
+			return true
+		}
 	}
 	return false
 }
@@ -168,7 +174,7 @@ func (g *Guard) Inspect(ctx context.Context, ex *guard.Exchange) (guard.Verdict,
 	}
 	text, offs := doc.Joined("\n\n")
 	det := sc.det
-	if sc.requests != nil && (ex.Method == "prompts/get" || ex.Phase == guard.PhaseServerRequest) {
+	if sc.requests != nil && (ex.Method == "prompts/get" || ex.Method == "sampling/createMessage" || ex.Method == "elicitation/create") {
 		det = sc.requests
 	}
 	res := det.ScanDocument(shape.String(), text)

@@ -270,6 +270,8 @@ func TestShapes(t *testing.T) {
 		{"completion", "completion/complete", guard.PhaseResult, `{"completion":{"values":[` + js(attack) + `]}}`, "send_email"},
 		{"sampling", "sampling/createMessage", guard.PhaseServerRequest, `{"maxTokens":10,"systemPrompt":` + js(attack) + `,"messages":[]}`, "send_email"},
 		{"elicitation", "elicitation/create", guard.PhaseServerRequest, `{"message":` + js(attack) + `,"requestedSchema":{"type":"object","properties":{}}}`, "send_email"},
+		{"log message", "notifications/message", guard.PhaseServerRequest, `{"level":"info","logger":"db","data":{"row":` + js(attack) + `}}`, "send_email"},
+		{"progress", "notifications/progress", guard.PhaseServerRequest, `{"progressToken":"p","progress":1,"message":` + js(attack) + `}`, "send_email"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -367,6 +369,8 @@ func TestWants(t *testing.T) {
 	}{
 		{guard.PhaseResult, "tools/call", true}, {guard.PhaseResult, "resources/read", true},
 		{guard.PhaseServerRequest, "sampling/createMessage", true}, {guard.PhaseServerRequest, "roots/list", false},
+		{guard.PhaseServerRequest, "notifications/message", true}, {guard.PhaseServerRequest, "notifications/progress", true},
+		{guard.PhaseServerRequest, "notifications/resources/updated", false},
 		{guard.PhaseRequest, "tools/call", false}, {guard.PhaseList, "tools/list", false},
 	} {
 		if got := g.Wants(tc.p, tc.m); got != tc.want {
