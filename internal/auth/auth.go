@@ -403,12 +403,16 @@ func missingScopes(p *guard.Principal, want []string) []string {
 	return missing
 }
 
-// CheckScope reports whether p may call tool on the upstream named server:
-// it must hold the scope of every auth.scopes rule that matches. The error
-// is a *gateway.HTTPError, 403 with a WWW-Authenticate insufficient_scope
-// challenge naming the scopes to ask for (step-up authorization). It is nil
-// when authentication is off.
-func (a *Authenticator) CheckScope(p *guard.Principal, server, tool string) error {
+// CheckScope reports whether p may make a request (method) of the upstream
+// named server, naming a tool or prompt (name): it must hold the scope of
+// every auth.scopes rule that matches. A rule with tools matches only
+// tools/call of those tools; a rule without tools matches every request the
+// server answers (tools, prompts, resources, completions), so "this server
+// needs this scope" means what it says. The error is a *gateway.HTTPError,
+// 403 with a WWW-Authenticate insufficient_scope challenge naming the
+// scopes to ask for (step-up authorization). It is nil when authentication
+// is off.
+func (a *Authenticator) CheckScope(p *guard.Principal, server, method, name string) error {
 	if !a.Enabled() {
 		return nil
 	}
@@ -417,10 +421,10 @@ func (a *Authenticator) CheckScope(p *guard.Principal, server, tool string) erro
 		if r.Server != "" && r.Server != "*" && r.Server != server {
 			continue
 		}
-		if len(r.Tools) > 0 && !slices.ContainsFunc(r.Tools, func(pat string) bool {
-			ok, _ := path.Match(pat, tool)
+		if len(r.Tools) > 0 && (method != "tools/call" || !slices.ContainsFunc(r.Tools, func(pat string) bool {
+			ok, _ := path.Match(pat, name)
 			return ok
-		}) {
+		})) {
 			continue
 		}
 		if !slices.Contains(need, r.Scope) {

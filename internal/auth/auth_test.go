@@ -274,24 +274,27 @@ func TestScopes(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := []struct {
-		server, tool string
-		scopes       []string
-		wantErr      bool
+		server, method, tool string
+		scopes               []string
+		wantErr              bool
 	}{
-		{"files", "read_file", nil, false},
-		{"files", "write_file", nil, true},
-		{"files", "delete", nil, true},
-		{"files", "write_file", []string{"mcp", "files:write"}, false},
-		{"other", "write_file", nil, false},
+		{"files", "tools/call", "read_file", nil, false},
+		{"files", "tools/call", "write_file", nil, true},
+		{"files", "tools/call", "delete", nil, true},
+		{"files", "tools/call", "write_file", []string{"mcp", "files:write"}, false},
+		{"other", "tools/call", "write_file", nil, false},
+		// A rule with tools is about tools: a prompt of the same name is not one.
+		{"files", "prompts/get", "write_file", nil, false},
+		{"files", "resources/read", "file:///etc/write_x", nil, false},
 	}
 	for _, tt := range tests {
 		q := *p
 		if tt.scopes != nil {
 			q.Scopes = tt.scopes
 		}
-		err := a.CheckScope(&q, tt.server, tt.tool)
+		err := a.CheckScope(&q, tt.server, tt.method, tt.tool)
 		if (err != nil) != tt.wantErr {
-			t.Errorf("CheckScope(%s, %s, %v) = %v, want error %v", tt.server, tt.tool, q.Scopes, err, tt.wantErr)
+			t.Errorf("CheckScope(%s, %s, %s, %v) = %v, want error %v", tt.server, tt.method, tt.tool, q.Scopes, err, tt.wantErr)
 			continue
 		}
 		if err != nil {
@@ -434,7 +437,7 @@ func TestModeNone(t *testing.T) {
 		if err != nil || p.Subject != "local" || a.Enabled() {
 			t.Errorf("mode %q: %+v %v", mode, p, err)
 		}
-		if a.CheckScope(p, "x", "y") != nil || a.MetadataPaths() != nil {
+		if a.CheckScope(p, "x", "tools/call", "y") != nil || a.MetadataPaths() != nil {
 			t.Errorf("mode %q: scope check or metadata active", mode)
 		}
 	}
@@ -498,29 +501,56 @@ func TestNewFailsOnBadConfiguration(t *testing.T) {
 
 func TestScopeGuard(t *testing.T) {
 	idp := newTestIdP(t)
-	a := newOAuth(t, idp, nil)
+	a := newOAuth(t, idp, func(c *config.Auth) {
+		c.Scopes = append(c.Scopes, config.ScopeRule{Scope: "crm", Server: "crm"})
+	})
 	g := a.ScopeGuard()
-	if f, ok := g.(guard.Filter); !ok || !f.Wants(guard.PhaseRequest, "tools/call") || f.Wants(guard.PhaseList, "tools/list") {
-		t.Error("ScopeGuard should want tools/call requests only")
+	f, ok := g.(guard.Filter)
+	if !ok {
+		t.Fatal("ScopeGuard is not a filter")
+	}
+	for _, tt := range []struct {
+		phase  guard.Phase
+		method string
+		want   bool
+	}{
+		{guard.PhaseRequest, "tools/call", true}, {guard.PhaseRequest, "prompts/get", true},
+		{guard.PhaseRequest, "resources/read", true}, {guard.PhaseRequest, "resources/subscribe", true},
+		{guard.PhaseRequest, "completion/complete", true},
+		{guard.PhaseRequest, "resources/unsubscribe", false}, {guard.PhaseRequest, "sampling/createMessage", false},
+		{guard.PhaseList, "tools/list", false}, {guard.PhaseResult, "tools/call", false},
+	} {
+		if got := f.Wants(tt.phase, tt.method); got != tt.want {
+			t.Errorf("Wants(%s, %s) = %v", tt.phase, tt.method, got)
+		}
 	}
 	chain := guard.NewChain(time.Second, g)
 	for _, tt := range []struct {
-		scopes []string
-		tool   string
-		want   guard.Action
+		scopes               []string
+		server, method, name string
+		want                 guard.Action
+		scope                string
 	}{
-		{[]string{"mcp"}, "write_file", guard.Deny},
-		{[]string{"mcp", "files:write"}, "write_file", guard.Allow},
-		{[]string{"mcp"}, "read_file", guard.Allow},
+		{[]string{"mcp"}, "files", "tools/call", "write_file", guard.Deny, "files:write"},
+		{[]string{"mcp", "files:write"}, "files", "tools/call", "write_file", guard.Allow, ""},
+		{[]string{"mcp"}, "files", "tools/call", "read_file", guard.Allow, ""},
+		// A rule without tools covers everything the server answers.
+		{[]string{"mcp"}, "crm", "tools/call", "lookup", guard.Deny, "crm"},
+		{[]string{"mcp"}, "crm", "resources/read", "crm://accounts/1", guard.Deny, "crm"},
+		{[]string{"mcp"}, "crm", "resources/subscribe", "crm://accounts/1", guard.Deny, "crm"},
+		{[]string{"mcp"}, "crm", "prompts/get", "summary", guard.Deny, "crm"},
+		{[]string{"mcp"}, "crm", "completion/complete", "", guard.Deny, "crm"},
+		{[]string{"mcp", "crm"}, "crm", "resources/read", "crm://accounts/1", guard.Allow, ""},
+		{[]string{"mcp"}, "crm", "resources/unsubscribe", "crm://accounts/1", guard.Allow, ""},
 	} {
-		ex := &guard.Exchange{Phase: guard.PhaseRequest, Method: "tools/call", Server: "files", Name: tt.tool,
+		ex := &guard.Exchange{Phase: guard.PhaseRequest, Method: tt.method, Server: tt.server, Name: tt.name,
 			Session: guard.Session{Principal: &guard.Principal{Subject: "u", Scopes: tt.scopes}}}
 		out := chain.Run(context.Background(), ex)
 		if out.Final.Action != tt.want {
-			t.Errorf("%v %s: %v (%s), want %v", tt.scopes, tt.tool, out.Final.Action, out.Final.Reason, tt.want)
+			t.Errorf("%v %s %s %s: %v (%s), want %v", tt.scopes, tt.server, tt.method, tt.name, out.Final.Action, out.Final.Reason, tt.want)
 		}
-		if tt.want == guard.Deny && !strings.Contains(out.Final.Reason, "files:write") {
-			t.Errorf("deny reason %q does not name the scope", out.Final.Reason)
+		if tt.want == guard.Deny && !strings.Contains(out.Final.Reason, tt.scope) {
+			t.Errorf("deny reason %q does not name the scope %s", out.Final.Reason, tt.scope)
 		}
 	}
 }

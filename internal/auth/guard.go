@@ -8,8 +8,8 @@ import (
 	"github.com/warden-mcp/warden/internal/guard"
 )
 
-// ScopeGuard returns a guard that denies a tools/call whose principal lacks
-// a scope the auth.scopes rules require. It is the in-pipeline backstop of
+// ScopeGuard returns a guard that denies a request to an upstream whose
+// principal lacks a scope the auth.scopes rules require. It is the in-pipeline backstop of
 // CheckScope: the HTTP layer should answer 403 with a step-up challenge
 // first, and this guard makes sure no transport path skips the check.
 func (a *Authenticator) ScopeGuard() guard.Guard { return scopeGuard{a} }
@@ -18,15 +18,26 @@ type scopeGuard struct{ a *Authenticator }
 
 func (scopeGuard) Name() string { return "scopes" }
 
+// Wants the client requests an upstream serves. Unsubscribing is not
+// among them: it only ends access, and must work after a scope is lost.
 func (scopeGuard) Wants(phase guard.Phase, method string) bool {
-	return phase == guard.PhaseRequest && method == "tools/call"
+	if phase != guard.PhaseRequest {
+		return false
+	}
+	switch method {
+	case "tools/call", "prompts/get", "resources/read", "resources/subscribe", "completion/complete":
+		return true
+	}
+	return false
 }
 
 func (g scopeGuard) Inspect(_ context.Context, ex *guard.Exchange) (guard.Verdict, error) {
-	if ex.Phase != guard.PhaseRequest || ex.Method != "tools/call" {
+	// A client's answer to a server's request (Result set) is not a request
+	// of the upstream's.
+	if !g.Wants(ex.Phase, ex.Method) || ex.Result != nil {
 		return guard.Verdict{Action: guard.Allow}, nil
 	}
-	err := g.a.CheckScope(ex.Session.Principal, ex.Server, ex.Name)
+	err := g.a.CheckScope(ex.Session.Principal, ex.Server, ex.Method, ex.Name)
 	if err == nil {
 		return guard.Verdict{Action: guard.Allow}, nil
 	}

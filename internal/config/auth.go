@@ -115,8 +115,9 @@ type Introspection struct {
 // Enabled reports whether opaque tokens are introspected.
 func (i Introspection) Enabled() bool { return i.ClientID != "" }
 
-// ScopeRule requires Scope for the tools (path.Match patterns; empty means
-// all) of Server (empty or "*" means every upstream).
+// ScopeRule requires Scope for the tools (path.Match patterns) of Server
+// (empty or "*" means every upstream). Without tools it requires Scope for
+// every request the server answers: tools, prompts, resources, completions.
 type ScopeRule struct {
 	Scope  string   `yaml:"scope"`
 	Server string   `yaml:"server,omitempty"`

@@ -61,7 +61,7 @@ type gwOpts struct {
 	timeout time.Duration
 	dialers map[string]transport.Dialer
 	noWait  bool
-	scope   func(p *guard.Principal, server, tool string) error
+	scope   func(p *guard.Principal, server, method, name string) error
 }
 
 // startGateway runs a gateway over the given upstream URLs and serves it.

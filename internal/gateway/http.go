@@ -56,11 +56,13 @@ type HTTPOptions struct {
 	// Host and Origin must then name loopback (DNS-rebinding protection).
 	LoopbackOnly bool
 	Auth         Authenticator
-	// ScopeCheck, when set, is asked before a tools/call is served whether
-	// the principal holds the scopes its server and tool need; an
-	// *HTTPError answers with its status (403 insufficient_scope, the
-	// specification's step-up challenge).
-	ScopeCheck func(p *guard.Principal, server, tool string) error
+	// ScopeCheck, when set, is asked before a tools/call, prompts/get or
+	// resources/read is served whether the principal holds the scopes its
+	// server and tool (or prompt) need; an *HTTPError answers with its
+	// status (403 insufficient_scope, the specification's step-up
+	// challenge). The scopes guard checks the same in the pipeline, for
+	// requests this layer cannot route yet.
+	ScopeCheck func(p *guard.Principal, server, method, name string) error
 	// KeepAlive is the interval of SSE comment pings on long streams.
 	KeepAlive time.Duration
 }
@@ -326,9 +328,9 @@ func (h *httpHandler) post(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusAccepted)
 		return
 	}
-	if h.opts.ScopeCheck != nil && m.Method == mcp.MethodToolsCall {
-		if server, tool, ok := h.g.ResolveTool(mcp.StringField(m.Params, "name")); ok {
-			if err := h.opts.ScopeCheck(p, server, tool); err != nil {
+	if h.opts.ScopeCheck != nil {
+		if server, tool, ok := h.g.routeOf(m); ok {
+			if err := h.opts.ScopeCheck(p, server, m.Method, tool); err != nil {
 				status := http.StatusForbidden
 				var he *HTTPError
 				if errors.As(err, &he) {

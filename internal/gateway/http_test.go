@@ -3,6 +3,7 @@ package gateway_test
 import (
 	"errors"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -200,31 +201,44 @@ var _ = errors.New
 // step-up answer: HTTP 403 with the challenge, before anything is forwarded.
 func TestScopeStepUp(t *testing.T) {
 	up := serveUpstream(t, fixture("a", nil), false)
-	scope := func(p *guard.Principal, server, tool string) error {
-		if tool == "echo" && p.Subject != "admin" {
-			return &gateway.HTTPError{Status: 403, Msg: "insufficient scope",
-				Header: http.Header{"Www-Authenticate": {`Bearer error="insufficient_scope", scope="tools:echo"`}}}
+	var asked []string
+	scope := func(p *guard.Principal, server, method, name string) error {
+		if p.Subject == "admin" {
+			return nil
 		}
-		return nil
+		asked = append(asked, method+" "+server+" "+name)
+		return &gateway.HTTPError{Status: 403, Msg: "insufficient scope",
+			Header: http.Header{"Www-Authenticate": {`Bearer error="insufficient_scope", scope="a"`}}}
 	}
 	url, _, aud := startGateway(t, map[string]string{"a": up}, gwOpts{auth: headerAuth, scope: scope})
-	call := `{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"echo","arguments":{"text":"x"}}}`
-	for _, user := range []string{"alice", "admin"} {
+	requests := []struct{ body, want string }{
+		{`{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"echo","arguments":{"text":"x"}}}`, "a:x"},
+		{`{"jsonrpc":"2.0","id":3,"method":"prompts/get","params":{"name":"greet"}}`, "hello from a"},
+		{`{"jsonrpc":"2.0","id":4,"method":"resources/read","params":{"uri":"test://a/doc"}}`, "doc of a"},
+	}
+	for _, user := range []string{"admin", "alice"} {
 		_, hdr, _ := post(t, url, initBody, map[string]string{"X-User": user})
 		sid := hdr.Get("Mcp-Session-Id")
-		status, hdr, body := post(t, url, call, map[string]string{"X-User": user, "Mcp-Session-Id": sid})
-		switch user {
-		case "alice":
-			if status != 403 || !strings.Contains(hdr.Get("Www-Authenticate"), "insufficient_scope") {
-				t.Errorf("alice: %d %v %s, want 403 with a step-up challenge", status, hdr, body)
-			}
-		case "admin":
-			if status != 200 || !strings.Contains(body, "a:x") {
-				t.Errorf("admin: %d %s", status, body)
+		for _, rq := range requests {
+			status, hdr, body := post(t, url, rq.body, map[string]string{"X-User": user, "Mcp-Session-Id": sid})
+			switch user {
+			case "alice":
+				if status != 403 || !strings.Contains(hdr.Get("Www-Authenticate"), "insufficient_scope") {
+					t.Errorf("alice %s: %d %v %s, want 403 with a step-up challenge", rq.body, status, hdr, body)
+				}
+			case "admin":
+				if status != 200 || !strings.Contains(body, rq.want) {
+					t.Errorf("admin %s: %d %s", rq.body, status, body)
+				}
 			}
 		}
 	}
-	if n := len(aud.Find(func(e gateway.Event) bool { return e.Kind == "auth" && e.Tool == "echo" })); n != 1 {
-		t.Errorf("step-up audit events = %d, want 1", n)
+	// The resource's owner is known once the admin has read it.
+	want := []string{"tools/call a echo", "prompts/get a greet", "resources/read a test://a/doc"}
+	if !slices.Equal(asked, want) {
+		t.Errorf("asked %q, want %q", asked, want)
+	}
+	if n := len(aud.Find(func(e gateway.Event) bool { return e.Kind == "auth" && e.Verdict == "deny" })); n != 3 {
+		t.Errorf("step-up audit events = %d, want 3", n)
 	}
 }

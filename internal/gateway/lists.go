@@ -70,6 +70,28 @@ func (g *Gateway) ResolveTool(name string) (server, tool string, ok bool) {
 	return u.Name(), orig, true
 }
 
+// routeOf names the upstream a tools/call, prompts/get or resources/read
+// goes to, and the tool, prompt or URI there, when that is known without
+// asking an upstream.
+func (g *Gateway) routeOf(m *mcp.Message) (server, name string, ok bool) {
+	switch m.Method {
+	case mcp.MethodToolsCall:
+		return g.ResolveTool(mcp.StringField(m.Params, "name"))
+	case mcp.MethodPromptsGet:
+		u, orig := g.resolve(mcp.StringField(m.Params, "name"))
+		if u == nil || orig == "" {
+			return "", "", false
+		}
+		return u.Name(), orig, true
+	case mcp.MethodResourcesRead, mcp.MethodResourcesSubscribe:
+		uri := mcp.StringField(m.Params, "uri")
+		if u := g.ownerOfURI(uri); u != nil && uri != "" {
+			return u.Name(), uri, true
+		}
+	}
+	return "", "", false
+}
+
 // resolve maps a client-visible name to its upstream and original name.
 func (g *Gateway) resolve(name string) (*Upstream, string) {
 	if !g.federated() {
