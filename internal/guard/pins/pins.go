@@ -7,6 +7,7 @@ package pins
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -101,7 +102,31 @@ func (g *Guard) Name() string { return Name }
 
 // Wants implements guard.Filter.
 func (g *Guard) Wants(p guard.Phase, method string) bool {
-	return p == guard.PhaseList || p == guard.PhaseRequest && guard.CallKind(method) != ""
+	return p == guard.PhaseList || p == guard.PhaseRequest && (guard.CallKind(method) != "" || method == "completion/complete")
+}
+
+// callKind is the kind of pinned item a request uses. A completion uses
+// the prompt or resource template it completes arguments for: a withheld
+// prompt must not keep showing its (changed) argument values either.
+func callKind(ex *guard.Exchange) string {
+	if ex.Method != "completion/complete" {
+		return guard.CallKind(ex.Method)
+	}
+	var p struct {
+		Ref struct {
+			Type string `json:"type"`
+		} `json:"ref"`
+	}
+	if json.Unmarshal(ex.Params, &p) != nil {
+		return ""
+	}
+	switch p.Ref.Type {
+	case "ref/prompt":
+		return "prompt"
+	case "ref/resource":
+		return "resource_template"
+	}
+	return ""
 }
 
 func (g *Guard) hash(kind string, raw []byte) hashed {
@@ -291,12 +316,23 @@ func (g *Guard) observeOnce(ctx context.Context, server, kind, name string, h ha
 }
 
 func (g *Guard) inspectCall(ctx context.Context, ex *guard.Exchange) (guard.Verdict, error) {
-	kind := guard.CallKind(ex.Method)
+	kind := callKind(ex)
+	if kind == "" || ex.Result != nil {
+		// Not a use of a pinned item (or a client's answer to a server's
+		// request); the gateway refuses a completion without a known ref.
+		return guard.Verdict{Action: guard.Allow}, nil
+	}
 	key := pinKey(ex.Server, kind, ex.Name)
 	if exp, ok := g.approved.Load(key); ok && time.Now().Before(exp.(time.Time)) {
 		return guard.Verdict{Action: guard.Allow}, nil
 	}
 	p, err := g.pins.Get(ctx, ex.Server, kind, ex.Name)
+	if kind == "resource_template" && errors.Is(err, store.ErrNotFound) {
+		// A completion's ref/resource may name a resource, not a template.
+		if p, err = g.pins.Get(ctx, ex.Server, "resource", ex.Name); err == nil {
+			kind, key = "resource", pinKey(ex.Server, "resource", ex.Name)
+		}
+	}
 	if errors.Is(err, store.ErrNotFound) {
 		switch {
 		case kind == "tool" && g.mode == TrustOnFirstUse && len(ex.Tool) > 0:
