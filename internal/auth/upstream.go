@@ -70,6 +70,9 @@ func UpstreamClient(u config.Upstream, base http.RoundTripper) (*http.Client, ht
 		// per host makes a busy gateway redial for almost every request.
 		tr.MaxIdleConns = 1024
 		tr.MaxIdleConnsPerHost = 256
+		// An MCP server's response headers take a few hundred bytes;
+		// net/http would read 10 MB of them.
+		tr.MaxResponseHeaderBytes = 1 << 20
 		base = tr
 	}
 	hdr := http.Header{}

@@ -89,6 +89,9 @@ func httpClient(c *http.Client) *http.Client {
 	tr.MaxIdleConns = 1024
 	tr.MaxIdleConnsPerHost = 256
 	tr.IdleConnTimeout = 90 * time.Second
+	// net/http's default accepts 10 MB of response headers per response;
+	// an MCP server needs a few hundred bytes.
+	tr.MaxResponseHeaderBytes = maxResponseHeaderBytes
 	return &http.Client{
 		Transport: tr,
 		CheckRedirect: func(*http.Request, []*http.Request) error {
@@ -96,6 +99,10 @@ func httpClient(c *http.Client) *http.Client {
 		},
 	}
 }
+
+// maxResponseHeaderBytes bounds the response headers the default client
+// reads (net/http's server default for request headers).
+const maxResponseHeaderBytes = 1 << 20
 
 func loggerOr(l *slog.Logger) *slog.Logger {
 	if l == nil {

@@ -86,6 +86,48 @@ func runChild(mode string) int {
 		signal.Ignore(syscall.SIGTERM)
 		time.Sleep(60 * time.Second)
 		return 0
+	case "echo":
+		sc := bufio.NewScanner(os.Stdin)
+		sc.Buffer(nil, 8<<20)
+		for sc.Scan() {
+			out.Write(append(sc.Bytes(), '\n'))
+			out.Flush()
+		}
+		return 0
+	case "orphan":
+		// Leaves a daemon in its own session (outside our process group)
+		// that inherited stdout and stderr, then dies: stdout never reaches
+		// EOF while the daemon lives.
+		gc := exec.Command(os.Args[0])
+		gc.Env = []string{childEnv + "=sleep"}
+		gc.Stdout, gc.Stderr = os.Stdout, os.Stderr
+		gc.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+		if err := gc.Start(); err != nil {
+			return 1
+		}
+		emit(map[string]int{"grandchild": gc.Process.Pid})
+		return 5
+	case "closeout":
+		// Closes stdout but keeps running until stdin ends.
+		emit(map[string]any{"jsonrpc": "2.0", "method": "before/close"})
+		os.Stdout.Close()
+		sc := bufio.NewScanner(os.Stdin)
+		for sc.Scan() {
+		}
+		return 0
+	case "flood":
+		// Floods stderr, then behaves.
+		n, _ := strconv.Atoi(os.Getenv("FLOOD_LINES"))
+		ew := bufio.NewWriter(os.Stderr)
+		for i := range n {
+			fmt.Fprintf(ew, "noise line %d\n", i)
+		}
+		ew.Flush()
+		emit(map[string]any{"jsonrpc": "2.0", "method": "after/flood"})
+		sc := bufio.NewScanner(os.Stdin)
+		for sc.Scan() {
+		}
+		return 0
 	}
 	fmt.Fprintln(os.Stderr, "unknown child mode", mode)
 	return 2

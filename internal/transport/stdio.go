@@ -23,6 +23,14 @@ import (
 // maxStderrLine bounds one logged stderr line; the rest is dropped.
 const maxStderrLine = 4096
 
+// A child's stderr is logged at most at stderrRate lines a second after a
+// burst of stderrBurst (a start-up traceback fits): a child flooding stderr
+// must not flood Warden's log. Lines past the rate are counted instead.
+const (
+	stderrBurst = 200
+	stderrRate  = 20
+)
+
 // StdioDialer starts an MCP server as a child process and speaks
 // newline-delimited JSON over its stdin and stdout.
 type StdioDialer struct {
@@ -169,6 +177,9 @@ type stdioConn struct {
 
 // stderrWait bounds how long an exit report waits for the child's stderr
 // to be drained after stdout closed (the two pipes close independently).
+// It is also how long stdout may stay silent once the child is reaped
+// before the stream counts as ended: a daemon the child left behind, out
+// of reach of the group kill, can hold the pipe open forever.
 const stderrWait = 200 * time.Millisecond
 
 // maxTailLine bounds the stderr line an exit error quotes.
@@ -241,30 +252,59 @@ func (c *stdioConn) wait() {
 	// The leader is gone; whatever it left in its group (and which may hold
 	// our pipes open) goes with it.
 	_ = syscall.Kill(-c.pgid, syscall.SIGKILL)
+	// Something outside the group may still hold stdout: wake a blocked
+	// read (exitReader re-arms this for every read after exit).
+	_ = c.stdout.SetReadDeadline(time.Now().Add(stderrWait))
 	close(c.exited)
 }
+
+// exitReader reads the child's stdout; once the child is reaped each read
+// may wait only stderrWait for data, so what the child wrote is drained
+// but a pipe held open by an orphan ends the stream.
+type exitReader struct{ c *stdioConn }
+
+func (r exitReader) Read(p []byte) (int, error) {
+	select {
+	case <-r.c.exited:
+		_ = r.c.stdout.SetReadDeadline(time.Now().Add(stderrWait))
+	default:
+	}
+	return r.c.stdout.Read(p)
+}
+
+// drain discards stdout after Close so a child still writing can reach its
+// stdin EOF and exit politely; Close closing stdout ends it.
+func (c *stdioConn) drain() { _, _ = io.Copy(io.Discard, exitReader{c}) }
 
 func (c *stdioConn) readStdout() {
 	defer c.wg.Done()
 	defer close(c.msgs)
-	br := bufio.NewReaderSize(c.stdout, 64<<10)
+	br := bufio.NewReaderSize(exitReader{c}, 64<<10)
 	for {
 		line, err := readBoundedLine(br, c.max)
 		if len(bytes.TrimSpace(line)) > 0 {
 			if !c.send(stdioItem{msg: line}) {
+				c.drain()
 				return
 			}
 		}
 		switch {
 		case errors.Is(err, ErrMessageTooLarge):
 			if !c.send(stdioItem{err: fmt.Errorf("reading from %s: %w", c.cmd.Path, err)}) {
+				c.drain()
 				return
 			}
 		case err != nil:
-			// stdout closed: report why the child went away.
+			// stdout closed: report why the child went away. A child that
+			// closed stdout and lives on can send nothing more either; say
+			// so rather than leave Read blocked until Close.
+			t := time.NewTimer(c.term)
+			defer t.Stop()
 			select {
 			case <-c.exited:
 				c.send(stdioItem{err: c.exitError()})
+			case <-t.C:
+				c.send(stdioItem{err: exitedError(fmt.Sprintf("upstream %s closed its stdout but is still running", c.cmd.Path))})
 			case <-c.closed:
 			}
 			return
@@ -284,16 +324,22 @@ func (c *stdioConn) send(it stdioItem) bool {
 func (c *stdioConn) readStderr() {
 	defer c.wg.Done()
 	defer close(c.stderrDone)
+	lim := lineLimiter{tokens: stderrBurst, last: time.Now()}
+	defer lim.flush(c.logger)
 	br := bufio.NewReaderSize(c.stderr, maxStderrLine)
 	for {
 		line, err := readBoundedLine(br, maxStderrLine)
 		if errors.Is(err, ErrMessageTooLarge) {
-			c.logger.Info("upstream stderr", "line", "[line too long, dropped]")
+			if lim.allow(c.logger) {
+				c.logger.Info("upstream stderr", "line", "[line too long, dropped]")
+			}
 			continue
 		}
 		if len(line) > 0 {
 			text := string(bytes.TrimRight(line, "\r"))
-			c.logger.Info("upstream stderr", "line", text)
+			if lim.allow(c.logger) {
+				c.logger.Info("upstream stderr", "line", text)
+			}
 			if t := maskTokens(strings.TrimSpace(text)); t != "" {
 				if len(t) > maxTailLine {
 					t = strings.ToValidUTF8(t[:maxTailLine], "") + "…"
@@ -306,6 +352,35 @@ func (c *stdioConn) readStderr() {
 		if err != nil {
 			return
 		}
+	}
+}
+
+// lineLimiter is a token bucket over logged stderr lines.
+type lineLimiter struct {
+	tokens  float64
+	last    time.Time
+	dropped int
+}
+
+// allow reports whether one more line may be logged, first logging how
+// many were suppressed since the last one that was.
+func (l *lineLimiter) allow(logger *slog.Logger) bool {
+	now := time.Now()
+	l.tokens = min(stderrBurst, l.tokens+now.Sub(l.last).Seconds()*stderrRate)
+	l.last = now
+	if l.tokens < 1 {
+		l.dropped++
+		return false
+	}
+	l.tokens--
+	l.flush(logger)
+	return true
+}
+
+func (l *lineLimiter) flush(logger *slog.Logger) {
+	if l.dropped > 0 {
+		logger.Warn("upstream stderr lines suppressed (rate limit)", "lines", l.dropped)
+		l.dropped = 0
 	}
 }
 
@@ -352,10 +427,11 @@ func readBoundedLine(br *bufio.Reader, max int) ([]byte, error) {
 	}
 }
 
-// Write sends msg as one line. JSON whitespace newlines are compacted away
-// so the framing holds.
+// Write sends msg as one line. JSON whitespace line breaks are compacted
+// away so the framing holds: LF, and CR, which some readers (Python's
+// universal newlines, Node's readline) also take for a line end.
 func (c *stdioConn) Write(ctx context.Context, msg []byte) error {
-	if bytes.IndexByte(msg, '\n') >= 0 {
+	if bytes.ContainsAny(msg, "\r\n") {
 		var b bytes.Buffer
 		if err := json.Compact(&b, msg); err != nil {
 			return fmt.Errorf("writing to %s: message is not JSON: %w", c.cmd.Path, err)

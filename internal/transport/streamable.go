@@ -189,6 +189,9 @@ func (c *streamConn) Call(ctx context.Context, msg []byte, related func(Incoming
 		return nil, fmt.Errorf("writing to %s: Call needs a request", c.url)
 	}
 	s.extra = HeaderFrom(ctx)
+	if related == nil {
+		related = func(Incoming) {}
+	}
 	key := idKey(s.ID)
 	c.mu.Lock()
 	switch {
@@ -351,6 +354,10 @@ func (c *streamConn) roundTrip(ctx context.Context, p *pending, s sniffed, msg [
 		}
 		answered := false
 		for _, m := range msgs {
+			if why := stray(s, m, answered); why != "" {
+				c.logger.Warn("dropped a message on an upstream response", "url", c.url, "method", s.Method, "reason", why)
+				continue
+			}
 			answered = c.onMessage(s, m) || answered
 			if !c.deliverTo(p, Incoming{Msg: m, Related: s.ID}) {
 				return
@@ -374,13 +381,31 @@ func (c *streamConn) onMessage(s sniffed, msg []byte) bool {
 		return false
 	}
 	if s.Method == "initialize" && s.Modern == "" {
-		if v := initializeVersion(msg); v != "" {
+		// Echoed in every later request's headers: the session id's
+		// visible-ASCII rule applies (JSON escapes can carry CR and LF).
+		if v := initializeVersion(msg); validSessionID(v) {
 			c.mu.Lock()
 			c.version = v
 			c.mu.Unlock()
+		} else if v != "" {
+			c.logger.Warn("ignoring malformed protocolVersion from upstream", "url", c.url)
 		}
 	}
 	return true
+}
+
+// stray says why msg may not be delivered as part of request s's
+// response, or "": only JSON objects travel, and the one response is s's
+// own. A response to another id (or a second one to s) on this stream
+// could otherwise settle a request it was never sent for.
+func stray(s sniffed, msg []byte, answered bool) string {
+	if t := bytes.TrimLeft(msg, " \t\r\n"); len(t) == 0 || t[0] != '{' {
+		return "not a JSON object"
+	}
+	if id, ok := responseID(msg); ok && (answered || idKey(id) != idKey(s.ID)) {
+		return "a response that does not answer this request"
+	}
+	return ""
 }
 
 // readPostStream consumes a POST's SSE stream until the request's response
@@ -410,7 +435,9 @@ func (c *streamConn) readPostStream(ctx context.Context, p *pending, s sniffed, 
 			c.failRequest(p, s, fmt.Sprintf("upstream stream ended before the response: %v", err))
 			return
 		}
-		wait := er.Retry()
+		// The server's retry hint is honoured up to the backoff's cap: it
+		// may not park the request for an hour.
+		wait := min(er.Retry(), bo.Max)
 		if wait <= 0 {
 			wait = bo.Next()
 		}
@@ -456,6 +483,10 @@ func (c *streamConn) consume(p *pending, er *EventReader, s sniffed) (done bool,
 			return false, err
 		}
 		if ev.Type != "message" || len(ev.Data) == 0 {
+			continue
+		}
+		if why := stray(s, ev.Data, false); why != "" {
+			c.logger.Warn("dropped a message on an upstream response stream", "url", c.url, "method", s.Method, "reason", why)
 			continue
 		}
 		answered := c.onMessage(s, ev.Data)
@@ -559,7 +590,7 @@ func (c *streamConn) runGET() {
 			if n > 0 {
 				bo.Reset()
 			}
-			wait = er.Retry()
+			wait = min(er.Retry(), bo.Max)
 		case resp.StatusCode >= 400 && resp.StatusCode < 500 &&
 			resp.StatusCode != http.StatusRequestTimeout && resp.StatusCode != http.StatusTooManyRequests:
 			drainClose(resp.Body)
