@@ -126,7 +126,7 @@ flags:
 			case <-ctx.Done():
 				return
 			case <-hup:
-				_ = a.Reload(ctx)
+				_, _ = a.Reload(ctx)
 			}
 		}
 	}()

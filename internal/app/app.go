@@ -13,7 +13,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -395,45 +394,65 @@ func dialer(u config.Upstream, cfg *config.Config, log *slog.Logger) (transport.
 // Reload re-reads the configuration file and swaps the guard chain
 // atomically. A file that does not load, or a guard (a policy) that does
 // not compile, is refused with its file:line:column and the chain in force
-// stays. Upstream and listener changes need a restart and are reported.
-func (a *App) Reload(ctx context.Context) error {
+// stays. So is a file that changes who may connect (auth, http): those
+// take effect only at a restart, and an operator revoking a key must not
+// be told it was reloaded. Other changes a reload cannot apply (upstreams,
+// listen, limits, ...) are returned, logged and audited; the guards are
+// reloaded all the same.
+func (a *App) Reload(ctx context.Context) (pending []string, err error) {
 	a.reloadMu.Lock()
 	defer a.reloadMu.Unlock()
 	if a.configPath == "" {
-		return errors.New("reload: Warden was started without a configuration file")
+		return nil, errors.New("reload: Warden was started without a configuration file")
 	}
-	err := a.reload(ctx)
+	pending, err = a.reload(ctx)
 	ev := audit.Event{Kind: audit.KindConfig, Verdict: audit.VerdictAllow, Reason: "configuration reloaded from " + a.configPath}
-	if err != nil {
+	switch {
+	case err != nil:
 		ev.Verdict, ev.Reason = audit.VerdictError, "reload refused: "+err.Error()
 		a.Log.Error("configuration reload refused; the previous configuration stays", "err", err)
-	} else {
+	case len(pending) > 0:
+		ev.Reason += "; not applied until a restart: " + strings.Join(pending, ", ")
+		ev.Details = map[string]any{"restart_needed": pending}
+		a.Log.Warn("configuration reloaded; some changes take effect only at the next restart", "file", a.configPath, "keys", pending)
+	default:
 		a.Log.Info("configuration reloaded", "file", a.configPath)
 	}
 	if aerr := a.Audit.Record(ctx, ev); aerr != nil && err == nil {
 		err = fmt.Errorf("reload applied, but not audited: %w", aerr)
 	}
-	return err
+	return pending, err
 }
 
-func (a *App) reload(ctx context.Context) error {
+// restartOnly are the sections whose change refuses a reload: they decide
+// who may connect, and a reload cannot apply them.
+var restartOnly = []string{"auth", "http"}
+
+func (a *App) reload(ctx context.Context) ([]string, error) {
 	cfg, err := config.Load(a.configPath)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	exe, _ := os.Executable()
 	cfg.ResolveSelf(exe)
-	if !reflect.DeepEqual(cfg.Upstreams, a.Config.Upstreams) || cfg.Listen != a.Config.Listen || cfg.DataDir != a.Config.DataDir {
-		a.Log.Warn("changes to upstreams, listen or data_dir take effect at the next restart")
+	pending := cfg.RestartChanges(a.Config)
+	var refused []string
+	for _, k := range pending {
+		if slices.Contains(restartOnly, k) {
+			refused = append(refused, k)
+		}
+	}
+	if len(refused) > 0 {
+		return nil, fmt.Errorf("the file changes %s, which take effect only at a restart; nothing was reloaded (restart Warden to apply them)", strings.Join(refused, " and "))
 	}
 	guards, err := buildGuards(cfg, a.deps)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	// The chain in force serves until the new guards are built.
 	guard.WarmUp(guards...)
 	if err := guard.WaitReady(ctx, guards...); err != nil {
-		return err
+		return nil, err
 	}
 	a.deps.mask.use(guards)
 	if a.Auth != nil && a.Auth.Enabled() {
@@ -446,7 +465,7 @@ func (a *App) reload(ctx context.Context) error {
 		a.Log.Warn("configuration names a server it does not have", "setting", w)
 	}
 	a.Gateway.SetChain(guard.NewChain(2*time.Second, guards...))
-	return nil
+	return pending, nil
 }
 
 // GuardsBuilt waits until the guards New made have built their detectors
@@ -510,8 +529,13 @@ func (a *App) Handler() http.Handler {
 			http.Error(w, "use POST", http.StatusMethodNotAllowed)
 			return
 		}
-		if err := a.Reload(r.Context()); err != nil {
+		pending, err := a.Reload(r.Context())
+		if err != nil {
 			http.Error(w, err.Error(), http.StatusUnprocessableEntity)
+			return
+		}
+		if len(pending) > 0 {
+			_, _ = fmt.Fprintf(w, "reloaded; not applied until a restart: %s\n", strings.Join(pending, ", "))
 			return
 		}
 		_, _ = w.Write([]byte("reloaded\n"))

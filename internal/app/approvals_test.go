@@ -112,7 +112,7 @@ func TestApprovalMaskFollowsSecretsGuard(t *testing.T) {
 		t.Fatalf("with the guard's rules_file: custom %v, built-in %v; want both found", found(custom), found(builtin))
 	}
 	write("    enabled: false\n")
-	if err := a.reload(t.Context()); err != nil {
+	if _, err := a.reload(t.Context()); err != nil {
 		t.Fatal(err)
 	}
 	if found(custom) || !found(builtin) {

@@ -14,6 +14,7 @@ import (
 
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
 
+	"github.com/warden-mcp/warden/internal/audit"
 	"github.com/warden-mcp/warden/internal/config"
 )
 
@@ -102,5 +103,57 @@ func TestReloadSwapsPolicy(t *testing.T) {
 	}
 	if got := call(); !strings.Contains(got, "echo is off") {
 		t.Fatalf("a refused reload changed the policy: %q", got)
+	}
+}
+
+// TestReloadRestartOnlyChanges: a file that changes who may connect is
+// refused whole (an operator revoking a key must not read "reloaded"); other
+// changes a reload cannot apply are named in the answer and the audit log,
+// and the guards are reloaded all the same.
+func TestReloadRestartOnlyChanges(t *testing.T) {
+	us := echoUpstream(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "warden.yaml")
+	const key = "sha256:3f79bb7b435b05321651daefd374cdc681dc06faa65e374e38337b88ca046dea"
+	write := func(keys, limits, rule string) {
+		doc := "version: 1\ndata_dir: data\nauth:\n  mode: api_key\n  api_keys:\n" + keys +
+			"limits:\n  max_sessions: " + limits + "\nupstreams:\n  - name: up\n    url: " + us.URL +
+			"\nguards:\n  policy:\n    default: allow\n    rules:\n      - " + rule + "\n"
+		if err := os.WriteFile(path, []byte(doc), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	both := "    - {name: ci, hash: " + key + "}\n    - {name: old, hash: sha256:" + strings.Repeat("ab", 32) + "}\n"
+	write(both, "100", "{name: nothing, when: 'false', action: deny}")
+	cfg, err := config.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	a, err := New(ctx, cfg, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), ConfigPath: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close(context.Background())
+
+	// Revoking a key: refused, and said so.
+	write("    - {name: ci, hash: "+key+"}\n", "100", "{name: nothing, when: 'false', action: deny}")
+	if _, err := a.Reload(ctx); err == nil || !strings.Contains(err.Error(), "auth") || !strings.Contains(err.Error(), "restart") {
+		t.Fatalf("reload changing auth: %v, want a refusal naming auth and a restart", err)
+	}
+	// A limit and a policy: the policy is applied, the limit reported.
+	write(both, "5", "{name: no-echo, when: 'tool.name == \"echo\"', action: deny}")
+	pending, err := a.Reload(ctx)
+	if err != nil || len(pending) != 1 || pending[0] != "limits" {
+		t.Fatalf("reload changing limits: %v %v, want [limits]", pending, err)
+	}
+	var out strings.Builder
+	if err := audit.Tail(ctx, a.Store, 10, false, &out, "json"); err != nil {
+		t.Fatal(err)
+	}
+	joined := out.String()
+	if !strings.Contains(joined, "reload refused: the file changes auth") || !strings.Contains(joined, "not applied until a restart: limits") {
+		t.Errorf("audit reasons:\n%s", joined)
 	}
 }

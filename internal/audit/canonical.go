@@ -23,7 +23,9 @@ const maxDepth = 256
 // minimally (no HTML escaping), integers without exponent, other numbers in
 // the shortest form that round-trips through float64. Duplicate object keys
 // are rejected: parsers disagree about which one wins, so a digest over
-// such a document would be ambiguous.
+// such a document would be ambiguous. So are strings holding invalid UTF-8
+// or an unpaired surrogate escape such as "\ud800": decoding turns them all
+// into U+FFFD, while the upstream may see them as different strings.
 func Canonical(doc []byte) ([]byte, error) {
 	if !json.Valid(doc) {
 		// The slow path reports where the document is broken.
@@ -40,6 +42,11 @@ func Canonical(doc []byte) ([]byte, error) {
 // canonicalSlow is the reference implementation over encoding/json's
 // tokenizer; Canonical must produce the same bytes (tested by fuzzing).
 func canonicalSlow(doc []byte) ([]byte, error) {
+	// The tokenizer decodes strings before we see them, so check their
+	// text first, as the one-pass canonicalizer does in str.
+	if err := checkDocStrings(doc); err != nil {
+		return nil, fmt.Errorf("canonicalising JSON: %w", err)
+	}
 	dec := json.NewDecoder(bytes.NewReader(doc))
 	dec.UseNumber()
 	var b bytes.Buffer
@@ -277,8 +284,15 @@ func (c *canonicalizer) str() (string, error) {
 			j++
 		case '"':
 			c.i = j + 1
-			if raw := c.src[start+1 : j]; !esc && utf8.Valid(raw) {
+			raw := c.src[start+1 : j]
+			if !esc {
+				if !utf8.Valid(raw) {
+					return "", errors.New("string is not valid UTF-8")
+				}
 				return string(raw), nil
+			}
+			if err := checkStringText(raw); err != nil {
+				return "", err
 			}
 			var s string
 			if err := json.Unmarshal(c.src[start:j+1], &s); err != nil {
@@ -388,4 +402,87 @@ func appendCanonString(dst []byte, s string) []byte {
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
+}
+
+// checkStringText checks the text between a string token's quotes: valid
+// UTF-8, and every \u escape of a surrogate half part of a high-low pair.
+// Without this, "\ud800", "\udbff" and a raw invalid byte all decoded to
+// U+FFFD and digested alike, though an upstream such as Python keeps them
+// apart.
+func checkStringText(raw []byte) error {
+	if !utf8.Valid(raw) {
+		return errors.New("string is not valid UTF-8")
+	}
+	for i := 0; i < len(raw); i++ {
+		if raw[i] != '\\' {
+			continue
+		}
+		if i+1 >= len(raw) || raw[i+1] != 'u' {
+			i++ // a one-character escape
+			continue
+		}
+		u, ok := hex4(raw, i+2)
+		if !ok {
+			return errors.New("invalid \\u escape in string")
+		}
+		switch {
+		case u >= 0xD800 && u < 0xDC00:
+			lo, ok := hex4(raw, i+8)
+			if !ok || raw[i+6] != '\\' || raw[i+7] != 'u' || lo < 0xDC00 || lo > 0xDFFF {
+				return fmt.Errorf("string has an unpaired surrogate \\u%04x", u)
+			}
+			i += 11
+		case u >= 0xDC00 && u <= 0xDFFF:
+			return fmt.Errorf("string has an unpaired surrogate \\u%04x", u)
+		default:
+			i += 5
+		}
+	}
+	return nil
+}
+
+// hex4 parses the four hex digits at raw[i:i+4].
+func hex4(raw []byte, i int) (rune, bool) {
+	if i < 0 || i+4 > len(raw) {
+		return 0, false
+	}
+	var v rune
+	for _, c := range raw[i : i+4] {
+		switch {
+		case c >= '0' && c <= '9':
+			v = v<<4 | rune(c-'0')
+		case c >= 'a' && c <= 'f':
+			v = v<<4 | rune(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			v = v<<4 | rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return v, true
+}
+
+// checkDocStrings applies checkStringText to every string token of doc,
+// which need not be valid JSON (the caller reports that).
+func checkDocStrings(doc []byte) error {
+	for i := 0; i < len(doc); i++ {
+		if doc[i] != '"' {
+			continue
+		}
+		j := i + 1
+		for j < len(doc) && doc[j] != '"' {
+			if doc[j] == '\\' {
+				j++
+			}
+			j++
+		}
+		if j >= len(doc) {
+			return nil // unterminated: the tokenizer says so
+		}
+		if err := checkStringText(doc[i+1 : j]); err != nil {
+			return err
+		}
+		i = j
+	}
+	return nil
 }

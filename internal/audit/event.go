@@ -76,10 +76,23 @@ func (ev *Event) encode(now func() time.Time) ([]byte, error) {
 		ev.Time = now()
 	}
 	ev.Time = ev.Time.UTC().Round(0) // UTC, no monotonic reading: it must round-trip
+	if err := checkTime(ev.Time); err != nil {
+		return nil, err
+	}
 	if b, ok := ev.appendCanonical(nil); ok {
 		return b, nil
 	}
 	return ev.encodeSlow()
+}
+
+// checkTime refuses a time the store cannot hold. Accepted, it would be
+// stored wrapped around (failing verification for ever) or refused by the
+// store, which would hold every later event behind it in the queue.
+func checkTime(t time.Time) error {
+	if !store.TimeFits(t) {
+		return fmt.Errorf("audit: event time %s is outside the years 1678-2262 the store can hold", t.Format(time.RFC3339))
+	}
+	return nil
 }
 
 // encodeSlow is the reference encoding: json.Marshal, then Canonical.
@@ -90,9 +103,29 @@ func (ev *Event) encodeSlow() ([]byte, error) {
 	}
 	c, err := Canonical(raw)
 	if err != nil {
+		// Raw JSON in the details (an upstream's) may hold what Canonical
+		// refuses in a digest, such as an unpaired surrogate escape. An
+		// event must still be recorded: decode and encode it once more,
+		// which spells such strings as U+FFFD.
+		if raw, err = reencode(raw); err == nil {
+			c, err = Canonical(raw)
+		}
+	}
+	if err != nil {
 		return nil, fmt.Errorf("audit: encoding %s event: %w", ev.Kind, err)
 	}
 	return c, nil
+}
+
+// reencode decodes doc and encodes it again, numbers kept exact.
+func reencode(doc []byte) ([]byte, error) {
+	dec := json.NewDecoder(bytes.NewReader(doc))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	return json.Marshal(v)
 }
 
 // appendCanonical writes the canonical JSON of ev directly, member by

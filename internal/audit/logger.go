@@ -165,6 +165,9 @@ func (l *Logger) Enqueue(ev Event) error {
 		ev.Time = l.now()
 	}
 	ev.Time = ev.Time.UTC().Round(0)
+	if err := checkTime(ev.Time); err != nil {
+		return err
+	}
 	// Encoding is left to the writer goroutine, off the request's path.
 	it := &item{t: ev.Time, ev: &ev, done: make(chan error, 1)}
 	l.mu.Lock()

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/warden-mcp/warden/internal/store"
 )
@@ -73,17 +75,17 @@ func tail(ctx context.Context, st store.AuditStore, n int, follow bool, w io.Wri
 func FormatText(r store.AuditRecord) string {
 	var ev Event
 	if err := json.Unmarshal(r.Data, &ev); err != nil {
-		return fmt.Sprintf("%s #%d (undecodable event: %v) %s", r.Time.Format(time.RFC3339Nano), r.Seq, err, r.Data)
+		return fmt.Sprintf("%s #%d (undecodable event: %s) %q", r.Time.Format(time.RFC3339Nano), r.Seq, printable(err.Error()), r.Data)
 	}
 	var b strings.Builder
 	b.WriteString(r.Time.Format(time.RFC3339Nano))
 	b.WriteString(" #")
 	b.WriteString(strconv.FormatInt(r.Seq, 10))
 	b.WriteByte(' ')
-	b.WriteString(string(ev.Kind))
+	b.WriteString(printable(string(ev.Kind)))
 	if ev.Verdict != "" {
 		b.WriteByte(' ')
-		b.WriteString(string(ev.Verdict))
+		b.WriteString(printable(string(ev.Verdict)))
 	}
 	field := func(k, v string) {
 		if v == "" {
@@ -92,10 +94,7 @@ func FormatText(r store.AuditRecord) string {
 		b.WriteByte(' ')
 		b.WriteString(k)
 		b.WriteByte('=')
-		if strings.ContainsAny(v, " \t\n\"=") || !strconv.CanBackquote(v) {
-			v = strconv.Quote(v)
-		}
-		b.WriteString(v)
+		b.WriteString(printable(v))
 	}
 	field("principal", ev.Principal)
 	client := ev.Client.Name
@@ -118,8 +117,45 @@ func FormatText(r store.AuditRecord) string {
 	if len(ev.Details) > 0 {
 		if d, err := json.Marshal(ev.Details); err == nil {
 			b.WriteString(" details=") // JSON is unambiguous; quoting it again would not help
-			b.Write(d)
+			b.Write(escapeJSONUnprintable(d))
 		}
 	}
 	return b.String()
+}
+
+// printable returns v as is when every rune is printable and nothing in it
+// could be read as a field boundary, and Go-quoted otherwise. Values come
+// from clients, tokens and upstreams: quoting keeps line breaks (including
+// U+0085 and U+2028), C1 controls such as CSI (U+009B), bidi overrides and
+// invisible or non-ASCII spaces from reaching the reader's terminal raw.
+func printable(v string) string {
+	for _, r := range v {
+		if r == ' ' || r == '"' || r == '=' || r == '`' || r == '\\' || r == utf8.RuneError || !strconv.IsPrint(r) {
+			return strconv.Quote(v)
+		}
+	}
+	return v
+}
+
+// escapeJSONUnprintable rewrites every rune of JSON text that is not
+// printable (DEL, C1 controls, format characters, separators other than
+// the ASCII space) as a \u escape. encoding/json leaves them raw, and in
+// valid JSON they can only occur inside strings, where the escape means the
+// same.
+func escapeJSONUnprintable(d []byte) []byte {
+	const hexDigits = "0123456789abcdef"
+	out := make([]byte, 0, len(d))
+	for i := 0; i < len(d); {
+		r, size := utf8.DecodeRune(d[i:])
+		if r == ' ' || (r != utf8.RuneError && strconv.IsPrint(r)) {
+			out = append(out, d[i:i+size]...)
+			i += size
+			continue
+		}
+		for _, u := range utf16.Encode([]rune{r}) {
+			out = append(out, '\\', 'u', hexDigits[u>>12], hexDigits[u>>8&0xF], hexDigits[u>>4&0xF], hexDigits[u&0xF])
+		}
+		i += size
+	}
+	return out
 }

@@ -1,11 +1,14 @@
 package audit
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/warden-mcp/warden/internal/store"
 )
@@ -44,8 +47,9 @@ var errBroken = errors.New("broken")
 // reported in Report with OK false.
 //
 // A chain rewritten from some point on with recomputed hashes, or cut short
-// at the end, still verifies: compare HeadHash with a copy kept elsewhere
-// (the mirror, an earlier verify) to detect that.
+// at the end (even to nothing: an empty chain verifies), still verifies:
+// VerifyWithCopy compares it with the mirror or another copy kept
+// elsewhere, which detects that.
 func Verify(ctx context.Context, st store.AuditStore) (Report, error) {
 	var rep Report
 	var prev store.AuditRecord
@@ -96,3 +100,93 @@ func hexOrNone(b []byte) string {
 	}
 	return hex.EncodeToString(b)
 }
+
+// VerifyWithCopy verifies the chain as Verify does, then compares it with
+// entries kept outside the store: the mirror file (Options.Mirror) or the
+// output of `tail --json`, one Entry per line in ascending seq. Every entry
+// must be in the store with the same hash, and the store must reach the
+// last one. This catches what Verify alone cannot: a chain cut short at the
+// end (also to nothing), or rewritten from some point with recomputed
+// hashes. Only seq and hash of each entry are used. The error is for
+// failures to read the store or a malformed copy.
+func VerifyWithCopy(ctx context.Context, st store.AuditStore, copyOf io.Reader) (Report, error) {
+	rep, err := Verify(ctx, st)
+	if err != nil || !rep.OK {
+		return rep, err
+	}
+	sc := bufio.NewScanner(copyOf)
+	sc.Buffer(make([]byte, 64<<10), 64<<20) // an event carries at most a few MiB of details
+	line := 0
+	var want Entry
+	next := func() (bool, error) {
+		prev := want.Seq
+		for sc.Scan() {
+			line++
+			if len(bytes.TrimSpace(sc.Bytes())) == 0 {
+				continue
+			}
+			want = Entry{}
+			if err := json.Unmarshal(sc.Bytes(), &want); err != nil || want.Seq <= prev || want.Hash == "" {
+				return false, fmt.Errorf("audit: copy line %d: expected an entry with a seq above %d and a hash", line, prev)
+			}
+			return true, nil
+		}
+		if err := sc.Err(); err != nil {
+			return false, fmt.Errorf("audit: reading copy: %w", err)
+		}
+		return false, nil
+	}
+	more, err := next()
+	if err != nil || !more {
+		return rep, err
+	}
+	broken := func(b *Break) (Report, error) {
+		rep.OK, rep.Break = false, b
+		return rep, nil
+	}
+	if want.Seq > rep.HeadSeq {
+		return broken(&Break{Seq: rep.HeadSeq + 1, Problem: "record missing: the copy has records the store does not (log truncated)",
+			Expected: fmt.Sprintf("seq %d", want.Seq), Got: fmt.Sprintf("store ends at seq %d", rep.HeadSeq)})
+	}
+	var b *Break
+	var readErr error
+	err = st.ScanAudit(ctx, want.Seq, func(r store.AuditRecord) error {
+		if r.Seq < want.Seq {
+			return nil
+		}
+		if r.Seq > want.Seq { // cannot follow a passing Verify, but never pass it
+			b = &Break{Seq: want.Seq, Problem: "record missing: the copy has a record the store does not",
+				Expected: fmt.Sprintf("seq %d", want.Seq), Got: fmt.Sprintf("seq %d", r.Seq)}
+			return errBroken
+		}
+		if got := hex.EncodeToString(r.Hash); got != want.Hash {
+			b = &Break{Seq: r.Seq, Problem: "hash differs from the copy kept outside the store (chain rewritten)",
+				Expected: want.Hash, Got: got}
+			return errBroken
+		}
+		more, readErr = next()
+		if readErr != nil {
+			return readErr
+		}
+		if !more {
+			return errStop
+		}
+		return nil
+	})
+	switch {
+	case b != nil:
+		return broken(b)
+	case readErr != nil:
+		return rep, readErr
+	case err != nil && !errors.Is(err, errStop):
+		return rep, fmt.Errorf("audit: verifying chain against copy: %w", err)
+	case more && err == nil:
+		// The scan ended before the copy did: the store was cut short
+		// between Verify and now, or the copy has records past the head.
+		return broken(&Break{Seq: want.Seq, Problem: "record missing: the copy has records the store does not (log truncated)",
+			Expected: fmt.Sprintf("seq %d", want.Seq), Got: "no such record"})
+	}
+	return rep, nil
+}
+
+var errStop = errors.New("stop")

@@ -361,6 +361,37 @@ func (c *Config) ResolveSelf(exe string) {
 	}
 }
 
+// RestartChanges lists, sorted, the top-level keys whose values differ
+// between c and the configuration in force: everything a reload cannot
+// apply, since a reload swaps only the guards. A reload must report each
+// one, or an operator who revokes an API key, narrows allowed_origins or
+// lowers a limit and reloads believes it took effect while it did not.
+func (c *Config) RestartChanges(running *Config) []string {
+	sections := []struct {
+		key      string
+		new, cur any
+	}{
+		{"audit", c.Audit, running.Audit},
+		{"auth", c.Auth, running.Auth},
+		{"data_dir", c.DataDir, running.DataDir},
+		{"http", c.HTTP, running.HTTP},
+		{"limits", c.Limits, running.Limits},
+		{"listen", c.Listen, running.Listen},
+		{"log", c.Log, running.Log},
+		{"metrics", c.Metrics, running.Metrics},
+		{"path", c.Path, running.Path},
+		{"upstreams", c.Upstreams, running.Upstreams},
+		{"version", c.Version, running.Version},
+	}
+	var out []string
+	for _, s := range sections {
+		if !reflect.DeepEqual(s.new, s.cur) {
+			out = append(out, s.key)
+		}
+	}
+	return out
+}
+
 // Guard returns the configuration of the named guard; a guard that is not
 // mentioned is enabled with its defaults.
 func (c *Config) Guard(name string) GuardConfig {

@@ -13,6 +13,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -148,6 +149,12 @@ func CheckBatch(head AuditRecord, recs []AuditRecord) error {
 		if r.Time.IsZero() {
 			return fmt.Errorf("audit record seq %d has no time: %w", r.Seq, ErrInvalid)
 		}
+		if !TimeFits(r.Time) {
+			// Stored as int64 nanoseconds it would wrap around, and the
+			// record would fail verification from then on.
+			return fmt.Errorf("audit record seq %d has time %s, outside the years 1678-2262 a store can hold: %w",
+				r.Seq, r.Time.UTC().Format(time.RFC3339), ErrInvalid)
+		}
 		if i == 0 {
 			continue
 		}
@@ -157,6 +164,13 @@ func CheckBatch(head AuditRecord, recs []AuditRecord) error {
 		}
 	}
 	return nil
+}
+
+// TimeFits reports whether t can be stored as int64 nanoseconds since the
+// Unix epoch (roughly the years 1678 to 2262), which is how backends keep
+// times; time.UnixNano silently wraps around outside that range.
+func TimeFits(t time.Time) bool {
+	return !t.Before(time.Unix(0, math.MinInt64)) && !t.After(time.Unix(0, math.MaxInt64))
 }
 
 // CheckKey validates a namespace and key: non-empty, valid UTF-8, no NUL

@@ -44,6 +44,9 @@ func TestCheckBatch(t *testing.T) {
 		{"fork", []AuditRecord{{Seq: 3, Time: now, PrevHash: []byte("x"), Hash: []byte("h")}}, ErrConflict},
 		{"skips", []AuditRecord{r4}, ErrConflict},
 		{"inner gap", []AuditRecord{r3, {Seq: 5, Time: now, PrevHash: []byte("h3"), Hash: []byte("h")}}, ErrInvalid},
+		{"time after 2262", []AuditRecord{{Seq: 3, Time: time.Date(2263, 1, 1, 0, 0, 0, 0, time.UTC), PrevHash: []byte("h2"), Hash: []byte("h3")}}, ErrInvalid},
+		{"time before 1677", []AuditRecord{{Seq: 3, Time: time.Date(1600, 1, 1, 0, 0, 0, 0, time.UTC), PrevHash: []byte("h2"), Hash: []byte("h3")}}, ErrInvalid},
+		{"time at the edge", []AuditRecord{{Seq: 3, Time: time.Unix(0, 1<<63-1), PrevHash: []byte("h2"), Hash: []byte("h3")}}, nil},
 	}
 	for _, tt := range tests {
 		err := CheckBatch(head, tt.recs)

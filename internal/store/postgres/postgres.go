@@ -64,6 +64,18 @@ func isUniqueViolation(err error) bool {
 // key=value string, as libpq takes) and migrates its schema. Tables live
 // in the first schema on the search_path.
 func Open(ctx context.Context, dsn string) (store.Store, error) {
+	return open(ctx, dsn, false)
+}
+
+// OpenReadOnly connects without migrating, for `warden audit verify` and
+// `tail`: the schema must exist and be current, and the session refuses
+// writes. Migrating here would create empty tables wherever a mistyped DSN
+// points, and an empty chain verifies.
+func OpenReadOnly(ctx context.Context, dsn string) (store.Store, error) {
+	return open(ctx, dsn, true)
+}
+
+func open(ctx context.Context, dsn string, readOnly bool) (store.Store, error) {
 	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: parsing DSN: %w", err)
@@ -71,13 +83,16 @@ func Open(ctx context.Context, dsn string) (store.Store, error) {
 	if cfg.ConnectTimeout == 0 {
 		cfg.ConnectTimeout = 10 * time.Second
 	}
+	if readOnly {
+		cfg.RuntimeParams["default_transaction_read_only"] = "on"
+	}
 	db := stdlib.OpenDB(*cfg)
 	db.SetMaxOpenConns(maxConns)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("postgres: connecting to %s:%d/%s: %w", cfg.Host, cfg.Port, cfg.Database, err)
 	}
-	s, err := sqldb.New(ctx, db, dialect, false)
+	s, err := sqldb.New(ctx, db, dialect, readOnly)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: opening %s:%d/%s: %w", cfg.Host, cfg.Port, cfg.Database, err)
 	}

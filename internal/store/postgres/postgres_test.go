@@ -114,3 +114,51 @@ func TestUnreachableIsClear(t *testing.T) {
 		t.Fatalf("Open of bad DSN: %v", err)
 	}
 }
+
+// `audit verify` and `tail` open the store read-only. Against PostgreSQL
+// that used to migrate: a DSN naming the wrong database or schema created
+// empty tables there, and Verify then reported an intact chain of 0
+// records. Read-only must refuse an unmigrated schema and write nothing.
+func TestOpenReadOnly(t *testing.T) {
+	ctx := testCtx(t)
+	dsn := freshSchema(t)
+	if s, err := OpenReadOnly(ctx, dsn); err == nil {
+		s.Close()
+		t.Fatal("OpenReadOnly of an empty schema succeeded")
+	}
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	var tables int
+	if err := conn.QueryRow(ctx, `SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()`).Scan(&tables); err != nil {
+		t.Fatal(err)
+	}
+	if tables != 0 {
+		t.Fatalf("OpenReadOnly created %d tables", tables)
+	}
+	w, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if err := w.AppendAudit(ctx, storetest.Chain(store.AuditRecord{}, 2, "x")...); err != nil {
+		t.Fatal(err)
+	}
+	ro, err := OpenReadOnly(ctx, dsn)
+	if err != nil {
+		t.Fatalf("OpenReadOnly of a migrated schema: %v", err)
+	}
+	defer ro.Close()
+	if h, err := ro.AuditHead(ctx); err != nil || h.Seq != 2 {
+		t.Fatalf("read-only head = %d, %v", h.Seq, err)
+	}
+	h, _ := ro.AuditHead(ctx)
+	if err := ro.AppendAudit(ctx, storetest.Chain(h, 1, "y")...); err == nil {
+		t.Fatal("append through a read-only store succeeded")
+	}
+	if _, err := ro.Put(ctx, "a", "b", nil, store.PutOptions{}); err == nil {
+		t.Fatal("Put through a read-only store succeeded")
+	}
+}

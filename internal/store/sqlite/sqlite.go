@@ -118,6 +118,14 @@ func open(ctx context.Context, path string, readOnly bool, pragmas ...string) (s
 		q.Set("mode", "ro")
 	} else {
 		q.Set("mode", "rwc")
+		// SQLite creates the file 0644 and gives its WAL and shared-memory
+		// files the same mode; create it private first, since it holds
+		// approvals, quarantined content and the audit chain.
+		f, err := os.OpenFile(abs, os.O_RDONLY|os.O_CREATE, 0o600)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: creating %s: %w", abs, err)
+		}
+		f.Close()
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Add("_pragma", "synchronous(FULL)")
 		q.Set("_txlock", "immediate")

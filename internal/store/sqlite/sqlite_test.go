@@ -6,11 +6,13 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/warden-mcp/warden/internal/store"
+	"github.com/warden-mcp/warden/internal/store/internal/sqldb"
 	"github.com/warden-mcp/warden/internal/store/storetest"
 )
 
@@ -176,5 +178,71 @@ func TestBadFiles(t *testing.T) {
 			s.Close()
 			t.Fatalf("%s: Open succeeded", tt.name)
 		}
+	}
+}
+
+// The database holds the audit chain, approvals with their arguments,
+// quarantined content and sealed refresh tokens: it and its WAL must not be
+// readable by other users, whatever the umask and the data directory's mode.
+func TestFilesArePrivate(t *testing.T) {
+	ctx := testCtx(t)
+	dir := t.TempDir()
+	if err := os.Chmod(dir, 0o755); err != nil { // as a pre-created /var/lib/warden would be
+		t.Fatal(err)
+	}
+	s, err := Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Put(ctx, "a", "b", []byte("secret"), store.PutOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{DefaultFile, DefaultFile + "-wal", DefaultFile + "-shm"} {
+		fi, err := os.Stat(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fi.Mode().Perm()&0o077 != 0 {
+			t.Errorf("%s has mode %v; want no access for group or others", name, fi.Mode().Perm())
+		}
+	}
+}
+
+// Expired entries are invisible, but nothing in Warden calls DeleteExpired:
+// the store removes them itself as it is written to, so approvals,
+// quarantined content and webhook replay keys do not pile up on disk (and
+// quarantined content does not outlive its retention).
+func TestExpiredEntriesAreSwept(t *testing.T) {
+	ctx := testCtx(t)
+	s, err := Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	db := s.(interface{ SQL() *sql.DB }).SQL()
+	rows := func() int {
+		var n int
+		if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM kv WHERE namespace = 'q'`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	for i := range 10 {
+		if _, err := s.Put(ctx, "q", strconv.Itoa(i), []byte("quarantined"), store.PutOptions{TTL: time.Millisecond}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	time.Sleep(5 * time.Millisecond)
+	if n := rows(); n != 10 {
+		t.Fatalf("%d rows before the sweep, want 10", n)
+	}
+	for i := range sqldb.SweepEvery {
+		if _, err := s.Put(ctx, "other", "k", []byte(strconv.Itoa(i)), store.PutOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := rows(); n != 0 {
+		t.Fatalf("%d expired rows left after %d writes, want 0", n, sqldb.SweepEvery)
 	}
 }

@@ -27,13 +27,13 @@ func Open(ctx context.Context, dsn string) (store.Store, error) {
 	}
 }
 
-// OpenReadOnly opens the store for reading only where the backend supports
-// it (SQLite); PostgreSQL opens normally, since read-only access there is a
-// matter of database roles.
+// OpenReadOnly opens an existing, migrated store for reading only: it
+// never creates or migrates one, so a mistyped DSN fails instead of
+// presenting an empty (and so "intact") audit chain.
 func OpenReadOnly(ctx context.Context, dsn string) (store.Store, error) {
 	switch {
 	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
-		return postgres.Open(ctx, dsn)
+		return postgres.OpenReadOnly(ctx, dsn)
 	case strings.HasPrefix(dsn, "sqlite:"):
 		return sqlite.OpenReadOnly(ctx, strings.TrimPrefix(dsn, "sqlite:"))
 	default:

@@ -35,6 +35,7 @@ func Run(t *testing.T, newStore Factory) {
 		{"KVConditions", testKVConditions},
 		{"KVList", testKVList},
 		{"KVExpiry", testKVExpiry},
+		{"KVFarExpiry", testKVFarExpiry},
 		{"KVConcurrentCAS", testKVConcurrentCAS},
 		{"Closed", testClosed},
 	}
@@ -170,6 +171,10 @@ func testAuditRejects(t *testing.T, s store.Store) {
 	noHash[0].Hash = nil
 	noTime := Chain(head, 1, "notime")
 	noTime[0].Time = time.Time{}
+	// A time beyond what int64 nanoseconds hold would be stored wrapped
+	// around, and the record would then fail verification forever.
+	farTime := Chain(head, 1, "fartime")
+	farTime[0].Time = time.Date(2300, 1, 1, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
 		name     string
 		recs     []store.AuditRecord
@@ -183,6 +188,7 @@ func testAuditRejects(t *testing.T, s store.Store) {
 		{"broken link inside batch", badLink, false},
 		{"no hash", noHash, false},
 		{"no time", noTime, false},
+		{"time beyond int64 nanoseconds", farTime, false},
 	}
 	for _, tt := range tests {
 		err := s.AppendAudit(c, tt.recs...)
@@ -494,6 +500,30 @@ func testKVExpiry(t *testing.T, s store.Store) {
 	}
 	if it, err := s.Get(c, "tok", "short2"); err != nil || string(it.Value) != "new" || !it.ExpiresAt.IsZero() {
 		t.Fatalf("recreated entry = %+v, %v", it, err)
+	}
+}
+
+// A TTL whose expiry lies past what int64 nanoseconds can hold (about
+// 2262) must keep the entry, not wrap around into the past and make it
+// vanish the moment it is written.
+func testKVFarExpiry(t *testing.T, s store.Store) {
+	c := ctx(t)
+	const far = 250 * 365 * 24 * time.Hour
+	for _, opts := range []store.PutOptions{{TTL: far}, {TTL: time.Duration(1<<63 - 1)}, {TTL: far, IfAbsent: true}} {
+		key := fmt.Sprintf("k%d-%v", opts.TTL, opts.IfAbsent)
+		if _, err := s.Put(c, "far", key, []byte("x"), opts); err != nil {
+			t.Fatalf("Put(TTL %v): %v", opts.TTL, err)
+		}
+		it, err := s.Get(c, "far", key)
+		if err != nil {
+			t.Fatalf("Get after Put(TTL %v): %v", opts.TTL, err)
+		}
+		if !it.ExpiresAt.After(time.Now().Add(200 * 365 * 24 * time.Hour)) {
+			t.Fatalf("TTL %v: ExpiresAt = %v, want far in the future", opts.TTL, it.ExpiresAt)
+		}
+	}
+	if n, err := s.DeleteExpired(c); err != nil || n != 0 {
+		t.Fatalf("DeleteExpired = %d, %v; want 0 (nothing has expired)", n, err)
 	}
 }
 

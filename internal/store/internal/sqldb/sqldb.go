@@ -8,6 +8,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -44,6 +45,10 @@ type DB struct {
 	d      Dialect
 	closed atomic.Bool
 	now    func() time.Time
+
+	// puts and lastSweep (Unix ns) pace maybeSweep.
+	puts      atomic.Int64
+	lastSweep atomic.Int64
 
 	// stmts caches prepared statements by query text: parsing SQL again
 	// for every audit commit and pin lookup was a large share of
@@ -416,13 +421,6 @@ func (s *DB) ScanAudit(ctx context.Context, fromSeq int64, fn func(store.AuditRe
 
 // --- key-value ---
 
-func nullNS(t time.Time) sql.NullInt64 {
-	if t.IsZero() {
-		return sql.NullInt64{}
-	}
-	return sql.NullInt64{Int64: t.UnixNano(), Valid: true}
-}
-
 // Get implements store.KV.
 func (s *DB) Get(ctx context.Context, namespace, key string) (store.Item, error) {
 	what := fmt.Sprintf("getting %s/%s", namespace, key)
@@ -470,7 +468,7 @@ func (s *DB) Put(ctx context.Context, namespace, key string, value []byte, opts 
 	now := s.now()
 	var exp sql.NullInt64
 	if opts.TTL > 0 {
-		exp = nullNS(now.Add(opts.TTL))
+		exp = sql.NullInt64{Int64: expiryNS(now, opts.TTL), Valid: true}
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -515,7 +513,44 @@ func (s *DB) Put(ctx context.Context, namespace, key string, value []byte, opts 
 	if err := tx.Commit(); err != nil {
 		return 0, s.wrap(what, err)
 	}
+	s.maybeSweep(ctx)
 	return version, nil
+}
+
+// expiryNS is now+ttl in Unix nanoseconds, saturating at the largest int64:
+// time.UnixNano wraps around past 2262, which turned a very long TTL into an
+// expiry in the past and made the entry vanish as it was written.
+func expiryNS(now time.Time, ttl time.Duration) int64 {
+	n := now.UnixNano()
+	if n > 0 && int64(ttl) > math.MaxInt64-n {
+		return math.MaxInt64
+	}
+	return n + int64(ttl)
+}
+
+// SweepEvery and sweepInterval pace the removal of expired entries: every
+// SweepEvery writes, or on the first write after sweepInterval. Nothing else
+// calls DeleteExpired, and expired approvals, quarantined content and webhook
+// replay keys would otherwise stay on disk for ever.
+const (
+	SweepEvery    = 256
+	sweepInterval = 10 * time.Minute
+)
+
+// maybeSweep deletes expired entries when one is due. It is housekeeping:
+// expired entries are invisible either way, so a failure is left for the
+// next sweep rather than failing the write that triggered it.
+func (s *DB) maybeSweep(ctx context.Context) {
+	n := s.puts.Add(1)
+	now := s.now().UnixNano()
+	last := s.lastSweep.Load()
+	if n%SweepEvery != 0 && now-last < int64(sweepInterval) {
+		return
+	}
+	if !s.lastSweep.CompareAndSwap(last, now) {
+		return // another write is sweeping
+	}
+	_, _ = s.DeleteExpired(ctx)
 }
 
 // Delete implements store.KV.
