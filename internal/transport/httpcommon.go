@@ -187,6 +187,19 @@ func splitBody(body []byte) ([][]byte, error) {
 
 // plainErr drops the URL from *url.Error so messages sent to clients do not
 // echo upstream addresses (which may carry secrets in the query).
+// redactURL is u as Warden's log and errors show it: an upstream URL may
+// carry a credential in its query (?api_key=) or its userinfo, and neither
+// belongs in a log line.
+func redactURL(u *url.URL) string {
+	c := *u
+	c.User = nil
+	if c.RawQuery != "" {
+		c.RawQuery = "redacted"
+	}
+	c.Fragment = ""
+	return c.String()
+}
+
 func plainErr(err error) error {
 	var ue *url.Error
 	if errors.As(err, &ue) {

@@ -97,6 +97,7 @@ func (d *SSEDialer) Dial(ctx context.Context) (Conn, error) {
 			return fail(fmt.Errorf("refusing endpoint on another origin %s://%s", ep.Scheme, ep.Host))
 		}
 		c.endpoint = ep.String()
+		c.shown = redactURL(ep)
 		break
 	}
 	if !stop() {
@@ -114,6 +115,7 @@ const sseDialTimeout = 30 * time.Second
 
 type sseConn struct {
 	endpoint string
+	shown    string // endpoint as logs and errors show it (no query: it may hold a credential)
 	header   http.Header
 	client   *http.Client
 	max      int
@@ -132,7 +134,7 @@ func (c *sseConn) readStream(body io.ReadCloser, er *EventReader) {
 	for {
 		ev, err := er.Next()
 		if errors.Is(err, ErrMessageTooLarge) {
-			c.logger.Warn("dropped oversized message on upstream SSE stream", "url", c.endpoint)
+			c.logger.Warn("dropped oversized message on upstream SSE stream", "url", c.shown)
 			continue
 		}
 		if err != nil {
@@ -159,17 +161,17 @@ func (c *sseConn) push(it item) bool { return c.in.push(c.ctx.Done(), it) }
 func (c *sseConn) Write(ctx context.Context, msg []byte) error {
 	s, err := sniff(msg)
 	if err != nil {
-		return fmt.Errorf("writing to %s: %w", c.endpoint, err)
+		return fmt.Errorf("writing to %s: %w", c.shown, err)
 	}
 	if c.ctx.Err() != nil {
-		return fmt.Errorf("writing to %s: %w", c.endpoint, net.ErrClosed)
+		return fmt.Errorf("writing to %s: %w", c.shown, net.ErrClosed)
 	}
 	pctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	defer context.AfterFunc(c.ctx, cancel)()
 	req, err := http.NewRequestWithContext(pctx, http.MethodPost, c.endpoint, bytes.NewReader(msg))
 	if err != nil {
-		return fmt.Errorf("writing to %s: %w", c.endpoint, err)
+		return fmt.Errorf("writing to %s: %w", c.shown, err)
 	}
 	addHeaders(req.Header, c.header)
 	req.Header.Set("Content-Type", "application/json")
@@ -180,7 +182,7 @@ func (c *sseConn) Write(ctx context.Context, msg []byte) error {
 		if !s.isRequest() || c.ctx.Err() != nil {
 			return fmt.Errorf("posting %s: %w", describe(s), plainErr(err))
 		}
-		c.logger.Warn("posting to upstream", "url", c.endpoint, "method", s.Method, "error", plainErr(err))
+		c.logger.Warn("posting to upstream", "url", c.shown, "method", s.Method, "error", plainErr(err))
 		failure = errorResponse(s.ID, -32603, "upstream request failed", nil)
 	case !is2xx(resp.StatusCode):
 		body, _ := readBounded(resp.Body, c.max)
@@ -193,15 +195,15 @@ func (c *sseConn) Write(ctx context.Context, msg []byte) error {
 		drainClose(resp.Body)
 		return nil
 	}
-	c.logger.Warn("upstream request failed", "url", c.endpoint, "method", s.Method)
+	c.logger.Warn("upstream request failed", "url", c.shown, "method", s.Method)
 	if !c.push(item{inc: Incoming{Msg: failure, Related: s.ID}}) {
-		return fmt.Errorf("writing to %s: %w", c.endpoint, net.ErrClosed)
+		return fmt.Errorf("writing to %s: %w", c.shown, net.ErrClosed)
 	}
 	return nil
 }
 
 func (c *sseConn) Read(ctx context.Context) (Incoming, error) {
-	return c.in.read(ctx, c.ctx.Done(), c.endpoint)
+	return c.in.read(ctx, c.ctx.Done(), c.shown)
 }
 
 // Close ends the stream; the 2024-11-05 transport has no session teardown.

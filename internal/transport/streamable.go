@@ -48,6 +48,7 @@ func (d *StreamableDialer) Dial(ctx context.Context) (Conn, error) {
 	base, cancel := context.WithCancel(context.Background())
 	return &streamConn{
 		url:      u.String(),
+		shown:    redactURL(u),
 		header:   d.Header.Clone(),
 		client:   httpClient(d.Client),
 		max:      maxOr(d.MaxMessageBytes),
@@ -78,6 +79,7 @@ func (c *streamConn) deliverTo(p *pending, inc Incoming) bool {
 
 type streamConn struct {
 	url    string
+	shown  string // url as logs and errors show it: no query, no userinfo
 	header http.Header
 	client *http.Client
 	max    int
@@ -111,17 +113,17 @@ const (
 func (c *streamConn) Write(ctx context.Context, msg []byte) error {
 	s, err := sniff(msg)
 	if err != nil {
-		return fmt.Errorf("writing to %s: %w", c.url, err)
+		return fmt.Errorf("writing to %s: %w", c.shown, err)
 	}
 	s.extra = HeaderFrom(ctx)
 	c.mu.Lock()
 	if c.closed {
 		c.mu.Unlock()
-		return fmt.Errorf("writing to %s: %w", c.url, net.ErrClosed)
+		return fmt.Errorf("writing to %s: %w", c.shown, net.ErrClosed)
 	}
 	if c.expired {
 		c.mu.Unlock()
-		return fmt.Errorf("writing to %s: %w", c.url, ErrSessionExpired)
+		return fmt.Errorf("writing to %s: %w", c.shown, ErrSessionExpired)
 	}
 	if s.Method == "notifications/cancelled" && s.CancelsID != nil {
 		// In 2026-07-28 closing the response stream is the cancel; the
@@ -140,7 +142,7 @@ func (c *streamConn) Write(ctx context.Context, msg []byte) error {
 		key := idKey(s.ID)
 		if _, dup := c.inflight[key]; dup {
 			c.mu.Unlock()
-			return fmt.Errorf("writing to %s: request id %s is already in flight", c.url, key)
+			return fmt.Errorf("writing to %s: request id %s is already in flight", c.shown, key)
 		}
 		rctx, cancel := context.WithCancel(c.ctx)
 		p := &pending{cancel: cancel, modern: s.Modern != ""}
@@ -158,15 +160,15 @@ func (c *streamConn) Write(ctx context.Context, msg []byte) error {
 	defer context.AfterFunc(c.ctx, cancel)()
 	resp, sent, err := c.do(pctx, http.MethodPost, s, msg, "")
 	if err != nil {
-		return fmt.Errorf("posting %s to %s: %w", describe(s), c.url, err)
+		return fmt.Errorf("posting %s to %s: %w", describe(s), c.shown, plainErr(err))
 	}
 	drainClose(resp.Body)
 	if resp.StatusCode == http.StatusNotFound && sent {
 		c.expire()
-		return fmt.Errorf("posting %s to %s: %w", describe(s), c.url, ErrSessionExpired)
+		return fmt.Errorf("posting %s to %s: %w", describe(s), c.shown, ErrSessionExpired)
 	}
 	if !is2xx(resp.StatusCode) {
-		return fmt.Errorf("posting %s to %s: upstream answered HTTP %d", describe(s), c.url, resp.StatusCode)
+		return fmt.Errorf("posting %s to %s: upstream answered HTTP %d", describe(s), c.shown, resp.StatusCode)
 	}
 	if s.Method == "notifications/initialized" && s.Modern == "" {
 		c.startGET()
@@ -183,10 +185,10 @@ func (c *streamConn) Write(ctx context.Context, msg []byte) error {
 func (c *streamConn) Call(ctx context.Context, msg []byte, related func(Incoming)) ([]byte, error) {
 	s, err := sniff(msg)
 	if err != nil {
-		return nil, fmt.Errorf("writing to %s: %w", c.url, err)
+		return nil, fmt.Errorf("writing to %s: %w", c.shown, err)
 	}
 	if !s.isRequest() {
-		return nil, fmt.Errorf("writing to %s: Call needs a request", c.url)
+		return nil, fmt.Errorf("writing to %s: Call needs a request", c.shown)
 	}
 	s.extra = HeaderFrom(ctx)
 	if related == nil {
@@ -197,14 +199,14 @@ func (c *streamConn) Call(ctx context.Context, msg []byte, related func(Incoming
 	switch {
 	case c.closed:
 		c.mu.Unlock()
-		return nil, fmt.Errorf("writing to %s: %w", c.url, net.ErrClosed)
+		return nil, fmt.Errorf("writing to %s: %w", c.shown, net.ErrClosed)
 	case c.expired:
 		c.mu.Unlock()
-		return nil, fmt.Errorf("writing to %s: %w", c.url, ErrSessionExpired)
+		return nil, fmt.Errorf("writing to %s: %w", c.shown, ErrSessionExpired)
 	}
 	if _, dup := c.inflight[key]; dup {
 		c.mu.Unlock()
-		return nil, fmt.Errorf("writing to %s: request id %s is already in flight", c.url, key)
+		return nil, fmt.Errorf("writing to %s: request id %s is already in flight", c.shown, key)
 	}
 	rctx, cancel := context.WithCancel(c.ctx)
 	stop := context.AfterFunc(ctx, cancel)
@@ -228,7 +230,7 @@ func (c *streamConn) Call(ctx context.Context, msg []byte, related func(Incoming
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		return nil, fmt.Errorf("%s: no response to %s", c.url, s.Method)
+		return nil, fmt.Errorf("%s: no response to %s", c.shown, s.Method)
 	}
 	return resp, nil
 }
@@ -310,7 +312,7 @@ func (c *streamConn) roundTrip(ctx context.Context, p *pending, s sniffed, msg [
 	if err != nil {
 		// The detail (addresses, resolver errors) goes to the log, not to
 		// the client.
-		c.logger.Warn("posting to upstream", "url", c.url, "method", s.Method, "error", err)
+		c.logger.Warn("posting to upstream", "url", c.shown, "method", s.Method, "error", plainErr(err))
 		c.failRequest(p, s, "upstream request failed")
 		return
 	}
@@ -336,7 +338,7 @@ func (c *streamConn) roundTrip(ctx context.Context, p *pending, s sniffed, msg [
 				c.sessionID = sid
 				c.mu.Unlock()
 			} else {
-				c.logger.Warn("ignoring malformed Mcp-Session-Id from upstream", "url", c.url)
+				c.logger.Warn("ignoring malformed Mcp-Session-Id from upstream", "url", c.shown)
 			}
 		}
 	}
@@ -355,7 +357,7 @@ func (c *streamConn) roundTrip(ctx context.Context, p *pending, s sniffed, msg [
 		answered := false
 		for _, m := range msgs {
 			if why := stray(s, m, answered); why != "" {
-				c.logger.Warn("dropped a message on an upstream response", "url", c.url, "method", s.Method, "reason", why)
+				c.logger.Warn("dropped a message on an upstream response", "url", c.shown, "method", s.Method, "reason", why)
 				continue
 			}
 			answered = c.onMessage(s, m) || answered
@@ -388,7 +390,7 @@ func (c *streamConn) onMessage(s sniffed, msg []byte) bool {
 			c.version = v
 			c.mu.Unlock()
 		} else if v != "" {
-			c.logger.Warn("ignoring malformed protocolVersion from upstream", "url", c.url)
+			c.logger.Warn("ignoring malformed protocolVersion from upstream", "url", c.shown)
 		}
 	}
 	return true
@@ -445,7 +447,7 @@ func (c *streamConn) readPostStream(ctx context.Context, p *pending, s sniffed, 
 			c.failRequest(p, s, "upstream request aborted")
 			return
 		}
-		c.logger.Debug("resuming upstream stream", "url", c.url, "last_event_id", lastID)
+		c.logger.Debug("resuming upstream stream", "url", c.shown, "last_event_id", lastID)
 		resp, sent, err := c.do(ctx, http.MethodGet, s, nil, lastID)
 		if err != nil {
 			er = NewEventReader(bytes.NewReader(nil), c.max)
@@ -486,7 +488,7 @@ func (c *streamConn) consume(p *pending, er *EventReader, s sniffed) (done bool,
 			continue
 		}
 		if why := stray(s, ev.Data, false); why != "" {
-			c.logger.Warn("dropped a message on an upstream response stream", "url", c.url, "method", s.Method, "reason", why)
+			c.logger.Warn("dropped a message on an upstream response stream", "url", c.shown, "method", s.Method, "reason", why)
 			continue
 		}
 		answered := c.onMessage(s, ev.Data)
@@ -508,7 +510,7 @@ func (c *streamConn) failRequest(p *pending, s sniffed, why string) {
 	if quiet {
 		return
 	}
-	c.logger.Warn("upstream request failed", "url", c.url, "method", s.Method, "error", why)
+	c.logger.Warn("upstream request failed", "url", c.shown, "method", s.Method, "error", why)
 	c.deliverTo(p, Incoming{Msg: errorResponse(s.ID, -32603, why, nil), Related: s.ID})
 }
 
@@ -522,7 +524,7 @@ func (c *streamConn) expire() {
 	c.mu.Lock()
 	c.expired = true
 	c.mu.Unlock()
-	c.in.push(c.ctx.Done(), item{err: fmt.Errorf("%s: %w: %w", c.url, ErrSessionExpired, io.EOF)})
+	c.in.push(c.ctx.Done(), item{err: fmt.Errorf("%s: %w: %w", c.shown, ErrSessionExpired, io.EOF)})
 }
 
 // startGET opens the legacy standalone stream once per connection.
@@ -555,10 +557,10 @@ func (c *streamConn) runGET() {
 		var wait time.Duration
 		switch {
 		case err != nil:
-			c.logger.Warn("upstream GET stream failed", "url", c.url, "error", err)
+			c.logger.Warn("upstream GET stream failed", "url", c.shown, "error", plainErr(err))
 		case resp.StatusCode == http.StatusMethodNotAllowed:
 			drainClose(resp.Body)
-			c.logger.Debug("upstream offers no GET stream", "url", c.url)
+			c.logger.Debug("upstream offers no GET stream", "url", c.shown)
 			return
 		case resp.StatusCode == http.StatusNotFound && sent:
 			drainClose(resp.Body)
@@ -570,7 +572,7 @@ func (c *streamConn) runGET() {
 			for {
 				ev, err := er.Next()
 				if errors.Is(err, ErrMessageTooLarge) {
-					c.logger.Warn("dropped oversized message on upstream GET stream", "url", c.url)
+					c.logger.Warn("dropped oversized message on upstream GET stream", "url", c.shown)
 					continue
 				}
 				if err != nil {
@@ -594,11 +596,11 @@ func (c *streamConn) runGET() {
 		case resp.StatusCode >= 400 && resp.StatusCode < 500 &&
 			resp.StatusCode != http.StatusRequestTimeout && resp.StatusCode != http.StatusTooManyRequests:
 			drainClose(resp.Body)
-			c.logger.Warn("upstream refused the GET stream", "url", c.url, "status", resp.StatusCode)
+			c.logger.Warn("upstream refused the GET stream", "url", c.shown, "status", resp.StatusCode)
 			return
 		default:
 			drainClose(resp.Body)
-			c.logger.Warn("upstream GET stream failed", "url", c.url, "status", resp.StatusCode)
+			c.logger.Warn("upstream GET stream failed", "url", c.shown, "status", resp.StatusCode)
 		}
 		if wait <= 0 {
 			wait = bo.Next()
@@ -610,7 +612,7 @@ func (c *streamConn) runGET() {
 }
 
 func (c *streamConn) Read(ctx context.Context) (Incoming, error) {
-	return c.in.read(ctx, c.ctx.Done(), c.url)
+	return c.in.read(ctx, c.ctx.Done(), c.shown)
 }
 
 // Close aborts in-flight requests and streams, ends the legacy session
@@ -635,7 +637,7 @@ func (c *streamConn) Close() error {
 				if resp, err := c.client.Do(req); err == nil {
 					drainClose(resp.Body)
 				} else {
-					c.logger.Debug("deleting upstream session", "url", c.url, "error", plainErr(err))
+					c.logger.Debug("deleting upstream session", "url", c.shown, "error", plainErr(err))
 				}
 			}
 		}

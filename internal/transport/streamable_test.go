@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -435,5 +436,37 @@ func TestStreamableGETStreamReconnects(t *testing.T) {
 	if len(g) != 2 || g[0].header.Get("Last-Event-ID") != "" || g[1].header.Get("Last-Event-ID") != "g1" ||
 		g[1].header.Get("Mcp-Session-Id") != "sess-g" || g[1].header.Get("MCP-Protocol-Version") != "2025-06-18" {
 		t.Fatalf("GET requests wrong: %+v", g)
+	}
+}
+
+// An upstream URL may carry a credential in its query or userinfo: neither
+// reaches Warden's log or the errors it returns.
+func TestStreamableURLCredentialsNotLogged(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "nope", http.StatusInternalServerError)
+	}))
+	defer srv.Close()
+	var logs bytes.Buffer
+	d := &StreamableDialer{URL: strings.Replace(srv.URL, "http://", "http://user:pw-SECRET@", 1) + "/mcp?api_key=SECRET-KEY",
+		Logger: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))}
+	c, err := d.Dial(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	srv.Close() // a dead upstream: the failure is logged with the URL
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	resp, callErr := c.(interface {
+		Call(context.Context, []byte, func(Incoming)) ([]byte, error)
+	}).Call(ctx, []byte(`{"jsonrpc":"2.0","id":1,"method":"tools/list"}`), nil)
+	writeErr := c.Write(ctx, []byte(`{"jsonrpc":"2.0","method":"notifications/initialized"}`))
+	for _, s := range []string{logs.String(), string(resp), fmt.Sprint(callErr), fmt.Sprint(writeErr)} {
+		if strings.Contains(s, "SECRET") {
+			t.Errorf("a credential from the URL leaked: %s", s)
+		}
+	}
+	if !strings.Contains(logs.String(), "/mcp?redacted") {
+		t.Errorf("the log does not name the upstream: %s (response %s, error %v)", logs.String(), resp, callErr)
 	}
 }
