@@ -49,6 +49,13 @@ const (
 // of the context during evaluation.
 const interruptEvery = 64
 
+// slowHelpers are the functions that may wait on the network or the file
+// system (url_allowed resolves names, for up to urlTimeout each). A rule
+// that calls one in a comprehension checks the context on every iteration:
+// 64 lookups between checks would run on for half a minute after the
+// guard's time bound refused the request.
+var slowHelpers = []string{"url_allowed", "path_within"}
+
 // Document is a policy as written in YAML, inline in the policy guard's
 // block or in a file of its own.
 type Document struct {
@@ -311,9 +318,15 @@ func Compile(doc *Document, opts Options) (*Set, error) {
 		// Cost tracking doubles evaluation time; instead evaluation checks
 		// the request's context in comprehensions, so the guard's time
 		// bound stops a runaway rule.
-		cr.prg, err = env.Program(ast, cel.EvalOptions(cel.OptOptimize), cel.InterruptCheckFrequency(interruptEvery))
+		every := uint(interruptEvery)
+		for _, f := range slowHelpers {
+			if len(celast.MatchDescendants(celast.NavigateAST(ast.NativeRep()), celast.FunctionMatcher(f))) > 0 {
+				every = 1
+			}
+		}
+		cr.prg, err = env.Program(ast, cel.EvalOptions(cel.OptOptimize), cel.InterruptCheckFrequency(every))
 		if err == nil {
-			cr.partial, err = env.Program(ast, cel.EvalOptions(cel.OptPartialEval), cel.InterruptCheckFrequency(interruptEvery))
+			cr.partial, err = env.Program(ast, cel.EvalOptions(cel.OptPartialEval), cel.InterruptCheckFrequency(every))
 		}
 		cr.loops = len(celast.MatchDescendants(celast.NavigateAST(ast.NativeRep()), celast.KindMatcher(celast.ComprehensionKind))) > 0
 		if names := toolNames(ast.NativeRep().Expr()); names != nil {
@@ -701,13 +714,11 @@ func (s *Set) checkConstraints(ctx context.Context, in *Input) (Decision, bool) 
 		if c.Server != in.Server || (c.Tool != "" && c.Tool != "*" && c.Tool != in.Name) {
 			continue
 		}
-		v, ok := lookup(in.Arguments, c.Argument)
-		if !ok {
-			continue
-		}
-		if err := c.check(ctx, v); err != nil {
-			return Decision{Action: ActionDeny, Rule: c.name,
-				Message: fmt.Sprintf("argument %q: %v", c.Argument, err)}, true
+		for _, v := range lookup(in.Arguments, c.Argument) {
+			if err := c.check(ctx, v); err != nil {
+				return Decision{Action: ActionDeny, Rule: c.name,
+					Message: fmt.Sprintf("argument %q: %v", c.Argument, err)}, true
+			}
 		}
 	}
 	return Decision{}, false
@@ -758,44 +769,63 @@ func (c *compiledConstraint) check(ctx context.Context, v any) error {
 	return nil
 }
 
-// lookup finds a dotted path ("auth.token") in args.
-func lookup(args map[string]any, path string) (any, bool) {
-	var cur any = args
-	for _, part := range strings.Split(path, ".") {
-		m, ok := cur.(map[string]any)
-		if !ok {
-			return nil, false
-		}
-		if cur, ok = m[part]; !ok {
-			return nil, false
+// members returns the names in m that a server may read as name: name
+// itself and any that differ from it only in letter case (Unicode simple
+// folding, "PATH", "paſh"), because Go's encoding/json binds those to a
+// field named name. The gateway refuses objects holding two such names;
+// this still finds every one, so nothing hides behind the exact name.
+func members(m map[string]any, name string) []string {
+	var out []string
+	if _, ok := m[name]; ok {
+		out = append(out, name)
+	}
+	for k := range m {
+		if k != name && strings.EqualFold(k, name) {
+			out = append(out, k)
 		}
 	}
-	return cur, true
+	return out
 }
 
-// Redact replaces the values at paths in args with a marker and reports
-// whether anything changed.
+// lookup finds every value at a dotted path ("auth.token") in args,
+// matching each part as members does.
+func lookup(args map[string]any, path string) []any {
+	cur := []any{args}
+	for _, part := range strings.Split(path, ".") {
+		var next []any
+		for _, c := range cur {
+			m, ok := c.(map[string]any)
+			if !ok {
+				continue
+			}
+			for _, k := range members(m, part) {
+				next = append(next, m[k])
+			}
+		}
+		cur = next
+	}
+	return cur
+}
+
+// Redact replaces the values at paths in args (matched as lookup does)
+// with a marker and reports whether anything changed.
 func Redact(args map[string]any, paths []string) bool {
 	changed := false
-	for _, path := range paths {
-		parts := strings.Split(path, ".")
-		m := args
-		for i, part := range parts {
-			v, ok := m[part]
-			if !ok {
-				break
-			}
-			if i == len(parts)-1 {
-				m[part] = "[REDACTED by policy]"
+	var walk func(m map[string]any, parts []string)
+	walk = func(m map[string]any, parts []string) {
+		for _, k := range members(m, parts[0]) {
+			if len(parts) == 1 {
+				m[k] = "[REDACTED by policy]"
 				changed = true
-				break
+				continue
 			}
-			next, ok := v.(map[string]any)
-			if !ok {
-				break
+			if next, ok := m[k].(map[string]any); ok {
+				walk(next, parts[1:])
 			}
-			m = next
 		}
+	}
+	for _, path := range paths {
+		walk(args, strings.Split(path, "."))
 	}
 	return changed
 }

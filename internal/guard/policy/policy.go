@@ -16,6 +16,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode"
 
 	"github.com/warden-mcp/warden/internal/config"
 	"github.com/warden-mcp/warden/internal/flow"
@@ -161,7 +162,76 @@ func (g *Guard) Wants(phase guard.Phase, method string) bool {
 		return true
 	case guard.PhaseRequest:
 		_, ok := kindOf(method)
-		return ok || method == methodComplete
+		return ok || method == methodComplete || methodVariant(method) != ""
+	}
+	return false
+}
+
+// decidedMethods are the request methods the policy decides.
+var decidedMethods = []string{"tools/call", "prompts/get", "resources/read", "resources/subscribe", "resources/unsubscribe", methodComplete}
+
+// methodVariant returns the decided method that method imitates: equal to
+// it but for letter case, surrounding spaces or control characters. The
+// gateway forwards such a method as an unknown one, which no guard
+// decides, while a lenient server might run it as the real one.
+func methodVariant(method string) string {
+	m := strings.TrimFunc(method, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) })
+	for _, d := range decidedMethods {
+		if method != d && strings.EqualFold(m, d) {
+			return d
+		}
+	}
+	return ""
+}
+
+// argumentsAlias reports whether params has a top-level member that is not
+// "arguments" but that Go's encoding/json, which matches member names
+// case-insensitively (and folds U+017F to s), would decode as the
+// arguments: a Go server would then run with arguments that nothing here
+// read. The gateway refuses a message holding both.
+func argumentsAlias(params []byte, decoded map[string]any) bool {
+	if decoded != nil {
+		for k := range decoded {
+			if k != "arguments" && strings.EqualFold(k, "arguments") {
+				return true
+			}
+		}
+		return false
+	}
+	if !mayAliasArguments(params) {
+		return false
+	}
+	var top map[string]json.RawMessage
+	if json.Unmarshal(params, &top) != nil {
+		return false // the shape checks refuse it
+	}
+	for k := range top {
+		if k != "arguments" && strings.EqualFold(k, "arguments") {
+			return true
+		}
+	}
+	return false
+}
+
+// mayAliasArguments is a cheap test that params could hold such a member:
+// an escape anywhere, or "argument" in another case or not followed by
+// `s"`. Only "s" in "arguments" has a non-ASCII fold (U+017F).
+func mayAliasArguments(p []byte) bool {
+	if bytes.IndexByte(p, '\\') >= 0 {
+		return true
+	}
+	const word = "argument"
+	for i := 0; i+len(word) <= len(p); i++ {
+		if p[i]|0x20 != 'a' {
+			continue
+		}
+		w := p[i : i+len(word)]
+		if !bytes.EqualFold(w, []byte(word)) {
+			continue
+		}
+		if string(w) != word || !bytes.HasPrefix(p[i+len(word):], []byte(`s"`)) {
+			return true
+		}
 	}
 	return false
 }
@@ -273,6 +343,10 @@ func applyOverride(raw json.RawMessage, o pol.Override) (json.RawMessage, error)
 }
 
 func (g *Guard) request(ctx context.Context, set *pol.Set, ex *guard.Exchange) (guard.Verdict, error) {
+	if d := methodVariant(ex.Method); d != "" {
+		return guard.Verdict{Action: guard.Deny, Rule: "invalid_method",
+			Reason: fmt.Sprintf("method %q is not %q; refused rather than forwarded undecided", ex.Method, d)}, nil
+	}
 	if ex.Method == methodComplete {
 		return g.complete(ctx, set, ex), nil
 	}
@@ -292,6 +366,9 @@ func (g *Guard) request(ctx context.Context, set *pol.Set, ex *guard.Exchange) (
 		if err := json.Unmarshal(ex.Params, &params); err != nil {
 			return guard.Verdict{Action: guard.Deny, Rule: "invalid_params", Reason: "request parameters are not a JSON object"}, nil
 		}
+	}
+	if argumentsAlias(ex.Params, params) {
+		return guard.Verdict{Action: guard.Deny, Rule: "invalid_params", Reason: argumentsAliasReason}, nil
 	}
 	args := map[string]any{}
 	if a, ok := params["arguments"]; ok && a != nil {
@@ -324,9 +401,21 @@ func (g *Guard) request(ctx context.Context, set *pol.Set, ex *guard.Exchange) (
 		ex.Set(ApprovalKey, msg)
 	}
 	g.count(sessionKey(ex.Session), ex.Name)
-	if len(d.Redact) > 0 && kind == "tool" && pol.Redact(args, d.Redact) {
-		params["arguments"] = args
-		b, err := json.Marshal(params)
+	if len(d.Redact) > 0 && kind == "tool" {
+		// The rules read numbers as doubles; the rewrite keeps them as the
+		// client wrote them, or redacting one argument would round the
+		// others (an account number 2^53+1 would name another account).
+		var exact map[string]any
+		dec := json.NewDecoder(bytes.NewReader(ex.Params))
+		dec.UseNumber()
+		if err := dec.Decode(&exact); err != nil {
+			return guard.Verdict{}, fmt.Errorf("decoding arguments to redact: %w", err)
+		}
+		exactArgs, _ := exact["arguments"].(map[string]any)
+		if exactArgs == nil || !pol.Redact(exactArgs, d.Redact) {
+			return guard.Verdict{Action: guard.Allow, Rule: d.Rule}, nil
+		}
+		b, err := json.Marshal(exact)
 		if err != nil {
 			return guard.Verdict{}, fmt.Errorf("re-encoding redacted arguments: %w", err)
 		}
@@ -337,6 +426,8 @@ func (g *Guard) request(ctx context.Context, set *pol.Set, ex *guard.Exchange) (
 	}
 	return guard.Verdict{Action: guard.Allow, Rule: d.Rule}, nil
 }
+
+const argumentsAliasReason = `request parameters name "arguments" in another letter case, which some servers read as the arguments`
 
 // complete decides a completion/complete request. Completions are offered
 // for exactly the prompts and resource templates the principal is shown in
@@ -384,6 +475,9 @@ func (g *Guard) unconfigured(ex *guard.Exchange) (guard.Verdict, error) {
 		}
 		if a, ok := mcp.Field(p, "arguments"); ok && a[0] != '{' && string(a) != "null" {
 			return guard.Verdict{Action: guard.Deny, Rule: "invalid_params", Reason: "arguments must be a JSON object"}, nil
+		}
+		if argumentsAlias(p, nil) {
+			return guard.Verdict{Action: guard.Deny, Rule: "invalid_params", Reason: argumentsAliasReason}, nil
 		}
 	}
 	g.count(sessionKey(ex.Session), ex.Name)

@@ -1,9 +1,10 @@
 // Package ratelimit is the guard that limits how fast and how much each
 // principal calls: token buckets per principal, per principal and tool,
 // and per server, and a cap on concurrent calls per principal. A limited
-// call is refused with a retry hint. Principals are keyed by identity and
-// client, so in the stateless protocol, which has no sessions, the key is
-// still stable.
+// call is refused with a retry hint. Principals are keyed by identity
+// alone: neither a new session, nor the stateless protocol's lack of one,
+// nor a different client name (which the client chooses) gives fresh
+// buckets.
 package ratelimit
 
 import (
@@ -57,7 +58,7 @@ type Settings struct {
 // Defaults are generous limits that stop a runaway agent, not a person.
 func Defaults() Settings {
 	return Settings{
-		// Per principal and client: a runaway agent loops far faster.
+		// Per principal: a runaway agent loops far faster.
 		PerPrincipal: Limit{Rate: 50, Burst: 100},
 		PerTool:      Limit{Rate: 20, Burst: 50},
 		// Off: what a server can take is known only to whoever runs it.
@@ -154,10 +155,13 @@ func (g *Guard) Wants(phase guard.Phase, method string) bool {
 	return method == "tools/call" && (phase == guard.PhaseRequest || phase == guard.PhaseResult)
 }
 
-// principalKey identifies the caller across requests: identity plus
-// client, so stateless requests (a throwaway session each) share buckets.
+// principalKey identifies the caller across requests and sessions: its
+// authenticated identity. Not the client name: clientInfo is whatever the
+// client claims (per request in the stateless protocol), so keying on it
+// let a caller get fresh buckets and slots by changing it. All anonymous
+// callers share one key, which errs toward limiting.
 func principalKey(s guard.Session) string {
-	return s.Principal.String() + "|" + s.ClientName
+	return s.Principal.String()
 }
 
 // Inspect implements guard.Guard.

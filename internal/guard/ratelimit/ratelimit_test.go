@@ -53,8 +53,8 @@ func TestBuckets(t *testing.T) {
 			[]*guard.Exchange{call("a", "c", "s", "x"), call("b", "c", "s", "y"), call("c", "c", "s", "z")}, 2, "per_server"},
 		{"tool override", Settings{PerTool: Limit{Rate: 100, Burst: 100}, Tools: map[string]Limit{"s/expensive": {Rate: 0.1, Burst: 1}}, SlotTimeout: config.Duration(time.Minute)},
 			[]*guard.Exchange{call("a", "c", "s", "expensive"), call("a", "c", "s", "cheap"), call("a", "c", "s", "expensive")}, 2, "per_tool"},
-		{"clients are separate principals", Settings{PerPrincipal: Limit{Rate: 1, Burst: 1}, SlotTimeout: config.Duration(time.Minute)},
-			[]*guard.Exchange{call("a", "c1", "s", "x"), call("a", "c2", "s", "x"), call("a", "c1", "s", "x")}, 2, "per_principal"},
+		{"a client name is not a principal", Settings{PerPrincipal: Limit{Rate: 1, Burst: 1}, SlotTimeout: config.Duration(time.Minute)},
+			[]*guard.Exchange{call("a", "c1", "s", "x"), call("a", "c2", "s", "x")}, 1, "per_principal"},
 		{"off", Settings{PerPrincipal: off, SlotTimeout: config.Duration(time.Minute)},
 			[]*guard.Exchange{call("a", "c", "s", "x"), call("a", "c", "s", "x")}, -1, ""},
 	}

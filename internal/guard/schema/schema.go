@@ -160,6 +160,14 @@ func (g *Guard) Inspect(ctx context.Context, ex *guard.Exchange) (guard.Verdict,
 	if _, ok := inst.(map[string]any); !ok {
 		return deny("invalid_arguments", "arguments must be a JSON object"), nil
 	}
+	if argumentsAlias(ex.Params) {
+		return deny("invalid_arguments", `request parameters name "arguments" in another letter case, which some servers read as the arguments`), nil
+	}
+	if at, name := lookAlike(sch, inst); at != "" {
+		return guard.Verdict{Action: guard.Deny, Rule: "invalid_arguments",
+			Reason:  fmt.Sprintf("arguments to tool %q do not match its schema: %s: differs from the property %q only in letter case, and some servers read it as that property", ex.Name, at, name),
+			Details: map[string]any{"fields": []string{at}}}, nil
+	}
 	if err := sch.Validate(inst); err != nil {
 		var ve *jsonschema.ValidationError
 		if errors.As(err, &ve) {
