@@ -345,6 +345,11 @@ func (g *Gateway) complete(ctx context.Context, s *Session, m *mcp.Message, send
 // forwardUnknown forwards a method Warden does not interpret, untouched,
 // when there is only one place it can go.
 func (g *Gateway) forwardUnknown(ctx context.Context, s *Session, m *mcp.Message, send Sender) *mcp.Message {
+	if real := mcp.Imitates(m.Method); real != "" {
+		// Forwarded, it would pass every guard that decides the real
+		// method, to a server that may take it for that method.
+		return mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeMethodNotFound, fmt.Sprintf("method not found: %q (the method is %q)", m.Method, real), nil))
+	}
 	var u *Upstream
 	if !g.federated() {
 		u = g.ups[0]

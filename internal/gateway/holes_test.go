@@ -243,3 +243,32 @@ func TestListAuditFailureFailsClosed(t *testing.T) {
 		t.Fatalf("%d list verdicts audited, want 1", n)
 	}
 }
+
+// A method that differs from one Warden interprets only in case, spaces or
+// control characters is refused, not forwarded as an unknown method past
+// the guards that decide the real one.
+func TestImitatedMethodsAreRefused(t *testing.T) {
+	var reached sync.Map
+	up := &scripted{handle: func(c *scriptedConn, m *mcp.Message) *mcp.Message {
+		reached.Store(m.Method, true)
+		return mcp.NewResult(nil, map[string]any{})
+	}}
+	url, _, _ := startGateway(t, nil, gwOpts{guards: []guard.Guard{contentGuard{}}, dialers: map[string]transport.Dialer{"s": up}})
+	meta := statelessMeta(`{}`)
+	for _, method := range []string{"Tools/Call", "tools/call ", "tools/call\\u0000", "RESOURCES/READ", "x/custom"} {
+		body := `{"jsonrpc":"2.0","id":1,"method":"` + method + `","params":{"name":"t","uri":"file:///x","arguments":{},` + meta + `}}`
+		_, _, resp := post(t, url, body, modernHeaders(method, "t"))
+		if method == "x/custom" {
+			continue // a method Warden does not know goes through
+		}
+		if !strings.Contains(resp, `"error"`) {
+			t.Errorf("%q: %s, want an error", method, resp)
+		}
+	}
+	reached.Range(func(k, _ any) bool {
+		if k.(string) != "x/custom" {
+			t.Errorf("the upstream received %q", k)
+		}
+		return true
+	})
+}

@@ -1,5 +1,10 @@
 package mcp
 
+import (
+	"strings"
+	"unicode"
+)
+
 // Protocol versions Warden speaks, newest first.
 const (
 	Version20260728 = "2026-07-28"
@@ -75,6 +80,27 @@ const (
 	NotifySubscriptionsAck    = "notifications/subscriptions/acknowledged"
 	NotifyElicitationComplete = "notifications/elicitation/complete"
 )
+
+// interpreted lists the request methods Warden interprets.
+var interpreted = [...]string{MethodInitialize, MethodPing, MethodDiscover, MethodToolsList, MethodToolsCall,
+	MethodPromptsList, MethodPromptsGet, MethodResourcesList, MethodResourceTemplates, MethodResourcesRead,
+	MethodResourcesSubscribe, MethodResourcesUnsub, MethodComplete, MethodSetLevel, MethodSubscriptionsListen,
+	MethodTasksGet, MethodTasksResult, MethodTasksCancel, MethodTasksList}
+
+// Imitates returns the interpreted method that method imitates: equal to it
+// but for letter case, surrounding spaces or control characters, or "". A
+// gateway would forward such a method untouched as an unknown one, past
+// the guards that decide the real one, while a lenient server might run it
+// as the real one.
+func Imitates(method string) string {
+	m := strings.TrimFunc(method, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) })
+	for _, k := range interpreted {
+		if method != k && strings.EqualFold(m, k) {
+			return k
+		}
+	}
+	return ""
+}
 
 // Reserved _meta keys of the stateless protocol.
 const (
