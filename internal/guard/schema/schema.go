@@ -117,6 +117,15 @@ func NewWithSettings(s Settings, log *slog.Logger) *Guard {
 
 func (g *Guard) Name() string { return Name }
 
+// Relaxations lists what this configuration lets through that the
+// defaults would not, for the start-up log.
+func (g *Guard) Relaxations() []string {
+	if g.settings().UnlistedTools == "allow" {
+		return []string{"schema: unlisted_tools is allow: calls to tools their server never listed pass without an argument check"}
+	}
+	return nil
+}
+
 func (g *Guard) settings() Settings {
 	g.mu.Lock()
 	defer g.mu.Unlock()

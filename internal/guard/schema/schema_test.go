@@ -162,6 +162,9 @@ func TestConfigAndReload(t *testing.T) {
 	if v, _ := g.Inspect(context.Background(), ex("", `{}`)); v.Action != guard.Deny {
 		t.Fatalf("unlisted tool allowed by default: %+v", v)
 	}
+	if r := g.Relaxations(); len(r) != 0 {
+		t.Fatalf("defaults announced as relaxations: %q", r)
+	}
 	if err := g.Reload(gc("    cache_size: 0\n")); err == nil {
 		t.Fatal("bad reload accepted")
 	}
@@ -170,5 +173,8 @@ func TestConfigAndReload(t *testing.T) {
 	}
 	if v, _ := g.Inspect(context.Background(), ex("", `{}`)); v.Action != guard.Allow {
 		t.Fatalf("reload not in force: %+v", v)
+	}
+	if r := g.Relaxations(); len(r) != 1 || !strings.Contains(r[0], "unlisted_tools is allow") {
+		t.Fatalf("relaxations: %q", r)
 	}
 }
