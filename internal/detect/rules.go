@@ -151,7 +151,9 @@ func PoisoningRules() []Rule {
 			Pattern:  `\b(?:overwrite|write|writing|delete|remove|replace|truncate|append|appending|add|adding|modify|chmod)s?\b` + reClause + `{0,60}?(?:~|\$home|/root|/home/[a-z0-9_.-]+)?/?(?:\.ssh/(?:id_[a-z0-9]+|authorized_keys|known_hosts|config)|\.(?:bashrc|zshrc|bash_profile|profile)\b|\bshell(?:'s)? (?:rc|startup|profile|init) (?:file|script)|/etc/(?:passwd|shadow|sudoers|crontab|hosts)\b|\.aws/credentials|\.kube/config)`,
 			Explain:  "asks the model to write over a key, credential or shell start-up file"},
 		{ID: "sensitive.take-secret", Family: FamilySensitive, Weight: 0.4, Back: 120, Fwd: 48,
-			NotAfter: reQuotedExample,
+			// Round 41: not a prohibition ("Never store passwords, API keys").
+			// "If you don't pass the api_key …" is a threat, not one.
+			NotAfter: reQuotedExample + `|\b(?:never|must not|should not|cannot|avoid)\s+$|(?:^|[.;:!?]\s*|\bplease\s+)(?:do not|don'?t)\s+$`,
 			Keywords: []string{"api", "apikey", "apikeys", "key", "keys", "token", "tokens", "credential", "credentials", "password", "passwords", "passphrase", "passphrases", "secret", "secrets", "cookie", "cookies", "env", "environment", "prompt", "conversation", "chat", "message", "messages", "mnemonic", "seed", "wallet"},
 			Pattern:  `\b` + reVerbTake + `\s+(?:the |all |any |its |their |your |user'?s? |current |full |entire |stored |saved |available |every )*(?:\w+ ){0,2}` + reSecretObj + `\b`,
 			Explain:  "asks the model to handle credentials, secrets or conversation context"},
@@ -492,6 +494,7 @@ func tamperRules() []Rule {
 	rules = append(rules, round13Rules()...)
 	rules = append(rules, round14Rules()...)
 	rules = append(rules, round27Rules()...)
+	rules = append(rules, round41Rules()...)
 	return append(rules, multilingualRules()...)
 }
 
