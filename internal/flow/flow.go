@@ -8,9 +8,9 @@
 // Facts are keyed by guard.Session.Key: the session when the protocol has
 // one, else the principal and client (stateless protocol), so a stateless
 // client's facts last for the tracker's window instead of one request.
-// They live in memory: a restart forgets them, which errs on the side of
-// asking again, never of leaking (the rule needs facts to hold a call, and
-// a restarted session starts clean but also starts without the data).
+// They live in memory, per session: a client that reconnects with a new
+// session (after a restart, or an expiry) starts clean although its
+// model's context may still hold what it read (docs/threat-model.md).
 package flow
 
 import (
