@@ -12,6 +12,7 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode/utf8"
 
 	"github.com/warden-mcp/warden/internal/store"
 )
@@ -97,11 +98,14 @@ func RunCLI(ctx context.Context, kv store.KV, args []string, stdout, stderr io.W
 		if *asJSON {
 			return writeJSON(stdout, stderr, e)
 		}
+		// Every field is clipped: the method of a server request, the
+		// session id and the principal come from the peers, not from Warden.
 		fmt.Fprintf(stdout, "id:        %s\nstate:     %s\ntime:      %s\nguard:     %s\nserver:    %s\nmethod:    %s\nname:      %s\nphase:     %s\nsession:   %s\nprincipal: %s\nscore:     %.3f\nrules:     %s\ndigest:    %s\nreason:    %s\n",
-			e.ID, e.State, e.Time.Format(time.RFC3339), e.Guard, e.Server, e.Method, clip(e.Name, 200), e.Phase, e.Session, e.Principal,
-			e.Score, strings.Join(e.Rules, ", "), e.Digest, clip(e.Reason, 500))
+			clip(e.ID, 80), clip(e.State, 40), e.Time.Format(time.RFC3339), clip(e.Guard, 80), clip(e.Server, 200), clip(e.Method, 200),
+			clip(e.Name, 200), clip(e.Phase, 40), clip(e.Session, 200), clip(e.Principal, 200),
+			e.Score, clip(strings.Join(e.Rules, ", "), 500), clip(e.Digest, 100), clip(e.Reason, 500))
 		if e.State == StateReleased {
-			fmt.Fprintf(stdout, "released:  %s by %s\n", e.ReleasedAt.Format(time.RFC3339), e.ReleasedBy)
+			fmt.Fprintf(stdout, "released:  %s by %s\n", e.ReleasedAt.Format(time.RFC3339), clip(e.ReleasedBy, 200))
 		}
 		var pretty bytes.Buffer
 		if err := json.Indent(&pretty, e.Content, "", "  "); err != nil {
@@ -126,7 +130,7 @@ func RunCLI(ctx context.Context, kv store.KV, args []string, stdout, stderr io.W
 		if err != nil {
 			return fail(notFound(err, id))
 		}
-		fmt.Fprintf(stdout, "released %s (%s %s %s) by %s; content %s is allowlisted\n", e.ID, e.Server, e.Method, clip(e.Name, 80), who, e.Digest)
+		fmt.Fprintf(stdout, "released %s (%s %s %s) by %s; content %s is allowlisted\n", e.ID, clip(e.Server, 80), clip(e.Method, 80), clip(e.Name, 80), clip(who, 80), clip(e.Digest, 100))
 		return 0
 	case "allowlist":
 		as, err := qs.AllowList(ctx)
@@ -139,7 +143,7 @@ func RunCLI(ctx context.Context, kv store.KV, args []string, stdout, stderr io.W
 		tw := tabwriter.NewWriter(stdout, 2, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "DIGEST\tENTRY\tBY\tAT")
 		for _, a := range as {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", a.Digest, a.Entry, clip(a.By, 40), a.At.Format(time.RFC3339))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", clip(a.Digest, 100), clip(a.Entry, 80), clip(a.By, 40), a.At.Format(time.RFC3339))
 		}
 		if err := tw.Flush(); err != nil {
 			return fail(err)
@@ -153,7 +157,7 @@ func RunCLI(ctx context.Context, kv store.KV, args []string, stdout, stderr io.W
 		if err := qs.Revoke(ctx, d); err != nil {
 			return fail(err)
 		}
-		fmt.Fprintf(stdout, "revoked %s\n", d)
+		fmt.Fprintf(stdout, "revoked %s\n", clip(d, 100))
 		return 0
 	}
 	fmt.Fprintf(stderr, "warden quarantine: unknown command %q\n%s", cmd, CLIUsage)
@@ -205,8 +209,8 @@ func printList(sel []Entry, asJSON bool, stdout, stderr io.Writer) int {
 	tw := tabwriter.NewWriter(stdout, 2, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tSTATE\tTIME\tSERVER\tMETHOD\tNAME\tSCORE\tRULES")
 	for _, e := range sel {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%.2f\t%s\n", e.ID, e.State, e.Time.Format(time.RFC3339), clip(e.Server, 40),
-			e.Method, clip(e.Name, 60), e.Score, clip(strings.Join(e.Rules, ","), 60))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%.2f\t%s\n", clip(e.ID, 80), clip(e.State, 20), e.Time.Format(time.RFC3339), clip(e.Server, 40),
+			clip(e.Method, 60), clip(e.Name, 60), e.Score, clip(strings.Join(e.Rules, ","), 60))
 	}
 	if err := tw.Flush(); err != nil {
 		fmt.Fprintf(stderr, "warden quarantine: %v\n", err)
@@ -233,19 +237,33 @@ func escapeControls(s string) string {
 	return b.String()
 }
 
-func isControl(r rune) bool { return r == 0x7f || r >= 0x80 && r < 0xa0 }
+// isControl: DEL, C1 controls, and the format characters that reorder or
+// hide text on screen (bidi marks, overrides and isolates, zero-width
+// characters, line separators), which JSON also leaves raw.
+func isControl(r rune) bool {
+	switch {
+	case r == 0x7f, r >= 0x80 && r < 0xa0, r == 0x061c, r == 0x00ad, r >= 0x200b && r <= 0x200f,
+		r >= 0x2028 && r <= 0x202e, r >= 0x2060 && r <= 0x2069, r == 0xfeff:
+		return true
+	}
+	return false
+}
 
 // clip keeps what a server chose (names, reasons) on one line and free of
-// terminal escapes.
+// terminal escapes and bidi tricks, at most n bytes, whole characters.
 func clip(s string, n int) string {
 	s = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
+		if r < 0x20 || isControl(r) {
 			return '?'
 		}
 		return r
 	}, s)
 	if len(s) > n {
-		return s[:n-3] + "..."
+		cut := n - 3
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		return s[:cut] + "..."
 	}
 	return s
 }

@@ -14,7 +14,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -27,7 +29,21 @@ const Namespace = "quarantine"
 const (
 	entryPrefix = "q/"
 	allowPrefix = "allow/"
+	countPrefix = "n/" // n/<hour>/<server>: entries a server added that hour
 )
+
+// DefaultMaxPerHour bounds the entries one server can add in an hour. A
+// hostile server can make every result look like an injection; without a
+// bound each one is kept (up to a message's size) for the TTL, and the
+// store grows as fast as the server can answer. Past the bound, Put fails,
+// and the guard withholds the content without keeping it (fail closed).
+const DefaultMaxPerHour = 100
+
+// ErrQuota is returned by Put when a server reached MaxPerHour.
+var ErrQuota = errors.New("quarantine quota reached")
+
+// reID is the shape of the ids newID makes; anything else names no entry.
+var reID = regexp.MustCompile(`^q-[0-9]{8}-[0-9]{6}-[0-9a-f]{10}$`)
 
 // DefaultTTL is how long a held entry is kept: long enough for a person to
 // look after a weekend, short enough that the store does not keep
@@ -84,7 +100,10 @@ type Store struct {
 	// TTL bounds how long held entries are kept; 0 means DefaultTTL,
 	// negative means for ever.
 	TTL time.Duration
-	Now func() time.Time // nil means time.Now
+	// MaxPerHour bounds the entries one server adds in an hour; 0 means
+	// DefaultMaxPerHour, negative means no bound.
+	MaxPerHour int
+	Now        func() time.Time // nil means time.Now
 }
 
 func (s *Store) now() time.Time {
@@ -122,6 +141,9 @@ func (s *Store) Put(ctx context.Context, e Entry) (Entry, error) {
 	}
 	e.ID, e.State = id, StateHeld
 	e.ReleasedAt, e.ReleasedBy = time.Time{}, ""
+	if err := s.reserve(ctx, e.Server, e.Time); err != nil {
+		return Entry{}, err
+	}
 	b, err := json.Marshal(e)
 	if err != nil {
 		return Entry{}, fmt.Errorf("encoding quarantine entry: %w", err)
@@ -146,8 +168,10 @@ func decode(it store.Item) (Entry, error) {
 // Get returns one entry; the error wraps store.ErrNotFound when there is
 // none (or it expired).
 func (s *Store) Get(ctx context.Context, id string) (Entry, error) {
-	if id == "" {
-		return Entry{}, fmt.Errorf("reading quarantine entry: empty id: %w", store.ErrNotFound)
+	if !reID.MatchString(id) {
+		// Only ids this package made name entries: nothing else reaches
+		// the store's keys.
+		return Entry{}, fmt.Errorf("reading quarantine entry %q: not a quarantine id: %w", id, store.ErrNotFound)
 	}
 	it, err := s.KV.Get(ctx, Namespace, entryPrefix+id)
 	if err != nil {
@@ -189,15 +213,9 @@ func (s *Store) Release(ctx context.Context, id, by string) (Entry, error) {
 		return e, fmt.Errorf("releasing %s: %w (by %s at %s)", id, ErrReleased, e.ReleasedBy, e.ReleasedAt.Format(time.RFC3339))
 	}
 	now := s.now()
-	if e.Digest != "" {
-		a, err := json.Marshal(Allowed{Digest: e.Digest, Entry: e.ID, By: by, At: now})
-		if err != nil {
-			return Entry{}, fmt.Errorf("encoding allowlist entry: %w", err)
-		}
-		if _, err := s.KV.Put(ctx, Namespace, allowPrefix+e.Digest, a, store.PutOptions{}); err != nil {
-			return Entry{}, fmt.Errorf("allowlisting %s: %w", id, err)
-		}
-	}
+	// The entry first, conditionally: of two people releasing at once only
+	// one gets the record, and the allowlist then names that one. If the
+	// allowlist write fails, the content stays withheld (fail closed).
 	e.State, e.ReleasedAt, e.ReleasedBy = StateReleased, now, by
 	b, err := json.Marshal(e)
 	if err != nil {
@@ -208,7 +226,53 @@ func (s *Store) Release(ctx context.Context, id, by string) (Entry, error) {
 		return Entry{}, fmt.Errorf("releasing %s: %w", id, err)
 	}
 	e.version = v
+	if e.Digest != "" {
+		a, err := json.Marshal(Allowed{Digest: e.Digest, Entry: e.ID, By: by, At: now})
+		if err != nil {
+			return Entry{}, fmt.Errorf("encoding allowlist entry: %w", err)
+		}
+		if _, err := s.KV.Put(ctx, Namespace, allowPrefix+e.Digest, a, store.PutOptions{}); err != nil {
+			return Entry{}, fmt.Errorf("allowlisting %s (the entry is marked released, its content is still withheld): %w", id, err)
+		}
+	}
 	return e, nil
+}
+
+// reserve counts one more entry from server this hour, or returns ErrQuota.
+func (s *Store) reserve(ctx context.Context, server string, now time.Time) error {
+	limit := s.MaxPerHour
+	if limit == 0 {
+		limit = DefaultMaxPerHour
+	}
+	if limit < 0 {
+		return nil
+	}
+	key := countPrefix + now.Format("2006010215") + "/" + server
+	for range 16 { // compare-and-swap: gateways of a cluster share the count
+		var n, version int64
+		it, err := s.KV.Get(ctx, Namespace, key)
+		switch {
+		case err == nil:
+			version = it.Version
+			if n, err = strconv.ParseInt(string(it.Value), 10, 64); err != nil {
+				return fmt.Errorf("reading the quarantine count: %w", err)
+			}
+		case !errors.Is(err, store.ErrNotFound):
+			return fmt.Errorf("reading the quarantine count: %w", err)
+		}
+		if n >= int64(limit) {
+			return fmt.Errorf("%w: %d entries from %q this hour (quarantine max_per_hour)", ErrQuota, n, server)
+		}
+		opts := store.PutOptions{TTL: 2 * time.Hour, IfVersion: version, IfAbsent: version == 0}
+		_, err = s.KV.Put(ctx, Namespace, key, []byte(strconv.FormatInt(n+1, 10)), opts)
+		if err == nil {
+			return nil
+		}
+		if !errors.Is(err, store.ErrConflict) {
+			return fmt.Errorf("counting quarantine entries: %w", err)
+		}
+	}
+	return fmt.Errorf("counting quarantine entries: %w", store.ErrConflict)
 }
 
 // Allowed reports whether content with this digest was released.
@@ -245,8 +309,18 @@ func (s *Store) AllowList(ctx context.Context) ([]Allowed, error) {
 
 // Revoke removes a digest from the allowlist, so the content is judged
 // again.
+//
+// A digest that is not on the allowlist is an error, not a silent success:
+// an operator who mistyped it would believe the content is judged again.
 func (s *Store) Revoke(ctx context.Context, digest string) error {
-	if err := s.KV.Delete(ctx, Namespace, allowPrefix+digest, 0); err != nil {
+	it, err := s.KV.Get(ctx, Namespace, allowPrefix+digest)
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("revoking %s: not on the allowlist: %w", digest, err)
+	}
+	if err != nil {
+		return fmt.Errorf("revoking %s: %w", digest, err)
+	}
+	if err := s.KV.Delete(ctx, Namespace, allowPrefix+digest, it.Version); err != nil {
 		return fmt.Errorf("revoking %s: %w", digest, err)
 	}
 	return nil

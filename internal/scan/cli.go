@@ -25,7 +25,8 @@ flags:
 `
 
 // RunScan runs `warden scan ARGS` and returns the exit code: 0 no finding
-// at or above --fail-on, 1 findings at or above it, 2 usage or error.
+// at or above --fail-on, 1 findings at or above it, 2 usage or error, or a
+// scan that could not read a file or list a server it was asked to.
 func RunScan(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("warden scan", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -118,7 +119,25 @@ func RunScan(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "warden scan: findings at or above %s\n", strings.ToLower(*failOn))
 		return 1
 	}
+	// Fail closed: a file that could not be read or parsed, or a server
+	// --connect could not list, is not a clean result, whatever --fail-on
+	// says about findings.
+	if n := incomplete(rep); n > 0 {
+		fmt.Fprintf(stderr, "warden scan: incomplete: %d file(s) or server(s) could not be read or listed (see the report); not a clean result\n", n)
+		return 2
+	}
 	return 0
+}
+
+// incomplete counts what the scan could not see.
+func incomplete(r *Report) int {
+	n := len(r.Errors)
+	for _, s := range r.Servers {
+		if s.Error != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // writePins merges the listed servers' hashes into the pins file.

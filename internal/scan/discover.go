@@ -1,7 +1,6 @@
 package scan
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 )
 
 // Server is one MCP server entry of a client configuration.
@@ -191,19 +191,33 @@ const maxConfigBytes = 16 << 20
 
 // ReadLocation reads the servers of one configuration file. A missing file
 // returns fs.ErrNotExist (wrapped).
+//
+// Only regular files are read: a configuration path that is (or links to)
+// a FIFO, a terminal or a device would block the scan or feed it without
+// end. It is opened non-blocking so a FIFO cannot hang the open itself, and
+// checked on the open descriptor so it cannot be swapped in between.
+// Servers parsed before a malformed entry are returned with the error, so
+// the rest of the file is still checked.
 func ReadLocation(loc Location) ([]Server, error) {
-	f, err := os.Open(loc.Path)
+	f, err := os.OpenFile(loc.Path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", loc.Path, err)
 	}
 	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", loc.Path, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("reading %s: not a regular file (%s)", loc.Path, fi.Mode().Type())
+	}
 	data, err := readAllBounded(f, maxConfigBytes)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", loc.Path, err)
 	}
 	servers, err := ParseConfig(loc, data)
 	if err != nil {
-		return nil, fmt.Errorf("parsing %s: %w", loc.Path, err)
+		return servers, fmt.Errorf("parsing %s: %w", loc.Path, err)
 	}
 	return servers, nil
 }
@@ -243,11 +257,12 @@ func ParseConfig(loc Location, data []byte) ([]Server, error) {
 		return nil, fmt.Errorf("invalid JSON: %w", err)
 	}
 	var out []Server
+	lines := newLineIndex(data)
 	add := func(raw json.RawMessage) error {
 		if len(raw) == 0 {
 			return nil
 		}
-		s, err := serversFrom(loc, data, raw)
+		s, err := serversFrom(loc, lines, raw)
 		out = append(out, s...)
 		return err
 	}
@@ -268,12 +283,13 @@ func ParseConfig(loc Location, data []byte) ([]Server, error) {
 		err = add(mcpObject(root["mcp"]))
 	case "claude-code":
 		err = add(root["mcpServers"])
-		var projects map[string]struct {
-			MCPServers json.RawMessage `json:"mcpServers"`
-		}
+		// Keys are matched exactly, as the client's JavaScript does:
+		// encoding/json's case-insensitive struct matching would let a
+		// "MCPSERVERS" key hide the real "mcpServers" from the scan.
+		var projects map[string]map[string]json.RawMessage
 		if json.Unmarshal(root["projects"], &projects) == nil {
 			for _, dir := range sortedKeys(projects) {
-				if e := add(projects[dir].MCPServers); e != nil && err == nil {
+				if e := add(projects[dir]["mcpServers"]); e != nil && err == nil {
 					err = e
 				}
 			}
@@ -322,20 +338,50 @@ func mcpObject(raw json.RawMessage) json.RawMessage {
 	return m["servers"]
 }
 
+// entry is one server object. Its keys are read exactly as written (see
+// exactKeys), never by encoding/json's case-insensitive field matching.
 type entry struct {
 	// A string; opencode's ["cmd", "arg", ...]; or Zed's {"path","args","env"}.
-	Command any               `json:"command"`
-	Args    []string          `json:"args"`
-	Env     map[string]string `json:"env"`
+	Command any
+	Args    []string
+	Env     map[string]string
 	// opencode names its variables "environment".
-	Environment map[string]string `json:"environment"`
-	URL         string            `json:"url"`
-	HTTPURL     string            `json:"httpUrl"` // Gemini CLI
-	Server      string            `json:"serverUrl"`
-	Headers     map[string]string `json:"headers"`
+	Environment map[string]string
+	URL         string
+	HTTPURL     string // Gemini CLI "httpUrl"
+	Server      string // Windsurf "serverUrl"
+	Headers     map[string]string
 }
 
-func serversFrom(loc Location, data []byte, raw json.RawMessage) ([]Server, error) {
+// decodeEntry reads a server object by its exact keys. Clients parse their
+// configuration with JavaScript's JSON.parse, where "command" and "Command"
+// are different keys; matching them case-insensitively would let a decoy
+// "Command": "node" hide the "command" the client really runs.
+func decodeEntry(raw json.RawMessage) (entry, error) {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return entry{}, err
+	}
+	var e entry
+	for _, f := range []struct {
+		key string
+		dst any
+	}{
+		{"command", &e.Command}, {"args", &e.Args}, {"env", &e.Env}, {"environment", &e.Environment},
+		{"url", &e.URL}, {"httpUrl", &e.HTTPURL}, {"serverUrl", &e.Server}, {"headers", &e.Headers},
+	} {
+		v, ok := m[f.key]
+		if !ok {
+			continue
+		}
+		if err := json.Unmarshal(v, f.dst); err != nil {
+			return entry{}, fmt.Errorf("%s: %w", f.key, err)
+		}
+	}
+	return e, nil
+}
+
+func serversFrom(loc Location, lines *lineIndex, raw json.RawMessage) ([]Server, error) {
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &m); err != nil {
 		return nil, fmt.Errorf("servers: %w", err)
@@ -343,8 +389,8 @@ func serversFrom(loc Location, data []byte, raw json.RawMessage) ([]Server, erro
 	var out []Server
 	var errs []error
 	for _, name := range sortedKeys(m) {
-		var e entry
-		if err := json.Unmarshal(m[name], &e); err != nil {
+		e, err := decodeEntry(m[name])
+		if err != nil {
 			errs = append(errs, fmt.Errorf("server %q: %w", name, err))
 			continue
 		}
@@ -352,7 +398,7 @@ func serversFrom(loc Location, data []byte, raw json.RawMessage) ([]Server, erro
 			e.Env = e.Environment
 		}
 		s := Server{Client: loc.Client, File: loc.Path, Name: name, Args: e.Args, Env: e.Env,
-			URL: first(e.URL, e.HTTPURL, e.Server), Headers: e.Headers, Line: lineOf(data, `"`+name+`"`)}
+			URL: first(e.URL, e.HTTPURL, e.Server), Headers: e.Headers, Line: lines.line(name)}
 		switch c := e.Command.(type) {
 		case string:
 			s.Command = c
@@ -397,13 +443,64 @@ func first(s ...string) string {
 	return ""
 }
 
-// lineOf is the 1-based line of the first occurrence of needle, or 0.
-func lineOf(data []byte, needle string) int {
-	i := bytes.Index(data, []byte(needle))
-	if i < 0 {
+// lineIndex finds the line of a server's key in its file. It is built in
+// one pass over the file, so finding every server's line stays linear: a
+// bytes.Index per server made a hostile file of many servers quadratic.
+type lineIndex struct {
+	data  []byte
+	first map[string]int // text between the quotes of each string literal -> offset of its first occurrence
+	nl    []int          // offsets of the newlines
+}
+
+func newLineIndex(data []byte) *lineIndex {
+	return &lineIndex{data: data}
+}
+
+// line is the 1-based line of the first string literal "name", or 0.
+func (x *lineIndex) line(name string) int {
+	if x.first == nil {
+		x.build()
+	}
+	at, ok := x.first[name]
+	if !ok {
 		return 0
 	}
-	return bytes.Count(data[:i], []byte{'\n'}) + 1
+	return sort.SearchInts(x.nl, at) + 1
+}
+
+func (x *lineIndex) build() {
+	x.first = map[string]int{}
+	data := x.data
+	for i, c := range data {
+		if c == '\n' {
+			x.nl = append(x.nl, i)
+		}
+	}
+	// String literals, outside comments (a commented-out server of the
+	// same name is not the one parsed).
+	for i := 0; i < len(data); i++ {
+		switch {
+		case data[i] == '"':
+			start := i
+			for i++; i < len(data) && data[i] != '"'; i++ {
+				if data[i] == '\\' {
+					i++
+				}
+			}
+			lit := string(data[start+1 : min(i, len(data))])
+			if _, seen := x.first[lit]; !seen {
+				x.first[lit] = start
+			}
+		case data[i] == '/' && i+1 < len(data) && data[i+1] == '/':
+			for i < len(data) && data[i] != '\n' {
+				i++
+			}
+		case data[i] == '/' && i+1 < len(data) && data[i+1] == '*':
+			for i += 2; i+1 < len(data) && !(data[i] == '*' && data[i+1] == '/'); i++ {
+			}
+			i++
+		}
+	}
 }
 
 // stripJSONC removes // and /* */ comments and trailing commas (VS Code and
@@ -436,7 +533,7 @@ func stripJSONC(data []byte) []byte {
 			}
 		case c == '/' && i+1 < len(data) && data[i+1] == '*':
 			i += 2
-			for i+1 < len(data) && !(data[i] == '*' && data[i+1] == '/') {
+			for i < len(data) && !(data[i] == '*' && i+1 < len(data) && data[i+1] == '/') {
 				if data[i] == '\n' {
 					out = append(out, '\n') // keep line numbers
 				}
@@ -465,7 +562,11 @@ func Discover(locs []Location) (servers []Server, found []string, errs []error) 
 	seen := map[string]bool{}
 	var expanded []Location
 	for _, loc := range locs {
-		expanded = append(expanded, expandGlob(loc)...)
+		l, err := expandGlob(loc)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		expanded = append(expanded, l...)
 	}
 	for _, loc := range expanded {
 		abs, _ := filepath.Abs(loc.Path)
@@ -486,29 +587,37 @@ func Discover(locs []Location) (servers []Server, found []string, errs []error) 
 	return servers, found, errs
 }
 
+// maxGlobFiles bounds the files one pattern location reads: a project can
+// put any number of block files in .continue/mcpServers/.
+const maxGlobFiles = 256
+
 // expandGlob turns a location whose last element is a pattern into one
 // location per matching file, in name order; a missing directory matches
 // nothing. Only the last element is a pattern, so a home directory with
-// glob characters in its name still works.
-func expandGlob(loc Location) []Location {
+// glob characters in its name still works. Past maxGlobFiles matches the
+// rest are not read, and the error says so.
+func expandGlob(loc Location) ([]Location, error) {
 	dir, pat := filepath.Split(loc.Path)
 	if !strings.ContainsAny(pat, "*?[") {
-		return []Location{loc}
+		return []Location{loc}, nil
 	}
 	if _, err := os.Lstat(loc.Path); err == nil {
-		return []Location{loc} // a file named with glob characters
+		return []Location{loc}, nil // a file named with glob characters
 	}
 	entries, err := os.ReadDir(filepath.Clean(dir))
 	if err != nil {
-		return nil
+		return nil, nil
 	}
 	var out []Location
 	for _, e := range entries {
 		if ok, _ := filepath.Match(pat, e.Name()); ok && !e.IsDir() {
+			if len(out) == maxGlobFiles {
+				return out, fmt.Errorf("reading %s: more than %d matching files; the rest were not read", loc.Path, maxGlobFiles)
+			}
 			l := loc
 			l.Path = filepath.Join(dir, e.Name())
 			out = append(out, l)
 		}
 	}
-	return out
+	return out, nil
 }

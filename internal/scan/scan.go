@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -176,10 +177,13 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		rep.Errors = append(rep.Errors, e.Error())
 	}
 	listed := map[int][]json.RawMessage{}
+	// Credentials found in each server, by serverKey: masked in everything
+	// the report prints (see redact).
+	found := map[string][]string{}
 	for i, s := range servers {
 		sr := ServerReport{Server: s, Transport: s.Transport()}
-		var fs []Finding
-		fs = append(fs, secretFindings(sc, s)...)
+		fs, raw := secretFindings(sc, s)
+		found[serverKey(s.Client, s.File, s.Name)] = append(found[serverKey(s.Client, s.File, s.Name)], raw...)
 		fs = append(fs, launchFindings(s)...)
 		if opts.Lister != nil && s.Transport() == "stdio" {
 			if err := ctx.Err(); err != nil {
@@ -210,11 +214,133 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 			}
 		}
 	}
+	redact(rep, found)
 	sortFindings(rep.Findings)
 	if rep.Findings == nil {
 		rep.Findings = []Finding{}
 	}
 	return rep, nil
+}
+
+func serverKey(client, file, name string) string { return client + "\x00" + file + "\x00" + name }
+
+// redact masks credentials in everything the report prints, in every
+// format: each env and header value (all of them, not only those the
+// rules recognise: DB_PASSWORD=hunter2 is a secret too), and every
+// credential found, or env or header value, wherever else it appears (an
+// argument, the URL, a launch finding's excerpt, a server's error output).
+// A server's file is readable by its owner; the report goes to CI logs and
+// dashboards.
+func redact(rep *Report, found map[string][]string) {
+	reps := map[string]*strings.Replacer{}
+	for i := range rep.Servers {
+		s := &rep.Servers[i]
+		k := serverKey(s.Client, s.File, s.Name)
+		secretsOf := append([]string{}, found[k]...)
+		s.Env, secretsOf = maskValues(s.Env, secretsOf, false)
+		s.Headers, secretsOf = maskValues(s.Headers, secretsOf, true)
+		found[k] = secretsOf
+	}
+	for k, list := range found {
+		reps[k] = masker(list)
+	}
+	for i := range rep.Servers {
+		s := &rep.Servers[i]
+		r := reps[serverKey(s.Client, s.File, s.Name)]
+		s.Command, s.URL, s.Error, s.Skipped = r.Replace(s.Command), maskURL(r.Replace(s.URL)), r.Replace(s.Error), r.Replace(s.Skipped)
+		if s.Args != nil {
+			args := make([]string, len(s.Args))
+			for j, a := range s.Args {
+				args[j] = r.Replace(a)
+			}
+			s.Args = args
+		}
+	}
+	for i := range rep.Findings {
+		f := &rep.Findings[i]
+		r := reps[serverKey(f.Client, f.File, f.Server)]
+		if r == nil {
+			continue
+		}
+		f.Message = r.Replace(f.Message)
+		for j := range f.Evidence {
+			f.Evidence[j].Excerpt = r.Replace(f.Evidence[j].Excerpt)
+		}
+	}
+}
+
+// maskValues returns a copy of m with every value that is not a reference
+// to a variable masked. It adds to list the values to mask wherever else
+// they appear: all of them with all (headers), else those under a name
+// that says secret (a plain directory or log level in env is not hidden
+// from the launch line), long enough to be matched safely.
+func maskValues(m map[string]string, list []string, all bool) (map[string]string, []string) {
+	if m == nil {
+		return nil, list
+	}
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		if reference(v) {
+			out[k] = v
+			continue
+		}
+		out[k] = secrets.Mask(v)
+		if len(v) >= 8 && (all || reSecretName.MatchString(k)) {
+			list = append(list, v)
+		}
+	}
+	return out, list
+}
+
+var reSecretName = regexp.MustCompile(`(?i)token|key|secret|pass|pwd|auth|cred|cookie|session|private|cert|sig|bearer|dsn`)
+
+// reference reports a value that only names where the secret is (a
+// variable, an input, a secret manager): safe to show as written.
+func reference(v string) bool {
+	l := strings.ToLower(v)
+	return v == "" || strings.Contains(v, "${") || strings.Contains(v, "{{") || reEnvRef.MatchString(v) ||
+		strings.HasPrefix(l, "op://") || strings.HasPrefix(l, "env:") || strings.HasPrefix(l, "input:")
+}
+
+var reEnvRef = regexp.MustCompile(`^(?:\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%)$`)
+
+// masker replaces each secret with its mask, longest first so that a
+// secret containing another is masked whole.
+func masker(list []string) *strings.Replacer {
+	sort.Slice(list, func(i, j int) bool { return len(list[i]) > len(list[j]) })
+	var pairs []string
+	seen := map[string]bool{}
+	for _, x := range list {
+		if x == "" || seen[x] {
+			continue
+		}
+		seen[x] = true
+		pairs = append(pairs, x, secrets.Mask(x))
+	}
+	return strings.NewReplacer(pairs...)
+}
+
+// maskURL hides a URL's password, found by the rules or not, keeping the
+// rest as written.
+func maskURL(s string) string {
+	i := strings.Index(s, "://")
+	if i < 0 {
+		return s
+	}
+	rest := s[i+3:]
+	end := strings.IndexAny(rest, "/?#")
+	if end < 0 {
+		end = len(rest)
+	}
+	at := strings.LastIndex(rest[:end], "@")
+	if at < 0 {
+		return s
+	}
+	user, _, ok := strings.Cut(rest[:at], ":")
+	if !ok {
+		return s
+	}
+	return s[:i+3] + user + ":…" + rest[at:]
 }
 
 // criticalLaunch returns the rule of the first critical launch finding.

@@ -7,10 +7,13 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -35,8 +38,27 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// fakeServer answers initialize and tools/list on stdin/stdout.
+// fakeServer answers initialize and tools/list on stdin/stdout. Two ids
+// misbehave for the --connect tests: "env" lists its environment as a
+// tool, "hang" starts a grandchild, then never answers and ignores both
+// stdin closing and SIGTERM.
 func fakeServer(id string) {
+	switch id {
+	case "sleep":
+		time.Sleep(time.Minute)
+		return
+	case "hang":
+		signal.Ignore(syscall.SIGTERM)
+		exe, _ := os.Executable()
+		child := exec.Command(exe)
+		child.Env = []string{"WARDEN_SCAN_TEST_SERVER=sleep"}
+		if err := child.Start(); err == nil {
+			os.WriteFile(os.Getenv("WARDEN_SCAN_TEST_PIDFILE"), []byte(fmt.Sprint(child.Process.Pid)), 0o600)
+		}
+		io.Copy(io.Discard, os.Stdin)
+		time.Sleep(time.Minute)
+		return
+	}
 	tools := map[string][]map[string]any{
 		"notes": {
 			{"name": "add_note", "description": "Adds a note.", "inputSchema": map[string]any{"type": "object"}},
@@ -46,6 +68,9 @@ func fakeServer(id string) {
 		},
 		"mail": {
 			{"name": "send_email", "description": "Sends an e-mail through the company server.", "inputSchema": map[string]any{"type": "object"}},
+		},
+		"env": {
+			{"name": "environment", "description": strings.Join(os.Environ(), "\n"), "inputSchema": map[string]any{"type": "object"}},
 		},
 	}[id]
 	sc := bufio.NewScanner(os.Stdin)
@@ -386,7 +411,7 @@ func TestSecretChecks(t *testing.T) {
 		{map[string]string{"COMMIT": "4b825dc642cb6eb9a060e54bf8d69288fbee4904"}, "", 0},
 	}
 	for _, tc := range tests {
-		fs := secretFindings(sc, Server{Name: "s", Env: tc.env})
+		fs, _ := secretFindings(sc, Server{Name: "s", Env: tc.env})
 		got, sev := "", Severity(0)
 		if len(fs) > 0 {
 			got, sev = fs[0].RuleID, fs[0].Severity
@@ -448,7 +473,8 @@ func TestTOML(t *testing.T) {
 }
 
 func FuzzParseTOML(f *testing.F) {
-	for _, s := range []string{"[mcp_servers.a]\ncommand = \"x\"\n", "a = [\n'x',\n", "k = {a=\"1\"}", "[\"q\".b]"} {
+	for _, s := range []string{"[mcp_servers.a]\ncommand = \"x\"\n", "a = [\n'x',\n", "k = {a=\"1\"}", "[\"q\".b]",
+		"a = [[[[[[[[[[", "a = {b={c={d=", "a = [\n\"x\\\"\",\n'#',\n]\n", "[mcp_servers.a.env]\nK = \"\\e[2J\"\n"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -474,7 +500,10 @@ func FuzzParseConfig(f *testing.F) {
 		`{"mcp":{"servers":{"a":{"type":"local","command":["npx","-y","p"],"environment":{"K":"v"}}}}}`,
 		"extensions:\n  a: &x\n    type: stdio\n    cmd: npx\n    args: [-y, p]\n    envs: {K: 1}\n  b: *x\n",
 		"mcpServers:\n  - name: a\n    url: http://x\n    requestOptions: {headers: {H: v}}\n",
-		`{"experimental":{"modelContextProtocolServers":[{"transport":{"type":"stdio","command":"c"}}]}}`} {
+		`{"experimental":{"modelContextProtocolServers":[{"transport":{"type":"stdio","command":"c"}}]}}`,
+		// Decoy keys that differ in case, and a project list.
+		`{"mcpServers":{"a":{"command":"sh","Command":"node","args":["-c","x"],"ARGS":[]}},"projects":{"/p":{"mcpServers":{"b":{"url":"u"}},"MCPSERVERS":{}}}}`,
+		"{\"mcpServers\":{\"\\u0061\":{},\"a\":{}}} // \"a\""} {
 		f.Add([]byte(s))
 	}
 	sc, err := secrets.New(secrets.Options{})
@@ -490,6 +519,7 @@ func FuzzParseConfig(f *testing.F) {
 			for _, s := range servers {
 				secretFindings(sc, s)
 				launchFindings(s)
+				redact(&Report{Servers: []ServerReport{{Server: s}}}, map[string][]string{})
 			}
 		}
 	})

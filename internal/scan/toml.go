@@ -46,11 +46,26 @@ func parseTOML(data []byte) ([]tomlTable, error) {
 		if !ok {
 			return nil, fmt.Errorf("line %d: expected key = value", i+1)
 		}
-		// Multi-line arrays: join lines until brackets balance.
+		// Multi-line arrays: join lines until brackets balance. The bracket
+		// state is carried from line to line (not recomputed over the joined
+		// text), so a hostile file of one endless array stays linear.
 		v = strings.TrimSpace(v)
-		for strings.HasPrefix(v, "[") && !balanced(v) && i+1 < len(lines) && i < 100000 {
-			i++
-			v += " " + strings.TrimSpace(stripTOMLComment(lines[i]))
+		if strings.HasPrefix(v, "[") {
+			var b brackets
+			b.feed(v)
+			if b.depth > 0 {
+				var sb strings.Builder
+				sb.WriteString(v)
+				for b.depth > 0 && i+1 < len(lines) {
+					i++
+					more := strings.TrimSpace(stripTOMLComment(lines[i]))
+					sb.WriteByte(' ')
+					sb.WriteString(more)
+					b.inStr = 0 // strings do not span lines
+					b.feed(" " + more)
+				}
+				v = sb.String()
+			}
 		}
 		key, err := tomlKey(strings.TrimSpace(k))
 		if err != nil {
@@ -61,33 +76,37 @@ func parseTOML(data []byte) ([]tomlTable, error) {
 			return nil, fmt.Errorf("line %d: %s: %w", i+1, key, err)
 		}
 		if strings.TrimSpace(rest) != "" {
-			return nil, fmt.Errorf("line %d: %s: unexpected %q after value", i+1, key, rest)
+			return nil, fmt.Errorf("line %d: %s: unexpected text after the value", i+1, key)
 		}
 		cur.values[key] = val
 	}
 	return append(tables, *cur), nil
 }
 
-func balanced(s string) bool {
-	depth, inStr := 0, byte(0)
+// brackets tracks the nesting of [ and { outside strings.
+type brackets struct {
+	depth int
+	inStr byte
+}
+
+func (b *brackets) feed(s string) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case inStr != 0:
-			if c == '\\' && inStr == '"' {
+		case b.inStr != 0:
+			if c == '\\' && b.inStr == '"' {
 				i++
-			} else if c == inStr {
-				inStr = 0
+			} else if c == b.inStr {
+				b.inStr = 0
 			}
 		case c == '"' || c == '\'':
-			inStr = c
+			b.inStr = c
 		case c == '[' || c == '{':
-			depth++
+			b.depth++
 		case c == ']' || c == '}':
-			depth--
+			b.depth--
 		}
 	}
-	return depth <= 0
 }
 
 func stripTOMLComment(s string) string {
@@ -136,7 +155,7 @@ func tomlKey(s string) (string, error) {
 		s = strings.TrimSpace(s)
 		if s != "" {
 			if s[0] != '.' {
-				return "", fmt.Errorf("bad key near %q", s)
+				return "", fmt.Errorf("bad key")
 			}
 			s = s[1:]
 		}
@@ -147,7 +166,17 @@ func tomlKey(s string) (string, error) {
 	return strings.Join(parts, "\x00"), nil
 }
 
-func tomlValue(s string) (any, string, error) {
+// maxTOMLDepth bounds nested arrays and inline tables: the parser recurses
+// per level, and a file of millions of "[" would otherwise exhaust the stack
+// (a fatal error, not a recoverable panic).
+const maxTOMLDepth = 32
+
+func tomlValue(s string) (any, string, error) { return tomlValueAt(s, 0) }
+
+func tomlValueAt(s string, depth int) (any, string, error) {
+	if depth > maxTOMLDepth {
+		return nil, "", fmt.Errorf("nested more than %d levels", maxTOMLDepth)
+	}
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return nil, "", fmt.Errorf("missing value")
@@ -165,7 +194,7 @@ func tomlValue(s string) (any, string, error) {
 			if s[0] == ']' {
 				return arr, s[1:], nil
 			}
-			v, rest, err := tomlValue(s)
+			v, rest, err := tomlValueAt(s, depth+1)
 			if err != nil {
 				return nil, "", err
 			}
@@ -197,7 +226,7 @@ func tomlValue(s string) (any, string, error) {
 			if err != nil {
 				return nil, "", err
 			}
-			v, rest, err := tomlValue(rest)
+			v, rest, err := tomlValueAt(rest, depth+1)
 			if err != nil {
 				return nil, "", err
 			}
@@ -214,7 +243,7 @@ func tomlValue(s string) (any, string, error) {
 		end = len(s)
 	}
 	if end == 0 {
-		return nil, "", fmt.Errorf("unexpected %q", s[:1]) // and no progress: stop here
+		return nil, "", fmt.Errorf("unexpected %q", s[:1]) // one delimiter, and no progress: stop here
 	}
 	return strings.TrimSpace(s[:end]), s[end:], nil
 }
@@ -238,7 +267,7 @@ func tomlString(s string) (string, string, error) {
 		case '"':
 			v, err := strconv.Unquote(tomlEscapes(s[:i+1]))
 			if err != nil {
-				return "", "", fmt.Errorf("bad string %s: %w", s[:i+1], err)
+				return "", "", fmt.Errorf("bad escape in a string")
 			}
 			return v, s[i+1:], nil
 		}

@@ -45,7 +45,42 @@ func parseYAMLRoot(data []byte) (*yaml.Node, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, fmt.Errorf("invalid configuration: the top level is not a mapping")
 	}
+	if !withinExpansion(root, maxYAMLExpansion) {
+		return nil, fmt.Errorf("invalid configuration: aliases expand to more than %d nodes", maxYAMLExpansion)
+	}
 	return root, nil
+}
+
+// maxYAMLExpansion bounds the nodes of a document with its aliases
+// expanded. Decoding into a yaml.Node does not expand aliases (so the
+// library's own alias limits do not apply), but the walkers below read
+// through them: a mapping of a million keys aliased by a million servers
+// made them do 10^12 steps. A configuration never comes near this bound.
+const maxYAMLExpansion = 4 << 20
+
+// withinExpansion reports whether n, aliases followed, has at most budget
+// nodes. Nodes are counted as they are queued, so neither the work nor the
+// queue outgrows the budget, and alias bombs and cycles end quickly.
+func withinExpansion(n *yaml.Node, budget int) bool {
+	stack := []*yaml.Node{n}
+	budget--
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		next := n.Content
+		if n.Kind == yaml.AliasNode {
+			next = []*yaml.Node{n.Alias}
+		}
+		if budget -= len(next); budget < 0 {
+			return false
+		}
+		for _, c := range next {
+			if c != nil {
+				stack = append(stack, c)
+			}
+		}
+	}
+	return true
 }
 
 // deref follows an alias to its anchored node. Anchors cannot sit on

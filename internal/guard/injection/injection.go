@@ -13,6 +13,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"math"
@@ -110,7 +111,7 @@ func newGuard(s Settings, det scanner, kv store.KV, tr *flow.Tracker, log *slog.
 		g.det = guard.Built(scanners{det: det})
 	}
 	if kv != nil {
-		g.qs = &quarantine.Store{KV: kv, TTL: s.QuarantineTTL.Std()}
+		g.qs = &quarantine.Store{KV: kv, TTL: s.QuarantineTTL.Std(), MaxPerHour: s.QuarantineMaxPerHour}
 	}
 	return g
 }
@@ -544,6 +545,13 @@ func (g *Guard) quarantine(ctx context.Context, ex *guard.Exchange, doc *content
 		Digest: digest, Score: round(res.Score), Rules: ruleIDs(res), Reason: what,
 		Content: json.RawMessage(slices.Clone(orig)),
 	})
+	if errors.Is(err, quarantine.ErrQuota) {
+		// The server filled its hourly share of the store: withhold the
+		// content without keeping it, and say so.
+		details["action"] = string(Block)
+		return guard.Verdict{Action: guard.Deny, Rule: "injection.quarantine_full", Details: details,
+			Reason: "withheld " + what + "; not kept for review: " + err.Error()}, nil
+	}
 	if err != nil {
 		return guard.Verdict{}, fmt.Errorf("quarantining content: %w", err)
 	}

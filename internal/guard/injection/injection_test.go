@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -333,6 +334,28 @@ func TestSpotlight(t *testing.T) {
 	ex = resultEx("other", "read", toolResult("hello there"))
 	if v, _ := g.Inspect(context.Background(), ex); v.Action != guard.Allow {
 		t.Errorf("%v", v)
+	}
+}
+
+// A server that fills its hourly share of the quarantine has its next
+// flagged content withheld, not kept, with a reason that says so.
+func TestQuarantineQuotaBlocks(t *testing.T) {
+	g := build(t, "action: quarantine\nquarantine_max_per_hour: 2", fake{"evil", 0.9}, openKV(t), nil)
+	for i := range 3 {
+		ex := resultEx("s", "t", toolResult(fmt.Sprintf("be evil %d", i)))
+		v, err := g.Inspect(context.Background(), ex)
+		if err != nil {
+			t.Fatalf("%d: %v", i, err)
+		}
+		switch {
+		case i < 2 && (v.Action != guard.Modify || v.Details["quarantine_id"] == nil):
+			t.Fatalf("%d: %v, want quarantined", i, v)
+		case i == 2 && (v.Action != guard.Deny || v.Rule != "injection.quarantine_full" || !strings.Contains(v.Reason, "not kept")):
+			t.Fatalf("%d: %v, want withheld with a full quarantine", i, v)
+		}
+	}
+	if _, err := decodeSettings(guardConfig(t, "quarantine_max_per_hour: -1")); err == nil {
+		t.Error("a negative quota was accepted")
 	}
 }
 

@@ -69,8 +69,12 @@ type Settings struct {
 	QuarantineThreshold float64 `yaml:"quarantine_threshold"`
 	Spotlight           bool    `yaml:"spotlight"`
 	// QuarantineTTL is how long quarantined content is kept for review.
-	QuarantineTTL config.Duration           `yaml:"quarantine_ttl"`
-	Servers       map[string]ServerSettings `yaml:"servers"`
+	QuarantineTTL config.Duration `yaml:"quarantine_ttl"`
+	// QuarantineMaxPerHour bounds the entries one server can quarantine in
+	// an hour (0: quarantine.DefaultMaxPerHour); past it the content is
+	// blocked, not kept, so a flood cannot fill the store.
+	QuarantineMaxPerHour int                       `yaml:"quarantine_max_per_hour"`
+	Servers              map[string]ServerSettings `yaml:"servers"`
 }
 
 // DefaultSettings are what a careful team would choose: remove what
@@ -140,6 +144,9 @@ func (s Settings) validate(gc config.GuardConfig) error {
 	}
 	if s.QuarantineTTL < 0 {
 		ps = append(ps, gc.Problem("quarantine_ttl", "must not be negative"))
+	}
+	if s.QuarantineMaxPerHour < 0 {
+		ps = append(ps, gc.Problem("quarantine_max_per_hour", "must not be negative"))
 	}
 	for name, ss := range s.Servers {
 		p := "servers." + name
