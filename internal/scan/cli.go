@@ -152,8 +152,23 @@ func writePins(path string, old, listed map[string]map[string]string) error {
 	if err != nil {
 		return err
 	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, append(b, '\n'), 0o644); err != nil {
+	// A fresh temporary name beside the file: a predictable one could be
+	// a symlink planted in a shared directory.
+	f, err := os.CreateTemp(filepath.Dir(filepath.Clean(path)), ".pins-*.tmp")
+	if err != nil {
+		return fmt.Errorf("writing pins: %w", err)
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp) // after a successful rename there is nothing left to remove
+	if _, err := f.Write(append(b, '\n')); err != nil {
+		f.Close()
+		return fmt.Errorf("writing pins: %w", err)
+	}
+	if err := f.Chmod(0o644); err != nil {
+		f.Close()
+		return fmt.Errorf("writing pins: %w", err)
+	}
+	if err := f.Close(); err != nil {
 		return fmt.Errorf("writing pins: %w", err)
 	}
 	if err := os.Rename(tmp, filepath.Clean(path)); err != nil {
