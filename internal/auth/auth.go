@@ -422,7 +422,7 @@ func (a *Authenticator) CheckScope(p *guard.Principal, server, method, name stri
 			continue
 		}
 		if len(r.Tools) > 0 && (method != "tools/call" || !slices.ContainsFunc(r.Tools, func(pat string) bool {
-			ok, _ := path.Match(pat, name)
+			ok := toolMatch(pat, name)
 			return ok
 		})) {
 			continue
@@ -480,4 +480,13 @@ func secureURL(s string) error {
 		}
 	}
 	return fmt.Errorf("%q must use https", s)
+}
+
+// toolMatch reports whether a tool name matches an auth.scopes pattern. It
+// is path.Match with "/" an ordinary character: tool names may contain
+// "/", and a "*" that stopped there would let "write_x/y" past a rule for
+// "write_*" without the scope.
+func toolMatch(pattern, name string) bool {
+	ok, _ := path.Match(strings.ReplaceAll(pattern, "/", "\x00"), strings.ReplaceAll(name, "/", "\x00"))
+	return ok
 }

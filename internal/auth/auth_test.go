@@ -283,6 +283,9 @@ func TestScopes(t *testing.T) {
 		{"files", "tools/call", "delete", nil, true},
 		{"files", "tools/call", "write_file", []string{"mcp", "files:write"}, false},
 		{"other", "tools/call", "write_file", nil, false},
+		// "*" matches "/" too: a slash in a tool name does not slip past.
+		{"files", "tools/call", "write_x/y", nil, true},
+		{"files", "tools/call", "read/write_x", nil, false},
 		// A rule with tools is about tools: a prompt of the same name is not one.
 		{"files", "prompts/get", "write_file", nil, false},
 		{"files", "resources/read", "file:///etc/write_x", nil, false},

@@ -165,9 +165,7 @@ func (in *introspector) post(ctx context.Context, tok string) (*introspection, e
 		return nil, fmt.Errorf("%w: response too large or unreadable", errIntrospectionUnavailable)
 	}
 	var res introspection
-	dec := json.NewDecoder(strings.NewReader(string(data)))
-	dec.UseNumber()
-	if err := dec.Decode(&res); err != nil {
+	if err := decodeExact(data, &res); err != nil {
 		return nil, fmt.Errorf("%w: decoding response: %v", errIntrospectionUnavailable, err)
 	}
 	return &res, nil

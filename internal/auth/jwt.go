@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -9,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -202,7 +204,7 @@ func (k *keySet) lookup(ctx context.Context, kid string) (jwk.Key, error) {
 			// Stale but the server is down: keep trusting the keys we have.
 			return key, nil
 		}
-		return nil, fmt.Errorf("%w %q (refreshing keys: %v)", errUnknownKey, kid, err)
+		return nil, fmt.Errorf("%w %q (refreshing keys: %v)", errUnknownKey, clip(kid), err)
 	}
 	k.mu.Lock()
 	defer k.mu.Unlock()
@@ -269,6 +271,13 @@ func (a *Authenticator) verifyJWT(ctx context.Context, tok string) (*guard.Princ
 	if _, crit := hdr.Critical(); crit {
 		return nil, errors.New("JWT has critical header parameters Warden does not understand")
 	}
+	// RFC 8725 section 3.11: a JWT typed as something else (a DPoP proof,
+	// a logout or security event token) signed by the same issuer is not an
+	// access token. Untyped and plain "JWT" tokens stay accepted, as many
+	// authorization servers send them.
+	if typ, ok := hdr.Type(); ok && !accessTokenType(typ) {
+		return nil, fmt.Errorf("JWT typ %q is not an access token type", clip(typ))
+	}
 	kid, _ := hdr.KeyID()
 	key, err := a.keys.lookup(ctx, kid)
 	if err != nil {
@@ -282,9 +291,7 @@ func (a *Authenticator) verifyJWT(ctx context.Context, tok string) (*guard.Princ
 		return nil, errors.New("JWT signature is invalid")
 	}
 	var c claims
-	dec := json.NewDecoder(strings.NewReader(string(payload)))
-	dec.UseNumber()
-	if err := dec.Decode(&c); err != nil {
+	if err := decodeExact(payload, &c); err != nil {
 		return nil, errors.New("JWT claims are not a JSON object")
 	}
 	if c.Iss != a.issuer {
@@ -331,6 +338,45 @@ func (a *Authenticator) verifyJWT(ctx context.Context, tok string) (*guard.Princ
 		p.Groups = stringsOf(g)
 	}
 	return p, nil
+}
+
+// accessTokenType accepts the typ values of access tokens: at+jwt (RFC
+// 9068), JWT, or none; media types compare without case and may omit
+// "application/" (RFC 7515 section 4.1.9).
+func accessTokenType(typ string) bool {
+	t := strings.ToLower(typ)
+	t = strings.TrimPrefix(t, "application/")
+	return t == "" || t == "jwt" || t == "at+jwt"
+}
+
+// decodeExact decodes the JSON object data into v, a pointer to a struct
+// with json tags, matching member names exactly. encoding/json matches
+// them without regard to case, so a custom claim "SUB" or "Aud" in a
+// signed token would otherwise overwrite sub or aud. Of duplicate names
+// the last wins, as in the claims map the principal carries.
+func decodeExact(data []byte, v any) error {
+	var members map[string]json.RawMessage
+	if err := json.Unmarshal(data, &members); err != nil {
+		return err
+	}
+	if members == nil {
+		return errors.New("not a JSON object")
+	}
+	t := reflect.TypeOf(v).Elem()
+	keep := make(map[string]json.RawMessage, t.NumField())
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if raw, ok := members[name]; ok && name != "" && name != "-" {
+			keep[name] = raw
+		}
+	}
+	exact, err := json.Marshal(keep)
+	if err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(exact))
+	dec.UseNumber()
+	return dec.Decode(v)
 }
 
 func (a *Authenticator) audienceOK(aud []string) bool {

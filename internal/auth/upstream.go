@@ -179,8 +179,9 @@ func (g *originGuard) RoundTrip(req *http.Request) (*http.Response, error) {
 	return g.next.RoundTrip(req)
 }
 
-// bearerTransport replaces any Authorization header and drops cookies, so
-// only Warden's own credential for this upstream is sent.
+// bearerTransport replaces any Authorization header and drops cookies and
+// proxy credentials, so only Warden's own credential for this upstream is
+// sent.
 type bearerTransport struct {
 	next  http.RoundTripper
 	token func(*http.Request) (string, error)
@@ -199,7 +200,14 @@ func (t *bearerTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if r2.Header == nil {
 		r2.Header = http.Header{}
 	}
-	r2.Header.Del("Cookie")
+	// By exact name as well: a key set by index need not be canonical, and
+	// net/http sends such keys verbatim, next to the one Set adds.
+	for k := range r2.Header {
+		switch strings.ToLower(k) {
+		case "authorization", "proxy-authorization", "cookie":
+			delete(r2.Header, k)
+		}
+	}
 	r2.Header.Set("Authorization", "Bearer "+tok)
 	return t.next.RoundTrip(r2)
 }
@@ -302,7 +310,10 @@ func (x *exchanger) exchange(ctx context.Context, subject string) (string, time.
 		return "", 0, fmt.Errorf("status %s, undecodable response", resp.Status)
 	}
 	if resp.StatusCode != http.StatusOK {
-		return "", 0, fmt.Errorf("status %s: %s %s", resp.Status, res.Error, res.ErrorDesc)
+		// A server may quote the subject token, the caller's credential:
+		// it must not reach Warden's logs and audit events.
+		hide := func(s string) string { return clip(strings.ReplaceAll(s, subject, "[subject token]")) }
+		return "", 0, fmt.Errorf("status %s: %s %s", resp.Status, hide(res.Error), hide(res.ErrorDesc))
 	}
 	if res.AccessToken == "" || !strings.EqualFold(res.TokenType, "Bearer") {
 		return "", 0, fmt.Errorf("response has no bearer access_token (token_type %q)", res.TokenType)

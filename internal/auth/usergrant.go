@@ -26,6 +26,9 @@ import (
 // pendingTTL bounds how long a user has to complete an authorization.
 const pendingTTL = 10 * time.Minute
 
+// maxPendingPerUser bounds the authorizations one user has under way.
+const maxPendingPerUser = 16
+
 // ErrNoGrant is returned by a GrantStore that holds nothing under a key.
 var ErrNoGrant = errors.New("no grant stored")
 
@@ -109,9 +112,10 @@ type UserGrants struct {
 	client   *http.Client
 	now      func() time.Time
 
-	mu      sync.Mutex
-	pending map[string]pendingAuth // by state
-	access  map[string]exchanged   // by principal
+	mu         sync.Mutex
+	pending    map[string]pendingAuth // by state
+	access     map[string]exchanged   // by principal
+	refreshing map[string]*flight     // by principal: its refresh under way
 }
 
 type pendingAuth struct {
@@ -154,7 +158,7 @@ func NewUserGrants(u config.Upstream, key string, store GrantStore) (*UserGrants
 	}
 	return &UserGrants{name: u.Name, cfg: *a, resource: resource, aead: aead, store: store,
 		client: &http.Client{Timeout: fetchTimeout, CheckRedirect: noRedirects}, now: time.Now,
-		pending: map[string]pendingAuth{}, access: map[string]exchanged{}}, nil
+		pending: map[string]pendingAuth{}, access: map[string]exchanged{}, refreshing: map[string]*flight{}}, nil
 }
 
 func randomString(n int) string {
@@ -170,16 +174,30 @@ func (g *UserGrants) AuthCodeURL(p *guard.Principal) string {
 	state, verifier := randomString(32), randomString(32)
 	sum := sha256.Sum256([]byte(verifier))
 	now := g.now()
+	who := p.String()
 	g.mu.Lock()
+	// Every request of a user without a grant starts an authorization. A
+	// user's oldest ones give way to the newest, so that one user's
+	// requests cannot fill the table and evict other users' authorizations.
+	mine, oldest := 0, ""
 	for s, pa := range g.pending {
-		if !now.Before(pa.expires) {
+		switch {
+		case !now.Before(pa.expires):
 			delete(g.pending, s)
+		case pa.principal == who && !strings.HasPrefix(s, confirmPrefix):
+			mine++
+			if oldest == "" || pa.expires.Before(g.pending[oldest].expires) {
+				oldest = s
+			}
 		}
+	}
+	if mine >= maxPendingPerUser {
+		delete(g.pending, oldest)
 	}
 	if len(g.pending) >= maxCached {
 		clear(g.pending)
 	}
-	g.pending[state] = pendingAuth{principal: p.String(), verifier: verifier, expires: now.Add(pendingTTL)}
+	g.pending[state] = pendingAuth{principal: who, verifier: verifier, expires: now.Add(pendingTTL)}
 	g.mu.Unlock()
 	q := url.Values{
 		"response_type":         {"code"},
@@ -376,12 +394,57 @@ func (g *UserGrants) Token(ctx context.Context, p *guard.Principal) (string, err
 		return "", fmt.Errorf("upstream %q needs an authenticated user", g.name)
 	}
 	who := p.String()
-	g.mu.Lock()
-	e, ok := g.access[who]
-	g.mu.Unlock()
-	if ok && g.now().Before(e.until) {
-		return e.token, nil
+	for {
+		g.mu.Lock()
+		e, ok := g.access[who]
+		if ok && g.now().Before(e.until) {
+			g.mu.Unlock()
+			return e.token, nil
+		}
+		// One refresh per user at a time: the others wait for its result.
+		// Two redemptions of one rotating refresh token are a reuse, which
+		// the server answers with invalid_grant (and may revoke the grant).
+		f, busy := g.refreshing[who]
+		if !busy {
+			f = &flight{done: make(chan struct{})}
+			if g.refreshing == nil {
+				g.refreshing = map[string]*flight{}
+			}
+			g.refreshing[who] = f
+			g.mu.Unlock()
+			f.tok, f.err = g.refresh(ctx, p, who)
+			f.abandoned = ctx.Err() != nil
+			g.mu.Lock()
+			delete(g.refreshing, who)
+			g.mu.Unlock()
+			close(f.done)
+			return f.tok, f.err
+		}
+		g.mu.Unlock()
+		select {
+		case <-f.done:
+		case <-ctx.Done():
+			return "", fmt.Errorf("waiting for the grant of upstream %q: %w", g.name, ctx.Err())
+		}
+		// The refresh ended with the request that ran it: try again.
+		if f.err != nil && f.abandoned {
+			continue
+		}
+		return f.tok, f.err
 	}
+}
+
+// flight is one user's refresh under way; its results are set before done
+// is closed.
+type flight struct {
+	done      chan struct{}
+	tok       string
+	err       error
+	abandoned bool // the request that ran it was cancelled
+}
+
+// refresh gets p's access token from the stored grant.
+func (g *UserGrants) refresh(ctx context.Context, p *guard.Principal, who string) (string, error) {
 	sealed, err := g.store.Get(ctx, g.grantKey(who))
 	if errors.Is(err, ErrNoGrant) {
 		return "", &GrantRequiredError{Upstream: g.name, URL: g.AuthCodeURL(p)}
@@ -405,7 +468,7 @@ func (g *UserGrants) Token(ctx context.Context, p *guard.Principal) (string, err
 		return "", fmt.Errorf("refreshing the grant for upstream %q: %w", g.name, err)
 	}
 	g.mu.Lock()
-	e = g.access[who]
+	e := g.access[who]
 	g.mu.Unlock()
 	return e.token, nil
 }
