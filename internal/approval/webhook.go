@@ -62,6 +62,16 @@ func ParseSignature(h string) (version string, sum []byte, err error) {
 	return v, sum, nil
 }
 
+// canonicalSignature is the one spelling of a signature header that
+// ParseSignature accepts: its version and MAC in lower-case hex.
+func canonicalSignature(h string) string {
+	v, sum, err := ParseSignature(h)
+	if err != nil {
+		return h
+	}
+	return v + "=" + hex.EncodeToString(sum)
+}
+
 // ParseTimestamp reads a Unix-seconds timestamp header.
 func ParseTimestamp(h string) (int64, error) {
 	ts, err := strconv.ParseInt(strings.TrimSpace(h), 10, 64)
@@ -282,8 +292,9 @@ func (b *Broker) callback(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "callback refused: "+err.Error(), http.StatusUnauthorized)
 		return
 	}
-	// Replay protection: each signature is accepted once within the window.
-	seen := "seen:" + sig
+	// Replay protection: each signature is accepted once within the window,
+	// however its header spells it (hex digits in either case, spaces).
+	seen := "seen:" + canonicalSignature(sig)
 	if _, err := b.kv.Put(r.Context(), Namespace, seen, []byte("1"), store.PutOptions{TTL: 2 * b.opts.Webhook.Window, IfAbsent: true}); err != nil {
 		if errors.Is(err, store.ErrConflict) {
 			http.Error(w, "callback refused: replayed", http.StatusConflict)

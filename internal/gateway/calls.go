@@ -32,7 +32,7 @@ func (g *Gateway) callNamed(ctx context.Context, s *Session, m *mcp.Message, k i
 		orig = renamed
 	}
 	if tok := p.String("requestState"); isParkedToken(tok) {
-		return g.resumeParked(ctx, s, m, tok, p)
+		return g.resumeParked(ctx, s, m, tok, p, u, orig)
 	}
 	return g.forwardGuarded(ctx, s, m, u, orig, p, send, func(p mcp.Object) { p.Set("name", orig) })
 }
@@ -65,6 +65,7 @@ func (g *Gateway) forwardGuarded(ctx context.Context, s *Session, m *mcp.Message
 	}
 	out := g.guards().Run(ctx, ex)
 	argsDigest := digest(p["arguments"])
+	callKey := argsKey(p["arguments"]) // the client's arguments, before any guard changed them
 	if err := g.recordDecision(ctx, ex, out, time.Since(start), argsDigest); err != nil {
 		return g.denied(s, m.Method, "Warden could not record this decision in its audit log, so the request was refused")
 	}
@@ -91,7 +92,7 @@ func (g *Gateway) forwardGuarded(ctx context.Context, s *Session, m *mcp.Message
 		}
 	}
 
-	resp, errResp := g.forward(ctx, s, u, m.Method, p, send, ex, target, start)
+	resp, errResp := g.forward(ctx, s, u, m.Method, p, send, ex, target, callKey, start)
 	if errResp != nil {
 		return errResp
 	}
@@ -159,10 +160,10 @@ func (g *Gateway) finishRaw(s *Session, res json.RawMessage, cacheable bool) jso
 // legacy upstream's server-to-client requests reach a modern client as
 // input_required results, and a modern upstream's input_required results
 // reach a legacy client as server-to-client requests.
-func (g *Gateway) forward(ctx context.Context, s *Session, u *Upstream, method string, p mcp.Object, send Sender, req *guard.Exchange, target string, start time.Time) (*mcp.Message, *mcp.Message) {
+func (g *Gateway) forward(ctx context.Context, s *Session, u *Upstream, method string, p mcp.Object, send Sender, req *guard.Exchange, target, args string, start time.Time) (*mcp.Message, *mcp.Message) {
 	info := u.Info()
 	if s.modern && info != nil && !info.Modern && bridgeable(method) {
-		return g.forwardMRTR(ctx, s, u, method, p, send, req, target, start)
+		return g.forwardMRTR(ctx, s, u, method, p, send, req, target, args, start)
 	}
 	peer := &guardedPeer{g: g, s: s, u: u, inner: &sessionPeer{s: s, send: send}}
 	for round := 0; ; round++ {
@@ -275,7 +276,7 @@ func (g *Gateway) resourceRequest(ctx context.Context, s *Session, m *mcp.Messag
 		return invalidParams("missing uri")
 	}
 	if tok := p.String("requestState"); isParkedToken(tok) {
-		return g.resumeParked(ctx, s, m, tok, p)
+		return g.resumeParked(ctx, s, m, tok, p, nil, uri)
 	}
 	u := g.ownerOfURI(uri)
 	if u == nil {
@@ -298,14 +299,14 @@ func (g *Gateway) resourceRequest(ctx context.Context, s *Session, m *mcp.Messag
 	case mcp.MethodResourcesSubscribe:
 		rewrite = func(mcp.Object) {
 			s.mu.Lock()
-			s.subs[uri] = true
+			s.subs[uri] = u.Name()
 			s.mu.Unlock()
 		}
 	case mcp.MethodResourcesUnsub:
 		s.mu.Lock()
 		delete(s.subs, uri)
 		s.mu.Unlock()
-		if g.subscribedElsewhere(uri) {
+		if g.subscribedElsewhere(u, uri, s.owner()) {
 			// The upstream subscription is shared (one connection per
 			// upstream): it ends with the last session that holds it, so
 			// that no client can silence another's updates.
@@ -373,7 +374,7 @@ type sessionPeer struct {
 	send Sender
 }
 
-func (p *sessionPeer) Key() string { return fmt.Sprintf("%p", p.s) }
+func (p *sessionPeer) Key() string { return p.s.peerKey() }
 
 func (p *sessionPeer) Notify(ctx context.Context, n *mcp.Message) {
 	if p.send != nil {

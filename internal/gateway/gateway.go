@@ -137,6 +137,11 @@ func New(opts Options) (*Gateway, error) {
 			g.upstreamNotification(u, n)
 		}
 		u.opts.OnUnrelated = g.unrelatedRequest
+		// A per-user connection's resource updates concern its own
+		// principal's sessions only.
+		u.opts.onUserUpdate = func(u *Upstream, p *guard.Principal, n *mcp.Message) {
+			g.notifySubscribers(u, mcp.StringField(n.Params, "uri"), n, p.String())
+		}
 		prevState := u.opts.OnState
 		u.opts.OnState = func(u *Upstream, up bool) {
 			if prevState != nil {
@@ -240,7 +245,7 @@ func (g *Gateway) EndSession(ctx context.Context, s *Session, why string) {
 	if s.id != "" {
 		g.sessions.remove(s.id)
 		g.metrics.sessions.Set(float64(g.sessions.count()))
-		_ = g.auditAsync(Event{Kind: "session", Session: s.id, Principal: s.principal.String(), Verdict: "end", Reason: why})
+		_ = g.auditAsync(Event{Kind: "session", Session: s.id, Principal: s.owner(), Verdict: "end", Reason: why})
 	} else {
 		s.close()
 	}
@@ -384,7 +389,7 @@ func (g *Gateway) initialize(ctx context.Context, s *Session, m *mcp.Message) *m
 		return mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeInternalError, "Warden has reached its session limit; try again later", nil))
 	}
 	g.metrics.sessions.Set(float64(g.sessions.count()))
-	if err := g.auditAsync(Event{Kind: "session", Session: s.id, Principal: s.principal.String(),
+	if err := g.auditAsync(Event{Kind: "session", Session: s.id, Principal: s.owner(),
 		Client: s.clientName + "/" + s.clientVer, Verdict: "start", Reason: "protocol " + version}); err != nil {
 		g.sessions.remove(s.id)
 		s.id = ""
@@ -498,7 +503,7 @@ func (g *Gateway) merged(ctx context.Context, s *Session, method string) (map[st
 // did not come up, and records why.
 func (g *Gateway) notStarted(s *Session, method string, err error) *mcp.Message {
 	g.log.Warn("session refused: the upstream did not start", "err", err)
-	_ = g.auditAsync(Event{Kind: "upstream", Verdict: "error", Method: method, Principal: s.principal.String(),
+	_ = g.auditAsync(Event{Kind: "upstream", Verdict: "error", Method: method, Principal: s.owner(),
 		Client: s.clientName + "/" + s.clientVer, Reason: err.Error(), Details: map[string]any{"error": "not_started"}})
 	return upstreamError(err)
 }
@@ -615,15 +620,18 @@ func (g *Gateway) upstreamNotification(u *Upstream, n *mcp.Message) {
 		g.broadcast(n)
 	case mcp.NotifyResourceUpdated:
 		uri := mcp.StringField(n.Params, "uri")
-		g.notifySubscribers(u.Name(), uri, n)
+		g.notifySubscribers(u, uri, n, "")
 	default:
 		// Log messages and other notifications that belong to no call
 		// come from an upstream shared by every session: sending them to
 		// all would leak one principal's traffic to another. They go to
-		// the only session, or nowhere.
-		if all := g.sessions.all(); len(all) == 1 {
-			if n = g.guardNotification(context.Background(), all[0].info(), u.Name(), n); n != nil {
-				all[0].post(n)
+		// the only session, or nowhere; and not to it either while another
+		// client's call is in flight on this upstream (a stateless
+		// request is no session, and a stdio server relates nothing): the
+		// message may well be about that call.
+		if s := g.soleSessionOf(u); s != nil {
+			if n = g.guardNotification(context.Background(), s.info(), u.Name(), n); n != nil {
+				s.post(n)
 			}
 		} else {
 			g.log.Debug("upstream notification with no session to route to; dropped", "upstream", u.Name(), "method", n.Method)
@@ -637,9 +645,7 @@ func (g *Gateway) upstreamNotification(u *Upstream, n *mcp.Message) {
 // roots are advisory, and one client's roots must not be shown to a server
 // on behalf of another.
 func (g *Gateway) unrelatedRequest(ctx context.Context, u *Upstream, method string, params json.RawMessage) (*mcp.Message, error) {
-	all := g.sessions.all()
-	if len(all) == 1 && !all[0].modern && all[0].hasCapability("roots") {
-		s := all[0]
+	if s := g.soleSessionOf(u); s != nil && !s.modern && s.hasCapability("roots") {
 		wctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 		defer cancel()
 		return s.ask(wctx, method, params, func(_ context.Context, m *mcp.Message) error { s.post(m); return nil })
@@ -660,51 +666,80 @@ func (g *Gateway) broadcast(n *mcp.Message) {
 	g.offerListeners(n)
 }
 
+// soleSessionOf returns the only session when nothing else can be what an
+// upstream's unrelated message is about: no other session, and no call in
+// flight on u for anyone else. Otherwise nil.
+func (g *Gateway) soleSessionOf(u *Upstream) *Session {
+	all := g.sessions.all()
+	if len(all) != 1 || !u.onlyFor(all[0].peerKey()) {
+		return nil
+	}
+	return all[0]
+}
+
 // notifySubscribers sends a resource update to the sessions and listeners
-// subscribed to its URI (URIs are not rewritten, see lists.go).
-func (g *Gateway) notifySubscribers(server, uri string, n *mcp.Message) {
+// subscribed to its URI (URIs are not rewritten, see lists.go) at the
+// upstream that sent it: another upstream cannot speak for a URI it does
+// not serve. owner, when set, is the principal whose own connection sent
+// it (a per-user upstream): that user's resource is nobody else's.
+func (g *Gateway) notifySubscribers(u *Upstream, uri string, n *mcp.Message, owner string) {
 	for _, s := range g.sessions.all() {
-		s.mu.Lock()
-		sub := s.subs[uri]
-		s.mu.Unlock()
-		if sub {
+		if s.subscribedTo(u, uri, owner) {
 			s.post(n)
 		}
 	}
-	g.offerListeners(n)
+	for _, l := range g.listenersNow() {
+		if l.subscribedTo(u, uri, owner) {
+			l.push(n)
+		}
+	}
+}
+
+// subscribedTo reports whether the session holds a subscription to uri at
+// u, for owner's connection when owner is set.
+func (s *Session) subscribedTo(u *Upstream, uri, owner string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	server, ok := s.subs[uri]
+	return ok && server == u.Name() && (owner == "" || s.principal.String() == owner)
 }
 
 // subscribedElsewhere reports whether any session or subscriptions/listen
-// stream is subscribed to uri's updates.
-func (g *Gateway) subscribedElsewhere(uri string) bool {
+// stream still holds the upstream subscription to uri that a session of
+// owner ends: anyone's on a shared connection, owner's own on a per-user
+// one (each principal's connection subscribes for itself).
+func (g *Gateway) subscribedElsewhere(u *Upstream, uri, owner string) bool {
+	if !u.PerUser() {
+		owner = ""
+	}
 	for _, s := range g.sessions.all() {
-		s.mu.Lock()
-		sub := s.subs[uri]
-		s.mu.Unlock()
-		if sub {
+		if s.subscribedTo(u, uri, owner) {
 			return true
 		}
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	for l := range g.listeners {
-		if l.uris[uri] {
+	for _, l := range g.listenersNow() {
+		if l.subscribedTo(u, uri, owner) {
 			return true
 		}
 	}
 	return false
 }
 
-// offerListeners hands a notification to every subscriptions/listen
-// stream; each applies its own filter.
-func (g *Gateway) offerListeners(n *mcp.Message) {
+// listenersNow returns the open subscriptions/listen streams.
+func (g *Gateway) listenersNow() []*listener {
 	g.mu.Lock()
+	defer g.mu.Unlock()
 	ls := make([]*listener, 0, len(g.listeners))
 	for l := range g.listeners {
 		ls = append(ls, l)
 	}
-	g.mu.Unlock()
-	for _, l := range ls {
+	return ls
+}
+
+// offerListeners hands a list change to every subscriptions/listen
+// stream; each applies its own filter.
+func (g *Gateway) offerListeners(n *mcp.Message) {
+	for _, l := range g.listenersNow() {
 		l.offer(n)
 	}
 }

@@ -260,10 +260,11 @@ func (h *httpHandler) streamable(w http.ResponseWriter, r *http.Request) {
 
 // session finds the caller's legacy session. Presenting a session that
 // belongs to another principal is answered exactly like an unknown one
-// (404), and audited.
+// (404), and audited. The owner's request rebinds the session to the
+// token it carries (Session.rebind).
 func (h *httpHandler) session(w http.ResponseWriter, r *http.Request, p *guard.Principal, id string) *Session {
 	s := h.g.Session(id)
-	if s != nil && s.principal.String() != p.String() {
+	if s != nil && !s.rebind(p) {
 		_ = h.g.auditAsync(Event{Kind: "session", Verdict: "deny", Principal: p.String(), Session: id,
 			Reason: "session presented by a principal that does not own it", Details: map[string]any{"remote": r.RemoteAddr}})
 		s = nil
@@ -701,7 +702,12 @@ func (h *httpHandler) legacyMessage(w http.ResponseWriter, r *http.Request) {
 	h.mu.Lock()
 	ss := h.sse[r.URL.Query().Get("sessionId")]
 	h.mu.Unlock()
-	if ss == nil || ss.s.principal.String() != p.String() {
+	if ss != nil && !ss.s.rebind(p) {
+		_ = h.g.auditAsync(Event{Kind: "session", Verdict: "deny", Principal: p.String(), Session: ss.s.ID(),
+			Reason: "HTTP+SSE session presented by a principal that does not own it", Details: map[string]any{"remote": r.RemoteAddr}})
+		ss = nil
+	}
+	if ss == nil {
 		writeJSONError(w, http.StatusNotFound, nil, mcp.NewError(mcp.CodeInvalidRequest, "session not found", nil))
 		return
 	}

@@ -15,9 +15,27 @@ type listener struct {
 	tools  bool
 	prompt bool
 	res    bool
-	uris   map[string]bool
+	owner  string            // the principal that opened it
+	uris   map[string]string // subscribed URI → the upstream that serves it ("" unknown)
 }
 
+// subscribedTo is Session.subscribedTo for a listen stream.
+func (l *listener) subscribedTo(u *Upstream, uri, owner string) bool {
+	server, ok := l.uris[uri]
+	return ok && server != "" && server == u.Name() && (owner == "" || l.owner == owner)
+}
+
+// push queues a notification; a slow listener misses advisory
+// notifications, never blocks others.
+func (l *listener) push(n *mcp.Message) {
+	select {
+	case l.ch <- n:
+	default:
+	}
+}
+
+// offer queues a list change the listener asked for. Resource updates go
+// through notifySubscribers, which knows who sent them.
 func (l *listener) offer(n *mcp.Message) {
 	switch n.Method {
 	case mcp.NotifyToolsChanged:
@@ -32,17 +50,10 @@ func (l *listener) offer(n *mcp.Message) {
 		if !l.res {
 			return
 		}
-	case mcp.NotifyResourceUpdated:
-		if !l.uris[mcp.StringField(n.Params, "uri")] {
-			return
-		}
 	default:
 		return
 	}
-	select {
-	case l.ch <- n:
-	default: // a slow listener misses advisory notifications, never blocks others
-	}
+	l.push(n)
 }
 
 // listen serves subscriptions/listen (2026-07-28): acknowledge, then relay
@@ -62,7 +73,8 @@ func (g *Gateway) listen(ctx context.Context, s *Session, m *mcp.Message, send S
 		URIs      []string `json:"resourceSubscriptions"`
 	}
 	_ = json.Unmarshal(p["notifications"], &filter)
-	l := &listener{ch: make(chan *mcp.Message, 64), tools: filter.Tools, prompt: filter.Prompts, res: filter.Resources, uris: map[string]bool{}}
+	l := &listener{ch: make(chan *mcp.Message, 64), tools: filter.Tools, prompt: filter.Prompts, res: filter.Resources,
+		owner: s.owner(), uris: map[string]string{}}
 	// Each resource subscription is a resources/subscribe as far as the
 	// guards are concerned (the policy decides it): one refused refuses
 	// the whole stream, before anything is subscribed.
@@ -72,8 +84,9 @@ func (g *Gateway) listen(ctx context.Context, s *Session, m *mcp.Message, send S
 		}
 	}
 	for _, uri := range filter.URIs {
-		l.uris[uri] = true
+		l.uris[uri] = ""
 		if u := g.ownerOfURI(uri); u != nil {
+			l.uris[uri] = u.Name()
 			if info := u.Info(); info != nil && !info.Modern {
 				sp := mcp.Object{}
 				sp.Set("uri", uri)

@@ -1,6 +1,7 @@
 package gateway
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -72,11 +73,17 @@ func (p *mrtrPeer) Request(ctx context.Context, method string, params json.RawMe
 	}
 }
 
+// parkedCall is an upstream call waiting for a stateless client's retry.
+// Its token is a bearer secret, so the retry must also come from the same
+// principal and be the same request (method, upstream, tool or prompt or
+// URI, arguments): a token must not resume a call under another request's
+// name, whose guards, scope checks and audit record it would skip.
 type parkedCall struct {
 	owner   string
 	u       *Upstream
 	method  string
 	target  string
+	args    string // argsKey of the client's arguments
 	req     *guard.Exchange
 	start   time.Time
 	peer    *mrtrPeer
@@ -86,10 +93,10 @@ type parkedCall struct {
 	expires time.Time
 }
 
-func (g *Gateway) forwardMRTR(ctx context.Context, s *Session, u *Upstream, method string, p mcp.Object, send Sender, req *guard.Exchange, target string, start time.Time) (*mcp.Message, *mcp.Message) {
+func (g *Gateway) forwardMRTR(ctx context.Context, s *Session, u *Upstream, method string, p mcp.Object, send Sender, req *guard.Exchange, target, args string, start time.Time) (*mcp.Message, *mcp.Message) {
 	callCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), u.opts.MaxTimeout)
 	pc := &parkedCall{
-		owner: s.principal.String(), u: u, method: method, target: target, req: req, start: start,
+		owner: s.owner(), u: u, method: method, target: target, args: args, req: req, start: start,
 		peer:    &mrtrPeer{key: newSessionID(), asks: make(chan *inputAsk, 8), send: send},
 		results: make(chan callResult, 1),
 		cancel:  cancel,
@@ -146,18 +153,35 @@ func (g *Gateway) awaitParked(ctx context.Context, pc *parkedCall) (*mcp.Message
 	}
 }
 
-// resumeParked continues a parked call with the client's answers.
-func (g *Gateway) resumeParked(ctx context.Context, s *Session, m *mcp.Message, token string, p mcp.Object) *mcp.Message {
+// resumeParked continues a parked call with the client's answers. u and
+// target are what the retry names (u is nil for a resource, whose owner
+// is not resolved before).
+func (g *Gateway) resumeParked(ctx context.Context, s *Session, m *mcp.Message, token string, p mcp.Object, u *Upstream, target string) *mcp.Message {
+	owner := s.owner()
+	why := ""
 	g.mu.Lock()
 	pc := g.parked[token]
-	if pc != nil && pc.owner == s.principal.String() && pc.method == m.Method {
+	switch {
+	case pc == nil || pc.owner != owner:
+		// Another principal's token is answered like an unknown one.
+		why = "unknown or expired requestState"
+	case time.Now().After(pc.expires):
+		// The sweep runs every 30 s; the deadline holds to the moment.
 		delete(g.parked, token)
-	} else {
-		pc = nil
+		pc.cancel()
+		why = "unknown or expired requestState"
+	case pc.method != m.Method || (u != nil && pc.u != u) || pc.target != target || pc.args != argsKey(p["arguments"]):
+		// Not consumed: the owner's own retry of the right request may
+		// still come.
+		why = "requestState belongs to a different request (retry the same " + m.Method + " with the same arguments)"
+	default:
+		delete(g.parked, token)
 	}
 	g.mu.Unlock()
-	if pc == nil {
-		return invalidParams("unknown or expired requestState")
+	if why != "" {
+		_ = g.auditAsync(Event{Kind: "session", Verdict: "deny", Principal: owner, Method: m.Method, Tool: target,
+			ArgsDigest: digest(p["arguments"]), Reason: "parked call refused: " + why})
+		return invalidParams(why)
 	}
 	var answers map[string]json.RawMessage
 	if err := json.Unmarshal(p["inputResponses"], &answers); err != nil {
@@ -192,6 +216,15 @@ func (g *Gateway) resumeParked(ctx context.Context, s *Session, m *mcp.Message, 
 		return mcp.NewResult(nil, res)
 	}
 	return g.guardResult(ctx, s, pc.u, pc.method, pc.target, pc.req, resp.Result, pc.start)
+}
+
+// argsKey is the canonical digest of a call's arguments, absent ones
+// counting as {}: a retry may spell the same arguments either way.
+func argsKey(raw json.RawMessage) string {
+	if len(bytes.TrimSpace(raw)) == 0 {
+		raw = json.RawMessage("{}")
+	}
+	return digest(raw)
 }
 
 func (g *Gateway) expireParked(now time.Time) {

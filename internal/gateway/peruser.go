@@ -76,8 +76,9 @@ func withCaller(ctx context.Context, s *Session) context.Context {
 		URL json.RawMessage `json:"url"`
 	}
 	_ = json.Unmarshal(s.clientCaps["elicitation"], &el)
+	p := s.principal
 	s.mu.Unlock()
-	return context.WithValue(ctx, callerKey{}, caller{p: s.principal, urlMode: el.URL != nil})
+	return context.WithValue(ctx, callerKey{}, caller{p: p, urlMode: el.URL != nil})
 }
 
 func callerFrom(ctx context.Context) (caller, bool) {
@@ -291,7 +292,13 @@ func (uc *userConns) startLocked(p *guard.Principal) (*userConn, error) {
 	}
 	o.OnNotify = func(child *Upstream, n *mcp.Message) {
 		switch n.Method {
-		case mcp.NotifyToolsChanged, mcp.NotifyPromptsChanged, mcp.NotifyResourcesChanged, mcp.NotifyResourceUpdated:
+		case mcp.NotifyResourceUpdated:
+			// The update of this user's resource: for this user's
+			// sessions only.
+			if parent.opts.onUserUpdate != nil {
+				parent.opts.onUserUpdate(parent, p, n)
+			}
+		case mcp.NotifyToolsChanged, mcp.NotifyPromptsChanged, mcp.NotifyResourcesChanged:
 			// Hints to list or read again: each session then does so
 			// over its own principal's connection.
 			if parent.opts.OnNotify != nil {

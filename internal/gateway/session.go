@@ -19,16 +19,20 @@ import (
 // Session that lives across requests; a stateless 2026-07-28 request gets a
 // throwaway Session for its own duration.
 type Session struct {
-	id        string
-	principal *guard.Principal
-	modern    bool
+	id     string
+	modern bool
 	// persistent sessions (stdio) live as long as their connection, not
 	// by the idle and lifetime limits meant for HTTP clients that vanish.
 	persistent bool
 	created    time.Time
 	lastSeen   atomic.Int64 // unix nanoseconds
 
-	mu          sync.Mutex
+	mu sync.Mutex
+	// principal is who owns the session, as the latest request that
+	// presented it authenticated them: the identity never changes (see
+	// rebind), but scopes, groups and claims are those of the token in use
+	// now, not of the one that opened the session.
+	principal   *guard.Principal
 	protocol    string
 	clientName  string
 	clientVer   string
@@ -37,7 +41,7 @@ type Session struct {
 	initialized bool
 	closed      bool
 	logLevel    string
-	subs        map[string]bool
+	subs        map[string]string             // subscribed resource URI → the upstream that serves it
 	inflight    map[string]context.CancelFunc // downstream request id → cancel
 	pending     map[string]chan *mcp.Message  // Warden's requests to the client
 	nextReq     int64
@@ -115,7 +119,7 @@ func newSession(id string, p *guard.Principal, modern bool) *Session {
 		principal: p,
 		modern:    modern,
 		created:   time.Now(),
-		subs:      make(map[string]bool),
+		subs:      make(map[string]string),
 		inflight:  make(map[string]context.CancelFunc),
 		pending:   make(map[string]chan *mcp.Message),
 		done:      make(chan struct{}),
@@ -133,7 +137,34 @@ func newSession(id string, p *guard.Principal, modern bool) *Session {
 func (s *Session) ID() string { return s.id }
 
 // Principal is the authenticated caller that owns the session.
-func (s *Session) Principal() *guard.Principal { return s.principal }
+func (s *Session) Principal() *guard.Principal {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.principal
+}
+
+// owner is the audit identity of the session's principal, the key that
+// binds sessions, parked calls and subscriptions to their owner.
+func (s *Session) owner() string { return s.Principal().String() }
+
+// rebind takes the authorization of a request that presented the session
+// and was authenticated as its owner: guards then judge it by the scopes,
+// groups and claims of the token in use now, so a session does not keep
+// what an expired or narrower token no longer grants. It refuses (false) a
+// principal with another identity.
+func (s *Session) rebind(p *guard.Principal) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if p.String() != s.principal.String() {
+		return false
+	}
+	s.principal = p
+	return true
+}
+
+// peerKey identifies the session as the peer of its calls upstream
+// (sessionPeer.Key), so unrelated upstream traffic can be matched to it.
+func (s *Session) peerKey() string { return fmt.Sprintf("%p", s) }
 
 // OutboxReady receives when messages that belong to no request may be
 // waiting; TakeOutbox returns them. A stateless request's session has

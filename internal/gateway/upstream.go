@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/warden-mcp/warden/internal/guard"
 	"github.com/warden-mcp/warden/internal/mcp"
 	"github.com/warden-mcp/warden/internal/transport"
 )
@@ -57,6 +58,9 @@ type UpstreamOptions struct {
 	// PerUser, when set, gives every principal its own connection (see
 	// PerUserOptions); Dialer is then unused.
 	PerUser *PerUserOptions
+	// onUserUpdate receives the resource updates of a per-user connection
+	// with the principal it belongs to (set by the gateway).
+	onUserUpdate func(u *Upstream, p *guard.Principal, n *mcp.Message)
 }
 
 // Upstream is one MCP server behind Warden, reached over one connection
@@ -761,6 +765,25 @@ func (u *Upstream) relatedCall(related json.RawMessage) *call {
 	u.mu.Lock()
 	defer u.mu.Unlock()
 	return u.pending[string(related)]
+}
+
+// onlyFor reports whether every call in flight on the connection is one
+// of the downstream peer with key (none at all counts): an unrelated
+// message can then concern no one else. A call without a peer (a list
+// Warden reads for some client) is someone else's; Warden's own
+// subscription stream is no one's.
+func (u *Upstream) onlyFor(key string) bool {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	for _, c := range u.pending {
+		if c.method == mcp.MethodSubscriptionsListen {
+			continue
+		}
+		if c.peer == nil || c.peer.Key() != key {
+			return false
+		}
+	}
+	return true
 }
 
 // soleSession returns the peer of the in-flight calls when they all belong
