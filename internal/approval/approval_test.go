@@ -219,6 +219,36 @@ func TestParsePattern(t *testing.T) {
 	}
 }
 
+// A standing "path=/tmp/*" covers paths under /tmp, not paths that climb
+// out of it in any spelling.
+func TestPatternDoesNotClimb(t *testing.T) {
+	p, err := ParsePattern("files/read path=/tmp/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		path string
+		want bool
+	}{
+		{"/tmp/report.txt", true},
+		{"/tmp/a/b..c", true},
+		{"/tmp/../etc/passwd", false},
+		{"/tmp/%2e%2e/etc/passwd", false},
+		{"/tmp/%252e%252e/etc/passwd", false},
+		{`/tmp/..\\etc\\passwd`, false},
+		{"/tmp/x/..", false},
+	} {
+		args, _ := json.Marshal(map[string]string{"path": tc.path})
+		if got := p.Match("files", "read", args); got != tc.want {
+			t.Errorf("%q: %v, want %v", tc.path, got, tc.want)
+		}
+	}
+	up, _ := ParsePattern("files/read path=/tmp/../*")
+	if !up.Match("files", "read", json.RawMessage(`{"path":"/tmp/../x"}`)) {
+		t.Error("a glob that says .. does not match a value with ..")
+	}
+}
+
 func TestMask(t *testing.T) {
 	tests := []struct{ in, keep, drop string }{
 		{`{"password":"hunter2"}`, "masked secret, 7 chars", "hunter2"},

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"strings"
 
 	"github.com/warden-mcp/warden/internal/flow"
@@ -17,7 +18,10 @@ import (
 // key=glob must hold for the call's arguments, where key is a top-level
 // argument name or a dotted path (a.b.c), and the value is compared as
 // text (strings as they are, other values as compact JSON). A missing
-// argument never matches.
+// argument never matches, and neither does a value that climbs out of a
+// directory ("/tmp/../etc/passwd", also percent-encoded or with
+// backslashes) unless the glob itself says "..": "path=/tmp/*" means under
+// /tmp.
 type Pattern struct {
 	Server, Tool string
 	Args         []ArgMatch
@@ -78,6 +82,9 @@ func (p Pattern) Match(server, tool string, args json.RawMessage) bool {
 		if !ok || !flow.Glob(a.Glob, v) {
 			return false
 		}
+		if climbs(v) && !strings.Contains(a.Glob, "..") {
+			return false
+		}
 	}
 	return true
 }
@@ -105,4 +112,22 @@ func lookup(obj map[string]json.RawMessage, path []string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// climbs reports whether v holds a ".." path segment, after undoing
+// percent-encoding (twice, for double encoding) and reading backslashes as
+// separators.
+func climbs(v string) bool {
+	for range 3 {
+		if u, err := url.PathUnescape(v); err == nil {
+			v = u
+		}
+	}
+	v = strings.ReplaceAll(v, "\\", "/")
+	for seg := range strings.SplitSeq(v, "/") {
+		if seg == ".." {
+			return true
+		}
+	}
+	return false
 }
