@@ -24,6 +24,14 @@ const parkedPrefix = "warden-mrtr:"
 // parkedTTL bounds how long a parked call waits for the client's retry.
 const parkedTTL = 5 * time.Minute
 
+// A principal may have at most maxParkedPerOwner calls waiting for its
+// answers, and the gateway maxParked in all: each holds an upstream call
+// open for up to parkedTTL.
+const (
+	maxParkedPerOwner = 64
+	maxParked         = 4096
+)
+
 func isParkedToken(s string) bool { return strings.HasPrefix(s, parkedPrefix) }
 
 type callResult struct {
@@ -140,6 +148,11 @@ func (g *Gateway) awaitParked(ctx context.Context, pc *parkedCall) (*mcp.Message
 		pc.peer.send = nil
 		pc.peer.mu.Unlock()
 		g.mu.Lock()
+		if why := g.parkFull(pc.owner); why != "" {
+			g.mu.Unlock()
+			pc.cancel()
+			return nil, mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeInternalError, "the upstream asked for input, but "+why+"; retry when earlier requests are answered", nil))
+		}
 		g.parked[token] = pc
 		g.mu.Unlock()
 		return mcp.NewResult(nil, map[string]any{
@@ -236,4 +249,22 @@ func (g *Gateway) expireParked(now time.Time) {
 			delete(g.parked, tok)
 		}
 	}
+}
+
+// parkFull says why another call of owner cannot be parked, or "". g.mu
+// is held.
+func (g *Gateway) parkFull(owner string) string {
+	if len(g.parked) >= maxParked {
+		return fmt.Sprintf("%d calls already wait for their clients' answers", len(g.parked))
+	}
+	n := 0
+	for _, pc := range g.parked {
+		if pc.owner == owner {
+			n++
+		}
+	}
+	if n >= maxParkedPerOwner {
+		return fmt.Sprintf("%d of your calls already wait for your answers", n)
+	}
+	return ""
 }

@@ -3,6 +3,7 @@ package gateway
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -65,5 +66,27 @@ func TestParkedCallExpiresAtItsDeadline(t *testing.T) {
 				t.Error("the expired call's upstream request was not cancelled")
 			}
 		})
+	}
+}
+
+// A principal can keep only so many calls waiting for its answers, and the
+// gateway only so many in all: each holds an upstream call open for
+// minutes.
+func TestParkedCallsAreBounded(t *testing.T) {
+	g := &Gateway{parked: map[string]*parkedCall{}}
+	for i := range maxParkedPerOwner {
+		g.parked[fmt.Sprint("a", i)] = &parkedCall{owner: "alice"}
+	}
+	if why := g.parkFull("alice"); !strings.Contains(why, "your calls") {
+		t.Errorf("alice at the per-principal bound: %q", why)
+	}
+	if why := g.parkFull("bob"); why != "" {
+		t.Errorf("bob refused because of alice: %q", why)
+	}
+	for i := range maxParked - maxParkedPerOwner {
+		g.parked[fmt.Sprint("b", i)] = &parkedCall{owner: fmt.Sprint("u", i)}
+	}
+	if why := g.parkFull("carol"); !strings.Contains(why, "calls already wait") {
+		t.Errorf("at the gateway's bound: %q", why)
 	}
 }

@@ -607,3 +607,4 @@ func TestConcurrentSessionsDoNotCrossOnASharedUpstream(t *testing.T) {
 		v.mu.Unlock()
 	}
 }
+
