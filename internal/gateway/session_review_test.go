@@ -607,4 +607,3 @@ func TestConcurrentSessionsDoNotCrossOnASharedUpstream(t *testing.T) {
 		v.mu.Unlock()
 	}
 }
-
