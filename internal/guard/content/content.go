@@ -181,7 +181,21 @@ type Doc struct {
 	t      *tree
 	root   nid
 	fields []Field
+	extras []extra
 	edits  []edit
+	// renamed holds the new names of renamed members, by value node.
+	renamed map[nid]string
+}
+
+// extra is a member name, or a number of six digits or more, inside
+// structured data (arguments, structuredContent, tool input, answers).
+// They are not Fields: detectors that read the payload as prose do not
+// see them. But a model reads and writes them like values, so a secret
+// can travel as a key ({"ghp_…": 1}) or a card number as a number.
+type extra struct {
+	n    nid   // a number's node, or the value node of the member named
+	ks   int32 // the member name's literal start; -1 for a number
+	edit int32 // 1 + index of this extra's edit in Doc.edits; 0 for none
 }
 
 type edit struct {
@@ -256,6 +270,125 @@ func (d *Doc) Set(i int, text string) {
 		f.edit = int32(len(d.edits))
 	}
 	f.text, f.decoded = text, true
+}
+
+// Extras is the number of member names and long numbers inside
+// structured data (see Extra).
+func (d *Doc) Extras() int { return len(d.extras) }
+
+// ExtraPath is extra i's JSON path: for a member name, the path of the
+// member (so it ends in the name itself).
+func (d *Doc) ExtraPath(i int) string { return d.t.path(d.extras[i].n) }
+
+// ExtraKey reports whether extra i is a member name (else a number).
+func (d *Doc) ExtraKey(i int) bool { return d.extras[i].ks >= 0 }
+
+// ExtraText is extra i as text: the member name, or the number's literal.
+func (d *Doc) ExtraText(i int) string {
+	e := &d.extras[i]
+	if e.ks < 0 {
+		return string(d.raw(e.n))
+	}
+	x := &d.t.nodes[e.n]
+	return d.t.members[d.t.nodes[x.parent].first+x.slot].key
+}
+
+// ExtraContext is the member name a number extra is the value of (see
+// Context); "" for a member name.
+func (d *Doc) ExtraContext(i int) string {
+	if d.extras[i].ks >= 0 {
+		return ""
+	}
+	return d.nameOf(d.extras[i].n)
+}
+
+// SetExtra replaces extra i: a number becomes the JSON string text (its
+// type changes: this is for redaction); a member is renamed, with "#2",
+// "#3"... added when another member of its object already has the name
+// (in any letter case): duplicate names are refused by the gateway, and
+// read differently by different parsers.
+func (d *Doc) SetExtra(i int, text string) {
+	e := &d.extras[i]
+	start, end := int(e.ks), 0
+	if e.ks < 0 {
+		start, end = int(d.t.nodes[e.n].start), int(d.t.nodes[e.n].end)
+	} else {
+		end = keyEnd(d.src, start)
+		text = d.uniqueName(e.n, text)
+		if d.renamed == nil {
+			d.renamed = map[nid]string{}
+		}
+		d.renamed[e.n] = text
+	}
+	ed := edit{start: start, end: end, repl: appendString(nil, text), order: 1}
+	if e.edit > 0 {
+		d.edits[e.edit-1] = ed
+		return
+	}
+	d.edits = append(d.edits, ed)
+	e.edit = int32(len(d.edits))
+}
+
+// uniqueName is name, or name#k, such that no other member of the object
+// holding member value n has it (as renamed so far), in any letter case.
+func (d *Doc) uniqueName(n nid, name string) string {
+	obj := d.t.nodes[n].parent
+	taken := func(s string) bool {
+		for _, m := range d.t.kids(obj) {
+			if m.val == n {
+				continue
+			}
+			cur, ok := d.renamed[m.val]
+			if !ok {
+				cur = m.key
+			}
+			if strings.EqualFold(cur, s) {
+				return true
+			}
+		}
+		return false
+	}
+	out := name
+	for k := 2; taken(out); k++ {
+		out = name + "#" + strconv.Itoa(k)
+	}
+	return out
+}
+
+// Context is the member name a Data field is the value of (for an array
+// item, the array's), so a value can be judged with its name as a reader
+// of the JSON would: {"password": "…"} is a password, "…" alone is not.
+// For a "value" member beside a "name" or "key" string (Kubernetes env
+// entries, name/value pairs) it is that string. "" for other kinds.
+func (d *Doc) Context(i int) string {
+	if d.fields[i].Kind != Data {
+		return ""
+	}
+	return d.nameOf(d.fields[i].n)
+}
+
+func (d *Doc) nameOf(n nid) string {
+	for n >= 0 {
+		x := &d.t.nodes[n]
+		if x.parent < 0 {
+			return ""
+		}
+		par := &d.t.nodes[x.parent]
+		if par.kind == kArr {
+			n = x.parent
+			continue
+		}
+		key := d.t.members[par.first+x.slot].key
+		if strings.EqualFold(key, "value") {
+			for _, k := range []string{"name", "key", "Name", "Key"} {
+				if s := d.str(d.t.get(x.parent, k)); s != "" {
+					return s
+				}
+			}
+		}
+		return key
+	}
+	return ""
 }
 
 // Changed reports whether Bytes differs from the input.
@@ -497,16 +630,19 @@ func (d *Doc) add(k Kind, block int, n nid) {
 }
 
 // decodeBase64 decodes a blob the way the most forgiving client would:
-// strict base64 first; failing that, as JavaScript's Buffer does (the
-// alphabet of either variant, spaces and other stray characters skipped,
-// padding optional, decoding ends at '='), which accepts everything atob
-// and Python's b64decode accept. A field the guards skip as "not base64"
-// must not be text that a client decodes after all.
+// strict base64 first; failing that, the alphabet of either variant,
+// spaces and other stray characters skipped, padding optional, and
+// decoding ends only at padding that completes a group of four, as
+// Python's b64decode has it: a stray '=' in the middle is skipped, so
+// text hidden after one is read (JavaScript's Buffer stops there and so
+// decodes a prefix of what is read here). A field the guards skip as "not
+// base64" must not be text that a client decodes after all.
 func decodeBase64(s string) ([]byte, bool) {
 	if b, err := base64.StdEncoding.DecodeString(s); err == nil {
 		return b, true
 	}
 	clean := make([]byte, 0, len(s))
+	pads := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
@@ -516,11 +652,16 @@ func decodeBase64(s string) ([]byte, bool) {
 		case c == '_':
 			c = '/'
 		case c == '=':
-			i = len(s)
+			if q := len(clean) % 4; q >= 2 {
+				if pads++; q+pads >= 4 {
+					i = len(s)
+				}
+			}
 			continue
 		default:
 			continue
 		}
+		pads = 0
 		clean = append(clean, c)
 	}
 	if len(clean)%4 == 1 {
@@ -536,8 +677,17 @@ func (d *Doc) extract() {
 	case Generic:
 		d.generic(r, Data, -1)
 	case ToolResult:
-		d.blocks(t.get(r, "content"), -1)
-		d.generic(t.get(r, "structuredContent"), Data, -1)
+		switch c := t.get(r, "content"); t.kind(c) {
+		case kArr:
+			d.blocks(c, -1)
+		case kObj: // not the spec's array, but a lenient client shows it
+			d.block(c, 0)
+		case kStr:
+			d.add(Text, 0, c)
+		}
+		d.data(t.get(r, "structuredContent"), -1)
+		// The 2024-10-07 revision's result, which SDK clients still accept.
+		d.data(t.get(r, "toolResult"), -1)
 	case ResourceResult:
 		for i, c := range t.items(t.get(r, "contents")) {
 			d.resource(c, i)
@@ -552,18 +702,22 @@ func (d *Doc) extract() {
 	case SamplingRequest:
 		d.add(Text, -1, t.get(r, "systemPrompt"))
 		d.messages(t.get(r, "messages"))
+		// Tools offered to the model (2025-11-25): their names and
+		// descriptions are text the model reads.
+		d.generic(t.get(r, "tools"), Data, -1)
 	case ElicitationRequest:
 		d.add(Text, -1, t.get(r, "message"))
 		d.add(Link, -1, t.get(r, "url"))
 	case ToolCall, PromptGet:
-		d.generic(t.get(r, "arguments"), Data, -1)
-		d.generic(t.get(r, "inputResponses"), Data, -1)
+		d.data(t.get(r, "arguments"), -1)
+		d.data(t.get(r, "inputResponses"), -1)
 	case CompletionRequest:
-		d.generic(t.get(r, "argument"), Data, -1)
-		d.generic(t.get(r, "context"), Data, -1)
+		d.data(t.get(r, "ref"), -1)
+		d.data(t.get(r, "argument"), -1)
+		d.data(t.get(r, "context"), -1)
 	case ResourceRequest:
 		d.add(Link, -1, t.get(r, "uri"))
-		d.generic(t.get(r, "inputResponses"), Data, -1)
+		d.data(t.get(r, "inputResponses"), -1)
 	case SamplingAnswer:
 		if c := t.get(r, "content"); t.kind(c) == kArr {
 			d.blocks(c, -1)
@@ -571,25 +725,49 @@ func (d *Doc) extract() {
 			d.block(c, -1)
 		}
 	case ElicitationAnswer:
-		d.generic(t.get(r, "content"), Data, -1)
+		d.data(t.get(r, "content"), -1)
 	case None:
 	}
 }
 
-// generic yields every string under n except under _meta keys.
-func (d *Doc) generic(n nid, k Kind, block int) {
+// generic yields every string under n except under _meta keys, where
+// the protocol keeps its metadata (results of unknown methods,
+// notifications, unknown content blocks).
+func (d *Doc) generic(n nid, k Kind, block int) { d.walk(n, k, block, true) }
+
+// data yields every string of structured data: arguments,
+// structuredContent, tool input, answers. Their member names are the
+// tool's, not the protocol's, so a "_meta" member there is data like any
+// other (a model can put a secret under it, and a server echo it back).
+func (d *Doc) data(n nid, block int) { d.walk(n, Data, block, false) }
+
+// minExtraDigits: shorter numbers carry no personal data the detectors
+// know (their shortest number rule wants six digits). Only integers are
+// extras: card and account numbers are, and a float's fraction digits
+// (coordinates) would pass a card's checksum one time in ten.
+const minExtraDigits = 6
+
+func (d *Doc) walk(n nid, k Kind, block int, skipMeta bool) {
 	switch d.t.kind(n) {
 	case kStr:
 		d.add(k, block, n)
+	case kNum:
+		if lit := d.raw(n); len(lit) >= minExtraDigits && !bytes.ContainsAny(lit, ".eE") {
+			d.extras = append(d.extras, extra{n: n, ks: -1})
+		}
 	case kArr:
 		for _, e := range d.t.items(n) {
-			d.generic(e, k, block)
+			d.walk(e, k, block, skipMeta)
 		}
 	case kObj:
 		for _, m := range d.t.kids(n) {
-			if m.key != "_meta" {
-				d.generic(m.val, k, block)
+			if skipMeta && m.key == "_meta" {
+				continue
 			}
+			if m.key != "" {
+				d.extras = append(d.extras, extra{n: m.val, ks: m.keyStart})
+			}
+			d.walk(m.val, k, block, skipMeta)
 		}
 	}
 }
@@ -650,11 +828,11 @@ func (d *Doc) block(b nid, bi int) {
 		}
 		return
 	case "tool_use":
-		d.generic(t.get(b, "input"), Data, bi)
+		d.data(t.get(b, "input"), bi)
 		return
 	case "tool_result":
 		d.blocks(t.get(b, "content"), bi)
-		d.generic(t.get(b, "structuredContent"), Data, bi)
+		d.data(t.get(b, "structuredContent"), bi)
 		return
 	}
 	// An unknown block type: whatever strings it has may reach a model.
@@ -675,9 +853,59 @@ func (d *Doc) resource(r nid, bi int) {
 	}
 	d.add(Link, bi, t.get(r, "uri"))
 	d.add(Text, bi, t.get(r, "text"))
-	if Textual(d.str(t.get(r, "mimeType"))) {
-		d.add(Blob, bi, t.get(r, "blob"))
+	if b := t.get(r, "blob"); Textual(d.str(t.get(r, "mimeType"))) || d.blobIsText(b) {
+		d.add(Blob, bi, b)
 	}
+}
+
+// sniffLen is how much of a blob's base64 blobIsText decodes to judge it.
+const sniffLen = 4096
+
+// blobIsText reports whether a blob whose MIME type is missing or not
+// textual decodes to text all the same: a server labels what it cannot
+// name application/octet-stream (.env, id_rsa, credentials files), and
+// mimeType is optional, but a client can show the text. Only the first
+// few KB are decoded to judge, so a large image costs little.
+func (d *Doc) blobIsText(n nid) bool {
+	if d.t.kind(n) != kStr {
+		return false
+	}
+	s, _ := d.decodeNode(n)
+	cut := len(s) > sniffLen
+	if cut {
+		s = s[:sniffLen]
+	}
+	b, ok := decodeBase64(s)
+	return ok && len(b) > 0 && looksText(b, cut)
+}
+
+// looksText: valid UTF-8 (a rune cut by truncation excepted) with no NUL
+// and almost no other control bytes, which binary formats are full of.
+func looksText(b []byte, cut bool) bool {
+	if cut {
+		// Drop a rune the sniff window cut in two.
+		for j := len(b) - 1; j >= max(len(b)-utf8.UTFMax, 0); j-- {
+			if utf8.RuneStart(b[j]) {
+				if !utf8.FullRune(b[j:]) {
+					b = b[:j]
+				}
+				break
+			}
+		}
+	}
+	if !utf8.Valid(b) {
+		return false
+	}
+	ctl := 0
+	for _, c := range b {
+		switch {
+		case c == 0:
+			return false
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1b, c == 0x7f:
+			ctl++
+		}
+	}
+	return ctl*100 <= len(b)
 }
 
 // messages yields prompt or sampling messages' content (a block, or an

@@ -42,7 +42,8 @@ func TestFields(t *testing.T) {
 			[]string{"content[0].text=hello é\n", "content[3].name=a.txt", "content[3].description=the file",
 				"content[3].uri=file:///a.txt", "content[4].resource.uri=file:///b", "content[4].resource.text=bee",
 				"content[5].resource.uri=file:///c", `content[5].resource.blob={"k":"see"}`, "content[6].resource.uri=file:///d",
-				"structuredContent.a[0]=x", "structuredContent.a[1].b=y", `structuredContent["weird key"]=z`}},
+				"structuredContent.a[0]=x", "structuredContent.a[1].b=y", "structuredContent.a[1]._meta=no", // the tool's data, not protocol metadata
+				`structuredContent["weird key"]=z`}},
 		{"resource read", ResourceResult, `{"contents":[{"uri":"u1","mimeType":"text/markdown","text":"# hi"},{"uri":"u2","mimeType":"text/plain; charset=utf-8","blob":"` + b64([]byte("blobby")) + `"}]}`,
 			[]string{"contents[0].uri=u1", "contents[0].text=# hi", "contents[1].uri=u2", "contents[1].blob=blobby"}},
 		{"prompt", PromptResult, `{"description":"d","messages":[{"role":"user","content":{"type":"text","text":"m0"}},{"role":"assistant","content":[{"type":"text","text":"m1"}]}]}`,
@@ -56,7 +57,7 @@ func TestFields(t *testing.T) {
 		{"tool call", ToolCall, `{"name":"t","arguments":{"a":"x","b":[1,"y"]},"_meta":{"progressToken":"p"}}`, []string{"arguments.a=x", "arguments.b[1]=y"}},
 		{"prompt get", PromptGet, `{"name":"p","arguments":{"a":"x"}}`, []string{"arguments.a=x"}},
 		{"completion request", CompletionRequest, `{"ref":{"type":"ref/prompt","name":"p"},"argument":{"name":"a","value":"v"},"context":{"arguments":{"b":"c"}}}`,
-			[]string{"argument.name=a", "argument.value=v", "context.arguments.b=c"}},
+			[]string{"ref.type=ref/prompt", "ref.name=p", "argument.name=a", "argument.value=v", "context.arguments.b=c"}},
 		{"resource request", ResourceRequest, `{"uri":"file:///x?token=abc"}`, []string{"uri=file:///x?token=abc"}},
 		{"sampling answer", SamplingAnswer, `{"role":"assistant","content":{"type":"text","text":"ans"},"model":"m"}`, []string{"content.text=ans"}},
 		{"elicitation answer", ElicitationAnswer, `{"action":"accept","content":{"name":"bob","age":3}}`, []string{"content.name=bob"}},
@@ -231,9 +232,12 @@ func FuzzRoundTrip(f *testing.F) {
 		if !semEqual(t, data, d.Bytes()) {
 			t.Fatalf("identity rewrite changed the payload:\n%q\n%q", data, d.Bytes())
 		}
-		// A real rewrite stays valid JSON.
+		// A real rewrite stays valid JSON, member names and numbers included.
 		for i := range d.Fields() {
 			d.Set(i, "[x]\"\n"+d.Text(i))
+		}
+		for i := range d.Extras() {
+			d.SetExtra(i, "[x]")
 		}
 		if !json.Valid(d.Bytes()) {
 			t.Fatalf("rewrite produced invalid JSON: %q", d.Bytes())
@@ -260,4 +264,123 @@ func FuzzAppendString(f *testing.F) {
 			t.Fatalf("%q: got %q want %q", s, got, want)
 		}
 	})
+}
+
+// TestDataMetaIsData: a "_meta" member inside arguments, structuredContent
+// or tool input is the tool's data (a model can put a secret under it);
+// only the protocol's own _meta is skipped.
+func TestDataMetaIsData(t *testing.T) {
+	tests := []struct {
+		shape Shape
+		raw   string
+		want  []string
+	}{
+		{ToolCall, `{"name":"t","arguments":{"to":"x","_meta":{"t":"s1"}},"_meta":{"progressToken":"p"}}`,
+			[]string{"arguments.to=x", "arguments._meta.t=s1"}},
+		{ToolResult, `{"content":[{"type":"text","text":"a","_meta":{"x":"no"}}],"structuredContent":{"rows":[{"_meta":"s2"}]},"_meta":{"y":"no"}}`,
+			[]string{"content[0].text=a", "structuredContent.rows[0]._meta=s2"}},
+		{SamplingRequest, `{"messages":[{"role":"user","content":{"type":"tool_use","id":"1","name":"n","input":{"_meta":"s3"}}}]}`,
+			[]string{"messages[0].content.input._meta=s3"}},
+		{ElicitationAnswer, `{"action":"accept","content":{"_meta":"s4"}}`, []string{"content._meta=s4"}},
+		{Generic, `{"a":"x","_meta":{"d":"e"}}`, []string{"a=x"}},
+	}
+	for _, tc := range tests {
+		d, err := Parse(tc.shape, []byte(tc.raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := paths(d); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: got %q want %q", tc.shape, got, tc.want)
+		}
+	}
+}
+
+// TestMoreShapes: model-facing text outside the fields the spec names.
+func TestMoreShapes(t *testing.T) {
+	tests := []struct {
+		name  string
+		shape Shape
+		raw   string
+		want  []string
+	}{
+		{"legacy toolResult", ToolResult, `{"toolResult":{"out":"r"}}`, []string{"toolResult.out=r"}},
+		{"content as one block", ToolResult, `{"content":{"type":"text","text":"c"}}`, []string{"content.text=c"}},
+		{"content as a string", ToolResult, `{"content":"c"}`, []string{"content=c"}},
+		{"sampling tools", SamplingRequest, `{"messages":[],"tools":[{"name":"n","description":"desc"}]}`, []string{"tools[0].name=n", "tools[0].description=desc"}},
+		{"octet-stream blob that is text", ResourceResult, `{"contents":[{"uri":"u","mimeType":"application/octet-stream","blob":"` + b64([]byte("A=b\n")) + `"}]}`,
+			[]string{"contents[0].uri=u", "contents[0].blob=A=b\n"}},
+		{"blob without mimeType", ResourceResult, `{"contents":[{"uri":"u","blob":"` + b64([]byte("T=x")) + `"}]}`,
+			[]string{"contents[0].uri=u", "contents[0].blob=T=x"}},
+		{"binary blob", ResourceResult, `{"contents":[{"uri":"u","mimeType":"application/octet-stream","blob":"` + b64([]byte("\x89PNG\r\n\x1a\n\x00\x00")) + `"}]}`,
+			[]string{"contents[0].uri=u"}},
+		{"long text blob, sniffed", ResourceResult, `{"contents":[{"uri":"u","blob":"` + b64([]byte(strings.Repeat("é", 5000))) + `"}]}`,
+			[]string{"contents[0].uri=u", "contents[0].blob=" + strings.Repeat("é", 5000)}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := Parse(tc.shape, []byte(tc.raw))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := paths(d); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("got %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestStrayPadding: text after a '=' that does not end a group of four is
+// decoded, as Python's b64decode does, not dropped.
+func TestStrayPadding(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{b64([]byte("abc")) + "=" + b64([]byte("hidden")), "abchidden"},
+		{"YQ==" + b64([]byte("xyz")), "a"}, // "YQ==" completes a group: decoding ends
+		{"YWJj", "abc"},
+	} {
+		got, ok := decodeBase64(tc.in)
+		if !ok || string(got) != tc.want {
+			t.Errorf("%q: %q %v, want %q", tc.in, got, ok, tc.want)
+		}
+	}
+}
+
+// TestExtras: member names and long integers inside structured data are
+// extras, with their paths and context, and can be rewritten.
+func TestExtras(t *testing.T) {
+	raw := `{"name":"t","arguments":{"ghp_k":{"v":1},"card":4111111111111111,"f":12.345678,"n":12,"env":[{"name":"DB_PASSWORD","value":"pw"}],"[X]":1,"[x]#2":2}}`
+	d, err := Parse(ToolCall, []byte(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for i := range d.Extras() {
+		got = append(got, fmt.Sprintf("%s=%s key=%v ctx=%s", d.ExtraPath(i), d.ExtraText(i), d.ExtraKey(i), d.ExtraContext(i)))
+	}
+	want := []string{"arguments.ghp_k=ghp_k key=true ctx=", "arguments.ghp_k.v=v key=true ctx=", "arguments.card=card key=true ctx=",
+		"arguments.card=4111111111111111 key=false ctx=card", "arguments.f=f key=true ctx=", "arguments.n=n key=true ctx=",
+		"arguments.env=env key=true ctx=", "arguments.env[0].name=name key=true ctx=", "arguments.env[0].value=value key=true ctx=",
+		`arguments["[X]"]=[X] key=true ctx=`, `arguments["[x]#2"]=[x]#2 key=true ctx=`}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("extras\n got %q\nwant %q", got, want)
+	}
+	for i := range d.Fields() {
+		if d.Path(i) == "arguments.env[0].value" && d.Context(i) != "DB_PASSWORD" {
+			t.Errorf("context of a name/value pair's value: %q", d.Context(i))
+		}
+	}
+	d.SetExtra(0, "[x]")                    // taken by "[X]" in another case: becomes [x]#2, then #3 (taken too)
+	d.SetExtra(3, "[REDACTED:credit-card]") // a number becomes a string
+	out := d.Bytes()
+	var v struct {
+		Arguments map[string]any `json:"arguments"`
+	}
+	if err := json.Unmarshal(out, &v); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if _, ok := v.Arguments["[x]#3"]; !ok || v.Arguments["card"] != "[REDACTED:credit-card]" || v.Arguments["f"] != 12.345678 {
+		t.Errorf("rewritten: %s", out)
+	}
+	if !bytes.Contains(out, []byte(`"f":12.345678,"n":12,`)) {
+		t.Errorf("untouched bytes changed: %s", out)
+	}
 }

@@ -15,9 +15,12 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/warden-mcp/warden/internal/config"
 	"github.com/warden-mcp/warden/internal/detect/secrets"
@@ -172,7 +175,7 @@ func New(gc config.GuardConfig, tr *flow.Tracker, labels Labeler, log *slog.Logg
 		if extra != nil {
 			rules = mergeRules(rules, extra)
 		}
-		sc, err := secrets.New(secrets.Options{Rules: rules, PII: s.PII,
+		sc, err := secrets.New(secrets.Options{Rules: rules, PII: s.PII, MaxFindings: maxFindings,
 			Allow: secrets.Allowlist{Rules: s.Allow.Rules, Paths: s.Allow.Paths, Digests: s.Allow.Digests}})
 		if err != nil {
 			g.log.Error("building the secrets scanner failed; the guard refuses what it should scan", "err", err)
@@ -274,6 +277,34 @@ type Found struct {
 // maxAudited bounds the findings one verdict lists.
 const maxAudited = 50
 
+// maxFindings is the scanner's cap on the findings of one scan. A value
+// that reaches it may hold more secrets that were not reported, so the
+// guard refuses it rather than pass the rest unredacted.
+const maxFindings = 1000
+
+// Values shorter than minContextValue are not scanned again with their
+// member name (no rule reports one); member names shorter than
+// minExtra are not scanned at all (the shortest number rule wants six
+// digits, the shortest credential more).
+const (
+	minContextValue = 6
+	minExtra        = 6
+	maxContextName  = 256
+)
+
+// item is one scanned piece of a payload: a field, or an extra (a member
+// name or a long number in structured data).
+type item struct {
+	extra bool
+	i     int
+}
+
+type hit struct {
+	it   item
+	text string
+	fs   []secrets.Finding // ordered by Start, non-overlapping
+}
+
 // Inspect implements guard.Guard.
 func (g *Guard) Inspect(ctx context.Context, ex *guard.Exchange) (guard.Verdict, error) {
 	allow := guard.Verdict{Action: guard.Allow}
@@ -292,35 +323,72 @@ func (g *Guard) Inspect(ctx context.Context, ex *guard.Exchange) (guard.Verdict,
 	if tool == "" {
 		tool = ex.Method
 	}
-	prefix := ex.Server + "/" + tool + "/"
+	prefix := ex.Server + "/" + allowSubject(tool) + "/"
 	key := ex.Session.Key()
 	toModel := ex.Phase != guard.PhaseRequest
-
-	type hit struct {
-		field int
-		fs    []secrets.Finding
+	direction := "to_model"
+	if !toModel {
+		direction = "to_server"
 	}
+
 	var hits []hit
+	full := ""
 	for i := range doc.Len() {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {
 				return guard.Verdict{}, err
 			}
 		}
-		if fs := sc.ScanPath(prefix+doc.Path(i), doc.Text(i)); len(fs) > 0 {
-			hits = append(hits, hit{i, fs})
+		t := doc.Text(i)
+		fs, capped := g.scan(sc, prefix+doc.Path(i), t, doc.Context(i))
+		if capped && full == "" {
+			full = doc.Path(i)
+		}
+		if len(fs) > 0 {
+			hits = append(hits, hit{item{false, i}, t, fs})
 		}
 	}
+	for j := range doc.Extras() {
+		if j%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return guard.Verdict{}, err
+			}
+		}
+		t := doc.ExtraText(j)
+		if len(t) < minExtra {
+			continue
+		}
+		fs, capped := g.scan(sc, prefix+doc.ExtraPath(j), t, doc.ExtraContext(j))
+		if capped && full == "" {
+			full = doc.ExtraPath(j)
+		}
+		if len(fs) > 0 {
+			hits = append(hits, hit{item{true, j}, t, fs})
+		}
+	}
+	if full != "" {
+		// Fail closed: what lies past the scanner's cap was never looked at.
+		return guard.Verdict{Action: guard.Deny, Rule: "secrets.too_many",
+			Reason:  fmt.Sprintf("refused %s: a value holds %d secrets or more, too many to redact them all", describe(ex, tool), maxFindings),
+			Details: map[string]any{"direction": direction, "action": "block", "path": g.auditPath(full, hits, doc)}}, nil
+	}
+	hits = propagate(doc, hits)
 
 	// The model sending data to an external sink: any secret, or any
 	// value the session received as a secret, is refused.
 	sink := !toModel && ex.Result == nil && ex.Method == "tools/call" && g.isSink(ex)
 	if sink && len(hits) == 0 {
-		if fi, d := g.seenSecret(doc, key); fi >= 0 {
+		if f, ok := g.splitSecret(sc, prefix, doc); ok {
+			return guard.Verdict{Action: guard.Deny, Rule: "secrets.sink",
+				Reason: fmt.Sprintf("refused to send a secret (%s) split across arguments to %s/%s, an external sink", f.Rule, ex.Server, tool),
+				Details: map[string]any{"direction": "to_server", "sink": true, "action": "block", "split": true,
+					"findings": []Found{f}}}, nil
+		}
+		if it, d, v := g.seenSecret(doc, key); d != "" {
 			return guard.Verdict{Action: guard.Deny, Rule: "secrets.sink_seen",
 				Reason: fmt.Sprintf("the arguments to %s/%s, an external sink, carry a secret this session received earlier", ex.Server, tool),
 				Details: map[string]any{"direction": "to_server", "sink": true, "action": "block",
-					"findings": []Found{{Rule: "session-secret", Path: doc.Path(fi), Digest: d, Masked: secrets.Mask(doc.Text(fi))}}}}, nil
+					"findings": []Found{{Rule: "session-secret", Path: itemPath(doc, it), Digest: d, Masked: mask(v)}}}}, nil
 		}
 	}
 	if len(hits) == 0 {
@@ -331,7 +399,6 @@ func (g *Guard) Inspect(ctx context.Context, ex *guard.Exchange) (guard.Verdict,
 	var digests, rules []string
 	count := 0
 	for _, h := range hits {
-		t := doc.Text(h.field)
 		for _, f := range h.fs {
 			count++
 			if !slices.Contains(digests, f.Digest) {
@@ -342,10 +409,10 @@ func (g *Guard) Inspect(ctx context.Context, ex *guard.Exchange) (guard.Verdict,
 			}
 			if len(found) < maxAudited {
 				masked := ""
-				if f.Start >= 0 && f.End <= len(t) && f.Start < f.End {
-					masked = secrets.Mask(t[f.Start:f.End])
+				if v, ok := span(h.text, f); ok {
+					masked = mask(v)
 				}
-				found = append(found, Found{Rule: f.RuleID, Path: doc.Path(h.field), Start: f.Start, End: f.End,
+				found = append(found, Found{Rule: f.RuleID, Path: g.auditPath(itemPath(doc, h.it), hits, doc), Start: f.Start, End: f.End,
 					Masked: masked, Digest: f.Digest, Validated: f.Validated, Confidence: f.Confidence})
 			}
 		}
@@ -353,10 +420,6 @@ func (g *Guard) Inspect(ctx context.Context, ex *guard.Exchange) (guard.Verdict,
 	slices.Sort(rules)
 	if g.tr != nil {
 		g.tr.SawSecrets(key, digests...)
-	}
-	direction := "to_model"
-	if !toModel {
-		direction = "to_server"
 	}
 	details := map[string]any{"direction": direction, "count": count, "rules": rules, "findings": found}
 	what := fmt.Sprintf("%d secret%s (%s)", count, plural(count), strings.Join(rules, ", "))
@@ -375,11 +438,225 @@ func (g *Guard) Inspect(ctx context.Context, ex *guard.Exchange) (guard.Verdict,
 			Reason: fmt.Sprintf("refused %s: it carries %s", where, what)}, nil
 	}
 	for _, h := range hits {
-		doc.Set(h.field, secrets.Redact(doc.Text(h.field), h.fs))
+		red := secrets.Redact(h.text, h.fs)
+		if h.it.extra {
+			doc.SetExtra(h.it.i, red)
+		} else {
+			doc.Set(h.it.i, red)
+		}
 	}
 	content.Store(ex, target, doc.Bytes())
 	return guard.Verdict{Action: guard.Modify, Rule: "secrets.redact", Details: details,
 		Reason: fmt.Sprintf("redacted %s in %s", what, where)}, nil
+}
+
+// scan finds the secrets in one value: alone, and, when it is the value
+// of a named member, after its name as the JSON would show it, because
+// most credentials without a fixed prefix are told by their name alone
+// ({"password": "…"}, {"aws_secret_access_key": "…"}). It reports whether
+// a scan reached the scanner's cap.
+func (g *Guard) scan(sc scanner, path, text, name string) ([]secrets.Finding, bool) {
+	fs := sc.ScanPath(path, text)
+	capped := len(fs) >= maxFindings
+	if name == "" || len(name) > maxContextName || len(text) < minContextValue {
+		return fs, capped
+	}
+	head := `"` + name + `": "`
+	named := sc.ScanPath(path, head+text+`"`)
+	capped = capped || len(named) >= maxFindings
+	for _, f := range named {
+		s, e := max(f.Start-len(head), 0), min(f.End-len(head), len(text))
+		if s >= e {
+			continue // in the name
+		}
+		if s != f.Start-len(head) || e != f.End-len(head) {
+			// Part of it was the name: the digest is the value's part.
+			f.Digest = digestOf(text[s:e])
+			if g.allowedDigest(f.Digest) {
+				continue
+			}
+		}
+		f.Start, f.End = s, e
+		fs = addFinding(fs, f)
+	}
+	return fs, capped
+}
+
+// addFinding inserts f into fs (ordered by Start, non-overlapping) unless
+// it overlaps one already there.
+func addFinding(fs []secrets.Finding, f secrets.Finding) []secrets.Finding {
+	at := len(fs)
+	for k, o := range fs {
+		if f.Start < o.End && o.Start < f.End {
+			return fs
+		}
+		if o.Start > f.Start && at == len(fs) {
+			at = k
+		}
+	}
+	return slices.Insert(fs, at, f)
+}
+
+// Secrets shorter than minPropagate are not looked for elsewhere (short
+// personal data such as a six-digit number would match at random); at
+// most maxPropagate distinct ones are.
+const (
+	minPropagate = 8
+	maxPropagate = 64
+)
+
+// propagate finds every other occurrence of the secrets found: the same
+// value in structuredContent and in a text block, or under a name that
+// does not give it away, must not survive where its context was missing.
+func propagate(doc *content.Doc, hits []hit) []hit {
+	type value struct {
+		s string
+		f secrets.Finding
+	}
+	var vals []value
+	seen := map[string]bool{}
+	for _, h := range hits {
+		for _, f := range h.fs {
+			if v, ok := span(h.text, f); ok && len(v) >= minPropagate && !seen[v] && len(vals) < maxPropagate {
+				seen[v] = true
+				vals = append(vals, value{v, f})
+			}
+		}
+	}
+	if len(vals) == 0 {
+		return hits
+	}
+	at := map[item]int{}
+	for k, h := range hits {
+		at[h.it] = k
+	}
+	visit := func(it item, text string) {
+		k, ok := at[it]
+		for _, v := range vals {
+			for off := 0; off < len(text); {
+				n := strings.Index(text[off:], v.s)
+				if n < 0 {
+					break
+				}
+				f := v.f
+				f.Start, f.End = off+n, off+n+len(v.s)
+				off = f.End
+				if !ok {
+					hits = append(hits, hit{it: it, text: text})
+					k, ok = len(hits)-1, true
+					at[it] = k
+				}
+				hits[k].fs = addFinding(hits[k].fs, f)
+			}
+		}
+	}
+	for i := range doc.Len() {
+		visit(item{false, i}, doc.Text(i))
+	}
+	for j := range doc.Extras() {
+		visit(item{true, j}, doc.ExtraText(j))
+	}
+	return hits
+}
+
+// splitSecret finds a secret that only the concatenation of adjacent
+// values shows ({"a": "ghp_R8x2…", "b": "…QzpLA"}, ["g","h","p","_",…]),
+// for arguments on their way to a sink: there the model, not an
+// accident, decides how a value is cut.
+func (g *Guard) splitSecret(sc scanner, prefix string, doc *content.Doc) (Found, bool) {
+	if doc.Len() < 2 {
+		return Found{}, false
+	}
+	joined, offs := doc.Joined("")
+	for _, f := range sc.ScanPath(prefix, joined) {
+		var fields []int
+		doc.Locate(offs, f.Start, f.End, func(i, _, _ int) { fields = append(fields, i) })
+		if len(fields) < 2 {
+			continue // inside one value: scanned on its own already
+		}
+		allowed := true
+		for _, i := range fields {
+			allowed = allowed && g.allowedPath(prefix+doc.Path(i))
+		}
+		if allowed {
+			continue
+		}
+		return Found{Rule: f.RuleID, Path: doc.Path(fields[0]), Start: f.Start - offs[fields[0]], End: f.End - offs[fields[0]],
+			Masked: mask(joined[f.Start:f.End]), Digest: f.Digest, Validated: f.Validated, Confidence: f.Confidence}, true
+	}
+	return Found{}, false
+}
+
+func (g *Guard) allowedPath(p string) bool {
+	for _, glob := range g.set.Allow.Paths {
+		if flow.Glob(glob, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func (g *Guard) allowedDigest(d string) bool {
+	for _, a := range g.set.Allow.Digests {
+		if strings.TrimPrefix(strings.ToLower(strings.TrimSpace(a)), "sha256:") == strings.TrimPrefix(d, "sha256:") {
+			return true
+		}
+	}
+	return false
+}
+
+// span is a finding's text; findings are the scanner's, checked rather
+// than trusted.
+func span(text string, f secrets.Finding) (string, bool) {
+	if f.Start < 0 || f.End > len(text) || f.Start >= f.End {
+		return "", false
+	}
+	return text[f.Start:f.End], true
+}
+
+func digestOf(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return "sha256:" + hex.EncodeToString(sum[:])
+}
+
+func itemPath(doc *content.Doc, it item) string {
+	if it.extra {
+		return doc.ExtraPath(it.i)
+	}
+	return doc.Path(it.i)
+}
+
+// auditPath is a path for the audit log: a member name that is itself a
+// secret ({"ghp_…": …}) is part of the paths beneath it, so it is
+// redacted there too.
+func (g *Guard) auditPath(p string, hits []hit, doc *content.Doc) string {
+	for _, h := range hits {
+		if !h.it.extra || !doc.ExtraKey(h.it.i) {
+			continue
+		}
+		for _, f := range h.fs {
+			v, ok := span(h.text, f)
+			if !ok {
+				continue
+			}
+			q := strconv.Quote(v)
+			p = strings.ReplaceAll(strings.ReplaceAll(p, v, "[REDACTED:"+f.RuleID+"]"), q[1:len(q)-1], "[REDACTED:"+f.RuleID+"]")
+		}
+	}
+	return p
+}
+
+// mask is secrets.Mask showing at most a third of the secret: a short
+// password's "prefix" (Summer-…) would show most of it in the audit log.
+func mask(s string) string {
+	m := secrets.Mask(s)
+	if (len(m)-len("…"))*3 <= len(s) {
+		return m
+	}
+	if _, tail, ok := strings.Cut(m, "…"); ok && len(tail)*3 <= len(s) {
+		return "…" + tail
+	}
+	return "…"
 }
 
 func (g *Guard) isSink(ex *guard.Exchange) bool {
@@ -389,28 +666,105 @@ func (g *Guard) isSink(ex *guard.Exchange) bool {
 	return slices.Contains(g.labels.Labels(ex.Server, ex.Name, ex.Tool), flow.ExternalSink)
 }
 
-// seenSecret looks for an argument value that is, whole, a secret the
-// session received (the scanner may not recognise it out of context, or
-// it may be allowlisted by path for the result it came in).
-func (g *Guard) seenSecret(doc *content.Doc, key string) (int, string) {
+// seenSecret looks for a secret the session received in the argument
+// values (the scanner may not recognise it out of context, or it may be
+// allowlisted by path for the result it came in): a whole value, or a
+// word of one ("here is the key: <secret>"). It returns the item, the
+// digest and the matching text.
+func (g *Guard) seenSecret(doc *content.Doc, key string) (item, string, string) {
 	if g.tr == nil {
-		return -1, ""
+		return item{}, "", ""
 	}
 	facts := g.tr.Get(key)
 	if len(facts.Secrets) == 0 {
-		return -1, ""
+		return item{}, "", ""
+	}
+	check := func(t string) (string, string) {
+		if d := digestOf(t); facts.HasSecret(d) {
+			return d, t
+		}
+		return "", ""
+	}
+	look := func(t string) (string, string) {
+		if t = strings.TrimSpace(t); len(t) < 8 {
+			return "", ""
+		}
+		if d, v := check(t); d != "" {
+			return d, v
+		}
+		for _, w := range strings.FieldsFunc(t, isWordSep) {
+			w = strings.TrimRight(w, ".!?")
+			if len(w) < 8 || len(w) == len(t) {
+				continue
+			}
+			if d, v := check(w); d != "" {
+				return d, v
+			}
+			for _, part := range strings.FieldsFunc(w, isPartSep) {
+				if len(part) >= 8 && len(part) < len(w) {
+					if d, v := check(part); d != "" {
+						return d, v
+					}
+				}
+			}
+		}
+		return "", ""
 	}
 	for i := range doc.Len() {
-		t := strings.TrimSpace(doc.Text(i))
-		if len(t) < 8 {
-			continue
-		}
-		sum := sha256.Sum256([]byte(t))
-		if d := "sha256:" + hex.EncodeToString(sum[:]); facts.HasSecret(d) {
-			return i, d
+		if d, v := look(doc.Text(i)); d != "" {
+			return item{false, i}, d, v
 		}
 	}
-	return -1, ""
+	for j := range doc.Extras() {
+		if d, v := look(doc.ExtraText(j)); d != "" {
+			return item{true, j}, d, v
+		}
+	}
+	return item{}, "", ""
+}
+
+// isWordSep splits prose and code into words; isPartSep splits a word
+// further where assignments, URLs and headers join a secret to its name.
+func isWordSep(r rune) bool {
+	return unicode.IsSpace(r) || strings.ContainsRune("\"'`,;()[]{}<>|", r)
+}
+
+func isPartSep(r rune) bool { return strings.ContainsRune("=:@/?&#", r) }
+
+// allowSubject is the tool, prompt or resource URI as path allowlists
+// see it. A resource URI is the client's to choose: dot segments
+// (file:///repo/testdata/../.env, also %2e-encoded or with backslashes)
+// are resolved first, so an allowlisted folder cannot be left by "..".
+func allowSubject(name string) string {
+	lower := strings.ToLower(name)
+	if !strings.Contains(name, "..") && !strings.Contains(lower, "%2e") && !strings.ContainsRune(name, '\\') {
+		return name
+	}
+	s := name
+	for _, r := range [][2]string{{"%2e", "."}, {"%2E", "."}, {"%2f", "/"}, {"%2F", "/"}, {"%5c", "/"}, {"%5C", "/"}, {"\\", "/"}} {
+		s = strings.ReplaceAll(s, r[0], r[1])
+	}
+	rest, tail := s, ""
+	if i := strings.IndexAny(rest, "?#"); i >= 0 {
+		rest, tail = rest[:i], rest[i:]
+	}
+	head := ""
+	if i := strings.Index(rest, "://"); i >= 0 {
+		head, rest = rest[:i+3], rest[i+3:]
+		if j := strings.IndexByte(rest, '/'); j >= 0 {
+			head, rest = head+rest[:j], rest[j:]
+		} else {
+			head, rest = head+rest, ""
+		}
+	}
+	if rest != "" {
+		cleaned := path.Clean("/" + rest)
+		if !strings.HasPrefix(rest, "/") {
+			cleaned = strings.TrimPrefix(cleaned, "/")
+		}
+		rest = cleaned
+	}
+	return head + rest + tail
 }
 
 func describe(ex *guard.Exchange, tool string) string {
