@@ -161,6 +161,21 @@ func (s *Scanner) Scan(text string) []Finding {
 
 // ScanPath is Scan for the field at path (a JSON path chosen by the
 // caller): path allowlists and rules restricted to paths apply.
+// UsesPaths reports whether a finding can depend on ScanPath's path: an
+// allowlisted path, or a rule limited to some paths. When it does not, a
+// caller with many small values can skip building their paths.
+func (s *Scanner) UsesPaths() bool {
+	if len(s.allowPath) > 0 {
+		return true
+	}
+	for _, r := range s.rules {
+		if r.pathRe != nil {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *Scanner) ScanPath(path, text string) []Finding {
 	for _, g := range s.allowPath {
 		if globMatch(g, path) {

@@ -331,6 +331,19 @@ func (g *Guard) Inspect(ctx context.Context, ex *guard.Exchange) (guard.Verdict,
 		direction = "to_server"
 	}
 
+	// A value's path matters to the scanner only for path rules and
+	// allowlists; building one per small field is most of the cost of a
+	// large structured result, so without them it is left empty.
+	usesPaths := true
+	if up, ok := sc.(interface{ UsesPaths() bool }); ok {
+		usesPaths = up.UsesPaths()
+	}
+	pathOf := func(path func() string) string {
+		if !usesPaths {
+			return ""
+		}
+		return prefix + path()
+	}
 	var hits []hit
 	full := ""
 	for i := range doc.Len() {
@@ -340,7 +353,7 @@ func (g *Guard) Inspect(ctx context.Context, ex *guard.Exchange) (guard.Verdict,
 			}
 		}
 		t := doc.Text(i)
-		fs, capped := g.scan(sc, prefix+doc.Path(i), t, doc.Context(i))
+		fs, capped := g.scan(sc, pathOf(func() string { return doc.Path(i) }), t, doc.Context(i))
 		if capped && full == "" {
 			full = doc.Path(i)
 		}
@@ -358,7 +371,7 @@ func (g *Guard) Inspect(ctx context.Context, ex *guard.Exchange) (guard.Verdict,
 		if len(t) < minExtra {
 			continue
 		}
-		fs, capped := g.scan(sc, prefix+doc.ExtraPath(j), t, doc.ExtraContext(j))
+		fs, capped := g.scan(sc, pathOf(func() string { return doc.ExtraPath(j) }), t, doc.ExtraContext(j))
 		if capped && full == "" {
 			full = doc.ExtraPath(j)
 		}
