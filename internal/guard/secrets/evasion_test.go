@@ -43,6 +43,11 @@ func TestEvasions(t *testing.T) {
 		rule   string
 		gone   []string // must not survive in the payload
 	}{
+		// A value that is JSON text itself spelled the token with escapes.
+		{name: "escaped token in double-encoded JSON", ex: result(`{"content":[{"type":"text","text":` + js(`{"t":"\u0067hp_`+pat[4:]+`"}`) + `}]}`),
+			action: guard.Modify, rule: "secrets.redact", gone: []string{pat[4:]}},
+		{name: "escaped token to a sink", ex: call("mail", "send", `{"body":`+js(`{"t":"\u0067\u0068p_`+pat[4:]+`"}`)+`}`),
+			action: guard.Deny, rule: "secrets.sink"},
 		// _meta inside the tool's own data was skipped as protocol metadata.
 		{name: "_meta member in arguments to a sink", ex: call("mail", "send", `{"to":"x","_meta":{"t":`+js(pat)+`}}`),
 			action: guard.Deny, rule: "secrets.sink"},
@@ -302,4 +307,24 @@ func TestSecretKeyPathNotAudited(t *testing.T) {
 	if strings.Contains(string(d), pat) || !strings.Contains(string(d), "[REDACTED:github-pat]") {
 		t.Errorf("details: %s", d)
 	}
+}
+
+func FuzzUnescapeJSON(f *testing.F) {
+	for _, s := range []string{`\u0067hp_x`, `\ud83d\ude00`, `\ud800`, `a\\u0041`, `\u00`, `\"\n\/`, "plain"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		dec, offs, ok := unescapeJSON(s)
+		if !ok {
+			return
+		}
+		if len(offs) != len(dec)+1 || offs[len(dec)] != len(s) {
+			t.Fatalf("%q: %d offsets for %d bytes", s, len(offs), len(dec))
+		}
+		for i := 1; i < len(offs); i++ {
+			if offs[i] < offs[i-1] || offs[i] > len(s) {
+				t.Fatalf("%q: offsets not monotone within the text: %v", s, offs)
+			}
+		}
+	})
 }

@@ -471,6 +471,16 @@ func (g *Guard) Inspect(ctx context.Context, ex *guard.Exchange) (guard.Verdict,
 func (g *Guard) scan(sc scanner, path, text, name string) ([]secrets.Finding, bool) {
 	fs := sc.ScanPath(path, text)
 	capped := len(fs) >= maxFindings
+	if dec, offs, ok := unescapeJSON(text); ok {
+		// A value that is JSON text itself may spell a secret with
+		// escapes; what is found there is redacted over the escaped span.
+		found := sc.ScanPath(path, dec)
+		capped = capped || len(found) >= maxFindings
+		for _, f := range found {
+			f.Start, f.End = offs[f.Start], offs[f.End]
+			fs = addFinding(fs, f)
+		}
+	}
 	if name == "" || len(name) > maxContextName || len(text) < minContextValue {
 		return fs, capped
 	}
