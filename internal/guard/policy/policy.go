@@ -184,57 +184,6 @@ func methodVariant(method string) string {
 	return ""
 }
 
-// argumentsAlias reports whether params has a top-level member that is not
-// "arguments" but that Go's encoding/json, which matches member names
-// case-insensitively (and folds U+017F to s), would decode as the
-// arguments: a Go server would then run with arguments that nothing here
-// read. The gateway refuses a message holding both.
-func argumentsAlias(params []byte, decoded map[string]any) bool {
-	if decoded != nil {
-		for k := range decoded {
-			if k != "arguments" && strings.EqualFold(k, "arguments") {
-				return true
-			}
-		}
-		return false
-	}
-	if !mayAliasArguments(params) {
-		return false
-	}
-	var top map[string]json.RawMessage
-	if json.Unmarshal(params, &top) != nil {
-		return false // the shape checks refuse it
-	}
-	for k := range top {
-		if k != "arguments" && strings.EqualFold(k, "arguments") {
-			return true
-		}
-	}
-	return false
-}
-
-// mayAliasArguments is a cheap test that params could hold such a member:
-// an escape anywhere, or "argument" in another case or not followed by
-// `s"`. Only "s" in "arguments" has a non-ASCII fold (U+017F).
-func mayAliasArguments(p []byte) bool {
-	if bytes.IndexByte(p, '\\') >= 0 {
-		return true
-	}
-	const word = "argument"
-	for i := 0; i+len(word) <= len(p); i++ {
-		if p[i]|0x20 != 'a' {
-			continue
-		}
-		w := p[i : i+len(word)]
-		if !bytes.EqualFold(w, []byte(word)) {
-			continue
-		}
-		if string(w) != word || !bytes.HasPrefix(p[i+len(word):], []byte(`s"`)) {
-			return true
-		}
-	}
-	return false
-}
 
 // methodComplete asks a server for argument completions of a prompt or a
 // resource template: a use of that item, decided like listing it.
@@ -367,7 +316,7 @@ func (g *Guard) request(ctx context.Context, set *pol.Set, ex *guard.Exchange) (
 			return guard.Verdict{Action: guard.Deny, Rule: "invalid_params", Reason: "request parameters are not a JSON object"}, nil
 		}
 	}
-	if argumentsAlias(ex.Params, params) {
+	if mcp.ArgumentsAlias(ex.Params, params) {
 		return guard.Verdict{Action: guard.Deny, Rule: "invalid_params", Reason: argumentsAliasReason}, nil
 	}
 	args := map[string]any{}
@@ -476,7 +425,7 @@ func (g *Guard) unconfigured(ex *guard.Exchange) (guard.Verdict, error) {
 		if a, ok := mcp.Field(p, "arguments"); ok && a[0] != '{' && string(a) != "null" {
 			return guard.Verdict{Action: guard.Deny, Rule: "invalid_params", Reason: "arguments must be a JSON object"}, nil
 		}
-		if argumentsAlias(p, nil) {
+		if mcp.ArgumentsAlias(p, nil) {
 			return guard.Verdict{Action: guard.Deny, Rule: "invalid_params", Reason: argumentsAliasReason}, nil
 		}
 	}

@@ -169,7 +169,7 @@ func (g *Guard) Inspect(ctx context.Context, ex *guard.Exchange) (guard.Verdict,
 	if _, ok := inst.(map[string]any); !ok {
 		return deny("invalid_arguments", "arguments must be a JSON object"), nil
 	}
-	if argumentsAlias(ex.Params) {
+	if mcp.ArgumentsAlias(ex.Params, nil) {
 		return deny("invalid_arguments", `request parameters name "arguments" in another letter case, which some servers read as the arguments`), nil
 	}
 	if at, name := lookAlike(sch, inst); at != "" {

@@ -1,8 +1,6 @@
 package schema
 
 import (
-	"bytes"
-	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,43 +15,6 @@ import (
 // validated. These checks refuse such look-alike names. (The gateway
 // already refuses an object holding both "path" and "PATH".)
 
-// argumentsAlias reports whether params has a top-level member that is not
-// "arguments" but would be decoded as it. The policy guard has the same
-// check; each guard can be switched off on its own.
-func argumentsAlias(params []byte) bool {
-	if !mayAliasArguments(params) {
-		return false
-	}
-	var top map[string]json.RawMessage
-	if json.Unmarshal(params, &top) != nil {
-		return false
-	}
-	for k := range top {
-		if k != "arguments" && strings.EqualFold(k, "arguments") {
-			return true
-		}
-	}
-	return false
-}
-
-// mayAliasArguments is a cheap test that params could hold such a member:
-// an escape anywhere, or "argument" in another case or not followed by
-// `s"`. Only "s" in "arguments" has a non-ASCII fold.
-func mayAliasArguments(p []byte) bool {
-	if bytes.IndexByte(p, '\\') >= 0 {
-		return true
-	}
-	const word = "argument"
-	for i := 0; i+len(word) <= len(p); i++ {
-		if p[i]|0x20 != 'a' || !bytes.EqualFold(p[i:i+len(word)], []byte(word)) {
-			continue
-		}
-		if string(p[i:i+len(word)]) != word || !bytes.HasPrefix(p[i+len(word):], []byte(`s"`)) {
-			return true
-		}
-	}
-	return false
-}
 
 // maxApplicable bounds the subschemas gathered for one instance location.
 const maxApplicable = 256
