@@ -226,19 +226,21 @@ func (g *Gateway) answerInputs(ctx context.Context, s *Session, peer Peer, res m
 // initialize.
 func (g *Gateway) upstreamParams(s *Session, u *Upstream, p mcp.Object) mcp.Object {
 	info := u.Info()
-	if info == nil || info.Modern == s.modern {
+	if info == nil {
 		return p
 	}
 	if !info.Modern {
 		// A legacy upstream must not see the stateless protocol's
-		// per-request keys: its transport would announce a version it
-		// never negotiated.
+		// per-request keys, whoever wrote them (a legacy client may too):
+		// its transport would announce a version it never negotiated and
+		// send the request outside the upstream's session.
 		meta := p.Object("_meta")
-		if len(meta) == 0 {
-			return p
-		}
+		n := len(meta)
 		for _, k := range []string{mcp.MetaProtocolVersion, mcp.MetaClientCapabilities, mcp.MetaClientInfo, mcp.MetaLogLevel} {
 			delete(meta, k)
+		}
+		if len(meta) == n {
+			return p
 		}
 		if len(meta) == 0 {
 			delete(p, "_meta")
@@ -246,6 +248,9 @@ func (g *Gateway) upstreamParams(s *Session, u *Upstream, p mcp.Object) mcp.Obje
 			p["_meta"] = meta.Encode()
 		}
 		return p
+	}
+	if s.modern {
+		return p // the stateless client's own _meta, for a stateless server
 	}
 	meta := p.Object("_meta")
 	meta.Set(mcp.MetaProtocolVersion, info.Protocol)

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -268,6 +269,10 @@ func (g *Gateway) Handle(ctx context.Context, s *Session, m *mcp.Message, send S
 		}
 		return nil
 	case mcp.KindNotification:
+		if why := notificationRefusal(m.Method); why != "" {
+			g.refused("not_a_notification", why, map[string]any{"session": s.id, "principal": s.owner()})
+			return mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeInvalidRequest, why, nil))
+		}
 		g.clientNotification(ctx, s, m)
 		return nil
 	case mcp.KindRequest:
@@ -278,10 +283,12 @@ func (g *Gateway) Handle(ctx context.Context, s *Session, m *mcp.Message, send S
 	idKey := m.IDKey()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	if s.id != "" && !s.track(idKey, cancel) {
-		return mcp.NewErrorResponse(m.ID, mcp.NewError(mcp.CodeInvalidRequest, "session closed", nil))
+	if t := s.tracker(); t != nil {
+		if err := t.track(idKey, cancel); err != nil {
+			return mcp.NewErrorResponse(m.ID, mcp.NewError(mcp.CodeInvalidRequest, err.Error(), nil))
+		}
+		defer t.untrack(idKey)
 	}
-	defer s.untrack(idKey)
 	resp := g.request(ctx, s, m, send)
 	resp.ID = m.ID
 	g.metrics.request(m.Method, resp.Error == nil, time.Since(start))
@@ -561,6 +568,23 @@ func mergeCap(caps map[string]any, key string, raw json.RawMessage) {
 	caps[key] = cur
 }
 
+// notificationRefusal says why a client message without an id may not be
+// handled as a notification, or "". Unknown notifications are forwarded
+// to the upstream untouched, past every guard: a request method sent
+// without an id ({"method":"tools/call"}, or "id":null) would reach a
+// server that dispatches on the method alone as an unguarded call, and an
+// imitation of a notification Warden interprets as what Warden would
+// have handled itself.
+func notificationRefusal(method string) string {
+	if !strings.HasPrefix(method, "notifications/") {
+		return fmt.Sprintf("%q is not a notification: requests need an id (not null)", method)
+	}
+	if real := mcp.ImitatesNotification(method); real != "" {
+		return fmt.Sprintf("unknown notification %q (the notification is %q)", method, real)
+	}
+	return ""
+}
+
 func (g *Gateway) clientNotification(ctx context.Context, s *Session, m *mcp.Message) {
 	switch m.Method {
 	case mcp.MethodInitialized:
@@ -598,7 +622,8 @@ func (g *Gateway) setLevel(ctx context.Context, s *Session, m *mcp.Message) *mcp
 		if _, ok := info.Capabilities["logging"]; !ok {
 			continue
 		}
-		if resp, err := u.Call(ctx, m.Method, m.Params, nil); err == nil && resp.Error != nil && !g.federated() {
+		params := g.upstreamParams(s, u, mustObject(m.Params)).Encode()
+		if resp, err := u.Call(ctx, m.Method, params, nil); err == nil && resp.Error != nil && !g.federated() {
 			return mcp.NewErrorResponse(nil, resp.Error)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net"
 	"net/http"
 	"net/url"
@@ -236,6 +237,19 @@ func (h *httpHandler) decode(w http.ResponseWriter, r *http.Request, body []byte
 	return m, true
 }
 
+// jsonContentType reports whether a Content-Type names JSON in UTF-8.
+// Media types compare without regard to case; a body declared in another
+// charset would be read as UTF-8 here and as something else by its
+// sender, so it is refused rather than guessed at.
+func jsonContentType(ct string) bool {
+	mt, params, err := mime.ParseMediaType(ct)
+	if err != nil || mt != "application/json" {
+		return false
+	}
+	cs, ok := params["charset"]
+	return !ok || strings.EqualFold(cs, "utf-8")
+}
+
 func acceptsBoth(r *http.Request) bool {
 	a := r.Header.Get("Accept")
 	if a == "" || strings.Contains(a, "*/*") {
@@ -280,8 +294,8 @@ func (h *httpHandler) post(w http.ResponseWriter, r *http.Request) {
 		writeJSONError(w, http.StatusNotAcceptable, nil, mcp.NewError(mcp.CodeInvalidRequest, "Accept must list application/json and text/event-stream", nil))
 		return
 	}
-	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") {
-		writeJSONError(w, http.StatusUnsupportedMediaType, nil, mcp.NewError(mcp.CodeInvalidRequest, "Content-Type must be application/json", nil))
+	if ct := r.Header.Get("Content-Type"); ct != "" && !jsonContentType(ct) {
+		writeJSONError(w, http.StatusUnsupportedMediaType, nil, mcp.NewError(mcp.CodeInvalidRequest, "Content-Type must be application/json (in UTF-8)", nil))
 		return
 	}
 	p, ok := h.authenticate(w, r)
@@ -324,8 +338,17 @@ func (h *httpHandler) post(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	if s.modern && m.Kind() == mcp.KindResponse {
+		// No server request of the stateless protocol awaits an answer.
+		h.refuse(w, r, http.StatusBadRequest, nil, mcp.NewError(mcp.CodeInvalidRequest,
+			"the stateless protocol has no server requests to answer: clients must not send responses", nil), "malformed")
+		return
+	}
 	if m.Kind() != mcp.KindRequest {
-		h.g.Handle(r.Context(), s, m, nil)
+		if resp := h.g.Handle(r.Context(), s, m, nil); resp != nil && resp.Error != nil && m.Kind() == mcp.KindNotification {
+			writeJSONError(w, http.StatusBadRequest, nil, resp.Error) // audited by Handle
+			return
+		}
 		w.WriteHeader(http.StatusAccepted)
 		return
 	}
@@ -719,11 +742,15 @@ func (h *httpHandler) legacyMessage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	w.WriteHeader(http.StatusAccepted)
 	if m.Kind() != mcp.KindRequest {
-		h.g.Handle(r.Context(), ss.s, m, nil)
+		if resp := h.g.Handle(r.Context(), ss.s, m, nil); resp != nil && resp.Error != nil && m.Kind() == mcp.KindNotification {
+			writeJSONError(w, http.StatusBadRequest, nil, resp.Error) // audited by Handle
+			return
+		}
+		w.WriteHeader(http.StatusAccepted)
 		return
 	}
+	w.WriteHeader(http.StatusAccepted)
 	// The answer travels on the stream; the POST is done.
 	go func() {
 		ctx := context.WithoutCancel(r.Context())

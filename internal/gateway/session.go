@@ -24,8 +24,12 @@ type Session struct {
 	// persistent sessions (stdio) live as long as their connection, not
 	// by the idle and lifetime limits meant for HTTP clients that vanish.
 	persistent bool
-	created    time.Time
-	lastSeen   atomic.Int64 // unix nanoseconds
+	// parent is the connection a stateless request arrived on (stdio):
+	// its notifications/cancelled reach the connection's session, so the
+	// request is tracked there.
+	parent   *Session
+	created  time.Time
+	lastSeen atomic.Int64 // unix nanoseconds
 
 	mu sync.Mutex
 	// principal is who owns the session, as the latest request that
@@ -242,14 +246,41 @@ func (s *Session) close() {
 	}
 }
 
-func (s *Session) track(id string, cancel context.CancelFunc) bool {
+// tracker is the session whose notifications/cancelled can name this
+// session's requests: itself once initialized, the connection's for a
+// stateless request on stdio, none for one on HTTP (closing the request's
+// stream is its cancellation).
+func (s *Session) tracker() *Session {
+	switch {
+	case s.parent != nil:
+		return s.parent
+	case s.id != "":
+		return s
+	}
+	return nil
+}
+
+// Why track refuses a request.
+var (
+	errSessionClosed = errors.New("session closed")
+	errIDInFlight    = errors.New("a request with this id is already in flight in this session; ids must be unique")
+)
+
+// track records an in-flight request so notifications/cancelled can find
+// it. An id already in flight is refused: MCP forbids reusing ids within a
+// session, and two requests under one key would leave one of them
+// uncancellable (whichever ends first removes the key).
+func (s *Session) track(id string, cancel context.CancelFunc) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
-		return false
+		return errSessionClosed
+	}
+	if _, dup := s.inflight[id]; dup {
+		return errIDInFlight
 	}
 	s.inflight[id] = cancel
-	return true
+	return nil
 }
 
 func (s *Session) untrack(id string) {

@@ -84,6 +84,7 @@ func (g *Gateway) ServeStdio(ctx context.Context, r io.Reader, w io.Writer, maxM
 		if m.Kind() == mcp.KindRequest && s.ID() == "" && m.Method != mcp.MethodInitialize {
 			if v := mcp.MetaOf(m.Params).String(mcp.MetaProtocolVersion); v != "" {
 				sess = g.StatelessSession(principal, m.Params)
+				sess.parent = s
 			}
 		}
 		if m.Kind() != mcp.KindRequest {

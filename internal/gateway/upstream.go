@@ -1,7 +1,6 @@
 package gateway
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -669,7 +668,14 @@ func (u *Upstream) Notify(ctx context.Context, method string, params json.RawMes
 // mapProgress replaces the client's progress token with one unique on this
 // connection, so progress from a shared upstream reaches the right session.
 func (u *Upstream) mapProgress(c *call, params json.RawMessage) json.RawMessage {
-	if len(params) == 0 || !jsonContains(params, "progressToken") {
+	// Looked up, not searched for as bytes: a member name may be written
+	// with escapes ("progress\u0054oken"), which the server undoes, and a
+	// token that is not rewritten can name another session's call.
+	rawMeta, ok := mcp.Field(params, "_meta")
+	if !ok {
+		return params
+	}
+	if _, ok := mcp.Field(rawMeta, "progressToken"); !ok {
 		return params
 	}
 	p, err := mcp.ParseObject(params)
@@ -920,8 +926,6 @@ func mustJSON(v any) json.RawMessage {
 	}
 	return b
 }
-
-func jsonContains(b []byte, s string) bool { return bytes.Contains(b, []byte(s)) }
 
 // listen keeps a subscriptions/listen stream open on a stateless upstream,
 // so its list changes reach Warden as a legacy upstream's would.

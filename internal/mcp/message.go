@@ -95,6 +95,11 @@ type wire struct {
 // and Warden inspects messages one at a time.
 var ErrBatch = errors.New("JSON-RPC batches are not supported")
 
+// maxMethodBytes bounds a method name. MCP's are a few dozen bytes; a
+// longer one can only be an attack, and would be copied verbatim into
+// every audit record and error message about the request.
+const maxMethodBytes = 1024
+
 // Decode parses one JSON-RPC message and checks its envelope.
 func Decode(b []byte) (*Message, error) {
 	b = bytes.TrimSpace(b)
@@ -113,6 +118,9 @@ func Decode(b []byte) (*Message, error) {
 	}
 	if w.JSONRPC != "2.0" {
 		return nil, fmt.Errorf("jsonrpc must be \"2.0\", got %q", w.JSONRPC)
+	}
+	if len(w.Method) > maxMethodBytes {
+		return nil, fmt.Errorf("method name of %d bytes is longer than the limit of %d", len(w.Method), maxMethodBytes)
 	}
 	m := &Message{Method: w.Method, Params: nullToNil(w.Params), Result: w.Result, Error: w.Error}
 	if w.ID != nil && !bytes.Equal(w.ID, []byte("null")) {

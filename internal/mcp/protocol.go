@@ -92,9 +92,23 @@ var interpreted = [...]string{MethodInitialize, MethodPing, MethodDiscover, Meth
 // gateway would forward such a method untouched as an unknown one, past
 // the guards that decide the real one, while a lenient server might run it
 // as the real one.
-func Imitates(method string) string {
+func Imitates(method string) string { return imitates(method, interpreted[:]) }
+
+// interpretedNotifications lists the client notifications Warden acts on
+// itself rather than forwarding.
+var interpretedNotifications = [...]string{MethodInitialized, NotifyCancelled, NotifyRootsChanged}
+
+// ImitatesNotification is Imitates for the client notifications Warden
+// interprets: "notifications/Cancelled", forwarded as an unknown
+// notification, would reach a lenient server as a cancellation of
+// whatever request id it names on a connection shared by every session.
+func ImitatesNotification(method string) string {
+	return imitates(method, interpretedNotifications[:])
+}
+
+func imitates(method string, among []string) string {
 	m := strings.TrimFunc(method, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) })
-	for _, k := range interpreted {
+	for _, k := range among {
 		if method != k && strings.EqualFold(m, k) {
 			return k
 		}
