@@ -79,10 +79,32 @@ func (ev *Event) encode(now func() time.Time) ([]byte, error) {
 	if err := checkTime(ev.Time); err != nil {
 		return nil, err
 	}
+	ev.clip()
 	if b, ok := ev.appendCanonical(nil); ok {
 		return b, nil
 	}
 	return ev.encodeSlow()
+}
+
+// maxField bounds one text field of a record: a peer chooses tool names,
+// resource URIs and client names, and a 4 MB URI copied into every record
+// of a call would bloat the log (and the mirror) for nothing.
+const maxField = 4096
+
+// clip shortens the peer-chosen text fields to maxField bytes (at a rune
+// boundary), saying how much was cut.
+func (ev *Event) clip() {
+	for _, f := range []*string{&ev.Principal, &ev.Client.Name, &ev.Client.Version, &ev.Session,
+		&ev.Server, &ev.Method, &ev.Tool, &ev.Reason} {
+		if len(*f) <= maxField {
+			continue
+		}
+		n := maxField
+		for n > 0 && !utf8.RuneStart((*f)[n]) {
+			n--
+		}
+		*f = fmt.Sprintf("%s…[%d bytes cut]", (*f)[:n], len(*f)-n)
+	}
 }
 
 // checkTime refuses a time the store cannot hold. Accepted, it would be

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/warden-mcp/warden/internal/store"
 	"github.com/warden-mcp/warden/internal/store/sqlite"
@@ -252,5 +253,21 @@ func TestEventWithLoneSurrogateInRawDetails(t *testing.T) {
 	}
 	if !strings.Contains(string(b), "a\ufffdb") && !strings.Contains(string(b), `a\ufffdb`) {
 		t.Errorf("details not kept: %s", b)
+	}
+}
+
+// A peer-chosen field (a 1 MB resource URI as the tool) is clipped in the
+// record, at a rune boundary, saying how much was cut.
+func TestLongFieldsAreClipped(t *testing.T) {
+	ev := &Event{Kind: "decision", Tool: "file:///" + strings.Repeat("é", 500_000), Reason: "short"}
+	b, err := ev.encode(time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b) > 3*maxField || !strings.Contains(string(b), "bytes cut]") || !strings.Contains(string(b), `"reason":"short"`) {
+		t.Fatalf("record of %d bytes: %.200s", len(b), b)
+	}
+	if !utf8.Valid(b) {
+		t.Fatal("clipped inside a rune")
 	}
 }
