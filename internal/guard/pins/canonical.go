@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/warden-mcp/warden/internal/mcp"
 )
 
 // maxDepth bounds nesting in canonicalisation.
@@ -40,6 +42,12 @@ func Canonical(kind string, raw []byte) ([]byte, error) {
 	}
 	if dec.More() {
 		return nil, fmt.Errorf("decoding %s definition: trailing data", kind)
+	}
+	// A member twice in one object (or twice up to case, as Go's decoder
+	// matches) reads as one version to one client and another to the
+	// next: such a definition cannot be pinned as one version.
+	if k, dup := mcp.DuplicateKey(raw); dup {
+		return nil, fmt.Errorf("decoding %s definition: member %q appears more than once", kind, k)
 	}
 	var b bytes.Buffer
 	if err := writeCanonical(&b, kind, v, 0); err != nil {

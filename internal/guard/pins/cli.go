@@ -22,10 +22,12 @@ commands:
   list     [--server S] [--state approved|changed|unapproved] [--json]
   diff     [--server S] [NAME...]            what changed in withheld items
   approve  --server S [--kind K] [--hash PREFIX] [--by WHO] NAME... | --all
+           (--hash: at least 16 hex digits of the pending hash that diff shows)
   reset    --server S [--kind K] NAME... | --server S --all | --all
 
 NAME is a tool or prompt name or a resource URI. Kinds: tool, prompt,
-resource, resource_template, instructions (NAME "" for instructions).
+resource, resource_template, server and instructions (NAME is the server's
+name for these two).
 `
 
 // RunCLI runs `warden pins ARGS` against the pins in kv and returns the
@@ -49,6 +51,11 @@ func RunCLI(ctx context.Context, kv store.KV, args []string, stdout, stderr io.W
 		return 2
 	}
 	names := fs.Args()
+	*wantHash = strings.ToLower(*wantHash)
+	if cmd == "approve" && *wantHash != "" && !validHashPrefix(*wantHash) {
+		fmt.Fprintf(stderr, "warden pins approve: --hash must be at least %d hexadecimal digits of the pending hash (warden pins diff shows it)\n", MinHashPrefix)
+		return 2
+	}
 	ps := &Store{KV: kv}
 	pins, err := ps.List(ctx, *server)
 	if err != nil {
@@ -94,7 +101,12 @@ func RunCLI(ctx context.Context, kv store.KV, args []string, stdout, stderr io.W
 				continue
 			}
 			n++
-			fmt.Fprintf(stdout, "%s %s %q: %s, approved %.12s, shown %.12s since %s\n%s\n",
+			if p.State() == StateCorrupt {
+				fmt.Fprintf(stdout, "%s %s %q: corrupt (%s); reset it\n", p.Server, p.Kind, p.Name, p.corrupt)
+				continue
+			}
+			// Whole hashes: approve --hash takes a prefix of the pending one.
+			fmt.Fprintf(stdout, "%s %s %q: %s, approved %s, shown %s since %s\n%s\n",
 				p.Server, p.Kind, p.Name, p.State(), orNone(p.Hash), p.PendingHash, p.PendingSince.Format(time.RFC3339), p.Diff())
 		}
 		if n == 0 {
@@ -115,7 +127,7 @@ func RunCLI(ctx context.Context, kv store.KV, args []string, stdout, stderr io.W
 		}
 		n, failed := 0, false
 		for _, p := range sel {
-			if p.PendingHash == "" {
+			if p.PendingHash == "" && p.State() != StateCorrupt {
 				continue
 			}
 			if _, err := ps.Approve(ctx, p, who, *wantHash); err != nil {
@@ -154,6 +166,18 @@ func RunCLI(ctx context.Context, kv store.KV, args []string, stdout, stderr io.W
 	}
 	fmt.Fprintf(stderr, "warden pins: unknown command %q\n%s", cmd, CLIUsage)
 	return 2
+}
+
+func validHashPrefix(h string) bool {
+	if len(h) < MinHashPrefix || len(h) > 64 {
+		return false
+	}
+	for i := 0; i < len(h); i++ {
+		if !(h[i] >= '0' && h[i] <= '9' || h[i] >= 'a' && h[i] <= 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 func orNone(s string) string {

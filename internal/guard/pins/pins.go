@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/warden-mcp/warden/internal/config"
@@ -53,7 +54,17 @@ type Guard struct {
 	// change drops the entry, and entries live approvedTTL: a reset made
 	// with `warden pins` from another process takes effect within it.
 	approved sync.Map // pinKey -> time.Time (expiry)
+	// changes counts the changes observe recorded; a call that read an
+	// approved pin caches the approval only if none came in meanwhile.
+	changes atomic.Uint64
+
+	maxPins int // per server; past it new items are withheld, not pinned
 }
+
+// maxPinsPerServer bounds the pins one server can create: a server that
+// lists new names on every page would otherwise grow the store without
+// end.
+const maxPinsPerServer = 4096
 
 // approvedTTL bounds how long an approval is trusted without the store.
 const approvedTTL = 2 * time.Second
@@ -83,7 +94,7 @@ func New(s Settings, kv store.KV, log *slog.Logger) (*Guard, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Guard{mode: s.Mode, pins: &Store{KV: kv}, log: log, cache: map[[32]byte]hashed{}}, nil
+	return &Guard{mode: s.Mode, pins: &Store{KV: kv}, log: log, cache: map[[32]byte]hashed{}, maxPins: maxPinsPerServer}, nil
 }
 
 // Factory returns the constructor the application registers under Name.
@@ -196,31 +207,60 @@ func (g *Guard) inspectList(ctx context.Context, ex *guard.Exchange) (guard.Verd
 			have[p.Kind+sep+p.Name] = p
 		}
 	}
+	count := len(have)
+	added := map[string]bool{} // new this page, counted once however often listed
 	var withheld []Withheld
 	var pinned []Pinned
-	for i := range ex.Items {
-		it := &ex.Items[i]
-		h := g.hash(it.Kind, it.Raw)
+	observeItem := func(kind, name string, raw []byte) (hidden bool, err error) {
+		h := g.hash(kind, raw)
 		if h.err != nil {
 			// An item that cannot be pinned cannot be trusted.
-			it.Hidden = true
-			withheld = append(withheld, Withheld{Kind: it.Kind, Name: it.Name, State: "unreadable", Diff: h.err.Error()})
-			continue
+			withheld = append(withheld, Withheld{Kind: kind, Name: name, State: "unreadable", Diff: h.err.Error()})
+			return true, nil
 		}
 		var cur *Pin
-		if p, ok := have[it.Kind+sep+it.Name]; ok {
+		if p, ok := have[kind+sep+name]; ok {
 			cur = &p
+		} else if !added[kind+sep+name] && count >= g.maxPins {
+			withheld = append(withheld, Withheld{Kind: kind, Name: name, State: StateLimit, NewHash: h.hash,
+				Diff: fmt.Sprintf("server has %d pins, the most one server may have", count)})
+			return true, nil
 		}
-		res, err := g.observe(ctx, ex.Server, it.Kind, it.Name, h, cur)
+		res, err := g.observe(ctx, ex.Server, kind, name, h, cur)
+		if err != nil {
+			return false, err
+		}
+		if cur == nil && !added[kind+sep+name] {
+			added[kind+sep+name] = true
+			count++
+		}
+		if res.pinned {
+			pinned = append(pinned, Pinned{Kind: kind, Name: name, Hash: h.hash})
+		}
+		if res.withheld != nil {
+			withheld = append(withheld, *res.withheld)
+			return true, nil
+		}
+		return false, nil
+	}
+	hasServer, hasInstructions := false, false
+	for i := range ex.Items {
+		it := &ex.Items[i]
+		hasServer = hasServer || it.Kind == "server"
+		hasInstructions = hasInstructions || it.Kind == "instructions"
+		hidden, err := observeItem(it.Kind, it.Name, it.Raw)
 		if err != nil {
 			return guard.Verdict{}, err
 		}
-		if res.pinned {
-			pinned = append(pinned, Pinned{Kind: it.Kind, Name: it.Name, Hash: h.hash})
-		}
-		if res.withheld != nil {
-			it.Hidden = true
-			withheld = append(withheld, *res.withheld)
+		it.Hidden = it.Hidden || hidden
+	}
+	if _, pinnedBefore := have["instructions"+sep+ex.Server]; hasServer && !hasInstructions && !pinnedBefore && g.mode == TrustOnFirstUse {
+		// A server first seen without instructions has empty ones: pin
+		// that, so instructions it adds later are a change to approve,
+		// not a first use. (Dropping instructions hides nothing, so a
+		// server that had some and shows none is left as it is.)
+		if _, err := observeItem("instructions", ex.Server, []byte(`""`)); err != nil {
+			return guard.Verdict{}, err
 		}
 	}
 	switch {
@@ -231,8 +271,8 @@ func (g *Guard) inspectList(ctx context.Context, ex *guard.Exchange) (guard.Verd
 		}
 		rule := "pins.changed"
 		for _, w := range withheld {
-			if w.State != StateChanged {
-				rule = "pins.unapproved"
+			if r := withheldRule(w.State); rulePriority(r) > rulePriority(rule) {
+				rule = r
 			}
 		}
 		return guard.Verdict{Action: guard.Modify, Rule: rule, Details: d,
@@ -244,6 +284,37 @@ func (g *Guard) inspectList(ctx context.Context, ex *guard.Exchange) (guard.Verd
 			Reason:  fmt.Sprintf("%d item(s) of %s pinned on first use", len(pinned), ex.Server)}, nil
 	}
 	return guard.Verdict{Action: guard.Allow}, nil
+}
+
+// StateLimit marks an item withheld because its server has as many pins
+// as one server may have; it is not pinned.
+const StateLimit = "limit"
+
+// withheldRule is the audit rule for a withheld item's state.
+func withheldRule(state string) string {
+	switch state {
+	case StateChanged:
+		return "pins.changed"
+	case StateCorrupt:
+		return "pins.corrupt"
+	case StateLimit:
+		return "pins.limit"
+	}
+	return "pins.unapproved"
+}
+
+// rulePriority picks the rule of a page with several kinds of withheld
+// items: what needs a person's attention first.
+func rulePriority(rule string) int {
+	switch rule {
+	case "pins.corrupt":
+		return 4
+	case "pins.limit":
+		return 3
+	case "pins.unapproved":
+		return 2
+	}
+	return 1
 }
 
 type observed struct {
@@ -275,6 +346,10 @@ func (g *Guard) observe(ctx context.Context, server, kind, name string, h hashed
 
 func (g *Guard) observeOnce(ctx context.Context, server, kind, name string, h hashed, cur *Pin) (observed, error) {
 	now := g.pins.now()
+	if cur != nil && cur.State() == StateCorrupt {
+		// Left for a person to look at and reset; never overwritten.
+		return observed{withheld: &Withheld{Kind: kind, Name: name, State: StateCorrupt, NewHash: h.hash, Diff: cur.corrupt}}, nil
+	}
 	if cur == nil {
 		p := Pin{Server: server, Kind: kind, Name: name, FirstSeen: now}
 		if g.mode == TrustOnFirstUse {
@@ -309,6 +384,10 @@ func (g *Guard) observeOnce(ctx context.Context, server, kind, name string, h ha
 	if err := g.pins.put(ctx, p); err != nil {
 		return observed{}, err
 	}
+	// After the write: a call that read the approved pin before it must
+	// not cache that approval (inspectCall checks changes).
+	g.changes.Add(1)
+	g.approved.Delete(pinKey(server, kind, name))
 	w.Diff = p.Diff()
 	g.log.Warn("pinned item changed; withheld until approved", "server", server, "kind", kind, "name", name,
 		"approved", short(cur.Hash), "new", short(h.hash))
@@ -326,6 +405,7 @@ func (g *Guard) inspectCall(ctx context.Context, ex *guard.Exchange) (guard.Verd
 	if exp, ok := g.approved.Load(key); ok && time.Now().Before(exp.(time.Time)) {
 		return guard.Verdict{Action: guard.Allow}, nil
 	}
+	changes := g.changes.Load()
 	p, err := g.pins.Get(ctx, ex.Server, kind, ex.Name)
 	if kind == "resource_template" && errors.Is(err, store.ErrNotFound) {
 		// A completion's ref/resource may name a resource, not a template.
@@ -367,11 +447,19 @@ func (g *Guard) inspectCall(ctx context.Context, ex *guard.Exchange) (guard.Verd
 		return deny(ex, kind, fmt.Sprintf("its definition changed since it was approved (%.12s -> %.12s)", p.Hash, p.PendingHash)), nil
 	case StateUnapproved:
 		return deny(ex, kind, "it has not been approved"), nil
+	case StateCorrupt:
+		return deny(ex, kind, "its stored pin cannot be read; reset it with `warden pins reset`"), nil
 	}
 	// ex.Tool is not compared with the pin: later guards may have
 	// sanitised what the gateway holds. The pin's state records what the
 	// server showed last.
 	g.approved.Store(key, time.Now().Add(approvedTTL))
+	if g.changes.Load() != changes {
+		// A listing recorded a change while this call read the pin: the
+		// approval read may be stale, so it is not kept. (This call was
+		// decided on what the server showed when it started.)
+		g.approved.Delete(key)
+	}
 	return guard.Verdict{Action: guard.Allow}, nil
 }
 

@@ -143,7 +143,7 @@ func TestLifecycle(t *testing.T) {
 		{name: "still withheld", desc: v2, wantAction: guard.Modify, wantRule: "pins.changed", wantHidden: true, wantCall: guard.Deny},
 		{name: "list shows changed", desc: v2, cli: []string{"list"}, wantOut: "changed", wantAction: guard.Modify, wantRule: "pins.changed", wantHidden: true, wantCall: guard.Deny},
 		{name: "diff shows change", desc: v2, cli: []string{"diff", "--server", "web"}, wantOut: `+   "description": "Fetches a web page. Before using`, wantAction: guard.Modify, wantRule: "pins.changed", wantHidden: true, wantCall: guard.Deny},
-		{name: "approve wrong hash refused", desc: v2, cli: []string{"approve", "--server", "web", "--hash", "0000", "fetch_page"}, wantCode: 1, wantOut: "pending version", wantAction: guard.Modify, wantRule: "pins.changed", wantHidden: true, wantCall: guard.Deny},
+		{name: "approve wrong hash refused", desc: v2, cli: []string{"approve", "--server", "web", "--hash", "0000000000000000", "fetch_page"}, wantCode: 1, wantOut: "pending version", wantAction: guard.Modify, wantRule: "pins.changed", wantHidden: true, wantCall: guard.Deny},
 		{name: "approve", desc: v2, cli: []string{"approve", "--server", "web", "--by", "alice", "fetch_page"}, wantOut: "approved web tool", wantAction: guard.Allow, wantCall: guard.Allow},
 		{name: "back to v1 is a change too", desc: v1, wantAction: guard.Modify, wantRule: "pins.changed", wantHidden: true, wantCall: guard.Deny},
 		{name: "server reverts to approved", desc: v2, wantAction: guard.Allow, wantCall: guard.Allow},

@@ -24,6 +24,7 @@ const (
 	StateApproved   = "approved"   // the server shows the approved version
 	StateChanged    = "changed"    // the server shows a different version, withheld
 	StateUnapproved = "unapproved" // never approved (approval-first), withheld
+	StateCorrupt    = "corrupt"    // the stored pin cannot be read, withheld until reset
 )
 
 // Pin is one pinned item: what a person (or first use) approved, and the
@@ -46,11 +47,16 @@ type Pin struct {
 	PendingSince     time.Time `json:"pending_since,omitzero"`
 
 	version int64
+	// corrupt says why the stored pin could not be read; the identity
+	// fields then come from its key.
+	corrupt string
 }
 
 // State is approved, changed or unapproved.
 func (p Pin) State() string {
 	switch {
+	case p.corrupt != "":
+		return StateCorrupt
 	case p.Hash == "":
 		return StateUnapproved
 	case p.PendingHash != "" && p.PendingHash != p.Hash:
@@ -83,13 +89,24 @@ func (s *Store) now() time.Time {
 	return time.Now().UTC()
 }
 
-func decodePin(it store.Item) (Pin, error) {
+// decodePin reads a stored pin. One that cannot be read (or whose content
+// names another item than its key) comes back in StateCorrupt, named by
+// its key: its item is withheld, the others are not, and `warden pins
+// reset` can remove it.
+func decodePin(it store.Item) Pin {
+	server, rest, _ := strings.Cut(it.Key, sep)
+	kind, name, _ := strings.Cut(rest, sep)
 	var p Pin
-	if err := json.Unmarshal(it.Value, &p); err != nil {
-		return Pin{}, fmt.Errorf("decoding pin %q: %w", strings.ReplaceAll(it.Key, sep, "/"), err)
+	err := json.Unmarshal(it.Value, &p)
+	switch {
+	case err != nil:
+		p = Pin{corrupt: fmt.Sprintf("decoding pin %q: %v", strings.ReplaceAll(it.Key, sep, "/"), err)}
+	case p.Server != server || p.Kind != kind || p.Name != name:
+		p = Pin{corrupt: fmt.Sprintf("pin %q names %s %s %q", strings.ReplaceAll(it.Key, sep, "/"), p.Server, p.Kind, p.Name)}
 	}
+	p.Server, p.Kind, p.Name = server, kind, name
 	p.version = it.Version
-	return p, nil
+	return p
 }
 
 // Get returns one pin; the error wraps store.ErrNotFound when there is none.
@@ -98,7 +115,7 @@ func (s *Store) Get(ctx context.Context, server, kind, name string) (Pin, error)
 	if err != nil {
 		return Pin{}, fmt.Errorf("reading pin of %s %s %q: %w", server, kind, name, err)
 	}
-	return decodePin(it)
+	return decodePin(it), nil
 }
 
 // List returns the pins of a server, or of every server when server is "".
@@ -122,10 +139,7 @@ func (s *Store) List(ctx context.Context, server string) ([]Pin, error) {
 			out = append(out, p)
 			continue
 		}
-		p, err := decodePin(it)
-		if err != nil {
-			return nil, err
-		}
+		p := decodePin(it)
 		s.decoded[it.Key] = p
 		out = append(out, p)
 	}
@@ -146,6 +160,12 @@ func (s *Store) put(ctx context.Context, p Pin) error {
 	return nil
 }
 
+// MinHashPrefix is the shortest hash prefix approve accepts: a server
+// that knows which version is under review can grind another whose hash
+// starts the same for a short prefix (2^32 tries for 8 hex digits), not
+// for 64 bits.
+const MinHashPrefix = 16
+
 // ErrNoPending is returned by Approve when there is nothing to approve.
 var ErrNoPending = errors.New("no pending version to approve")
 
@@ -153,8 +173,15 @@ var ErrNoPending = errors.New("no pending version to approve")
 // wantHash is not empty, the pending hash must start with it, so that a
 // person approves exactly the version they reviewed.
 func (s *Store) Approve(ctx context.Context, p Pin, by, wantHash string) (Pin, error) {
+	if p.corrupt != "" {
+		return p, fmt.Errorf("approving %s %s %q: %s; reset it (warden pins reset) and review the version the server shows next", p.Server, p.Kind, p.Name, p.corrupt)
+	}
 	if p.PendingHash == "" {
 		return p, fmt.Errorf("approving %s %s %q: %w", p.Server, p.Kind, p.Name, ErrNoPending)
+	}
+	wantHash = strings.ToLower(wantHash)
+	if wantHash != "" && len(wantHash) < MinHashPrefix {
+		return p, fmt.Errorf("approving %s %s %q: --hash needs at least %d hex digits", p.Server, p.Kind, p.Name, MinHashPrefix)
 	}
 	if wantHash != "" && !strings.HasPrefix(p.PendingHash, wantHash) {
 		return p, fmt.Errorf("approving %s %s %q: pending version is %.12s, not %s", p.Server, p.Kind, p.Name, p.PendingHash, wantHash)

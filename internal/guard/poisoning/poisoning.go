@@ -9,6 +9,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"math"
@@ -133,6 +134,8 @@ type Guard struct {
 	withheld map[string]map[string]string // server -> kind\x1fname -> reason
 	blocked  map[string]string            // server -> reason
 	flagged  map[[32]byte]bool            // audited once per item version
+
+	maxWithheld int // per server; past it the server is blocked
 }
 
 // maxCache bounds the result cache; past it the cache starts over.
@@ -171,6 +174,8 @@ func New(s Settings, det *detect.Detector, reg *Registry, log *slog.Logger) (*Gu
 		withheld: map[string]map[string]string{},
 		blocked:  map[string]string{},
 		flagged:  map[[32]byte]bool{},
+
+		maxWithheld: 65536,
 	}, nil
 }
 
@@ -322,7 +327,9 @@ func (g *Guard) inspectList(ctx context.Context, ex *guard.Exchange) (guard.Verd
 		rep := ItemReport{Kind: it.Kind, Name: it.Name, Score: round(score), Action: "flagged",
 			Findings: append(append([]detect.Finding(nil), res.Findings...), extra...)}
 		rep.Explanation = explain(score, res, extra)
+		residual := false // hidden content sanitising could not take out
 		if action.rank() >= Sanitise.rank() && hasHidden(res) {
+			residual = true
 			raw, removed, err := sanitiseItem(it.Raw)
 			if err == nil && len(removed) > 0 {
 				it.Raw = raw
@@ -334,9 +341,20 @@ func (g *Guard) inspectList(ctx context.Context, ex *guard.Exchange) (guard.Verd
 				score = combine(res2.Score, extra)
 				rep.Score = round(score)
 				rep.Explanation += "\nafter sanitising: " + explain(score, res2, extra)
+				residual = hasHidden(res2)
 			}
 		}
 		switch {
+		case residual && !(action == Block && score >= th.Block):
+			// Sanitising leaves names, URIs and object keys alone (they
+			// route calls): hidden characters there would reach the
+			// model whatever the action promised, so the item is
+			// withheld.
+			it.Hidden = true
+			rep.Action = "hidden"
+			rep.Explanation += "\nhidden content remains where sanitising cannot remove it (a name, URI or key)"
+			hidden++
+			withheld[it.Kind+"\x1f"+it.Name] = fmt.Sprintf("scored %.2f; hidden content in a name, URI or key", score)
 		case action == Block && score >= th.Block:
 			rep.Action = "blocked"
 			if blockReason == "" {
@@ -359,7 +377,9 @@ func (g *Guard) inspectList(ctx context.Context, ex *guard.Exchange) (guard.Verd
 		}
 		reports = append(reports, rep)
 	}
-	g.remember(ex.Server, ex.Items, withheld, blockReason)
+	if full := g.remember(ex.Server, ex.Items, withheld, blockReason); full != "" && blockReason == "" {
+		blockReason = full
+	}
 	details := map[string]any{"items": reports}
 	switch {
 	case blockReason != "":
@@ -379,8 +399,9 @@ func (g *Guard) inspectList(ctx context.Context, ex *guard.Exchange) (guard.Verd
 
 // remember records what this page withheld, so calls are refused too, and
 // releases items the page lists clean (a fixed server). A block lasts for
-// the life of the guard: a person restarts Warden after looking.
-func (g *Guard) remember(server string, items []guard.Item, withheld map[string]string, blockReason string) {
+// the life of the guard: a person restarts Warden after looking. It
+// returns why it blocked the server when it could not remember an item.
+func (g *Guard) remember(server string, items []guard.Item, withheld map[string]string, blockReason string) (full string) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if blockReason != "" {
@@ -394,13 +415,20 @@ func (g *Guard) remember(server string, items []guard.Item, withheld map[string]
 	for _, it := range items {
 		k := it.Kind + "\x1f" + it.Name
 		if why, ok := withheld[k]; ok {
-			if len(m) < 65536 {
+			if _, known := m[k]; known || len(m) < g.maxWithheld {
 				m[k] = why
+			} else if g.blocked[server] == "" {
+				// An item the guard cannot remember withholding would be
+				// callable: refuse the server instead.
+				full = fmt.Sprintf("more than %d items withheld", g.maxWithheld)
+				g.blocked[server] = full
+				g.log.Warn("poisoning guard blocks a server with too many withheld items", "server", server)
 			}
 		} else {
 			delete(m, k)
 		}
 	}
+	return full
 }
 
 func (g *Guard) firstFlag(kind string, raw json.RawMessage, server string) bool {
@@ -497,6 +525,11 @@ func (g *Guard) scanUncached(kind string, raw json.RawMessage) scanned {
 		if err != nil {
 			return scanned{res: unreadable(err)}
 		}
+		extra, err := toolExtras(raw, t)
+		if err != nil {
+			return scanned{res: unreadable(err)}
+		}
+		t.Fields = append(t.Fields, extra...)
 		return scanned{res: g.detector().ScanTool(t), words: mentions(t)}
 	case "instructions":
 		var s string
@@ -510,8 +543,13 @@ func (g *Guard) scanUncached(kind string, raw json.RawMessage) scanned {
 	if err := json.Unmarshal(raw, &obj); err != nil {
 		return scanned{res: unreadable(err)}
 	}
+	if obj == nil {
+		return scanned{res: unreadable(errors.New("item is null, not an object"))}
+	}
 	var fields []detect.Field
-	collect(&fields, "", obj, 0)
+	if !collect(&fields, "", obj, 0) {
+		return scanned{res: unreadable(errTooLarge)}
+	}
 	return scanned{res: g.detector().ScanTool(detect.ToolText{Name: stringField(obj, "name"), Fields: fields})}
 }
 
@@ -524,9 +562,15 @@ func unreadable(err error) detect.Result {
 	}}}
 }
 
-func collect(out *[]detect.Field, path string, v any, depth int) {
-	if depth > 16 || len(*out) > 1024 {
-		return
+// maxCollect bounds the texts read from one prompt, resource or template.
+const maxCollect = 4096
+
+// collect appends every string of v, and every key that is text, with its
+// path. It reports false when v is too deep or too large to read whole:
+// the caller fails closed rather than score part of it.
+func collect(out *[]detect.Field, path string, v any, depth int) bool {
+	if depth > maxWalkDepth || len(*out) > maxCollect {
+		return false
 	}
 	switch x := v.(type) {
 	case string:
@@ -535,7 +579,9 @@ func collect(out *[]detect.Field, path string, v any, depth int) {
 		}
 	case []any:
 		for i, e := range x {
-			collect(out, fmt.Sprintf("%s[%d]", path, i), e, depth+1)
+			if !collect(out, fmt.Sprintf("%s[%d]", path, i), e, depth+1) {
+				return false
+			}
 		}
 	case map[string]any:
 		for _, k := range sortedKeys(x) {
@@ -546,9 +592,15 @@ func collect(out *[]detect.Field, path string, v any, depth int) {
 			if path != "" {
 				p = path + "." + k
 			}
-			collect(out, p, x[k], depth+1)
+			if texty(k) {
+				*out = append(*out, detect.Field{Path: p + ".(key)", Text: k})
+			}
+			if !collect(out, p, x[k], depth+1) {
+				return false
+			}
 		}
 	}
+	return true
 }
 
 func stringField(m map[string]any, k string) string {

@@ -3,6 +3,7 @@ package poisoning
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -17,6 +18,13 @@ type Registry struct {
 	mu      sync.RWMutex
 	servers map[string]map[string]bool // server -> tool names
 	owners  map[string][]string        // tool name -> servers, sorted
+	// folded is owners by folded name (fold): names that differ only in
+	// case, invisible characters or lookalike letters read the same to a
+	// model and to a person.
+	folded map[string][]string
+	// serverFolds are each server's folded names, for mentions written as
+	// the gateway exposes them ("mail__send_email", "mail.send_email").
+	serverFolds map[string]map[string]bool
 }
 
 // maxNamesPerServer bounds what one server can make the registry hold.
@@ -24,7 +32,8 @@ const maxNamesPerServer = 4096
 
 // NewRegistry returns an empty registry.
 func NewRegistry() *Registry {
-	return &Registry{servers: map[string]map[string]bool{}, owners: map[string][]string{}}
+	return &Registry{servers: map[string]map[string]bool{}, owners: map[string][]string{},
+		folded: map[string][]string{}, serverFolds: map[string]map[string]bool{}}
 }
 
 // Add records tool names a server listed. Lists are paginated, so names
@@ -36,16 +45,39 @@ func (r *Registry) Add(server string, names []string) {
 	if m == nil {
 		m = map[string]bool{}
 		r.servers[server] = m
+		r.serverFolds[server] = map[string]bool{}
 	}
+	fm := r.serverFolds[server]
 	for _, n := range names {
 		if n == "" || m[n] || len(m) >= maxNamesPerServer {
 			continue
 		}
 		m[n] = true
-		o := append(r.owners[n], server)
-		sort.Strings(o)
-		r.owners[n] = o
+		r.owners[n] = addSorted(r.owners[n], server)
+		f := fold(n)
+		fm[f] = true
+		r.folded[f] = addSorted(r.folded[f], server)
 	}
+}
+
+func addSorted(list []string, s string) []string {
+	i := sort.SearchStrings(list, s)
+	if i < len(list) && list[i] == s {
+		return list
+	}
+	return slices.Insert(list, i, s)
+}
+
+// fold is the form of a name a reader does not tell apart from it:
+// lowercase, without invisible characters, lookalike letters and accents
+// folded to Latin.
+func fold(name string) string {
+	for i := 0; i < len(name); i++ {
+		if name[i] >= 0x80 {
+			return detect.Normalize(name).Text
+		}
+	}
+	return strings.ToLower(name)
 }
 
 // Servers returns the servers that listed name.
@@ -114,25 +146,56 @@ func (r *Registry) Check(server, name string, words []mention) []detect.Finding 
 			Field: "name", Start: 0, End: len(name), Excerpt: name,
 			Explain: fmt.Sprintf("tool name %q is also listed by %s", name, strings.Join(others, ", ")),
 		})
+	} else if others := without(r.folded[fold(name)], server); len(others) > 0 {
+		out = append(out, detect.Finding{
+			RuleID: "shadow.name-collision", Family: "shadowing", Weight: collisionWeight,
+			Field: "name", Start: 0, End: len(name), Excerpt: name,
+			Explain: fmt.Sprintf("tool name %q reads the same as a tool of %s (case, invisible or lookalike characters)", name, strings.Join(others, ", ")),
+		})
 	}
 	for _, w := range words {
 		if w.text == name {
 			continue
 		}
-		others := without(r.owners[w.text], server)
+		others, how := r.mentioned(server, w.text)
 		if len(others) == 0 {
 			continue
 		}
 		out = append(out, detect.Finding{
 			RuleID: "shadow.mentions-other-server", Family: "shadowing", Weight: mentionWeight,
 			Field: w.field, Start: w.start, End: w.end, Excerpt: w.text,
-			Explain: fmt.Sprintf("mentions %q, a tool of %s", w.text, strings.Join(others, ", ")),
+			Explain: fmt.Sprintf("mentions %q, %s %s", w.text, how, strings.Join(others, ", ")),
 		})
 		if len(out) >= 16 {
 			break
 		}
 	}
 	return out
+}
+
+// mentioned returns the other servers whose tool a word names: exactly,
+// in another case, or prefixed with the server's name as a federated
+// gateway exposes it ("mail__send_email", "mail.send_email"). r.mu is held.
+func (r *Registry) mentioned(server, word string) ([]string, string) {
+	if others := without(r.owners[word], server); len(others) > 0 {
+		return others, "a tool of"
+	}
+	f := fold(word)
+	if others := without(r.folded[f], server); len(others) > 0 {
+		return others, "in another case a tool of"
+	}
+	var out []string
+	for s, names := range r.serverFolds {
+		fs := fold(s)
+		if s == server || len(f) <= len(fs) || !strings.HasPrefix(f, fs) {
+			continue
+		}
+		if rest := strings.TrimLeft(f[len(fs):], "_.-:/"); rest != "" && names[rest] {
+			out = append(out, s)
+		}
+	}
+	sort.Strings(out)
+	return out, "by its gateway name a tool of"
 }
 
 func without(list []string, s string) []string {
