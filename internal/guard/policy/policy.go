@@ -184,7 +184,6 @@ func methodVariant(method string) string {
 	return ""
 }
 
-
 // methodComplete asks a server for argument completions of a prompt or a
 // resource template: a use of that item, decided like listing it.
 const methodComplete = "completion/complete"

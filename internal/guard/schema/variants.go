@@ -15,7 +15,6 @@ import (
 // validated. These checks refuse such look-alike names. (The gateway
 // already refuses an object holding both "path" and "PATH".)
 
-
 // maxApplicable bounds the subschemas gathered for one instance location.
 const maxApplicable = 256
 
