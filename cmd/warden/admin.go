@@ -34,7 +34,8 @@ func cmdConfig(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	warn := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	if err := app.CheckGuards(context.Background(), cfg, warn); err != nil {
+	guardRelaxed, err := app.CheckGuards(context.Background(), cfg, warn)
+	if err != nil {
 		var ce *config.Error
 		if errors.As(err, &ce) {
 			fmt.Fprintln(stderr, ce.Error())
@@ -44,7 +45,7 @@ func cmdConfig(args []string, stdout, stderr io.Writer) error {
 		return errFailed
 	}
 	fmt.Fprintf(stdout, "%s: valid (%d upstreams)\n", args[1], len(cfg.Upstreams))
-	for _, r := range cfg.Relaxations() {
+	for _, r := range append(cfg.Relaxations(), guardRelaxed...) {
 		fmt.Fprintf(stdout, "warning: %s\n", r)
 	}
 	for _, w := range cfg.UnknownServers() {
@@ -54,7 +55,9 @@ func cmdConfig(args []string, stdout, stderr io.Writer) error {
 }
 
 func cmdAudit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
+	if len(args) == 0 || (args[0] != "tail" && args[0] != "verify") {
+		// Before the store is opened: a typo is a usage mistake, not a
+		// missing data directory.
 		return fmt.Errorf("expected 'warden audit tail' or 'warden audit verify': %w", errUsage)
 	}
 	fs := flag.NewFlagSet("audit "+args[0], flag.ContinueOnError)
@@ -65,8 +68,11 @@ func cmdAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	follow := fs.Bool("f", false, "keep printing new events (tail)")
 	asJSON := fs.Bool("json", false, "print JSON lines (tail)")
 	against := fs.String("against", "", "a copy of the log kept elsewhere (audit.mirror, or saved `tail --json` output) that the store must still hold (verify)")
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected arguments %q: %w", fs.Args(), errUsage)
 	}
 	dir := *dataDir
 	if dir == "" {

@@ -49,6 +49,20 @@ func main() {
 // errUsage marks a command-line mistake (exit code 2).
 var errUsage = errors.New("usage")
 
+// errUsageShown is a command-line mistake the flag package has already
+// reported, with the command's usage.
+var errUsageShown = fmt.Errorf("%w shown", errUsage)
+
+// parseFlags parses args into fs; an unknown or malformed flag is a usage
+// mistake (exit code 2), as it is for every other command.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	err := fs.Parse(args)
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	return errUsageShown
+}
+
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
@@ -108,6 +122,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 0
 	case errors.Is(err, flag.ErrHelp):
 		return 0
+	case errors.Is(err, errUsageShown):
+		return 2
 	case errors.Is(err, errUsage):
 		fmt.Fprintln(stderr, "warden:", err)
 		return 2

@@ -12,8 +12,10 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -66,7 +68,7 @@ func newLogger(cfg *config.Config, w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, opts))
 }
 
-func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
+func cmdServe(ctx context.Context, args []string, stderr io.Writer) (err error) {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	cfgPath := fs.String("config", "", "configuration file (YAML)")
@@ -86,7 +88,7 @@ flags:
 `)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -109,13 +111,7 @@ flags:
 		return err
 	}
 	go releaseStartupMemory(ctx, a, log)
-	defer func() {
-		cctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		if err := a.Close(cctx); err != nil {
-			log.Error("shutdown", "err", err)
-		}
-	}()
+	defer func() { err = closeApp(a, err, log, closeTimeout) }()
 	// SIGHUP reloads the configuration file (guards and policies).
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
@@ -180,7 +176,7 @@ flags:
 	return nil
 }
 
-func cmdWrap(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+func cmdWrap(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (err error) {
 	fs := flag.NewFlagSet("wrap", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	cfgPath := fs.String("config", "", "configuration file (YAML); its upstreams are replaced by the wrapped command")
@@ -198,7 +194,7 @@ flags:
 `)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	cmd := fs.Args()
@@ -206,7 +202,6 @@ flags:
 		return fmt.Errorf("wrap needs a command after --: %w", errUsage)
 	}
 	var cfg *config.Config
-	var err error
 	if *cfgPath != "" {
 		cfg, err = config.Load(*cfgPath)
 	} else {
@@ -217,6 +212,11 @@ flags:
 	}
 	up := wrappedUpstream(cfg, cmd, *cfgPath != "")
 	if *name != "" {
+		if !validName.MatchString(*name) {
+			// Said here: the configuration would place the mistake at a
+			// line of the built-in default or of the --config file.
+			return fmt.Errorf("--name %q: expected 1-32 lowercase letters, digits and hyphens, starting with a letter or digit: %w", *name, errUsage)
+		}
 		up.Name = *name
 	}
 	cfg.Upstreams = []config.Upstream{up}
@@ -234,18 +234,113 @@ flags:
 		return err
 	}
 	go releaseStartupMemory(ctx, a, log)
-	defer func() {
-		cctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		_ = a.Close(cctx)
-	}()
+	defer func() { err = closeApp(a, err, log, closeTimeout) }()
+	// A client that stops reading must not kill Warden unannounced: with
+	// SIGPIPE taken, a write to a closed stdout fails (EPIPE) and Warden
+	// ends the session, its child and the audit log in order.
+	pipe := make(chan os.Signal, 1)
+	signal.Notify(pipe, syscall.SIGPIPE)
+	defer signal.Stop(pipe)
 	runCtx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() { a.Run(runCtx); close(done) }()
-	err = a.Gateway.ServeStdio(ctx, stdin, stdout, int(cfg.Limits.MaxMessageBytes))
+	err = serveStdio(ctx, a.Gateway, stdin, stdout, int(cfg.Limits.MaxMessageBytes), stdinGrace, log)
 	cancel()
 	<-done
 	return err
+}
+
+// closeTimeout bounds how long shutdown waits for the audit log to reach
+// the store.
+const closeTimeout = 10 * time.Second
+
+// closeApp flushes the audit log and closes the store. Events that could
+// not be written by then (a full disk) are lost to the log, so Warden
+// says so and exits non-zero rather than report a clean shutdown.
+func closeApp(a *app.App, err error, log *slog.Logger, timeout time.Duration) error {
+	cctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	cerr := a.Close(cctx)
+	switch {
+	case cerr == nil:
+		return err
+	case err == nil:
+		return fmt.Errorf("shutting down: %w", cerr)
+	}
+	log.Error("shutting down", "err", cerr)
+	return err
+}
+
+// stdinGrace is how long requests still in flight when the client closes
+// stdin may take before they are cancelled. Closing stdin is how an MCP
+// client shuts a stdio server down; Warden must then exit and end its
+// child promptly, not keep both alive while a hung upstream or a call held
+// for approval runs to its timeout (a minute, up to ten with progress).
+const stdinGrace = 5 * time.Second
+
+// stdioServer serves one client over stdin and stdout (the gateway).
+type stdioServer interface {
+	ServeStdio(ctx context.Context, r io.Reader, w io.Writer, maxMessage int) error
+}
+
+var (
+	errStdinClosed  = errors.New("the client closed stdin")
+	errClientStdout = errors.New("the client stopped reading stdout")
+)
+
+// serveStdio runs srv until the client closes stdin (requests in flight
+// then have grace to finish), stdout fails, or ctx ends (a signal). A read
+// of os.Stdin cannot be interrupted, so srv reads through a pipe that is
+// closed when Warden must stop: otherwise SIGTERM would leave Warden
+// waiting for a line that never comes.
+func serveStdio(ctx context.Context, srv stdioServer, stdin io.Reader, stdout io.Writer, max int, grace time.Duration, log *slog.Logger) error {
+	sctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	pr, pw := io.Pipe()
+	go func() {
+		_, err := io.Copy(pw, stdin)
+		pw.CloseWithError(err) // nil: EOF
+		t := time.NewTimer(grace)
+		defer t.Stop()
+		select {
+		case <-t.C:
+			cancel(errStdinClosed)
+		case <-sctx.Done():
+		}
+	}()
+	go func() {
+		<-sctx.Done()
+		pr.CloseWithError(context.Cause(sctx))
+	}()
+	out := &clientWriter{w: stdout, failed: func(err error) { cancel(fmt.Errorf("%w: %w", errClientStdout, err)) }}
+	err := srv.ServeStdio(sctx, pr, out, max)
+	cause := context.Cause(sctx)
+	switch {
+	case ctx.Err() != nil:
+		log.Info("shutting down", "reason", context.Cause(ctx))
+		return nil
+	case errors.Is(cause, errClientStdout):
+		return fmt.Errorf("serving the client: %w", cause)
+	case errors.Is(cause, errStdinClosed):
+		log.Warn("the client closed stdin; requests still in flight were cancelled", "grace", grace)
+		return nil
+	}
+	return err
+}
+
+// clientWriter reports the first failed write to the client's stdout.
+type clientWriter struct {
+	w      io.Writer
+	once   sync.Once
+	failed func(error)
+}
+
+func (c *clientWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	if err != nil {
+		c.once.Do(func() { c.failed(err) })
+	}
+	return n, err
 }
 
 // wrappedUpstream is the upstream for `warden wrap -- CMD`. Its name comes
@@ -270,6 +365,9 @@ func wrappedUpstream(cfg *config.Config, cmd []string, fromFile bool) config.Ups
 	}
 	return u
 }
+
+// validName is the configuration's rule for upstream names.
+var validName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,31}$`)
 
 // launchers run the program named by a later argument.
 var launchers = map[string]bool{"npx": true, "npm": true, "pnpm": true, "pnpx": true, "yarn": true, "bunx": true,

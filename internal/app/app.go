@@ -141,6 +141,9 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
 			return nil, err
 		}
 	}
+	for _, r := range guardRelaxations(guards) {
+		log.Warn("configuration relaxes a secure default", "setting", r)
+	}
 	a.deps.mask.use(guards)
 	guard.WarmUp(guards...)
 	a.guards = guards
@@ -307,16 +310,7 @@ var knownGuards = map[string]guardFactory{
 		return injection.New(gc, d.kv, d.tracker, d.log.With("guard", injection.Name))
 	},
 	flowguard.Name: func(gc config.GuardConfig, d *guardDeps) (guard.Guard, error) {
-		g, err := flowguard.New(gc, d.tracker, d.labels, d.broker, d.log.With("guard", flowguard.Name))
-		if err != nil {
-			return nil, err
-		}
-		if r, ok := g.(interface{ Relaxations() []string }); ok {
-			for _, x := range r.Relaxations() {
-				d.log.Warn("configuration relaxes a secure default", "setting", "guards.flow: "+x)
-			}
-		}
-		return g, nil
+		return flowguard.New(gc, d.tracker, d.labels, d.broker, d.log.With("guard", flowguard.Name))
 	},
 	schema.Name: func(gc config.GuardConfig, d *guardDeps) (guard.Guard, error) {
 		return schema.New(gc, d.log.With("guard", schema.Name))
@@ -324,6 +318,26 @@ var knownGuards = map[string]guardFactory{
 	ratelimit.Name: func(gc config.GuardConfig, d *guardDeps) (guard.Guard, error) {
 		return ratelimit.New(gc, d.log.With("guard", ratelimit.Name))
 	},
+}
+
+// relaxer is a guard that can say which of its settings are weaker than
+// its defaults.
+type relaxer interface{ Relaxations() []string }
+
+// guardRelaxations lists what the guards' own settings relax, for the
+// start-up (and reload) warnings: every guard that can say so is asked, so
+// a guard that learns to report its relaxations is heard without a change
+// here. Each entry names its guard ("schema: unlisted_tools is allow ...").
+func guardRelaxations(guards []guard.Guard) []string {
+	var out []string
+	for _, g := range guards {
+		if r, ok := g.(relaxer); ok {
+			for _, x := range r.Relaxations() {
+				out = append(out, "guards."+x)
+			}
+		}
+	}
+	return out
 }
 
 // KnownGuards lists the guard modules of this build, in chain order.
@@ -458,7 +472,7 @@ func (a *App) reload(ctx context.Context) ([]string, error) {
 	if a.Auth != nil && a.Auth.Enabled() {
 		guards = append([]guard.Guard{a.Auth.ScopeGuard()}, guards...)
 	}
-	for _, r := range cfg.Relaxations() {
+	for _, r := range append(cfg.Relaxations(), guardRelaxations(guards)...) {
 		a.Log.Warn("configuration relaxes a secure default", "setting", r)
 	}
 	for _, w := range cfg.UnknownServers() {
@@ -507,7 +521,7 @@ func (a *App) Handler() http.Handler {
 		w.Header().Set("Content-Type", "text/plain")
 		_, _ = w.Write([]byte("ok\n"))
 	})
-	mux.HandleFunc("/readyz", func(w http.ResponseWriter, r *http.Request) {
+	mux.Handle("/readyz", a.sameHost(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain")
 		ok, down := a.Gateway.Ready()
 		if a.Audit.Pending() > 0 {
@@ -520,7 +534,7 @@ func (a *App) Handler() http.Handler {
 			return
 		}
 		_, _ = w.Write([]byte("ready\n"))
-	})
+	})))
 	// Reload over HTTP: only from this machine, and only for a caller the
 	// MCP endpoint would accept.
 	mux.Handle("/admin/reload", a.adminOnly(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -550,9 +564,69 @@ func (a *App) Handler() http.Handler {
 	// on the public listener too; without a webhook secret it answers 404.
 	mux.Handle("POST /webhooks/approvals", a.deps.broker.CallbackHandler())
 	if cfg.Metrics.Enabled {
-		mux.Handle("/metrics", promhttp.HandlerFor(a.Registry, promhttp.HandlerOpts{}))
+		mux.Handle("/metrics", a.sameHost(a.authenticated(promhttp.HandlerFor(a.Registry, promhttp.HandlerOpts{}))))
 	}
 	return mux
+}
+
+// sameHost refuses a request whose Host the MCP endpoint would refuse: on
+// a loopback listener, a name other than loopback's or http.allowed_hosts
+// is a web page that rebound its own name to 127.0.0.1 (DNS rebinding)
+// and would read the answer. A listener reachable from other machines
+// checks the Host only when allowed_hosts lists some.
+func (a *App) sameHost(h http.Handler) http.Handler {
+	allowed := a.Config.HTTP.AllowedHosts
+	loopback := isLoopbackListen(a.Config.Listen)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host := r.Host
+		if hh, _, err := net.SplitHostPort(host); err == nil {
+			host = hh
+		}
+		ok := len(allowed) == 0 && !loopback
+		for _, x := range allowed {
+			ok = ok || strings.EqualFold(x, host) || strings.EqualFold(x, r.Host)
+		}
+		if !ok && loopback {
+			ok = isLoopbackName(host)
+		}
+		if !ok {
+			http.Error(w, "Host not allowed", http.StatusForbidden)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// authenticated admits, when authentication is on, only a caller the MCP
+// endpoint would accept: metrics name the upstreams and how busy each is,
+// and a listener that other machines reach must not tell them to anyone.
+// A scraper sends a bearer token like any other client. A refusal is
+// audited as on the MCP endpoint, so this is no unwatched place to guess
+// keys.
+func (a *App) authenticated(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if a.Auth != nil && a.Auth.Enabled() {
+			if _, err := a.Auth.Authenticate(r); err != nil {
+				status := http.StatusUnauthorized
+				var he *gateway.HTTPError
+				if errors.As(err, &he) {
+					status = he.Status
+					for k, vs := range he.Header {
+						for _, v := range vs {
+							w.Header().Add(k, v)
+						}
+					}
+				}
+				if a.Audit != nil {
+					_ = a.Audit.Enqueue(audit.Event{Kind: audit.KindAuth, Verdict: audit.VerdictDeny, Reason: err.Error(),
+						Details: map[string]any{"remote": r.RemoteAddr, "path": r.URL.Path}})
+				}
+				http.Error(w, err.Error(), status)
+				return
+			}
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 // adminOnly admits requests from this machine only and, when
@@ -587,15 +661,29 @@ func (a *App) adminOnly(h http.Handler) http.Handler {
 	})
 }
 
+// isLoopbackListen reports whether addr binds loopback only. It must agree
+// with the configuration's own test (which raises no warning for such an
+// address), or a listener written "LOCALHOST:8080" would bind loopback,
+// warn of nothing, and yet serve any Host (no DNS-rebinding protection).
 func isLoopbackListen(addr string) bool {
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
 		return false
 	}
-	if host == "localhost" {
+	if strings.EqualFold(host, "localhost") {
 		return true
 	}
 	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// isLoopbackName reports whether a Host names this machine's loopback.
+func isLoopbackName(host string) bool {
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(strings.Trim(host, "[]"))
 	return ip != nil && ip.IsLoopback()
 }
 
@@ -653,28 +741,32 @@ func toAudit(ev gateway.Event) audit.Event {
 // CheckGuards builds every enabled guard of cfg once and throws them away,
 // so that `warden config validate` reports what only a guard can check (a
 // policy that does not compile, an unknown label, a bad rules file) with
-// the same file:line errors as `warden serve` would at start-up.
-func CheckGuards(ctx context.Context, cfg *config.Config, log *slog.Logger) error {
+// the same file:line errors as `warden serve` would at start-up. It returns
+// what the guards' settings relax, which start-up would warn about.
+func CheckGuards(ctx context.Context, cfg *config.Config, log *slog.Logger) (relaxations []string, err error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
 	dir, err := os.MkdirTemp("", "warden-validate-")
 	if err != nil {
-		return fmt.Errorf("creating a scratch store: %w", err)
+		return nil, fmt.Errorf("creating a scratch store: %w", err)
 	}
 	defer os.RemoveAll(dir)
 	st, err := sqlite.Open(ctx, filepath.Join(dir, sqlite.DefaultFile))
 	if err != nil {
-		return fmt.Errorf("opening a scratch store: %w", err)
+		return nil, fmt.Errorf("opening a scratch store: %w", err)
 	}
 	defer st.Close()
 	d, err := newGuardDeps(cfg, st, log)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	guards, err := buildGuards(cfg, d)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return guard.WaitReady(ctx, guards...)
+	if err := guard.WaitReady(ctx, guards...); err != nil {
+		return nil, err
+	}
+	return guardRelaxations(guards), nil
 }

@@ -30,8 +30,15 @@ type userUpstreams struct {
 	max       int
 }
 
-// reservedPaths are Warden's own endpoints, which a callback may not take.
-var reservedPaths = []string{"/sse", "/message", "/healthz", "/readyz", "/admin/reload", "/metrics"}
+// reservedPaths are Warden's own endpoints, which a callback may not take;
+// reservedPrefixes are the trees of its own (the admin API, the approval
+// webhook, discovery). A callback on one of them would either panic the
+// mux at start-up (a pattern registered twice) or take requests meant for
+// the admin API or the webhook.
+var (
+	reservedPaths    = []string{"/sse", "/message", "/healthz", "/readyz", "/metrics"}
+	reservedPrefixes = []string{"/admin/", "/webhooks/", "/.well-known/", "/debug/"}
+)
 
 // newUserUpstreams prepares the per-user upstreams of cfg. Grants are kept
 // in kv (namespace auth.GrantNamespace), refresh tokens sealed under
@@ -50,7 +57,7 @@ func newUserUpstreams(cfg *config.Config, kv store.KV) (*userUpstreams, error) {
 				return nil, err
 			}
 			p := grants.CallbackPath()
-			if p == "" || p == "/" || p == cfg.Path || x.callbacks[p] != nil || strings.HasPrefix(p, "/.well-known/") || containsPath(reservedPaths, p) {
+			if p == "" || p == "/" || p == cfg.Path || x.callbacks[p] != nil || containsPath(reservedPaths, p) || reservedTree(p) {
 				return nil, fmt.Errorf("upstream %s: redirect_url path %q is empty, taken by another endpoint, or shared with another upstream", u.Name, p)
 			}
 			x.callbacks[p] = grants.CallbackHandler()
@@ -65,6 +72,17 @@ func newUserUpstreams(cfg *config.Config, kv store.KV) (*userUpstreams, error) {
 		x.creds[u.Name] = c
 	}
 	return x, nil
+}
+
+// reservedTree reports whether p is, or is under, one of Warden's own
+// trees ("/admin" as well as "/admin/approvals").
+func reservedTree(p string) bool {
+	for _, pre := range reservedPrefixes {
+		if strings.HasPrefix(p+"/", pre) {
+			return true
+		}
+	}
+	return false
 }
 
 func containsPath(list []string, p string) bool {

@@ -95,7 +95,10 @@ func TestUserUpstreamsCallbackPath(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	for _, p := range []string{"/mcp", "/healthz", "/", "/.well-known/oauth-protected-resource"} {
+	// The admin API and the approval webhook too: a second pattern for
+	// the same path used to panic the mux when the handler was built.
+	for _, p := range []string{"/mcp", "/healthz", "/", "/.well-known/oauth-protected-resource",
+		"/admin/approvals", "/admin/approvals/", "/admin/reload", "/admin", "/webhooks/approvals", "/debug/pprof/"} {
 		if _, err := newUserUpstreams(userUpstreamsConfig(t, p), st); err == nil {
 			t.Errorf("callback at %s accepted", p)
 		}
