@@ -43,4 +43,3 @@ func (s Settings) relaxations() []string {
 	}
 	return slices.Compact(out)
 }
-
