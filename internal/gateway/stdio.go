@@ -2,7 +2,9 @@ package gateway
 
 import (
 	"bufio"
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -54,11 +56,13 @@ func (g *Gateway) ServeStdio(ctx context.Context, r io.Reader, w io.Writer, maxM
 	defer wg.Wait()
 	br := bufio.NewReaderSize(r, 64<<10)
 	for {
-		line, err := readLine(br, maxMessage)
+		line, head, err := readLine(br, maxMessage)
 		if errors.Is(err, errLineTooLong) {
 			msg := fmt.Sprintf("message larger than the limit of %d bytes", maxMessage)
 			g.refused("too_large", msg, map[string]any{"transport": "stdio"})
-			_ = write(ctx, mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeInvalidRequest, msg, nil)))
+			// Answered under the request's own id when its start shows it,
+			// so a client waiting on that id is not left waiting.
+			_ = write(ctx, mcp.NewErrorResponse(headID(head), mcp.NewError(mcp.CodeInvalidRequest, msg, nil)))
 			continue
 		}
 		if err != nil {
@@ -113,15 +117,23 @@ func (g *Gateway) ServeStdio(ctx context.Context, r io.Reader, w io.Writer, maxM
 
 var errLineTooLong = errors.New("line too long")
 
-// readLine reads one line without holding more than max bytes of it.
-func readLine(br *bufio.Reader, max int) ([]byte, error) {
+// headProbe is how much of a line too long to keep is kept to find its id.
+const headProbe = 512
+
+// readLine reads one line without holding more than max bytes of it. A
+// line too long is consumed and reported as errLineTooLong with its first
+// bytes (head).
+func readLine(br *bufio.Reader, limit int) (line, head []byte, err error) {
 	var buf []byte
 	tooLong := false
 	for {
 		chunk, err := br.ReadSlice('\n')
 		if !tooLong {
-			if len(buf)+len(chunk) > max+1 {
-				tooLong, buf = true, nil
+			if len(buf)+len(chunk) > limit+1 {
+				tooLong = true
+				head = append([]byte(nil), buf[:min(len(buf), headProbe)]...)
+				head = append(head, chunk[:min(len(chunk), headProbe-len(head))]...)
+				buf = nil
 			} else {
 				buf = append(buf, chunk...)
 			}
@@ -130,14 +142,37 @@ func readLine(br *bufio.Reader, max int) ([]byte, error) {
 			continue
 		}
 		if err != nil && !(errors.Is(err, io.EOF) && len(buf) > 0) {
-			return nil, err
+			return nil, nil, err
 		}
 		if tooLong {
-			return nil, errLineTooLong
+			return nil, head, errLineTooLong
 		}
 		for len(buf) > 0 && (buf[len(buf)-1] == '\n' || buf[len(buf)-1] == '\r') {
 			buf = buf[:len(buf)-1]
 		}
-		return buf, nil
+		return buf, nil, nil
+	}
+}
+
+// headID reads the top-level "id" of a request of which only the first
+// bytes are known, skipping whole members before it; nil when they do not
+// show it (the id comes after the part that was too long).
+func headID(head []byte) json.RawMessage {
+	dec := json.NewDecoder(bytes.NewReader(head))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil
+	}
+	for {
+		key, err := dec.Token()
+		if err != nil {
+			return nil
+		}
+		var v json.RawMessage
+		if dec.Decode(&v) != nil {
+			return nil
+		}
+		if key == "id" && len(v) > 0 && (v[0] == '"' || v[0] == '-' || v[0] >= '0' && v[0] <= '9') {
+			return v
+		}
 	}
 }

@@ -142,3 +142,56 @@ func jsonCode(m map[string]any) float64 {
 	c, _ := e["code"].(float64)
 	return c
 }
+
+// A request too long to read is answered under its own id when its start
+// shows it, so the client waiting on that id gets its answer.
+func TestStdioOversizedRequestAnsweredUnderItsID(t *testing.T) {
+	up := serveUpstream(t, fixture("a", nil), false)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	u := gateway.NewUpstream(gateway.UpstreamOptions{Name: "a", Dialer: &transport.StreamableDialer{URL: up}, Logger: log})
+	g, err := gateway.New(gateway.Options{Upstreams: []*gateway.Upstream{u}, Chain: guard.NewChain(time.Second), Auditor: &gatewaytest.Auditor{}, Logger: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go g.Run(ctx)
+	big := strings.Repeat("x", 4096)
+	in := initBody + "\n" +
+		`{"jsonrpc":"2.0","method":"notifications/initialized"}` + "\n" +
+		`{"jsonrpc":"2.0","id":"call-7","method":"tools/call","params":{"name":"echo","arguments":{"text":"` + big + `"}}}` + "\n" +
+		`{"jsonrpc":"2.0","method":"tools/call","params":{"name":"echo","arguments":{"text":"` + big + `"}},"id":8}` + "\n"
+	var out strings.Builder
+	if err := g.ServeStdio(ctx, strings.NewReader(in), &out, 2048); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		var m struct {
+			ID    json.RawMessage `json:"id"`
+			Error *struct{ Message string }
+		}
+		if err := json.Unmarshal([]byte(line), &m); err != nil {
+			t.Fatalf("output is not JSON: %s", line)
+		}
+		if m.Error != nil && strings.Contains(m.Error.Message, "larger than the limit") {
+			ids = append(ids, string(m.ID))
+		}
+	}
+	// The first shows its id before the part too long; the second only after.
+	if len(ids) != 2 || ids[0] != `"call-7"` || ids[1] != "null" {
+		t.Fatalf("too-large answers under ids %q, want \"call-7\" then null", ids)
+	}
+}
+
+func FuzzStdioHeadID(f *testing.F) {
+	for _, s := range []string{`{"jsonrpc":"2.0","id":7,"method":"x","params":{"a":"`, `{"id":"a"`, `{"params":{"id":1},"id":2`, `[1,2`, `{"id":{"x":1}}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, head []byte) {
+		id := gateway.HeadIDForTest(head)
+		if id != nil && !json.Valid(id) {
+			t.Fatalf("%q: id %q is not JSON", head, id)
+		}
+	})
+}

@@ -1,0 +1,4 @@
+package gateway
+
+// HeadIDForTest exposes headID to the external tests' fuzzer.
+var HeadIDForTest = headID
