@@ -147,6 +147,11 @@ type Webhook struct {
 	// Client sends notifications (default: a client that does not follow
 	// redirects).
 	Client *http.Client
+	// Approvers, when set, are the only ones whose callbacks decide: the
+	// approver a Warden-format callback names, or a Slack user's id or
+	// name, with or without "slack:". Anyone else's signed callback is
+	// refused (403) and logged.
+	Approvers []string
 }
 
 // Broker keeps approval requests and decisions. It is safe for concurrent

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/warden-mcp/warden/internal/flow"
+	"github.com/warden-mcp/warden/internal/mcp"
 )
 
 // Pattern is what a standing decision covers:
@@ -75,6 +76,14 @@ func (p Pattern) Match(server, tool string, args json.RawMessage) bool {
 	}
 	var obj map[string]json.RawMessage
 	if err := json.Unmarshal(args, &obj); err != nil {
+		return false
+	}
+	// A name given twice, or twice in different case, is read differently
+	// by different servers (first or last wins; Go's encoding/json fills
+	// a field named path from "PATH"): a match cannot know which value the
+	// server will use, so it does not match. (The gateway refuses such
+	// messages too; the broker does not rely on it.)
+	if _, dup := mcp.DuplicateKey(args); dup {
 		return false
 	}
 	for _, a := range p.Args {

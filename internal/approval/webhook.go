@@ -158,6 +158,20 @@ func truncate(s string, n int) string {
 	return s[:n] + "…"
 }
 
+// SessionRef names a session key in what leaves the machine: its kind
+// and a digest. An MCP session id lets whoever holds it (as the same
+// principal) post into the session, answers to Warden's own approval
+// question included, so it is not sent to a chat service; the digest
+// still tells two requests of one session apart.
+func SessionRef(key string) string {
+	kind, _, _ := strings.Cut(key, ":")
+	if len(kind) > 8 {
+		kind = "?"
+	}
+	sum := sha256.Sum256([]byte(key))
+	return kind + ":#" + hex.EncodeToString(sum[:6])
+}
+
 // SlackPayload is the notification body: Slack's text and blocks (an
 // incoming webhook shows it as is), with buttons whose values a Slack app
 // posts back to the callback, and a "warden" object with the request for
@@ -166,7 +180,7 @@ func SlackPayload(r Request) map[string]any {
 	args := strings.ReplaceAll(string(r.Arguments), "```", "'''")
 	head := fmt.Sprintf("Warden: approval needed for %s/%s (request %s)", r.Server, r.Tool, r.ID)
 	details := fmt.Sprintf("*Server:* %s\n*Tool:* %s\n*Why:* %s\n*Session:* %s\n*Principal:* %s",
-		slackEscape(r.Server), slackEscape(r.Tool), slackEscape(r.Reason), slackEscape(r.Session), slackEscape(r.Principal))
+		slackEscape(r.Server), slackEscape(r.Tool), slackEscape(r.Reason), SessionRef(r.Session), slackEscape(r.Principal))
 	button := func(text, action, value, style string) map[string]any {
 		b := map[string]any{
 			"type":      "button",
@@ -196,7 +210,7 @@ func SlackPayload(r Request) map[string]any {
 		},
 		"warden": map[string]any{
 			"id": r.ID, "server": r.Server, "tool": r.Tool, "arguments": r.Arguments,
-			"reason": r.Reason, "session": r.Session, "principal": r.Principal,
+			"reason": r.Reason, "session": SessionRef(r.Session), "principal": r.Principal,
 			"created": r.Created, "expires": r.Expires,
 		},
 	}
@@ -210,6 +224,26 @@ type Callback struct {
 	Pattern  string `json:"pattern,omitempty"`
 	Approver string `json:"approver"`
 	Note     string `json:"note,omitempty"`
+
+	// also are other names of the same approver (a Slack user's id).
+	also []string
+}
+
+// allowed reports whether cb comes from one of approvers (all when none
+// are configured). Slack users are listed by id (stable, unique) or by
+// name (as the callback reports it).
+func (cb Callback) allowed(approvers []string) bool {
+	if len(approvers) == 0 {
+		return true
+	}
+	for _, name := range append([]string{cb.Approver}, cb.also...) {
+		for _, a := range approvers {
+			if name == a || strings.HasPrefix(name, "slack:") && strings.TrimPrefix(name, "slack:") == a {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ParseCallback verifies and decodes a callback: Warden's format (JSON,
@@ -271,7 +305,11 @@ func parseSlack(body []byte) (Callback, error) {
 	if who == "" {
 		return Callback{}, errors.New("slack callback names no user")
 	}
-	return Callback{ID: parts[1], Decision: parts[0], Scope: parts[2], Approver: "slack:" + who}, nil
+	cb := Callback{ID: parts[1], Decision: parts[0], Scope: parts[2], Approver: "slack:" + who}
+	if p.User.ID != "" {
+		cb.also = []string{"slack:" + p.User.ID}
+	}
+	return cb, nil
 }
 
 // callback handles POST /admin/approvals/webhook.
@@ -290,6 +328,11 @@ func (b *Broker) callback(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		b.log.Warn("approval webhook callback refused", "err", err, "remote", r.RemoteAddr)
 		http.Error(w, "callback refused: "+err.Error(), http.StatusUnauthorized)
+		return
+	}
+	if !cb.allowed(b.opts.Webhook.Approvers) {
+		b.log.Warn("approval webhook callback refused: approver not listed", "approver", cb.Approver, "id", cb.ID, "remote", r.RemoteAddr)
+		http.Error(w, "callback refused: the approver is not listed", http.StatusForbidden)
 		return
 	}
 	// Replay protection: each signature is accepted once within the window,

@@ -14,6 +14,7 @@
 package flow
 
 import (
+	"hash/maphash"
 	"slices"
 	"sync"
 	"time"
@@ -83,6 +84,81 @@ type Tracker struct {
 
 	mu   sync.Mutex
 	byID map[string]*entry
+	// dropped remembers keys evicted while their facts were live.
+	dropped evicted
+}
+
+// evictedBits sizes one generation of the evicted-key filter (128 KiB).
+const evictedBits = 1 << 20
+
+// EvictedSource is the source a session's facts name when they were
+// dropped to make room: what it read is unknown, so it counts as
+// having read private data and untrusted input.
+const EvictedSource = "warden: earlier facts of this session were dropped to make room"
+
+// evicted is an approximate set (one hash, no false negatives) of keys
+// whose live facts were dropped to make room: many sessions, or a flood
+// of stateless client names, must not wash a session clean. Two
+// generations swapped every window bound its memory, and an eviction is
+// remembered for at least a window, as long as the facts would have
+// lived. A false positive costs a person's approval, never a leak.
+type evicted struct {
+	seed      maphash.Seed
+	cur, prev []uint64
+	// curSince is when cur took its first key; curLast and prevLast when
+	// each took its last.
+	curSince, curLast, prevLast time.Time
+}
+
+// rotate retires cur once it is a window old, and forgets prev once its
+// newest key is a window old.
+func (d *evicted) rotate(now time.Time, window time.Duration) {
+	if d.cur != nil && now.Sub(d.curSince) > window {
+		d.prev, d.prevLast, d.cur = d.cur, d.curLast, nil
+	}
+	if d.prev != nil && now.Sub(d.prevLast) > window {
+		d.prev = nil
+	}
+}
+
+func (d *evicted) add(key string, now time.Time, window time.Duration) {
+	d.rotate(now, window)
+	if d.seed == (maphash.Seed{}) {
+		d.seed = maphash.MakeSeed()
+	}
+	if d.cur == nil {
+		d.cur, d.curSince = make([]uint64, evictedBits/64), now
+	}
+	d.curLast = now
+	h := maphash.String(d.seed, key) % evictedBits
+	d.cur[h/64] |= 1 << (h % 64)
+}
+
+func (d *evicted) has(key string, now time.Time, window time.Duration) bool {
+	d.rotate(now, window)
+	if d.cur == nil && d.prev == nil {
+		return false
+	}
+	h := maphash.String(d.seed, key) % evictedBits
+	for _, g := range [][]uint64{d.cur, d.prev} {
+		if g != nil && g[h/64]&(1<<(h%64)) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// taint marks an entry as holding unknown, so worst-case, facts.
+func (e *entry) taint() {
+	for _, l := range []string{PrivateData, UntrustedInput} {
+		if i, found := slices.BinarySearch(e.labels, l); !found {
+			e.labels = slices.Insert(e.labels, i, l)
+		}
+	}
+	e.untrust = true
+	if !slices.Contains(e.sources, EvictedSource) {
+		e.sources = append(e.sources, EvictedSource)
+	}
 }
 
 // Options configure a Tracker; zero values take the defaults.
@@ -119,6 +195,9 @@ func (t *Tracker) get(key string) *entry {
 			t.evict(now)
 		}
 		e = &entry{}
+		if t.dropped.has(key, now, t.window) {
+			e.taint()
+		}
 		t.byID[key] = e
 	}
 	e.updated = now
@@ -140,6 +219,7 @@ func (t *Tracker) evict(now time.Time) {
 	}
 	if len(t.byID) >= t.maxKeys && oldestKey != "" {
 		delete(t.byID, oldestKey)
+		t.dropped.add(oldestKey, now, t.window)
 	}
 }
 
@@ -202,9 +282,17 @@ func (t *Tracker) SawSecrets(key string, digests ...string) {
 func (t *Tracker) Get(key string) Facts {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	now := t.now()
 	e := t.byID[key]
-	if e == nil || t.now().Sub(e.updated) > t.window {
+	if e != nil && now.Sub(e.updated) > t.window {
 		return Facts{}
+	}
+	if e == nil {
+		if !t.dropped.has(key, now, t.window) {
+			return Facts{}
+		}
+		e = &entry{updated: now}
+		e.taint()
 	}
 	f := Facts{
 		Labels:    slices.Clone(e.labels),

@@ -231,12 +231,23 @@ type toolDef struct {
 // Word lists for name inference. A tool's name is split into lowercase
 // words (snake_case, kebab-case, dotted, camelCase).
 var (
-	// A first word that sends, publishes or writes outside.
-	sinkVerbs = []string{"send", "post", "publish", "reply", "respond", "tweet", "notify", "upload", "share", "forward", "email", "mail", "broadcast", "dm", "sms", "comment", "webhook"}
+	// A word that sends, publishes or writes outside, when it comes before
+	// any reading word: first (post_message) or after a service prefix
+	// (slack_post_message, create_issue_comment), not after a reading verb
+	// (get_post, list_comments).
+	sinkVerbs = []string{"send", "post", "publish", "reply", "respond", "tweet", "notify", "upload", "share", "forward", "email", "mail", "broadcast", "dm", "sms", "comment", "webhook", "push"}
 	// Words that mean an outbound request wherever they appear.
-	sinkWords = []string{"webhook", "send"}
-	// A first word that reads.
-	readVerbs = []string{"read", "get", "fetch", "list", "search", "browse", "view", "open", "show", "load", "retrieve", "scrape", "crawl", "download"}
+	sinkWords = []string{"webhook", "send", "curl"}
+	// A creating verb, before any reading word, with something outsiders
+	// read after it (create_issue, open_pull_request, createGist) publishes.
+	createVerbs   = []string{"create", "add", "open", "submit", "write", "make", "new", "update", "edit"}
+	publicNouns   = []string{"issue", "issues", "pr", "pull", "gist", "post", "tweet", "review", "discussion", "release", "thread", "message", "comment", "reply"}
+	fetchWords    = []string{"fetch", "http", "request", "curl"}
+	bodyWords     = []string{"method", "verb", "body", "data", "json", "payload", "form"}
+	sendingMethod = []string{"post", "put", "patch"}
+	// A word that reads: first, with what outsiders write, it means
+	// untrusted input; anywhere, it ends the search for a sending verb.
+	readVerbs = []string{"read", "get", "fetch", "list", "search", "browse", "view", "open", "show", "load", "retrieve", "scrape", "crawl", "download", "find", "lookup"}
 	// What outsiders write: read with one of these, the content is untrusted.
 	outsiderNouns = []string{"email", "emails", "mail", "inbox", "message", "messages", "ticket", "tickets", "issue", "issues", "comment", "comments", "web", "page", "pages", "url", "website", "webpage", "pr", "pull", "review", "reviews", "post", "posts", "feed", "rss", "tweet", "tweets", "thread", "threads", "chat", "document", "article", "news"}
 	// Words that mean content from the open web wherever they appear.
@@ -254,12 +265,16 @@ var (
 //   - readOnlyHint true and openWorldHint true → untrusted_input
 //   - openWorldHint true and readOnlyHint not true → external_sink
 //   - destructiveHint true and readOnlyHint not true → destructive
-//   - first word a sending verb (send, post, publish, reply, email, ...),
-//     or "send"/"webhook" anywhere, unless the name says "internal"
+//   - a sending verb (send, post, publish, reply, email, push, ...) before
+//     any reading verb (slack_post_message, but not get_post), a creating
+//     verb before any reading verb with something outsiders read after it
+//     (create_issue, add_issue_comment, open_pull_request), or
+//     "send"/"webhook"/"curl" anywhere, unless the name says "internal"
 //     (post_internal_note); or "http" with "request" → external_sink
-//   - a fetch-like tool (fetch, http, request, curl) whose input schema has a
-//     "method" or "body" property, or whose description mentions POST →
-//     external_sink
+//   - a fetch-like tool (fetch, http, request, curl) whose input schema has
+//     a property for a method or a body (method, http_method, body, data,
+//     json, payload, form, ...), or whose description mentions POST, PUT or
+//     PATCH in any case → external_sink
 //   - fetch, browse, scrape or crawl anywhere, or a reading first word (read,
 //     get, list, search, ...) with what outsiders write (email, ticket,
 //     issue, web, page, comment, ...) → untrusted_input
@@ -307,15 +322,11 @@ func Infer(name string, def json.RawMessage) []string {
 		}
 		// "internal" marks a write that stays inside (post_internal_note).
 		internal := slices.Contains(words, "internal")
-		if !internal && (slices.Contains(sinkVerbs, first) || has(sinkWords)) || slices.Contains(words, "http") && slices.Contains(words, "request") {
+		if !internal && (sendsFirst(words) || has(sinkWords)) || slices.Contains(words, "http") && slices.Contains(words, "request") {
 			add(ExternalSink)
 		}
-		if has([]string{"fetch", "http", "request", "curl"}) {
-			_, method := d.InputSchema.Properties["method"]
-			_, body := d.InputSchema.Properties["body"]
-			if method || body || strings.Contains(d.Description, "POST") {
-				add(ExternalSink)
-			}
+		if has(fetchWords) && (sendsBody(d.InputSchema.Properties) || mentionsAny(d.Description, sendingMethod)) {
+			add(ExternalSink)
 		}
 		if has(outsiderVerbs) || slices.Contains(readVerbs, first) && has(outsiderNouns) {
 			add(UntrustedInput)
@@ -329,6 +340,58 @@ func Infer(name string, def json.RawMessage) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// sendsFirst reports whether a sending verb, or a creating verb followed
+// by something outsiders read, comes before any reading verb.
+func sendsFirst(words []string) bool {
+	for i, w := range words {
+		if slices.Contains(sinkVerbs, w) {
+			return true
+		}
+		if slices.Contains(createVerbs, w) {
+			for _, n := range words[i+1:] {
+				if slices.Contains(publicNouns, n) {
+					return true
+				}
+			}
+		}
+		if slices.Contains(readVerbs, w) {
+			return false
+		}
+	}
+	return false
+}
+
+// sendsBody reports whether an input schema lets the caller choose an
+// HTTP method or send a body, however the property is spelled
+// (HTTP_METHOD, request_body, postData, json).
+func sendsBody(props map[string]json.RawMessage) bool {
+	for name := range props {
+		for _, w := range Words(name) {
+			if slices.Contains(bodyWords, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maxDescription bounds how much of a description inference reads.
+const maxDescription = 4096
+
+// mentionsAny reports whether text holds one of words as a word, in any
+// case ("supports POST", "the post method").
+func mentionsAny(text string, words []string) bool {
+	if len(text) > maxDescription {
+		text = text[:maxDescription]
+	}
+	for _, f := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if slices.Contains(words, f) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxWords bounds the words taken from one name.

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net/url"
 	"slices"
 	"strings"
@@ -69,6 +70,9 @@ type WebhookSettings struct {
 	URL string `yaml:"url"`
 	// Secret must be a reference (${env:NAME} or ${file:/path}).
 	Secret string `yaml:"secret"`
+	// Approvers, when set, limit whose callbacks decide (Slack user ids
+	// or names, or the approver a Warden-format callback names).
+	Approvers []string `yaml:"approvers"`
 }
 
 // ApprovalSettings configure how a person is asked.
@@ -133,6 +137,14 @@ func Decode(gc config.GuardConfig) (Settings, error) {
 		return Settings{}, bad("labels", err.Error())
 	}
 	wh := &s.Approval.Webhook
+	for _, a := range wh.Approvers {
+		if strings.TrimSpace(a) == "" || strings.TrimSpace(a) != a {
+			return Settings{}, bad("approval.webhook.approvers", fmt.Sprintf("approver %q is empty or has surrounding spaces", a))
+		}
+	}
+	if len(wh.Approvers) > 0 && wh.Secret == "" {
+		return Settings{}, bad("approval.webhook.approvers", "approvers need a webhook secret (callbacks are off without one)")
+	}
 	if wh.URL != "" || wh.Secret != "" {
 		if wh.Secret == "" || !strings.Contains(wh.Secret, "${") {
 			return Settings{}, bad("approval.webhook.secret", `a webhook needs a secret given as a reference, such as "${env:WARDEN_WEBHOOK_SECRET}"`)
@@ -184,7 +196,7 @@ func BrokerOptions(gc config.GuardConfig) (approval.Options, error) {
 	}
 	return approval.Options{
 		Timeout: s.Approval.Timeout.Std(),
-		Webhook: approval.Webhook{URL: s.Approval.Webhook.URL, Secret: s.Approval.Webhook.Secret},
+		Webhook: approval.Webhook{URL: s.Approval.Webhook.URL, Secret: s.Approval.Webhook.Secret, Approvers: s.Approval.Webhook.Approvers},
 	}, nil
 }
 
@@ -243,6 +255,17 @@ func (g *Guard) Relaxations() []string {
 	if !boolOr(g.set.Infer, true) {
 		out = append(out, "flow: label inference is off: only tools labelled in guards.flow.labels count for the flow rules")
 	}
+	// An empty list under a glob turns inference off for every tool it
+	// matches, as infer: false does for all (an exact name is a choice
+	// about one tool, and not listed).
+	for _, server := range slices.Sorted(maps.Keys(g.set.Labels)) {
+		tools := g.set.Labels[server]
+		for _, tool := range slices.Sorted(maps.Keys(tools)) {
+			if len(tools[tool]) == 0 && (strings.ContainsAny(server, "*?") || strings.ContainsAny(tool, "*?")) {
+				out = append(out, fmt.Sprintf("flow: labels %s/%s is empty: every tool it matches has no labels and no inference, so the flow rules ignore it", server, tool))
+			}
+		}
+	}
 	return out
 }
 
@@ -277,12 +300,30 @@ func (g *Guard) Inspect(ctx context.Context, ex *guard.Exchange) (guard.Verdict,
 
 // record notes what a completed call touched.
 func (g *Guard) record(ex *guard.Exchange) {
+	g.touch(ex, g.labels.Labels(ex.Server, ex.Name, ex.Tool))
+}
+
+// touch records a call's labels in its session's facts. It runs when the
+// result comes back and, earlier, when Warden lets the call go upstream:
+// an upstream that answers with a JSON-RPC error, or sends notifications
+// while it works, skips the result phase but still reaches the model, so
+// the session must not stay clean. Recording twice changes nothing.
+func (g *Guard) touch(ex *guard.Exchange, labels []string) {
 	key := ex.Session.Key()
-	labels := g.labels.Labels(ex.Server, ex.Name, ex.Tool)
 	g.tr.Touch(key, labels...)
 	if slices.Contains(labels, flow.UntrustedInput) {
 		g.tr.Ingest(key, ex.Server+"/"+ex.Name, false)
 	}
+}
+
+// going records what a call about to go upstream touches, and passes v
+// on. The flow guard is last in the chain, so a verdict it lets through
+// is the call being sent.
+func (g *Guard) going(ex *guard.Exchange, labels []string, v guard.Verdict) guard.Verdict {
+	if v.Action == guard.Allow || v.Action == guard.Modify {
+		g.touch(ex, labels)
+	}
+	return v
 }
 
 // callParams is the part of tools/call params the guard reads.
@@ -330,7 +371,7 @@ func (g *Guard) inspectCall(ctx context.Context, ex *guard.Exchange) (guard.Verd
 	facts := g.tr.Get(ex.Session.Key())
 	rule, mode, why := g.evaluate(ex, labels, facts)
 	if rule == "" {
-		return guard.Verdict{Action: guard.Allow}, nil
+		return g.going(ex, labels, guard.Verdict{Action: guard.Allow}), nil
 	}
 	p, err := parseCall(ex.Params)
 	if err != nil {
@@ -342,7 +383,7 @@ func (g *Guard) inspectCall(ctx context.Context, ex *guard.Exchange) (guard.Verd
 			Reason: "Warden refused this call: " + why + ". The configuration blocks such calls."}, nil
 	}
 	if d, ok := g.broker.Standing(ctx, ex.Session.Key(), ex.Server, ex.Name, p.Arguments); ok {
-		return decided(d, rule, why, details, ""), nil
+		return g.going(ex, labels, decided(d, rule, why, details, "")), nil
 	}
 	req := approval.Request{
 		Session:   ex.Session.Key(),
@@ -361,7 +402,7 @@ func (g *Guard) inspectCall(ctx context.Context, ex *guard.Exchange) (guard.Verd
 		Action: guard.Hold, Rule: rule, Details: details,
 		Reason: "waiting for a person's approval: " + why,
 		Wait: func(ctx context.Context) (guard.Verdict, error) {
-			return g.await(ctx, c, elicit, req, rule, details), nil
+			return g.going(ex, labels, g.await(ctx, c, elicit, req, rule, details)), nil
 		},
 	}, nil
 }
@@ -378,7 +419,13 @@ func (g *Guard) evaluate(ex *guard.Exchange, labels []string, f flow.Facts) (str
 		from += ", and the injection detector flagged some of it"
 	}
 	target := ex.Server + "/" + ex.Name
-	if m := g.set.Rules.Trifecta; m != Off && untrusted && f.Has(flow.PrivateData) && slices.Contains(labels, flow.ExternalSink) {
+	// A sink that reads private data itself (send_customer_report) needs
+	// no earlier read of it: the call both fetches and sends.
+	private := f.Has(flow.PrivateData) || slices.Contains(labels, flow.PrivateData)
+	if m := g.set.Rules.Trifecta; m != Off && untrusted && private && slices.Contains(labels, flow.ExternalSink) {
+		if !f.Has(flow.PrivateData) {
+			return RuleTrifecta, m, fmt.Sprintf("this session has read untrusted content%s, and %s reads private data and sends data outside (private_data, external_sink)", from, target)
+		}
 		return RuleTrifecta, m, fmt.Sprintf("this session has read private data and untrusted content%s, and %s sends data outside (external_sink)", from, target)
 	}
 	if m := g.set.Rules.UntrustedDestructive; m != Off && untrusted && slices.Contains(labels, flow.Destructive) {
@@ -643,7 +690,7 @@ func (g *Guard) resume(ctx context.Context, ex *guard.Exchange, p callParams) gu
 		return deny("the approval state was already used or has expired")
 	}
 	details := map[string]any{"labels": r.Labels, "facts": factSummary(r.Facts)}
-	v := decided(d, r.Rule, r.Reason, details, id)
+	v := g.going(ex, g.labels.Labels(ex.Server, ex.Name, ex.Tool), decided(d, r.Rule, r.Reason, details, id))
 	if v.Action == guard.Modify {
 		// The upstream must not see Warden's state; strip it here as well
 		// as in the gateway.
@@ -663,19 +710,78 @@ func (g *Guard) resume(ctx context.Context, ex *guard.Exchange, p callParams) gu
 // Warden: only Warden asks for Warden's approvals, and it never does so
 // through an upstream.
 func (g *Guard) inspectElicitation(ex *guard.Exchange) guard.Verdict {
-	var p struct {
-		Message         string          `json:"message"`
-		URL             string          `json:"url"`
-		RequestedSchema json.RawMessage `json:"requestedSchema"`
-	}
-	_ = json.Unmarshal(ex.Params, &p) // unreadable params: the text checks below see nothing
-	text := p.Message + "\n" + p.URL + "\n" + string(p.RequestedSchema)
-	if posesAsWarden(text) {
+	if posesAsWarden(elicitationText(ex.Params)) {
 		return guard.Verdict{Action: guard.Deny, Rule: RuleImpersonation,
 			Details: map[string]any{"server": ex.Server},
 			Reason:  fmt.Sprintf("Warden refused an elicitation from server %s: it claims to come from Warden or asks for a Warden approval, which only Warden itself may do", ex.Server)}
 	}
 	return guard.Verdict{Action: guard.Allow}
+}
+
+// elicitationText is every text of an elicitation request a client may
+// show: every string and key, wherever it sits (the message, the URL, the
+// form's titles, descriptions, names and values, fields a later protocol
+// version adds), decoded from JSON escapes, plus percent-decoded forms of
+// each (a client may show a URL decoded). Params that are not JSON are
+// read as they are.
+func elicitationText(params json.RawMessage) string {
+	var v any
+	if err := json.Unmarshal(params, &v); err != nil {
+		return string(params)
+	}
+	var b strings.Builder
+	var walk func(any)
+	add := func(s string) {
+		b.WriteString(s)
+		b.WriteByte('\n')
+		for range 3 { // %2557 is %57 is W
+			u := percentDecode(s)
+			if u == s {
+				break
+			}
+			s = u
+			b.WriteString(s)
+			b.WriteByte('\n')
+		}
+	}
+	walk = func(v any) {
+		switch v := v.(type) {
+		case string:
+			add(v)
+		case []any:
+			for _, e := range v {
+				walk(e)
+			}
+		case map[string]any:
+			// In key order, so the same request always reads the same.
+			for _, k := range slices.Sorted(maps.Keys(v)) {
+				add(k)
+				walk(v[k])
+			}
+		}
+	}
+	walk(v)
+	return b.String()
+}
+
+// percentDecode decodes every valid %XX in s and leaves the rest as it
+// is: one stray "%" ("100% sure") must not hide the escapes after it.
+func percentDecode(s string) string {
+	if !strings.Contains(s, "%") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' && i+2 < len(s) {
+			if v, err := hex.DecodeString(s[i+1 : i+3]); err == nil {
+				b.WriteByte(v[0])
+				i += 2
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 // posesAsWarden looks for "warden" after normalisation (case, width,

@@ -401,6 +401,7 @@ func TestConfig(t *testing.T) {
 		{yaml: ""},
 		{yaml: helpdeskLabels + "infer: false\nrules: {trifecta: off, untrusted_destructive: block}\n", relax: 2},
 		{yaml: "rules: {untrusted_destructive: off}\n", relax: 1},
+		{yaml: "labels: {\"*\": {\"*\": []}, helpdesk: {\"post_*\": [], read_ticket: []}}\n", relax: 2},
 		{yaml: "rules: {trifecta: maybe}\n", wantErr: "unknown mode"},
 		{yaml: "labels: {helpdesk: {read_ticket: [untrusted]}}\n", wantErr: "unknown label"},
 		{yaml: "approval: {timeout: 0s}\n", wantErr: "positive"},
@@ -409,6 +410,9 @@ func TestConfig(t *testing.T) {
 		{yaml: "approval: {webhook: {url: \"ftp://x\", secret: \"${env:FLOW_TEST_SECRET}\"}}\n", wantErr: "http(s)"},
 		{yaml: "approval: {webhook: {url: \"https://x\", secret: \"${env:FLOW_TEST_UNSET}\"}}\n", wantErr: "FLOW_TEST_UNSET"},
 		{yaml: "rulez: {}\n", wantErr: "rulez"},
+		{yaml: "approval: {webhook: {secret: \"${env:FLOW_TEST_SECRET}\", approvers: [U1, \"slack:U2\"]}}\n"},
+		{yaml: "approval: {webhook: {secret: \"${env:FLOW_TEST_SECRET}\", approvers: [\" \"]}}\n", wantErr: "approvers"},
+		{yaml: "approval: {webhook: {approvers: [U1]}}\n", wantErr: "need a webhook secret"},
 	}
 	t.Setenv("FLOW_TEST_SECRET", "0123456789abcdef0123")
 	for _, tc := range tests {
@@ -430,8 +434,12 @@ func TestConfig(t *testing.T) {
 		}
 	}
 	opts, err := BrokerOptions(guardConfig(t, "approval: {timeout: 2m, webhook: {url: \"https://hooks.example/x\", secret: \"${env:FLOW_TEST_SECRET}\"}}\n"))
-	if err != nil || opts.Timeout != 2*time.Minute || opts.Webhook.Secret != "0123456789abcdef0123" {
+	if err != nil || opts.Timeout != 2*time.Minute || opts.Webhook.Secret != "0123456789abcdef0123" || len(opts.Webhook.Approvers) != 0 {
 		t.Fatalf("BrokerOptions = %+v, %v", opts, err)
+	}
+	opts, err = BrokerOptions(guardConfig(t, "approval: {webhook: {secret: \"${env:FLOW_TEST_SECRET}\", approvers: [U1, \"slack:U2\"]}}\n"))
+	if err != nil || len(opts.Webhook.Approvers) != 2 {
+		t.Fatalf("BrokerOptions approvers = %+v, %v", opts.Webhook, err)
 	}
 	if _, err := New(guardConfig(t, ""), nil, nil, nil, nil); err == nil {
 		t.Fatal("approve rules without a broker accepted")
