@@ -320,7 +320,10 @@ func (s *Session) ask(ctx context.Context, method string, params json.RawMessage
 		return nil, errors.New("session closed")
 	}
 	s.nextReq++
-	id := json.RawMessage(fmt.Sprintf(`"warden-%d"`, s.nextReq))
+	// Not guessable: whoever else can post into the session (another
+	// holder of its id) must not be able to pre-answer Warden's question
+	// (an approval) by guessing the id it will ask under.
+	id := json.RawMessage(fmt.Sprintf(`"warden-%d-%s"`, s.nextReq, newSessionID()[:16]))
 	ch := make(chan *mcp.Message, 1)
 	s.pending[string(id)] = ch
 	s.mu.Unlock()

@@ -90,3 +90,21 @@ func TestParkedCallsAreBounded(t *testing.T) {
 		t.Errorf("at the gateway's bound: %q", why)
 	}
 }
+
+// Warden's requests to a client (an approval question) go out under ids
+// nobody else can guess.
+func TestAskIDsAreNotGuessable(t *testing.T) {
+	s := &Session{pending: map[string]chan *mcp.Message{}}
+	var ids []string
+	for range 2 {
+		ctx, cancel := context.WithCancel(context.Background())
+		_, _ = s.ask(ctx, mcp.MethodElicit, json.RawMessage(`{}`), func(_ context.Context, m *mcp.Message) error {
+			ids = append(ids, string(m.ID))
+			cancel()
+			return nil
+		})
+	}
+	if len(ids) != 2 || !strings.HasPrefix(ids[0], `"warden-1-`) || len(ids[0]) < len(`"warden-1-"`)+16 || ids[0][10:] == ids[1][10:] {
+		t.Fatalf("ids %q", ids)
+	}
+}
