@@ -97,7 +97,7 @@ func (g *Gateway) forwardGuarded(ctx context.Context, s *Session, m *mcp.Message
 		return errResp
 	}
 	if resp.Error != nil {
-		return mcp.NewErrorResponse(nil, resp.Error)
+		return g.guardError(ctx, s, u, target, ex, resp.Error)
 	}
 	if mcp.StringField(resp.Result, "resultType") == mcp.ResultInputRequired {
 		// A modern upstream's multi round-trip result for a modern client
@@ -135,6 +135,46 @@ func (g *Gateway) guardResult(ctx context.Context, s *Session, u *Upstream, meth
 	}
 	g.metrics.upstreamLatency(u.Name(), time.Since(start))
 	return &mcp.Message{Result: g.finishRaw(s, res, method == mcp.MethodResourcesRead)}
+}
+
+// methodUpstreamError names, for the guards, an upstream's JSON-RPC error
+// on its way to the client: its message and data are text the model
+// reads, as much as a result's.
+const methodUpstreamError = "warden/upstream-error"
+
+// guardError runs the result guards over an upstream's error answer (its
+// message and data, read like any other payload: an instruction or a
+// secret can sit there as well as in a result). A guard that refuses it
+// replaces it with Warden's own error; one that redacts it rewrites it.
+func (g *Gateway) guardError(ctx context.Context, s *Session, u *Upstream, target string, req *guard.Exchange, e *mcp.Error) *mcp.Message {
+	body := map[string]json.RawMessage{}
+	msg, _ := json.Marshal(e.Message)
+	body["message"] = msg
+	if len(e.Data) > 0 {
+		body["data"] = e.Data
+	}
+	raw, _ := json.Marshal(body)
+	ex := &guard.Exchange{Phase: guard.PhaseResult, Session: req.Session, Server: u.Name(),
+		Method: methodUpstreamError, Name: target, Params: req.Params, Result: raw, Tool: req.Tool}
+	t0 := time.Now()
+	out := g.guards().Run(ctx, ex)
+	if out.Final.Action == guard.Allow {
+		return mcp.NewErrorResponse(nil, e)
+	}
+	if err := g.recordVerdicts(ctx, ex, out, time.Since(t0), ""); err != nil {
+		return g.denied(s, req.Method, "Warden could not record this decision in its audit log, so the upstream's error was withheld")
+	}
+	if out.Final.Action == guard.Deny {
+		return mcp.NewErrorResponse(nil, mcp.NewError(e.Code, "the upstream's error message was withheld: "+out.Final.Reason, nil))
+	}
+	var changed struct {
+		Message string          `json:"message"`
+		Data    json.RawMessage `json:"data"`
+	}
+	if json.Unmarshal(ex.Result, &changed) != nil {
+		return mcp.NewErrorResponse(nil, mcp.NewError(e.Code, "the upstream's error message was withheld: a guard left it unreadable", nil))
+	}
+	return mcp.NewErrorResponse(nil, &mcp.Error{Code: e.Code, Message: changed.Message, Data: changed.Data})
 }
 
 // finishRaw is finishResult for a result kept as bytes: results can be

@@ -217,7 +217,7 @@ func (g *Gateway) resumeParked(ctx context.Context, s *Session, m *mcp.Message, 
 		return errResp
 	}
 	if resp.Error != nil {
-		return mcp.NewErrorResponse(nil, resp.Error)
+		return g.guardError(ctx, s, pc.u, pc.target, pc.req, resp.Error)
 	}
 	if mcp.StringField(resp.Result, "resultType") == mcp.ResultInputRequired {
 		// The upstream's own input requests, passing through: checked like
