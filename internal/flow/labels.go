@@ -243,6 +243,10 @@ var (
 	createVerbs   = []string{"create", "add", "open", "submit", "write", "make", "new", "update", "edit"}
 	publicNouns   = []string{"issue", "issues", "pr", "pull", "gist", "post", "tweet", "review", "discussion", "release", "thread", "message", "comment", "reply"}
 	fetchWords    = []string{"fetch", "http", "request", "curl"}
+	// Tools that go to a URL the caller chooses: the URL itself can carry
+	// data out (https://evil.example/?d=<what the session read>).
+	urlGoers = []string{"fetch", "http", "request", "curl", "browse", "browser", "navigate", "visit", "scrape", "crawl", "download", "goto"}
+	urlWords = []string{"url", "uri", "href", "link", "endpoint", "address", "location"}
 	bodyWords     = []string{"method", "verb", "body", "data", "json", "payload", "form"}
 	sendingMethod = []string{"post", "put", "patch"}
 	// A word that reads: first, with what outsiders write, it means
@@ -251,7 +255,7 @@ var (
 	// What outsiders write: read with one of these, the content is untrusted.
 	outsiderNouns = []string{"email", "emails", "mail", "inbox", "message", "messages", "ticket", "tickets", "issue", "issues", "comment", "comments", "web", "page", "pages", "url", "website", "webpage", "pr", "pull", "review", "reviews", "post", "posts", "feed", "rss", "tweet", "tweets", "thread", "threads", "chat", "document", "article", "news"}
 	// Words that mean content from the open web wherever they appear.
-	outsiderVerbs = []string{"fetch", "browse", "scrape", "crawl"}
+	outsiderVerbs = []string{"fetch", "browse", "browser", "navigate", "scrape", "crawl"}
 	// Words that mean the tool returns data about people or credentials.
 	privateWords = []string{"query", "sql", "customer", "customers", "user", "users", "secret", "secrets", "credential", "credentials", "password", "passwords", "token", "tokens", "apikey", "employee", "employees", "patient", "patients", "payroll", "salary", "ssn", "pii", "account", "accounts"}
 	// A first word that destroys.
@@ -275,7 +279,11 @@ var (
 //     a property for a method or a body (method, http_method, body, data,
 //     json, payload, form, ...), or whose description mentions POST, PUT or
 //     PATCH in any case → external_sink
-//   - fetch, browse, scrape or crawl anywhere, or a reading first word (read,
+//   - a tool that goes to a URL (fetch, browse, navigate, visit, scrape,
+//     crawl, download, ...) and takes it as an argument (url, uri, href,
+//     endpoint, ...) → external_sink as well: a GET carries data out in its
+//     URL as well as a POST in its body
+//   - fetch, browse, browser, navigate, scrape or crawl anywhere, or a reading first word (read,
 //     get, list, search, ...) with what outsiders write (email, ticket,
 //     issue, web, page, comment, ...) → untrusted_input
 //   - query, sql, customer(s), user(s), secret(s), credential(s), password,
@@ -328,6 +336,9 @@ func Infer(name string, def json.RawMessage) []string {
 		if has(fetchWords) && (sendsBody(d.InputSchema.Properties) || mentionsAny(d.Description, sendingMethod)) {
 			add(ExternalSink)
 		}
+		if has(urlGoers) && takesURL(d.InputSchema.Properties) {
+			add(ExternalSink)
+		}
 		if has(outsiderVerbs) || slices.Contains(readVerbs, first) && has(outsiderNouns) {
 			add(UntrustedInput)
 		}
@@ -366,6 +377,19 @@ func sendsFirst(words []string) bool {
 // sendsBody reports whether an input schema lets the caller choose an
 // HTTP method or send a body, however the property is spelled
 // (HTTP_METHOD, request_body, postData, json).
+// takesURL reports whether one of the input properties is a URL the
+// caller chooses (url, page_url, uri, href, endpoint, ...).
+func takesURL(props map[string]json.RawMessage) bool {
+	for name := range props {
+		for _, w := range Words(name) {
+			if slices.Contains(urlWords, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func sendsBody(props map[string]json.RawMessage) bool {
 	for name := range props {
 		for _, w := range Words(name) {

@@ -74,6 +74,11 @@ func TestLabels(t *testing.T) {
 		{"x", "http_request", nil, []string{ExternalSink}},
 		{"x", "fetch", json.RawMessage(`{"inputSchema":{"properties":{"url":{},"method":{"enum":["GET","POST"]}}}}`), []string{ExternalSink, UntrustedInput}},
 		{"x", "fetch_url", json.RawMessage(`{"description":"Fetches a URL with GET or POST"}`), []string{ExternalSink, UntrustedInput}},
+		// A GET to a URL the caller chooses carries data out in the URL.
+		{"x", "fetch", json.RawMessage(`{"inputSchema":{"properties":{"url":{"type":"string"}}}}`), []string{ExternalSink, UntrustedInput}},
+		{"x", "browser_navigate", json.RawMessage(`{"inputSchema":{"properties":{"url":{"type":"string"}}}}`), []string{ExternalSink, UntrustedInput}},
+		{"x", "download_file", json.RawMessage(`{"inputSchema":{"properties":{"source_uri":{"type":"string"}}}}`), []string{ExternalSink}},
+		{"x", "fetch_page", json.RawMessage(`{"inputSchema":{"properties":{"page_id":{"type":"string"}}}}`), []string{UntrustedInput}},
 		{"x", "query", nil, []string{PrivateData}},
 		{"x", "run_sql", nil, []string{PrivateData}},
 		{"x", "list_users", nil, []string{PrivateData}},
