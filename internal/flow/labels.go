@@ -240,13 +240,13 @@ var (
 	sinkWords = []string{"webhook", "send", "curl"}
 	// A creating verb, before any reading word, with something outsiders
 	// read after it (create_issue, open_pull_request, createGist) publishes.
-	createVerbs   = []string{"create", "add", "open", "submit", "write", "make", "new", "update", "edit"}
-	publicNouns   = []string{"issue", "issues", "pr", "pull", "gist", "post", "tweet", "review", "discussion", "release", "thread", "message", "comment", "reply"}
-	fetchWords    = []string{"fetch", "http", "request", "curl"}
+	createVerbs = []string{"create", "add", "open", "submit", "write", "make", "new", "update", "edit"}
+	publicNouns = []string{"issue", "issues", "pr", "pull", "gist", "post", "tweet", "review", "discussion", "release", "thread", "message", "comment", "reply"}
+	fetchWords  = []string{"fetch", "http", "request", "curl"}
 	// Tools that go to a URL the caller chooses: the URL itself can carry
 	// data out (https://evil.example/?d=<what the session read>).
-	urlGoers = []string{"fetch", "http", "request", "curl", "browse", "browser", "navigate", "visit", "scrape", "crawl", "download", "goto"}
-	urlWords = []string{"url", "uri", "href", "link", "endpoint", "address", "location"}
+	urlGoers      = []string{"fetch", "http", "request", "curl", "browse", "browser", "navigate", "visit", "scrape", "crawl", "download", "goto"}
+	urlWords      = []string{"url", "uri", "href", "link", "endpoint", "address", "location"}
 	bodyWords     = []string{"method", "verb", "body", "data", "json", "payload", "form"}
 	sendingMethod = []string{"post", "put", "patch"}
 	// A word that reads: first, with what outsiders write, it means
