@@ -117,7 +117,9 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
 		return nil, err
 	}
 	a.deps = deps
-	aopts := audit.Options{Log: log}
+	// Events the store could not take by shutdown go to stderr as JSON
+	// lines rather than nowhere (the exit then reports the loss).
+	aopts := audit.Options{Log: log, Unwritten: os.Stderr}
 	if cfg.Audit.Mirror != "" {
 		f, err := os.OpenFile(cfg.Audit.Mirror, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
 		if err != nil {

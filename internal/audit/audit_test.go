@@ -336,6 +336,31 @@ func TestCloseFlushesAndReportsLoss(t *testing.T) {
 			t.Fatalf("Close on dead store: %v, want a loss report", err)
 		}
 	})
+	t.Run("what is not written is spilled, not lost", func(t *testing.T) {
+		st := openStore(t, t.TempDir())
+		fs := &faultyStore{AuditStore: st, fail: errDiskFull}
+		var spill syncBuffer
+		l := newLogger(t, fs, Options{Unwritten: &spill})
+		l.Record(ctx, decision(1))
+		l.Record(ctx, decision(2))
+		c, cancel := context.WithTimeout(ctx, 100*time.Millisecond)
+		defer cancel()
+		if err := l.Close(c); err == nil || !strings.Contains(err.Error(), "outside the chain") {
+			t.Fatalf("Close: %v, want a loss report naming the spill", err)
+		}
+		lines := strings.Split(strings.TrimSpace(spill.String()), "\n")
+		if len(lines) != 2 || !strings.Contains(lines[0], "rule 1") || !strings.Contains(lines[1], "rule 2") {
+			t.Fatalf("spilled:\n%s", spill.String())
+		}
+		for _, l := range lines {
+			var v struct {
+				E Event `json:"unwritten_audit_event"`
+			}
+			if err := json.Unmarshal([]byte(l), &v); err != nil || v.E.Kind != KindDecision {
+				t.Fatalf("spilled line %s: %v", l, err)
+			}
+		}
+	})
 	t.Run("caller gives up, event still written", func(t *testing.T) {
 		st := openStore(t, t.TempDir())
 		fs := &faultyStore{AuditStore: st, fail: errDiskFull}

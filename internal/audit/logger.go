@@ -47,6 +47,11 @@ type Options struct {
 	CommitTimeout time.Duration
 	// Log receives operational messages. Default slog.Default().
 	Log *slog.Logger
+	// Unwritten, if set, receives at Close one JSON line per event that
+	// could not be committed (the store kept failing), so that the events
+	// are not lost with the process: they are outside the chain, but a
+	// person can still read and re-enter them.
+	Unwritten io.Writer
 }
 
 type item struct {
@@ -246,9 +251,33 @@ func (l *Logger) Close(ctx context.Context) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if n := len(l.queue); n > 0 {
-		return fmt.Errorf("audit: closing: %d events not written (last error: %v)", n, l.lastErr)
+		where := ""
+		if l.opts.Unwritten != nil {
+			l.spill()
+			where = "; written as JSON lines outside the chain"
+		}
+		return fmt.Errorf("audit: closing: %d events not written (last error: %v)%s", n, l.lastErr, where)
 	}
 	return nil
+}
+
+// spill writes the queued events to opts.Unwritten, one JSON object per
+// line ({"unwritten_audit_event": <event>}). l.mu is held.
+func (l *Logger) spill() {
+	for _, it := range l.queue {
+		data := it.data
+		if data == nil && it.ev != nil {
+			data = l.encodeLate(it.ev)
+		}
+		if data == nil {
+			continue
+		}
+		line := append(append([]byte(`{"unwritten_audit_event":`), data...), '}', '\n')
+		if _, err := l.opts.Unwritten.Write(line); err != nil {
+			l.log.Error("audit: could not write unwritten events either", "err", err)
+			return
+		}
+	}
 }
 
 // linger holds a commit briefly while every queued event was enqueued
