@@ -28,8 +28,12 @@ func (g *Gateway) callNamed(ctx context.Context, s *Session, m *mcp.Message, k i
 	if u == nil || orig == "" {
 		return invalidParams(fmt.Sprintf("unknown %s: %q", k.item, name))
 	}
-	if renamed, ok := g.guards().Original(u.Name(), orig); ok {
-		orig = renamed
+	if k == kindTool {
+		// Guards rename tools only (policy overrides): a prompt that
+		// bears a renamed tool's new name is still that prompt.
+		if renamed, ok := g.guards().Original(u.Name(), orig); ok {
+			orig = renamed
+		}
 	}
 	if tok := p.String("requestState"); isParkedToken(tok) {
 		return g.resumeParked(ctx, s, m, tok, p, u, orig)
@@ -323,17 +327,24 @@ func (g *Gateway) resourceRequest(ctx context.Context, s *Session, m *mcp.Messag
 	if tok := p.String("requestState"); isParkedToken(tok) {
 		return g.resumeParked(ctx, s, m, tok, p, nil, uri)
 	}
-	u := g.ownerOfURI(uri)
+	var u *Upstream
+	if m.Method == mcp.MethodResourcesUnsub {
+		// The subscription ends where it was made, even if another
+		// server owns the URI by now.
+		s.mu.Lock()
+		server := s.subs[uri]
+		s.mu.Unlock()
+		u = g.byName[server]
+	}
 	if u == nil {
-		// The lists may not have been read yet: index them.
-		g.indexResources(ctx, s)
-		if u = g.ownerOfURI(uri); u == nil {
-			code := mcp.CodeInvalidParams
-			if !s.modern {
-				code = mcp.CodeLegacyResourceMissing
-			}
-			return mcp.NewErrorResponse(nil, mcp.NewError(code, "resource not found", map[string]string{"uri": uri}))
+		u = g.routeURI(ctx, s, uri)
+	}
+	if u == nil {
+		code := mcp.CodeInvalidParams
+		if !s.modern {
+			code = mcp.CodeLegacyResourceMissing
 		}
+		return mcp.NewErrorResponse(nil, mcp.NewError(code, "resource not found", map[string]string{"uri": uri}))
 	}
 	// A subscription is a use of the resource like reading it, and goes
 	// through the same guards (the policy decides it); the session is
@@ -373,13 +384,16 @@ func (g *Gateway) complete(ctx context.Context, s *Session, m *mcp.Message, send
 	case "ref/prompt":
 		name := ref.String("name")
 		u, target = g.resolve(name)
-		if u == nil {
+		if u == nil || target == "" {
 			return invalidParams(fmt.Sprintf("unknown prompt: %q", name))
 		}
 		ref.Set("name", target)
 	case "ref/resource":
 		target = ref.String("uri")
-		if u = g.ownerOfURI(target); u == nil {
+		if target == "" {
+			return invalidParams("missing uri")
+		}
+		if u = g.routeURI(ctx, s, target); u == nil {
 			return invalidParams(fmt.Sprintf("unknown resource: %q", target))
 		}
 	default:

@@ -81,9 +81,20 @@ type Gateway struct {
 	metrics  *Metrics
 	refusals *refusalAudit
 
-	mu            sync.Mutex
+	rank map[string]int // upstream → its place in the configuration
+
+	mu sync.Mutex
+	// The resource routing index (lists.go): which upstream publishes a
+	// URI, or a template's literal prefix, and how far each upstream's
+	// lists were read.
 	resIndex      map[string]string               // resource URI → upstream name
-	tools         map[string]map[string]*toolInfo // upstream → tool → its last listed definition
+	tmplIndex     map[string]string               // URI template prefix → upstream name
+	resCount      map[string]int                  // upstream → its URIs in resIndex
+	tmplCount     map[string]int                  // upstream → its prefixes in tmplIndex
+	resIndexed    map[string]bool                 // upstream → lists read in full since they last changed
+	resGen        map[string]uint64               // upstream → count of changes to its lists
+	resTried      map[string]time.Time            // upstream → when its lists were last read for the index
+	tools         map[string]map[string]*toolInfo // upstream → tool (its server's name) → its last listed definition
 	lastToolIndex time.Time
 	listeners     map[*listener]struct{}
 	parked        map[string]*parkedCall
@@ -107,16 +118,23 @@ func New(opts Options) (*Gateway, error) {
 		opts.Metrics = NewMetrics(nil)
 	}
 	g := &Gateway{
-		opts:      opts,
-		log:       opts.Logger,
-		ups:       opts.Upstreams,
-		byName:    make(map[string]*Upstream),
-		metrics:   opts.Metrics,
-		refusals:  newRefusalAudit(),
-		resIndex:  make(map[string]string),
-		tools:     make(map[string]map[string]*toolInfo),
-		listeners: make(map[*listener]struct{}),
-		parked:    make(map[string]*parkedCall),
+		opts:       opts,
+		log:        opts.Logger,
+		ups:        opts.Upstreams,
+		byName:     make(map[string]*Upstream),
+		rank:       make(map[string]int),
+		metrics:    opts.Metrics,
+		refusals:   newRefusalAudit(),
+		resIndex:   make(map[string]string),
+		tmplIndex:  make(map[string]string),
+		resCount:   make(map[string]int),
+		tmplCount:  make(map[string]int),
+		resIndexed: make(map[string]bool),
+		resGen:     make(map[string]uint64),
+		resTried:   make(map[string]time.Time),
+		tools:      make(map[string]map[string]*toolInfo),
+		listeners:  make(map[*listener]struct{}),
+		parked:     make(map[string]*parkedCall),
 		sessions: sessions{
 			byID: make(map[string]*Session),
 			max:  opts.MaxSessions,
@@ -125,11 +143,17 @@ func New(opts Options) (*Gateway, error) {
 		},
 	}
 	g.chain.Store(opts.Chain)
-	for _, u := range opts.Upstreams {
+	for i, u := range opts.Upstreams {
 		if _, dup := g.byName[u.Name()]; dup {
 			return nil, fmt.Errorf("upstream %q configured twice", u.Name())
 		}
+		// Federated names are split at the first separator: a server name
+		// that is empty or holds it would route items to another server.
+		if u.Name() == "" || strings.Contains(u.Name(), opts.Separator) {
+			return nil, fmt.Errorf("upstream name %q is empty or contains the separator %q", u.Name(), opts.Separator)
+		}
 		g.byName[u.Name()] = u
+		g.rank[u.Name()] = i
 		prev := u.opts.OnNotify
 		u.opts.OnNotify = func(u *Upstream, n *mcp.Message) {
 			if prev != nil {
@@ -150,6 +174,12 @@ func New(opts Options) (*Gateway, error) {
 			}
 			g.metrics.upstreamUp(u.Name(), up)
 			if up {
+				// A restarted server may publish other resources: its
+				// URIs are read again before a later server's claim on
+				// one is trusted.
+				g.mu.Lock()
+				g.resourcesChangedLocked(u.Name())
+				g.mu.Unlock()
 				g.broadcastListChanged()
 			}
 		}
@@ -642,7 +672,9 @@ func (g *Gateway) upstreamNotification(u *Upstream, n *mcp.Message) {
 		case mcp.NotifyToolsChanged:
 			g.forgetTools(u.Name())
 		}
-		g.broadcast(n)
+		// A bare signal: the upstream's params would reach every session
+		// of every principal past every guard.
+		g.broadcast(mcp.NewNotification(n.Method, nil))
 	case mcp.NotifyResourceUpdated:
 		uri := mcp.StringField(n.Params, "uri")
 		g.notifySubscribers(u, uri, n, "")

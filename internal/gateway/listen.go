@@ -138,11 +138,7 @@ func (g *Gateway) listen(ctx context.Context, s *Session, m *mcp.Message, send S
 // subscription to a resource's updates, as over a legacy client's
 // resources/subscribe, and records the decision; nil means allowed.
 func (g *Gateway) checkSubscription(ctx context.Context, s *Session, uri string) *mcp.Message {
-	u := g.ownerOfURI(uri)
-	if u == nil {
-		g.indexResources(ctx, s)
-		u = g.ownerOfURI(uri)
-	}
+	u := g.routeURI(ctx, s, uri)
 	server := ""
 	if u != nil {
 		server = u.Name()

@@ -217,6 +217,12 @@ func (g *Gateway) listPage(ctx context.Context, s *Session, m *mcp.Message, para
 		}
 		items = append(items, guard.Item{Kind: k.item, Name: mcp.StringField(r, key), Raw: r})
 	}
+	if k.byURI {
+		// Before the guards: which server publishes a URI is a routing
+		// fact, whoever may see it. An item hidden from this client must
+		// still keep another server from claiming its URI.
+		g.claimURIs(u.Name(), items, k)
+	}
 	ex := &guard.Exchange{Phase: guard.PhaseList, Session: s.info(), Server: u.Name(), Method: k.list, Items: items}
 	t0 := time.Now()
 	out := g.guards().Run(ctx, ex)
@@ -227,34 +233,26 @@ func (g *Gateway) listPage(ctx context.Context, s *Session, m *mcp.Message, para
 	}
 	denyAll := out.Final.Action == guard.Deny
 	kept := make([]json.RawMessage, 0, len(ex.Items))
+	unkept := 0
 	for _, it := range ex.Items {
 		if it.Hidden || denyAll {
 			continue
 		}
-		kept = append(kept, g.renameItem(u.Name(), it, k))
+		if k == kindTool && !g.rememberTool(u.Name(), it.Name, it.Raw) {
+			unkept++
+		}
+		kept = append(kept, g.renameItem(u.Name(), it))
+	}
+	if unkept > 0 {
+		g.log.Warn("upstream lists more tools than Warden keeps; the rest are treated as unlisted",
+			"upstream", u.Name(), "limit", maxIndexedTools, "not_kept", unkept)
 	}
 	page.Set(k.field, kept)
 	return page, next, nil
 }
 
-// renameItem namespaces an item for the client and indexes resources.
-func (g *Gateway) renameItem(server string, it guard.Item, k itemKind) json.RawMessage {
-	if k == kindTool {
-		g.rememberTool(server, it.Raw)
-	}
-	if k.byURI {
-		if k == kindResource {
-			g.mu.Lock()
-			if owner, taken := g.resIndex[it.Name]; !taken || owner == server {
-				g.resIndex[it.Name] = server
-			} else {
-				g.log.Warn("two upstreams expose the same resource URI; the first keeps it", "uri", it.Name, "owner", owner, "other", server)
-			}
-			g.mu.Unlock()
-		} else {
-			g.rememberTemplate(server, it.Name)
-		}
-	}
+// renameItem namespaces an item for the client.
+func (g *Gateway) renameItem(server string, it guard.Item) json.RawMessage {
 	if !g.federated() {
 		return it.Raw
 	}
@@ -295,71 +293,221 @@ func (g *Gateway) forgetTools(server string) {
 func (g *Gateway) forgetResources(server string) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	for uri, owner := range g.resIndex {
-		if owner == server {
-			delete(g.resIndex, uri)
+	for _, idx := range []map[string]string{g.resIndex, g.tmplIndex} {
+		for key, owner := range idx {
+			if owner == server {
+				delete(idx, key)
+			}
 		}
 	}
+	delete(g.resCount, server)
+	delete(g.tmplCount, server)
+	g.resourcesChangedLocked(server)
 }
 
-func (g *Gateway) rememberTemplate(server, tmpl string) {
-	prefix, _, _ := strings.Cut(tmpl, "{")
-	if prefix == "" {
-		return
+// resourcesChangedLocked records that server's resource lists may have
+// changed since they were last read in full (list_changed, a reconnect):
+// its claims may be out of date until it is read again. g.mu is held.
+func (g *Gateway) resourcesChangedLocked(server string) {
+	delete(g.resIndexed, server)
+	delete(g.resTried, server) // read again at the next need, not an interval later
+	g.resGen[server]++
+}
+
+// Bounds of the routing index, per upstream: one that publishes ever more
+// URIs (hostile, or whose resources come and go without list_changed)
+// must not grow the gateway without end. A URI past the bound is not
+// routed (reads answer "resource not found").
+const (
+	maxIndexedURIs      = 100_000
+	maxIndexedTemplates = 1_000
+)
+
+// claimURIs records that server publishes the URIs (or URI templates) of
+// one list page. A URI belongs to the first configured of the upstreams
+// that publish it, exactly or by a template (docs/protocol.md,
+// Federation), not to the one whose list happened to be read first:
+// otherwise a later, hostile server would capture reads meant for
+// another by publishing its URIs, or a more specific template, and
+// getting its page read first.
+func (g *Gateway) claimURIs(server string, items []guard.Item, k itemKind) {
+	if !g.federated() {
+		return // the only upstream serves every URI
 	}
+	idx, count, limit := g.resIndex, g.resCount, maxIndexedURIs
+	if k == kindTemplate {
+		idx, count, limit = g.tmplIndex, g.tmplCount, maxIndexedTemplates
+	}
+	over := 0
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	key := "\x00tmpl:" + prefix
-	if _, taken := g.resIndex[key]; !taken {
-		g.resIndex[key] = server
+	for _, it := range items {
+		key := it.Name
+		if k == kindTemplate {
+			// Routed by the literal prefix before the first expression;
+			// a template that starts with one ("{+uri}") would claim
+			// every URI and is not routed.
+			key, _, _ = strings.Cut(it.Name, "{")
+		}
+		if key == "" {
+			continue
+		}
+		owner, taken := idx[key]
+		switch {
+		case taken && owner == server:
+			continue
+		case taken && g.rank[owner] < g.rank[server]:
+			g.log.Warn("two upstreams publish the same resource URI; the first configured keeps it", "uri", key, "owner", owner, "other", server)
+			continue
+		case count[server] >= limit:
+			over++
+			continue
+		case taken:
+			g.log.Warn("two upstreams publish the same resource URI; the first configured keeps it", "uri", key, "owner", server, "other", owner)
+			count[owner]--
+		}
+		idx[key] = server
+		count[server]++
+	}
+	if over > 0 {
+		g.log.Warn("upstream publishes more resources than Warden routes; the rest are not routed",
+			"upstream", server, "kind", k.item, "limit", limit, "not_routed", over)
 	}
 }
 
-// ownerOfURI finds the upstream that serves a resource URI.
+// indexFull reports whether server's routed URIs (or templates) are at
+// their bound.
+func (g *Gateway) indexFull(server string, k itemKind) bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if k == kindTemplate {
+		return g.tmplCount[server] >= maxIndexedTemplates
+	}
+	return g.resCount[server] >= maxIndexedURIs
+}
+
+// ownerOfURI finds the upstream that serves a resource URI among those
+// whose lists were read: of the upstreams that published it, exactly or
+// by a template, the first configured.
 func (g *Gateway) ownerOfURI(uri string) *Upstream {
 	if !g.federated() {
 		return g.ups[0]
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if name, ok := g.resIndex[uri]; ok {
-		return g.byName[name]
-	}
-	best, bestLen := "", 0
-	for key, name := range g.resIndex {
-		prefix, ok := strings.CutPrefix(key, "\x00tmpl:")
-		if ok && strings.HasPrefix(uri, prefix) && len(prefix) > bestLen {
-			best, bestLen = name, len(prefix)
+	best, found := g.resIndex[uri]
+	for prefix, name := range g.tmplIndex {
+		if strings.HasPrefix(uri, prefix) && (!found || g.rank[name] < g.rank[best]) {
+			best, found = name, true
 		}
 	}
-	if best != "" {
-		return g.byName[best]
+	if !found {
+		return nil
 	}
-	return nil
+	return g.byName[best]
 }
 
+// routeURI finds the upstream that serves a resource URI, reading the
+// resource lists first when no upstream is known to publish it, or when
+// an upstream configured before its owner has not been read since its
+// lists last changed: that one may publish the URI too, and would own it.
+func (g *Gateway) routeURI(ctx context.Context, s *Session, uri string) *Upstream {
+	u := g.ownerOfURI(uri)
+	if !g.federated() {
+		return u
+	}
+	switch {
+	case u == nil:
+		g.indexResources(ctx, s, g.ups, true)
+	case !g.settledBefore(u):
+		g.indexResources(ctx, s, g.ups[:g.rank[u.Name()]], false)
+	default:
+		return u
+	}
+	return g.ownerOfURI(uri)
+}
+
+// settledBefore reports whether every upstream configured before u that is
+// up has had its resource lists read since they last changed.
+func (g *Gateway) settledBefore(u *Upstream) bool {
+	g.mu.Lock()
+	var unread []*Upstream
+	for _, v := range g.ups[:g.rank[u.Name()]] {
+		if !g.resIndexed[v.Name()] {
+			unread = append(unread, v)
+		}
+	}
+	g.mu.Unlock()
+	for _, v := range unread {
+		if v.Ready() {
+			return false
+		}
+	}
+	return true
+}
 func invalidParams(msg string) *mcp.Message {
 	return mcp.NewErrorResponse(nil, mcp.NewError(mcp.CodeInvalidParams, msg, nil))
 }
 
-// maxIndexPages bounds the pages read when indexing resources.
+// maxIndexPages bounds the pages read when indexing an upstream's list.
 const maxIndexPages = 100
 
-// indexResources reads every upstream's resource and template lists, so
-// that a URI can be routed before the client listed it.
-func (g *Gateway) indexResources(ctx context.Context, s *Session) {
-	for _, k := range []itemKind{kindResource, kindTemplate} {
-		params := mcp.Object{}
-		for i := 0; i < maxIndexPages; i++ {
-			resp := g.list(ctx, s, &mcp.Message{Method: k.list, Params: params.Encode()}, k)
-			if resp.Error != nil {
-				break
+// indexResources reads the resource and template lists of those of ups
+// that are up and have not been read since their lists last changed (all
+// of them when all is set), so that a URI can be routed before the client
+// listed it. Each upstream is read at most once per interval: reads of
+// URIs nobody publishes must not each cost a full listing of every
+// upstream. An upstream that is down is not waited for.
+func (g *Gateway) indexResources(ctx context.Context, s *Session, ups []*Upstream, all bool) {
+	now := time.Now()
+	for _, u := range ups {
+		name := u.Name()
+		g.mu.Lock()
+		due := now.Sub(g.resTried[name]) >= toolIndexInterval && (all || !g.resIndexed[name])
+		if due {
+			g.resTried[name] = now
+		}
+		gen := g.resGen[name]
+		g.mu.Unlock()
+		if !due || !u.Ready() {
+			continue
+		}
+		if g.indexList(ctx, s, u, kindResource) && g.indexList(ctx, s, u, kindTemplate) {
+			g.mu.Lock()
+			if g.resGen[name] == gen { // not changed again meanwhile
+				g.resIndexed[name] = true
 			}
-			next := mcp.StringField(resp.Result, "nextCursor")
-			if next == "" {
-				break
-			}
-			params.Set("cursor", next)
+			g.mu.Unlock()
 		}
 	}
+}
+
+// indexList reads one upstream's list of one kind, page by page, and
+// reports whether it was read to its end.
+func (g *Gateway) indexList(ctx context.Context, s *Session, u *Upstream, k itemKind) bool {
+	info := u.infoFor(ctx)
+	if info == nil {
+		return false
+	}
+	if _, ok := info.Capabilities[k.cap]; !ok {
+		return true
+	}
+	m := &mcp.Message{Method: k.list}
+	cursor, seen := "", map[string]bool{}
+	for range maxIndexPages {
+		_, next, errResp := g.listPage(ctx, s, m, mcp.Object{}, u, cursor, k)
+		if errResp != nil {
+			return false
+		}
+		if next == "" || g.indexFull(u.Name(), k) {
+			return true // the end, or as far as Warden routes
+		}
+		if seen[next] {
+			g.log.Warn("upstream list repeats a cursor; indexing stopped", "upstream", u.Name(), "method", k.list)
+			return false
+		}
+		seen[next] = true
+		cursor = next
+	}
+	return false
 }

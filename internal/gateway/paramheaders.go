@@ -62,10 +62,20 @@ type toolInfo struct {
 	headers []paramHeader
 }
 
-func (g *Gateway) rememberTool(server string, raw json.RawMessage) {
+// maxIndexedTools bounds the tool definitions Warden keeps for one
+// upstream: one that lists ever more tools must not grow the gateway
+// without end. A tool past the bound has no definition, which the guards
+// treat as unlisted (fail closed).
+const maxIndexedTools = 10_000
+
+// rememberTool keeps a tool's definition as the guards left it (raw),
+// under the name its server gave it (name): a guard may have renamed it
+// for the client, and calls are routed, and looked up here, by the
+// server's name. It reports false when the tool is past the bound.
+func (g *Gateway) rememberTool(server, name string, raw json.RawMessage) bool {
 	o, err := mcp.ParseObject(raw)
 	if err != nil {
-		return
+		return true
 	}
 	ti := &toolInfo{raw: raw, headers: parseParamHeaders(o["inputSchema"])}
 	g.mu.Lock()
@@ -75,7 +85,11 @@ func (g *Gateway) rememberTool(server string, raw json.RawMessage) {
 		m = map[string]*toolInfo{}
 		g.tools[server] = m
 	}
-	m[o.String("name")] = ti
+	if _, known := m[name]; !known && len(m) >= maxIndexedTools {
+		return false
+	}
+	m[name] = ti
+	return true
 }
 
 func (g *Gateway) toolDef(server, tool string) (*toolInfo, bool) {
@@ -176,14 +190,16 @@ func (g *Gateway) CheckParamHeaders(ctx context.Context, s *Session, m *mcp.Mess
 	if err != nil {
 		return nil
 	}
-	u, tool := g.resolve(p.String("name"))
-	if u == nil {
+	// The tool as its server knows it: a tool renamed by a guard is
+	// remembered under its own name.
+	server, tool, ok := g.ResolveTool(p.String("name"))
+	if !ok {
 		return nil
 	}
-	hs, known := g.paramHeaders(u.Name(), tool)
+	hs, known := g.paramHeaders(server, tool)
 	if !known {
 		g.indexTools(ctx, s)
-		hs, _ = g.paramHeaders(u.Name(), tool)
+		hs, _ = g.paramHeaders(server, tool)
 	}
 	args := p["arguments"]
 	for _, ph := range hs {
