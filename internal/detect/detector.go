@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/warden-mcp/warden/internal/detect/model"
@@ -272,6 +273,24 @@ func hiddenWeightIn(orig string, h Hidden) float64 {
 	return w
 }
 
+// nameCharacters flags a name that holds a control or format character
+// (a line break, a bidi override, a zero-width joiner): names are
+// identifiers, and a client that prints one can be made to show another
+// name, or a second line under it. Printable text is the rest of the
+// detector's business.
+func nameCharacters(res *Result, f Field) {
+	for i, r := range f.Text {
+		if unicode.IsControl(r) || unicode.In(r, unicode.Cf) {
+			res.Findings = append(res.Findings, Finding{
+				RuleID: "hidden.name-character", Family: FamilyHidden, Weight: 0.9,
+				Field: f.Path, Start: i, End: i + utf8.RuneLen(r), Excerpt: excerpt(f.Text, i, i+utf8.RuneLen(r)),
+				Explain: fmt.Sprintf("the name holds the invisible character %U", r),
+			})
+			return
+		}
+	}
+}
+
 // ScanText scores one text, such as server instructions, a prompt or a
 // resource description. field names it in findings.
 func (d *Detector) ScanText(field, text string) Result {
@@ -294,6 +313,9 @@ func (d *Detector) ScanTool(t ToolText) Result {
 	sc.text = sc.text[:0]
 	var res Result
 	for _, f := range t.Fields {
+		if f.Path == "name" {
+			nameCharacters(&res, f)
+		}
 		for _, seg := range Segments(f.Text) {
 			view := d.scanSegment(&res, f, seg, sc)
 			if len(sc.text) > 0 {
