@@ -404,8 +404,18 @@ func TestRenamedToolKeepsItsDefinition(t *testing.T) {
 			url, _, _ := startGateway(t, nil, gwOpts{guards: guards, dialers: map[string]transport.Dialer{"a": a, "b": b}})
 			cs := connect(t, url, "2025-11-25", nil)
 			ctx := context.Background()
-			if _, err := cs.ListTools(ctx, nil); err != nil {
+			lt, err := cs.ListTools(ctx, nil)
+			if err != nil {
 				t.Fatal(err)
+			}
+			n := 0
+			for _, tool := range lt.Tools {
+				if tool.Name == "a__y" {
+					n++
+				}
+			}
+			if n != 1 {
+				t.Errorf("a__y listed %d times, want once (the tool renamed onto it; the one it shadows is not callable)", n)
 			}
 			res, err := cs.CallTool(ctx, &sdk.CallToolParams{Name: "a__y", Arguments: map[string]any{"path": "/tmp"}})
 			if err != nil {

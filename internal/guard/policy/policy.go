@@ -252,6 +252,14 @@ func (g *Guard) list(ctx context.Context, set *pol.Set, ex *guard.Exchange) guar
 		if it.Kind != "tool" {
 			continue
 		}
+		if orig, ok := set.Original(ex.Server, it.Name); ok && orig != it.Name {
+			// Another tool is renamed to this one's name: calls to the
+			// name go to that one, so this one would be listed but not
+			// callable. It is not shown rather than shown wrong.
+			it.Hidden = true
+			hidden = append(hidden, it.Name)
+			continue
+		}
 		if o, ok := set.Override(ex.Server, it.Name); ok && (o.Rename != "" || o.Description != "") {
 			raw, err := applyOverride(it.Raw, o)
 			if err != nil {
