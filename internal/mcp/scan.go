@@ -3,6 +3,7 @@ package mcp
 import (
 	"bytes"
 	"encoding/json"
+	"unicode/utf8"
 )
 
 // The functions here read one top-level field of a JSON object without
@@ -163,6 +164,16 @@ func Fields(obj []byte, keys ...string) []json.RawMessage {
 			return out
 		}
 		k := obj[i+1 : kEnd-1]
+		if bytes.IndexByte(k, '\\') >= 0 {
+			// An escaped name ("\u006dethod") is the name it decodes to,
+			// as in Field and encoding/json: a router must read the
+			// member the guards read.
+			var ks string
+			k = nil // undecodable: matches no key, as in Field
+			if json.Unmarshal(obj[i:kEnd], &ks) == nil {
+				k = []byte(ks)
+			}
+		}
 		i = skipSpace(obj, kEnd)
 		if i >= len(obj) || obj[i] != ':' {
 			return out
@@ -173,7 +184,7 @@ func Fields(obj []byte, keys ...string) []json.RawMessage {
 			return out
 		}
 		for n, key := range keys {
-			if out[n] == nil && string(k) == key {
+			if out[n] == nil && k != nil && string(k) == key {
 				out[n] = obj[i:vEnd]
 			}
 		}
@@ -192,7 +203,9 @@ func StringValue(v json.RawMessage) string {
 	if len(v) < 2 || v[0] != '"' {
 		return ""
 	}
-	if bytes.IndexByte(v, '\\') < 0 {
+	// The fast path only for valid UTF-8: encoding/json, which the guards
+	// read with, turns invalid bytes into U+FFFD.
+	if bytes.IndexByte(v, '\\') < 0 && utf8.Valid(v) {
 		return string(v[1 : len(v)-1])
 	}
 	var s string

@@ -113,15 +113,18 @@ func httpErrorResponse(id json.RawMessage, status int, body []byte) []byte {
 		Error   json.RawMessage `json:"error"`
 	}
 	if json.Unmarshal(body, &m) == nil && m.JSONRPC == "2.0" && len(m.Error) > 0 && m.Error[0] == '{' {
-		if idKey(m.ID) == idKey(id) {
-			return body
+		b := body
+		if idKey(m.ID) != idKey(id) {
+			b, _ = json.Marshal(struct {
+				JSONRPC string          `json:"jsonrpc"`
+				ID      json.RawMessage `json:"id"`
+				Error   json.RawMessage `json:"error"`
+			}{"2.0", id, m.Error})
 		}
-		b, err := json.Marshal(struct {
-			JSONRPC string          `json:"jsonrpc"`
-			ID      json.RawMessage `json:"id"`
-			Error   json.RawMessage `json:"error"`
-		}{"2.0", id, m.Error})
-		if err == nil {
+		// Only an error the gateway accepts as the answer to id: one it
+		// refuses (a code that is not a number, a duplicate id, a method
+		// beside the error) would be dropped and leave the caller waiting.
+		if d, err := mcp.Decode(b); err == nil && d.Error != nil && d.Method == "" && idKey(d.ID) == idKey(id) {
 			return b
 		}
 	}

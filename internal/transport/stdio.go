@@ -423,6 +423,12 @@ func readBoundedLine(br *bufio.Reader, max int) ([]byte, error) {
 			}
 			return nil, err
 		}
+		if err != nil && len(line) > max {
+			// An unterminated last line has no '\n' to discount: its
+			// max+1st byte got past the check above. Dropped like a
+			// longer one.
+			return nil, err
+		}
 		return bytes.TrimSuffix(line, []byte("\n")), err
 	}
 }
