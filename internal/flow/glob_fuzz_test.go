@@ -1,9 +1,13 @@
 package flow
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+)
 
 // globReference is the textbook dynamic programme for the same globs: "*"
-// any run of bytes, "?" one byte, anything else itself.
+// any run of bytes, "?" one character (one byte of invalid UTF-8),
+// anything else itself.
 func globReference(pattern, name string) bool {
 	// ok[j]: pattern[:i] matches name[:j], row by row.
 	ok := make([]bool, len(name)+1)
@@ -17,9 +21,16 @@ func globReference(pattern, name string) bool {
 				seen = seen || ok[j]
 				next[j] = seen
 			}
+		case '?':
+			for j := 0; j < len(name); j++ {
+				if ok[j] {
+					_, size := utf8.DecodeRuneInString(name[j:])
+					next[j+size] = true
+				}
+			}
 		default:
 			for j := 1; j <= len(name); j++ {
-				next[j] = ok[j-1] && (pattern[i] == '?' || pattern[i] == name[j-1])
+				next[j] = ok[j-1] && pattern[i] == name[j-1]
 			}
 		}
 		ok = next

@@ -137,6 +137,7 @@ func TestGlob(t *testing.T) {
 		want bool
 	}{
 		{"*", "", true},
+		{"a?c", "aéc", true}, {"a??c", "aéc", false},
 		{"*", "a/b", true},
 		{"a*", "abc", true},
 		{"a*c", "abbbc", true},
