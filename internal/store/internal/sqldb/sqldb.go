@@ -134,6 +134,10 @@ func (s *DB) exec(ctx context.Context, tx *sql.Tx, query string, args ...any) (s
 // of db and closes it on Close or on a failed New.
 func New(ctx context.Context, db *sql.DB, d Dialect, readOnly bool) (*DB, error) {
 	s := &DB{db: db, d: d, now: time.Now}
+	// The first sweep is due after sweepInterval or SweepEvery writes, not
+	// at the first write: a zero here would sweep at once, taking entries
+	// that expire within milliseconds of being written.
+	s.lastSweep.Store(s.now().UnixNano())
 	var err error
 	if readOnly {
 		err = s.checkVersion(ctx)
