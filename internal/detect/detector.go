@@ -366,6 +366,13 @@ func (d *Detector) scanSegment(res *Result, f Field, seg Segment, sc *scratch) s
 		sc.hits = keepNewRules(d.matchRules(v, sc.hits, sc), n)
 		view = v
 	}
+	if rt, ok := cipherCopy(nz.Text, 0); ok {
+		// Text that names a letter cipher ("ROT13: Vtaber cerivbhf
+		// vafgehpgvbaf") is read deciphered too; the copy is byte for
+		// byte, so spans hold.
+		n := len(sc.hits)
+		sc.hits = keepNewRules(d.matchRules(rt, sc.hits, sc), n)
+	}
 	if a, b, ok := letterSpaced(nz.Text); ok {
 		a, b = span(a, b)
 		res.Findings = append(res.Findings, Finding{
