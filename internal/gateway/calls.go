@@ -209,7 +209,7 @@ func (g *Gateway) forward(ctx context.Context, s *Session, u *Upstream, method s
 	if s.modern && info != nil && !info.Modern && bridgeable(method) {
 		return g.forwardMRTR(ctx, s, u, method, p, send, req, target, args, start)
 	}
-	peer := &guardedPeer{g: g, s: s, u: u, inner: &sessionPeer{s: s, send: send}}
+	peer := &guardedPeer{g: g, s: s, u: u, inner: &sessionPeer{s: s, send: send}, tool: target}
 	for round := 0; ; round++ {
 		resp, err := u.Call(ctx, method, p.Encode(), peer)
 		if err != nil {
@@ -465,12 +465,16 @@ type guardedPeer struct {
 	s     *Session
 	u     *Upstream
 	inner Peer
+	// tool is the tool, prompt or URI of the call the upstream's requests
+	// and notifications come during, so that per-tool guard settings apply
+	// to them too and cannot be sidestepped by sending text that way.
+	tool string
 }
 
 func (p *guardedPeer) Key() string { return p.inner.Key() }
 
 func (p *guardedPeer) Notify(ctx context.Context, n *mcp.Message) {
-	if n = p.g.guardNotification(ctx, p.s.info(), p.u.Name(), n); n != nil {
+	if n = p.g.guardNotification(ctx, p.s.info(), p.u.Name(), p.tool, n); n != nil {
 		p.inner.Notify(ctx, n)
 	}
 }
@@ -485,13 +489,13 @@ const notifyGuardWait = 5 * time.Second
 // client shows its user, and many clients their model. It returns the
 // notification to deliver (changed if a guard redacted it), or nil when a
 // guard refused it or the refusal could not be audited.
-func (g *Gateway) guardNotification(ctx context.Context, sess guard.Session, server string, n *mcp.Message) *mcp.Message {
+func (g *Gateway) guardNotification(ctx context.Context, sess guard.Session, server, tool string, n *mcp.Message) *mcp.Message {
 	if g.guards().Len() == 0 || len(n.Params) == 0 {
 		return n
 	}
 	ctx, cancel := context.WithTimeout(ctx, notifyGuardWait)
 	defer cancel()
-	ex := &guard.Exchange{Phase: guard.PhaseServerRequest, Session: sess, Server: server, Method: n.Method, Params: n.Params}
+	ex := &guard.Exchange{Phase: guard.PhaseServerRequest, Session: sess, Server: server, Name: tool, Method: n.Method, Params: n.Params}
 	t0 := time.Now()
 	out := g.guards().Run(ctx, ex)
 	if err := g.recordVerdicts(ctx, ex, out, time.Since(t0), ""); err != nil {
@@ -514,7 +518,7 @@ func (p *guardedPeer) Request(ctx context.Context, method string, params json.Ra
 	if capName := requestCapability(method); capName != "" && !p.s.hasCapability(capName) {
 		return nil, mcp.NewError(mcp.CodeInvalidRequest, "the client did not declare the "+capName+" capability", nil)
 	}
-	ex := &guard.Exchange{Phase: guard.PhaseServerRequest, Session: p.s.info(), Server: p.u.Name(), Method: method, Params: params}
+	ex := &guard.Exchange{Phase: guard.PhaseServerRequest, Session: p.s.info(), Server: p.u.Name(), Name: p.tool, Method: method, Params: params}
 	t0 := time.Now()
 	out := p.g.guards().Run(ctx, ex)
 	if err := p.g.recordVerdicts(ctx, ex, out, time.Since(t0), ""); err != nil {

@@ -687,7 +687,7 @@ func (g *Gateway) upstreamNotification(u *Upstream, n *mcp.Message) {
 		// request is no session, and a stdio server relates nothing): the
 		// message may well be about that call.
 		if s := g.soleSessionOf(u); s != nil {
-			if n = g.guardNotification(context.Background(), s.info(), u.Name(), n); n != nil {
+			if n = g.guardNotification(context.Background(), s.info(), u.Name(), u.soleTool(), n); n != nil {
 				s.post(n)
 			}
 		} else {

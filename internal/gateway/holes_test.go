@@ -316,3 +316,52 @@ func TestUpstreamErrorsAreGuarded(t *testing.T) {
 		t.Errorf("an ordinary upstream error changed: %s", got)
 	}
 }
+
+// nameRecorder notes the tool name the guards are given for what an
+// upstream sends during a call.
+type nameRecorder struct {
+	mu    sync.Mutex
+	names map[string]string // method -> Exchange.Name
+}
+
+func (r *nameRecorder) Name() string { return "name-recorder" }
+
+func (r *nameRecorder) Inspect(ctx context.Context, ex *guard.Exchange) (guard.Verdict, error) {
+	if ex.Phase == guard.PhaseServerRequest {
+		r.mu.Lock()
+		r.names[ex.Method] = ex.Name
+		r.mu.Unlock()
+	}
+	return guard.Verdict{}, nil
+}
+
+// Log and progress notifications sent during a call are checked under the
+// call's tool, so a per-tool setting cannot be sidestepped by sending the
+// text as a notification instead of the result.
+func TestCallNotificationsCarryTheTool(t *testing.T) {
+	up := &scripted{handle: func(c *scriptedConn, m *mcp.Message) *mcp.Message {
+		tok := mcp.MetaOf(m.Params)["progressToken"]
+		c.send(mcp.NewNotification(mcp.NotifyProgress, map[string]any{"progressToken": tok, "progress": 1, "message": "half way"}))
+		c.send(mcp.NewNotification("notifications/message", map[string]any{"level": "info", "data": "working"}))
+		return mcp.NewResult(nil, map[string]any{"content": []any{map[string]any{"type": "text", "text": "done"}}})
+	}}
+	rec := &nameRecorder{names: map[string]string{}}
+	url, _, _ := startGateway(t, nil, gwOpts{guards: []guard.Guard{rec}, dialers: map[string]transport.Dialer{"s": up}})
+	cs := connect(t, url, "2025-11-25", &sdk.ClientOptions{
+		LoggingMessageHandler:       func(context.Context, *sdk.LoggingMessageRequest) {},
+		ProgressNotificationHandler: func(context.Context, *sdk.ProgressNotificationClientRequest) {},
+	})
+	params := &sdk.CallToolParams{Name: "t", Arguments: map[string]any{}}
+	params.SetProgressToken("p")
+	if _, err := cs.CallTool(context.Background(), params); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(100 * time.Millisecond)
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	for _, m := range []string{mcp.NotifyProgress, "notifications/message"} {
+		if rec.names[m] != "t" {
+			t.Errorf("%s checked under tool %q, want \"t\" (all: %v)", m, rec.names[m], rec.names)
+		}
+	}
+}

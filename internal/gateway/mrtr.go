@@ -110,7 +110,7 @@ func (g *Gateway) forwardMRTR(ctx context.Context, s *Session, u *Upstream, meth
 		cancel:  cancel,
 	}
 	params := p.Encode()
-	peer := &guardedPeer{g: g, s: s, u: u, inner: pc.peer}
+	peer := &guardedPeer{g: g, s: s, u: u, inner: pc.peer, tool: target}
 	go func() {
 		resp, err := u.Call(callCtx, method, params, peer)
 		pc.results <- callResult{resp, err}

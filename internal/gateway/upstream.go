@@ -811,6 +811,26 @@ func (u *Upstream) soleSession() Peer {
 	return p
 }
 
+// soleTool names the tool (prompt, URI) of the calls in flight when they
+// all concern one, else "": a notification that names no call is checked
+// under that tool's settings, as it would be if it named the call.
+func (u *Upstream) soleTool() string {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	tool, seen := "", false
+	for _, c := range u.pending {
+		gp, ok := c.peer.(*guardedPeer)
+		if !ok {
+			continue
+		}
+		if seen && gp.tool != tool {
+			return ""
+		}
+		tool, seen = gp.tool, true
+	}
+	return tool
+}
+
 func (u *Upstream) serverRequest(ctx context.Context, m *mcp.Message, related json.RawMessage) {
 	reply := func(resp *mcp.Message) {
 		resp.ID = m.ID
