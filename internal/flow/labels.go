@@ -383,23 +383,18 @@ func sendsFirst(words []string) bool {
 // sendsBody reports whether an input schema lets the caller choose an
 // HTTP method or send a body, however the property is spelled
 // (HTTP_METHOD, request_body, postData, json).
+func sendsBody(props map[string]json.RawMessage) bool { return propertyWord(props, bodyWords) }
+
 // takesURL reports whether one of the input properties is a URL the
 // caller chooses (url, page_url, uri, href, endpoint, ...).
-func takesURL(props map[string]json.RawMessage) bool {
-	for name := range props {
-		for _, w := range Words(name) {
-			if slices.Contains(urlWords, w) {
-				return true
-			}
-		}
-	}
-	return false
-}
+func takesURL(props map[string]json.RawMessage) bool { return propertyWord(props, urlWords) }
 
-func sendsBody(props map[string]json.RawMessage) bool {
+// propertyWord reports whether a property name holds one of words as a
+// word (Words splits snake, kebab and camel case).
+func propertyWord(props map[string]json.RawMessage, words []string) bool {
 	for name := range props {
 		for _, w := range Words(name) {
-			if slices.Contains(bodyWords, w) {
+			if slices.Contains(words, w) {
 				return true
 			}
 		}

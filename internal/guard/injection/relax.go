@@ -2,6 +2,7 @@ package injection
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 )
 
@@ -30,22 +31,13 @@ func (s Settings) relaxations() []string {
 		}
 	}
 	check("", s.Action, &s.Threshold, &s.QuarantineThreshold)
-	for _, name := range sortedKeys(s.Servers) {
+	for _, name := range slices.Sorted(maps.Keys(s.Servers)) {
 		ss := s.Servers[name]
 		check("servers."+name+".", ss.Action, ss.Threshold, ss.QuarantineThreshold)
-		for _, tool := range sortedKeys(ss.Tools) {
+		for _, tool := range slices.Sorted(maps.Keys(ss.Tools)) {
 			tp := ss.Tools[tool]
 			check("servers."+name+".tools."+tool+".", tp.Action, tp.Threshold, tp.QuarantineThreshold)
 		}
 	}
 	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	slices.Sort(ks)
-	return ks
 }

@@ -2,6 +2,7 @@ package poisoning
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 )
 
@@ -26,12 +27,7 @@ func (s Settings) relaxations() []string {
 	}
 	weaker("action", s.Action)
 	higher("thresholds", s.Thresholds)
-	names := make([]string, 0, len(s.Servers))
-	for name := range s.Servers {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(s.Servers)) {
 		ss := s.Servers[name]
 		weaker("servers."+name+".action", ss.Action)
 		if ss.Thresholds != nil {
